@@ -1,0 +1,54 @@
+/** Standard formulations as data (data/formulations.yaml), plus any a unit adds. */
+import { loadData } from '../data';
+
+export interface Formulation {
+  name: string;
+  kind: 'phrase' | 'series' | 'pair';
+  text: string;
+  wrong: string[];
+  notAfter: string[];
+  members: string[];
+  keys: string[];
+  outdated: Record<string, string>;
+}
+
+interface RawFormulation {
+  name?: unknown;
+  kind?: unknown;
+  text?: unknown;
+  wrong?: unknown;
+  'not-after'?: unknown;
+  members?: unknown;
+  keys?: unknown;
+  outdated?: unknown;
+}
+
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
+
+export function normalizeFormulation(raw: RawFormulation): Formulation | undefined {
+  if (typeof raw?.name !== 'string' || typeof raw.text !== 'string') return undefined;
+  const kind = raw.kind === 'series' || raw.kind === 'pair' ? raw.kind : 'phrase';
+  const outdated: Record<string, string> = {};
+  if (raw.outdated && typeof raw.outdated === 'object') {
+    for (const [k, v] of Object.entries(raw.outdated)) if (typeof v === 'string') outdated[k] = v;
+  }
+  return {
+    name: raw.name,
+    kind,
+    text: raw.text,
+    wrong: strings(raw.wrong),
+    notAfter: strings(raw['not-after']),
+    members: strings(raw.members),
+    keys: strings(raw.keys),
+    outdated,
+  };
+}
+
+let builtin: Formulation[] | undefined;
+
+export function builtinFormulations(): Formulation[] {
+  builtin ??= (loadData<{ formulations: RawFormulation[] }>('formulations.yaml').formulations ?? [])
+    .map(normalizeFormulation)
+    .filter((f): f is Formulation => f !== undefined);
+  return builtin;
+}

@@ -1,0 +1,12 @@
+/** The pure engine: no editor APIs. Everything the server, the CLI and the tests use comes from here. */
+export { lint, DEFAULT_MAX_LENGTH, ENGINE_CODES, type Diagnostic, type LintOptions, type LintResult, type RuleSetting } from './lint';
+export { buildModel } from './model/build';
+export type * from './model/types';
+export { RULES, findRule } from './rules';
+export type { Fix, Finding, Rule, TextEdit } from './rules/rule';
+export { builtinTypes, loadTypesFrom, parseDefinition } from './report-types/load';
+export { detectType, findType } from './report-types/detect';
+export { renderDraft, renderSection } from './report-types/skeleton';
+export type { ReportType } from './report-types/types';
+export { builtinFormulations, type Formulation } from './formulations/load';
+export { LineIndex, type Position } from './text/line-index';

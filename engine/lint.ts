@@ -1,0 +1,130 @@
+/**
+ * The engine's entry point: parse a draft once, decide its report type, run every rule, and return
+ * diagnostics with exact LSP ranges. Used alike by the language server, the CLI and the tests.
+ */
+import { buildModel } from './model/build';
+import type { ReportModel, Severity, Span } from './model/types';
+import { builtinFormulations, type Formulation } from './formulations/load';
+import { detectType, type Detection } from './report-types/detect';
+import { builtinTypes } from './report-types/load';
+import { matchSections } from './report-types/match';
+import { renderSection } from './report-types/skeleton';
+import type { ReportType } from './report-types/types';
+import { RULES } from './rules';
+import type { Finding, Fix } from './rules/rule';
+import { Suppressions } from './suppress';
+import type { Position } from './text/line-index';
+
+export type RuleSetting = Severity | 'off';
+
+export interface LintOptions {
+  /** Use this type (id or Chinese name) instead of detecting one. */
+  template?: string;
+  types?: ReportType[];
+  formulations?: Formulation[];
+  /** Per-rule severity, or 'off'. */
+  rules?: Record<string, RuleSetting>;
+  extraPlaceholders?: string[];
+  /** Drafts longer than this (UTF-16 code units) are not checked; one diagnostic says so. */
+  maxLength?: number;
+}
+
+export interface Diagnostic extends Finding {
+  range: { start: Position; end: Position };
+}
+
+export interface LintResult {
+  type?: ReportType;
+  detection: Detection;
+  diagnostics: Diagnostic[];
+  model?: ReportModel;
+}
+
+export const DEFAULT_MAX_LENGTH = 5_000_000;
+
+/** Rule ids that the engine itself reports, beside the rules in rules/. */
+export const ENGINE_CODES = ['front-matter', 'size-limit'] as const;
+
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+  if (text.length > maxLength) {
+    const firstLineEnd = Math.min(text.search(/\r|\n|$/), 200);
+    const mb = (n: number) => (n / 1_000_000).toFixed(1);
+    const finding: Finding = {
+      rule: 'size-limit',
+      severity: 'warning',
+      message: `文件过大（约 ${mb(text.length)} 百万字符），超过校验上限 ${mb(maxLength)} 百万字符，已跳过党建报告校验。可在设置 partyReport.maxLength 中调高上限，或把文件拆分。`,
+      span: { start: 0, end: Math.max(0, firstLineEnd) },
+    };
+    return { detection: { by: 'none' }, diagnostics: [withRange(finding, positionsFor(text))] };
+  }
+
+  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders });
+  const types = options.types ?? builtinTypes().types;
+  const detection = detectType(model, types, options.template);
+  const findings: Finding[] = [];
+  const severityOf = (rule: string, fallback: Severity): Severity | undefined => {
+    const s = options.rules?.[rule];
+    return s === 'off' ? undefined : (s ?? fallback);
+  };
+  const add = (rule: string, fallback: Severity, span: Span, message: string, fix?: Fix) => {
+    const severity = severityOf(rule, fallback);
+    if (severity) findings.push({ rule, severity, message, span, fix });
+  };
+
+  if (detection.unknown && model.frontMatter) {
+    const names = types.map((t) => `${t.id}（${t.name}）`).join('、');
+    add('front-matter', 'error', model.frontMatter.span, `未知的报告类型${JSON.stringify(detection.unknown)}：template 应为以下之一：${names}。`);
+  }
+  const type = detection.type;
+  if (type) {
+    if (model.frontMatter?.error) {
+      add('front-matter', 'error', model.frontMatter.error.span, `文首 YAML 元数据有误：${model.frontMatter.error.message}。请按“键: 值”的格式修改，或删除这段元数据。`);
+    }
+    const match = matchSections(model, type);
+    const eol = model.lineIndex.eol();
+    const headingStyle = model.markdownHeadings ? 'markdown' : 'bare';
+    for (const rule of RULES) {
+      const severity = severityOf(rule.id, rule.defaultSeverity);
+      if (!severity) continue;
+      try {
+        rule.check({
+          model,
+          type,
+          match,
+          formulations: options.formulations ?? builtinFormulations(),
+          renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
+          report: (f) => findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix }),
+        });
+      } catch (err) {
+        // One faulty rule must not take the others down: say so where the user sees it.
+        findings.push({
+          rule: rule.id,
+          severity: 'information',
+          message: `规则 ${rule.id} 检查时出错，已跳过：${(err as Error).message}`,
+          span: { start: 0, end: 0 },
+        });
+      }
+    }
+  }
+
+  const suppress = new Suppressions(model.comments, model.lineIndex);
+  const diagnostics = findings
+    .map((f) => withRange(f, model.lineIndex))
+    .filter((d) => !suppress.isSuppressed(d.rule, d.range.start.line))
+    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return { type, detection, diagnostics, model };
+}
+
+function frontMatterValues(model: ReportModel): Record<string, string> {
+  const data = model.frontMatter?.data ?? {};
+  return Object.fromEntries(Object.entries(data).filter(([, v]) => typeof v === 'string' || typeof v === 'number').map(([k, v]) => [k, String(v)]));
+}
+
+function positionsFor(text: string) {
+  return { positionAt: (o: number) => ({ line: 0, character: Math.min(o, text.length) }) };
+}
+
+function withRange(f: Finding, index: { positionAt(o: number): Position }): Diagnostic {
+  return { ...f, range: { start: index.positionAt(f.span.start), end: index.positionAt(f.span.end) } };
+}

@@ -1,0 +1,242 @@
+/**
+ * Builds the report model from a draft: one Markdown parse, then lines, roles, sections,
+ * enumerations, counted lists, tables and placeholders. Pure: no editor, no file system
+ * beyond the shipped data.
+ */
+import YAML from 'yaml';
+import { parseMarkdown } from '../parse/markdown';
+import { extractProse, type ProseResult } from '../parse/prose-lines';
+import { LineIndex } from '../text/line-index';
+import { groupRuns } from './enumerations';
+import { parseNumbering } from './numbering';
+import { findPlaceholders } from './placeholders';
+import { findCountedLists } from './counted-lists';
+import type { FrontMatter, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
+
+export interface BuildOptions {
+  extraPlaceholders?: string[];
+}
+
+const BOM = 0xfeff;
+const SENTENCE_END = /[。！？!?]/;
+/** Trailing marks a heading may end with, which are not part of its title. */
+const TRAILING_PUNCT = /[。，；：、,.;:！？!?\s\u3000]+$/;
+
+export function buildModel(text: string, options: BuildOptions = {}): ReportModel {
+  const lineIndex = new LineIndex(text);
+  const base = text.charCodeAt(0) === BOM ? 1 : 0;
+  const source = base ? text.slice(1) : text;
+
+  let prose: ProseResult;
+  let parseFallback: string | undefined;
+  try {
+    prose = extractProse(parseMarkdown(source), source, base, lineIndex);
+  } catch (err) {
+    parseFallback = err instanceof Error ? err.message : String(err);
+    prose = plainLines(text, base, lineIndex);
+  }
+
+  const frontMatter = readFrontMatter(prose);
+  const lines: ReportLine[] = prose.lines.map((l) => ({
+    ...l,
+    role: 'body',
+    numbering: l.block === 'tableCell' ? undefined : parseNumbering(l.text),
+  }));
+
+  const title = assignRoles(lines);
+  const sections = buildSections(lines, title);
+  const enumerations = groupRuns(lines);
+  const tables: TableModel[] = prose.tables.map((t) => ({
+    span: t.span,
+    header: t.rows[0] ?? [],
+    rows: t.rows.slice(1),
+  }));
+
+  return {
+    text,
+    lineIndex,
+    frontMatter,
+    lines,
+    title,
+    sections,
+    enumerations,
+    countedLists: findCountedLists(lines, enumerations),
+    tables,
+    placeholders: findPlaceholders(lines, options.extraPlaceholders),
+    comments: prose.comments,
+    markdownHeadings: sections.some((s) => s.line.headingDepth > 0),
+    parseFallback,
+  };
+}
+
+/** The words of a heading: without its number, markup or closing punctuation. */
+export function headingTitle(line: ProseLine & { numbering?: ReportLine['numbering'] }): string {
+  let t = line.numbering ? line.text.slice(line.numbering.to) : line.text;
+  t = t.replace(/^[\s\u3000]+/, '');
+  return t.replace(TRAILING_PUNCT, '');
+}
+
+function readFrontMatter(prose: ProseResult): FrontMatter | null {
+  if (!prose.yaml) return null;
+  const { span, value, valueStart } = prose.yaml;
+  try {
+    const doc = YAML.parseDocument(value, { prettyErrors: false });
+    if (doc.errors.length > 0) {
+      const e = doc.errors[0];
+      const [a, b] = e.pos;
+      return {
+        span,
+        data: null,
+        error: {
+          message: e.message.split('\n')[0],
+          span: { start: valueStart + a, end: valueStart + Math.max(b, a + 1) },
+        },
+      };
+    }
+    const data = doc.toJS();
+    return { span, data: data && typeof data === 'object' && !Array.isArray(data) ? data : null };
+  } catch (err) {
+    return { span, data: null, error: { message: String(err), span } };
+  }
+}
+
+function assignRoles(lines: ReportLine[]): ReportLine | undefined {
+  const flow = lines.filter((l) => l.block !== 'tableCell');
+  let title: ReportLine | undefined;
+  const first = flow[0];
+  if (first && !first.numbering) {
+    const t = first.text.trim();
+    const markdownTitle = first.headingDepth === 1;
+    const bareTitle =
+      first.headingDepth === 0 &&
+      t.length <= 80 &&
+      !/[。；！？]$/.test(t) &&
+      !/^根据/.test(t) &&
+      /(报告|材料|清单|总结|方案|汇报|发言|情况)$/.test(t);
+    if (markdownTitle || bareTitle) {
+      first.role = 'title';
+      title = first;
+    }
+  }
+  const afterTitle = title ? flow[1] : flow[0];
+  if (afterTitle && !afterTitle.numbering && afterTitle.headingDepth === 0) {
+    const t = afterTitle.text.trim();
+    if (t.length <= 40 && /[：:]$/.test(t) && !/[，。；]/.test(t)) afterTitle.role = 'addressee';
+  }
+  for (let i = 0; i < flow.length; i++) {
+    const line = flow[i];
+    if (line.role !== 'body' || line.numbering || line.headingDepth > 0) continue;
+    const t = line.text.trim();
+    if (/^特此(报告|汇报|说明)[。！]?$/.test(t)) line.role = 'closing';
+    else if (/^附件[：:]/.test(t)) line.role = 'attachment';
+    else if (isDateLine(t) && i >= flow.length - 3) line.role = 'date';
+  }
+  // The signature: short lines between the closing (or the body) and the date.
+  const dateAt = flow.findIndex((l) => l.role === 'date');
+  if (dateAt > 0) {
+    for (let i = dateAt - 1; i >= 0 && i >= dateAt - 2; i--) {
+      const l = flow[i];
+      const t = l.text.trim();
+      if (l.role !== 'body' || l.numbering || t.length > 30 || /[。，；：！？,;:]/.test(t)) break;
+      l.role = 'signature';
+    }
+  }
+  return title;
+}
+
+export function isDateLine(t: string): boolean {
+  return /^(\d{4}|[XＸ]{2,4}|[一二三四五六七八九〇零○]{4})年[\dXＸ一二三四五六七八九十]{1,2}月[\dXＸ一二三四五六七八九十]{1,3}日$/.test(t);
+}
+
+function buildSections(lines: ReportLine[], title: ReportLine | undefined): Section[] {
+  const sections: Section[] = [];
+  const open: Section[] = [];
+  let lastIndex = -1;
+  for (const line of lines) {
+    if (line.block === 'tableCell' || line === title) continue;
+    lastIndex = line.index;
+    const level = sectionLevel(line);
+    if (level) {
+      while (open.length > 0 && open[open.length - 1].level >= level) open.pop();
+      const parent = open[open.length - 1];
+      const titleText = headingTitle(line);
+      const runIn = line.headingDepth === 0 && isRunIn(line);
+      const section: Section = {
+        id: sections.length,
+        level,
+        numbering: line.numbering,
+        title: runIn ? titleText.split(SENTENCE_END)[0] : titleText,
+        line,
+        runIn,
+        parent,
+        children: [],
+        body: [],
+        lastLine: line.index,
+      };
+      parent?.children.push(section);
+      sections.push(section);
+      open.push(section);
+      line.role = 'heading';
+      line.section = section;
+    } else {
+      const current = open[open.length - 1];
+      if (current) {
+        current.body.push(line);
+        line.section = current;
+      }
+    }
+    for (const s of open) s.lastLine = lastIndex;
+  }
+  // Tables belong to the section they sit in.
+  for (const line of lines) {
+    if (line.block !== 'tableCell') continue;
+    const owner = [...sections].reverse().find((s) => s.line.index < line.index);
+    if (owner) line.section = owner;
+  }
+  return sections;
+}
+
+function sectionLevel(line: ReportLine): NumberLevel | undefined {
+  if (line.numbering && !line.inList) return line.numbering.level;
+  if (line.numbering && line.inList && /^\d/.test(line.numbering.marker)) return line.numbering.level;
+  if (line.headingDepth >= 2) return Math.min(4, line.headingDepth - 1) as NumberLevel;
+  if (line.headingDepth === 1) return 1;
+  return undefined;
+}
+
+/** "（一）加强学习。具体是……" runs into its paragraph; "一、会前准备情况" stands alone. */
+function isRunIn(line: ReportLine): boolean {
+  const body = line.text.slice(line.numbering?.to ?? 0).trim();
+  const m = SENTENCE_END.exec(body);
+  return m !== null && m.index < body.length - 1;
+}
+
+/** Fallback when the Markdown parser fails: every source line is a paragraph. */
+function plainLines(text: string, base: number, index: LineIndex): ProseResult {
+  const lines: ProseLine[] = [];
+  for (let n = 0; n < index.lineCount; n++) {
+    const start = Math.max(index.lineStart(n), base);
+    const end = index.lineEnd(n);
+    const t = text.slice(start, end);
+    if (t.trim().length === 0) continue;
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let i = 0; i < t.length; i++) {
+      starts.push(start + i);
+      ends.push(start + i + 1);
+    }
+    lines.push({
+      index: lines.length,
+      text: t,
+      starts,
+      ends,
+      block: 'paragraph',
+      headingDepth: 0,
+      bold: [],
+      sourceLine: n,
+      inList: false,
+      inQuote: false,
+    });
+  }
+  return { lines, tables: [], comments: [] };
+}

@@ -1,0 +1,78 @@
+/**
+ * Counted lists: "会议共有四项议程，一是……" or "从以下三个方面：" followed by （一）（二）（三）.
+ * Only counts whose items begin right after them are recorded, so that a figure standing alone
+ * ("共征求意见建议12条") is never compared with an unrelated list.
+ */
+import { loadData } from '../data';
+import { parseCount } from './numerals';
+import type { CountedList, EnumerationMarker, ReportLine } from './types';
+
+interface CountedData {
+  lead: string[];
+  measure: string[];
+  window: number;
+}
+
+let pattern: { re: RegExp; window: number } | undefined;
+
+function countPattern(): { re: RegExp; window: number } {
+  if (pattern) return pattern;
+  const data = loadData<CountedData>('counted-lists.yaml');
+  const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
+  pattern = {
+    re: new RegExp(`(?:${alt(data.lead)})([一二两三四五六七八九十]{1,3}|\\d{1,2})(?:${alt(data.measure)})`, 'g'),
+    window: data.window,
+  };
+  return pattern;
+}
+
+export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][]): CountedList[] {
+  const { re, window } = countPattern();
+  const found: CountedList[] = [];
+  const runByFirst = new Map<EnumerationMarker, EnumerationMarker[]>();
+  for (const run of runs) runByFirst.set(run[0], run);
+
+  for (const line of lines) {
+    if (line.block === 'tableCell') continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
+      const count = parseCount(m[1]);
+      if (count === null || count < 2) continue;
+      const phraseEnd = m.index + m[0].length;
+      const span = { start: line.starts[m.index], end: line.ends[phraseEnd - 1] };
+      const rest = line.text.slice(phraseEnd);
+
+      // Items in the same line: the first 一是 within the window after the count.
+      const sameLine = runs.find((r) => r[0].line === line && r[0].value === 1 && r[0].at >= phraseEnd && r[0].at - phraseEnd <= window);
+      if (sameLine) {
+        found.push({ count, phrase: m[0], span, items: sameLine.length, itemKind: 'enumeration' });
+        continue;
+      }
+      // Items on the following lines: only when the count closes its sentence ("如下：", "：").
+      if (!/^[^。；]{0,12}[：:]\s*$/.test(rest) && !/^[^。；]{0,12}(如下|以下)[。：:]?\s*$/.test(rest)) continue;
+      const next = lines[line.index + 1];
+      if (!next || next.block === 'tableCell') continue;
+      const nextRun = runs.find((r) => r[0].line === next && r[0].value === 1 && r[0].at <= 2);
+      if (nextRun) {
+        // A run may continue over several lines (一是… / 二是… each a paragraph).
+        found.push({ count, phrase: m[0], span, items: nextRun.length, itemKind: 'enumeration' });
+        continue;
+      }
+      if (next.numbering && next.numbering.value === 1) {
+        const level = next.numbering.level;
+        let items = 0;
+        for (let i = next.index; i < lines.length; i++) {
+          const l = lines[i];
+          if (l.block === 'tableCell') continue;
+          if (l.numbering && l.numbering.level < level) break;
+          if (l.numbering && l.numbering.level === level) {
+            if (l.numbering.value === 1 && items > 0) break;
+            items++;
+          }
+        }
+        found.push({ count, phrase: m[0], span, items, itemKind: 'sections' });
+      }
+    }
+  }
+  return found;
+}

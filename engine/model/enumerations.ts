@@ -1,0 +1,48 @@
+/**
+ * Enumerations written into the prose: 一是……二是……三是…… A marker counts only at the start of a
+ * clause (line start or after punctuation), so 统一是 or 唯一是 are not markers.
+ */
+import { parseChineseNumeral } from './numerals';
+import type { EnumerationMarker, ReportLine } from './types';
+
+const MARKER = /(?<=^|[，。；：、！？,;:!?\s\u3000“”‘’（）()\uFFFC])(十[一二三四五六七八九]?|[一二三四五六七八九])是/g;
+
+export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
+  const markers: EnumerationMarker[] = [];
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(line.text); m; m = MARKER.exec(line.text)) {
+    const value = parseChineseNumeral(m[1]);
+    if (value === null) continue;
+    const at = m.index;
+    markers.push({
+      value,
+      text: m[0],
+      at,
+      line,
+      span: { start: line.starts[at], end: line.ends[at + m[0].length - 1] },
+    });
+  }
+  return markers;
+}
+
+/**
+ * Groups markers into runs: a run starts at 一是 and lasts while the markers stay in the same
+ * section; a marker out of sequence stays in its run so the rule can point at it.
+ */
+export function groupRuns(lines: ReportLine[]): EnumerationMarker[][] {
+  const runs: EnumerationMarker[][] = [];
+  let current: EnumerationMarker[] | undefined;
+  for (const line of lines) {
+    if (line.block === 'tableCell') continue;
+    if (line.numbering || line.headingDepth > 0) current = undefined;
+    for (const marker of findEnumerationMarkers(line)) {
+      if (marker.value === 1 || !current || current[0].line.section !== line.section) {
+        current = [marker];
+        runs.push(current);
+      } else {
+        current.push(marker);
+      }
+    }
+  }
+  return runs;
+}

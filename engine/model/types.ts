@@ -1,0 +1,146 @@
+/** The report model: what one parse of a draft yields, shared by every rule, the server and the export. */
+import type { LineIndex } from '../text/line-index';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
+
+/** A half-open range of UTF-16 offsets into the document text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
+
+/**
+ * One line of prose: a report paragraph. Markup (emphasis markers, `#`, inline code, comments,
+ * link targets) is removed from `text`; `starts[i]`/`ends[i]` give the source span of text[i].
+ */
+export interface ProseLine {
+  index: number;
+  text: string;
+  starts: number[];
+  ends: number[];
+  block: BlockKind;
+  /** Markdown heading depth (1–6), 0 when the line is not a Markdown heading. */
+  headingDepth: number;
+  /** Ranges of `text` written in strong emphasis. */
+  bold: Array<[number, number]>;
+  /** 0-based source line of the first character. */
+  sourceLine: number;
+  inList: boolean;
+  inQuote: boolean;
+  /** For a table cell: the cell's source span (an empty cell has no text to point at). */
+  cell?: Span;
+}
+
+export type NumberLevel = 1 | 2 | 3 | 4;
+
+/** A section number at the start of a line: 一、 （一） 1. （1） or a malformed variant of them. */
+export interface Numbering {
+  level: NumberLevel;
+  value: number;
+  /** The marker as written, e.g. "（一）、". */
+  marker: string;
+  /** Index in the line's text where the marker starts and ends. */
+  from: number;
+  to: number;
+  /** The standard form of this marker, e.g. "（一）". */
+  standard: string;
+}
+
+export type LineRole =
+  | 'title'
+  | 'addressee'
+  | 'heading'
+  | 'body'
+  | 'closing'
+  | 'signature'
+  | 'date'
+  | 'attachment';
+
+export interface ReportLine extends ProseLine {
+  role: LineRole;
+  numbering?: Numbering;
+  /** The section this line belongs to (its heading line belongs to it too). */
+  section?: Section;
+}
+
+export interface Section {
+  id: number;
+  level: NumberLevel;
+  numbering?: Numbering;
+  /** The heading's words without number, markup or closing punctuation. */
+  title: string;
+  line: ReportLine;
+  /** "（一）标题。正文……": a heading that runs into its paragraph. */
+  runIn: boolean;
+  parent?: Section;
+  children: Section[];
+  /** Lines after the heading that belong directly to this section (not to a child). */
+  body: ReportLine[];
+  /** Index of the last line that belongs to this section or its children. */
+  lastLine: number;
+}
+
+export interface EnumerationMarker {
+  value: number;
+  /** "二是" */
+  text: string;
+  span: Span;
+  line: ReportLine;
+  /** Position of the marker in the line's text. */
+  at: number;
+}
+
+export interface CountedList {
+  count: number;
+  /** The words that state the count, e.g. "共有四项议程". */
+  phrase: string;
+  span: Span;
+  /** How many items actually follow, and where the first one is. */
+  items: number;
+  itemKind: 'enumeration' | 'sections';
+}
+
+export interface TableModel {
+  span: Span;
+  header: ProseLine[];
+  rows: ProseLine[][];
+}
+
+export interface Placeholder {
+  span: Span;
+  text: string;
+  kind: string;
+  line: ProseLine;
+}
+
+export interface FrontMatter {
+  span: Span;
+  data: Record<string, unknown> | null;
+  error?: { message: string; span: Span };
+}
+
+export interface HtmlComment {
+  span: Span;
+  body: string;
+}
+
+export interface ReportModel {
+  text: string;
+  lineIndex: LineIndex;
+  frontMatter: FrontMatter | null;
+  lines: ReportLine[];
+  title?: ReportLine;
+  sections: Section[];
+  enumerations: EnumerationMarker[][];
+  countedLists: CountedList[];
+  tables: TableModel[];
+  placeholders: Placeholder[];
+  comments: HtmlComment[];
+  /** True when the headings are Markdown headings (`## 一、…`) rather than bare numbered lines. */
+  markdownHeadings: boolean;
+  /** Set when the text could not be parsed as Markdown and was read line by line instead. */
+  parseFallback?: string;
+}

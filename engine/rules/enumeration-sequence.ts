@@ -1,0 +1,33 @@
+import { toChineseNumeral } from '../model/numerals';
+import type { EnumerationMarker } from '../model/types';
+import type { Fix, Rule } from './rule';
+import { q } from './util';
+
+/** 一是、二是、四是: an enumeration that skips, repeats, or does not start at 一是. */
+export const enumerationSequence: Rule = {
+  id: 'enumeration-sequence',
+  defaultSeverity: 'warning',
+  summary: '“一是、二是……”顺序不连续或重复',
+  check(ctx) {
+    for (const run of ctx.model.enumerations) {
+      const fix = renumber(run);
+      run.forEach((marker, i) => {
+        const expected = i === 0 ? 1 : run[i - 1].value + 1;
+        if (marker.value === expected) return;
+        const message =
+          i === 0
+            ? `${q(marker.text)}之前没有${q('一是')}：列举应从${q('一是')}开始。请补上前面的条目，或改为${q('一是')}。`
+            : `${q(marker.text)}顺序不对：前一项是${q(run[i - 1].text)}，此处应为${q(`${toChineseNumeral(expected)}是`)}。请按一是、二是、三是……的顺序编排。`;
+        ctx.report({ span: marker.span, message, fix });
+      });
+    }
+  },
+};
+
+function renumber(run: EnumerationMarker[]): Fix {
+  const edits = run
+    .map((m, i) => ({ span: m.span, newText: `${toChineseNumeral(i + 1)}是`, old: m.text }))
+    .filter((e) => e.newText !== e.old)
+    .map(({ span, newText }) => ({ span, newText }));
+  return { title: `按顺序重排“一是、二是……”（${run.length} 项）`, edits, safe: true };
+}

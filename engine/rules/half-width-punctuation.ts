@@ -1,0 +1,60 @@
+import type { ProseLine } from '../model/types';
+import type { Rule } from './rule';
+import { CJK, HAN, q, spanOf } from './util';
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const DIGIT = /[0-9]/;
+const LATIN_OR_DIGIT = /[0-9A-Za-z]/;
+
+/** Half-width , . ; : ? ! ( ) " and ... in Chinese text (GB/T 15834). */
+export const halfWidthPunctuation: Rule = {
+  id: 'half-width-punctuation',
+  defaultSeverity: 'warning',
+  summary: '中文语句中使用了半角标点',
+  check(ctx) {
+    for (const line of ctx.model.lines) {
+      // The section number is the numbering rule's business: "(一)" is reported there.
+      const skipTo = line.numbering?.to ?? 0;
+      checkLine(line, skipTo, (from, to, found, expected) => {
+        const span = spanOf(line, from, to);
+        ctx.report({
+          span,
+          message: `中文语句中使用了半角标点${q(found)}：应使用全角${q(expected)}（GB/T 15834）。`,
+          fix: { title: `改为${q(expected)}`, edits: [{ span, newText: expected }], safe: true },
+        });
+      });
+    }
+  },
+};
+
+function checkLine(line: ProseLine, skipTo: number, report: (from: number, to: number, found: string, expected: string) => void) {
+  const t = line.text;
+  let quotes = 0;
+  for (let i = skipTo; i < t.length; i++) {
+    const c = t[i];
+    const prev = t[i - 1] ?? '';
+    const next = t[i + 1] ?? '';
+    if (c === '.' || c === '。') {
+      // "..." or "。。。" for an ellipsis.
+      let j = i;
+      while (t[j] === c) j++;
+      if (j - i >= 3 && (CJK.test(prev) || CJK.test(t[j] ?? ''))) {
+        report(i, j, t.slice(i, j), '……');
+        i = j - 1;
+        continue;
+      }
+      if (c === '.' && j - i === 1 && HAN.test(prev) && !LATIN_OR_DIGIT.test(next)) report(i, i + 1, c, '。');
+      i = j - 1;
+      continue;
+    }
+    if (c === '"') {
+      if (CJK.test(prev) || CJK.test(next)) report(i, i + 1, c, quotes % 2 === 0 ? '“' : '”');
+      quotes++;
+      continue;
+    }
+    const full = FULL[c];
+    if (!full) continue;
+    if ((c === ',' || c === ':') && DIGIT.test(prev) && DIGIT.test(next)) continue;
+    if (CJK.test(prev) || CJK.test(next)) report(i, i + 1, c, full);
+  }
+}

@@ -1,0 +1,64 @@
+import { isMalformed, standardMarker } from '../model/numbering';
+import type { Section } from '../model/types';
+import type { Fix, Rule, TextEdit } from './rule';
+import { q } from './util';
+
+const LEVEL_NAME = ['', '一级标题', '二级标题', '三级标题', '四级标题'];
+
+/** Section numbers with gaps, repeats, or in a non-standard form (1、 一. （一）、). */
+export const headingNumbering: Rule = {
+  id: 'heading-numbering',
+  defaultSeverity: 'warning',
+  summary: '标题序号不连续、重复或写法不规范',
+  check(ctx) {
+    const { model } = ctx;
+    // Siblings: numbered sections of one level under the same parent.
+    const groups = new Map<string, Section[]>();
+    for (const s of model.sections) {
+      if (!s.numbering) continue;
+      const key = `${s.parent?.id ?? 'root'}:${s.level}`;
+      const list = groups.get(key) ?? [];
+      list.push(s);
+      groups.set(key, list);
+    }
+    for (const group of groups.values()) {
+      const renumber = renumberFix(group);
+      let expected = 1;
+      for (const s of group) {
+        const n = s.numbering!;
+        const line = s.line;
+        const span = { start: line.starts[n.from], end: line.ends[n.to - 1] };
+        if (n.value !== expected) {
+          const prev = group[group.indexOf(s) - 1];
+          const what = prev
+            ? n.value === prev.numbering!.value
+              ? `与上一个序号重复`
+              : `不连续（上一个是${q(prev.numbering!.marker)}）`
+            : `不是从${q(standardMarker(n.level, 1))}开始`;
+          ctx.report({
+            span,
+            message: `${LEVEL_NAME[n.level]}序号${q(n.marker)}${what}，此处应为${q(standardMarker(n.level, expected))}。请按顺序重新编号。`,
+            fix: renumber,
+          });
+        } else if (isMalformed(n)) {
+          ctx.report({
+            span,
+            message: `序号${q(n.marker)}写法不规范：${LEVEL_NAME[n.level]}应写作${q(n.standard)}（GB/T 9704：一、（一）1.（1））。`,
+            fix: { title: `改为${q(n.standard)}`, edits: [{ span, newText: n.standard }], safe: true },
+          });
+        }
+        expected = n.value + 1;
+      }
+    }
+  },
+};
+
+function renumberFix(group: Section[]): Fix {
+  const edits: TextEdit[] = [];
+  group.forEach((s, i) => {
+    const n = s.numbering!;
+    const marker = standardMarker(n.level, i + 1);
+    if (marker !== n.marker) edits.push({ span: { start: s.line.starts[n.from], end: s.line.ends[n.to - 1] }, newText: marker });
+  });
+  return { title: `重新编号本级标题（${group.length} 个）`, edits, safe: true };
+}

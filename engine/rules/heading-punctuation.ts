@@ -1,0 +1,32 @@
+import type { ReportLine } from '../model/types';
+import type { Rule } from './rule';
+import { q, spanOf } from './util';
+
+const TRAILING = /[。，；：、,.;:]+$/;
+
+/** A heading on its own line (and the title) ends without punctuation. */
+export const headingPunctuation: Rule = {
+  id: 'heading-punctuation',
+  defaultSeverity: 'warning',
+  summary: '单独成行的标题末尾不应有标点',
+  check(ctx) {
+    const { model } = ctx;
+    const lines: ReportLine[] = model.sections.filter((s) => !s.runIn).map((s) => s.line);
+    if (model.title) lines.push(model.title);
+    for (const line of lines) {
+      const body = line.text.slice(line.numbering?.to ?? 0).replace(/[\s\u3000]+$/, '');
+      const m = TRAILING.exec(body);
+      if (!m) continue;
+      const words = body.slice(0, m.index);
+      // A numbered line with commas inside is a sentence, not a heading: "1.加强学习，提高认识。"
+      if (line.headingDepth === 0 && line.role !== 'title' && /[，,；;]/.test(words)) continue;
+      const from = (line.numbering?.to ?? 0) + m.index;
+      const span = spanOf(line, from, from + m[0].length);
+      ctx.report({
+        span,
+        message: `标题末尾不应有标点${q(m[0])}：单独成行的标题不加句末标点（GB/T 9704）。请删去${q(m[0])}。`,
+        fix: { title: `删去${q(m[0])}`, edits: [{ span, newText: '' }], safe: true },
+      });
+    }
+  },
+};

@@ -1,0 +1,80 @@
+import { standardMarker } from '../model/numbering';
+import type { Rule } from './rule';
+import { q, trimmedSpan } from './util';
+
+/** A required section of the report type is not in the draft. */
+export const missingSection: Rule = {
+  id: 'missing-section',
+  defaultSeverity: 'error',
+  summary: '缺少报告类型要求的章节',
+  check(ctx) {
+    const { type, match, model } = ctx;
+    const required = type.sections.filter((s) => s.required);
+    const outline = required.map((s) => q(s.title)).join('、');
+    type.sections.forEach((section, index) => {
+      if (!section.required || match.byId.has(section.id)) return;
+      // The section belongs after the nearest earlier section present and before the next one.
+      const before = type.sections.slice(0, index).reverse().find((s) => match.byId.has(s.id));
+      const after = type.sections.slice(index + 1).find((s) => match.byId.has(s.id));
+      const next = after ? match.byId.get(after.id)! : undefined;
+      const prev = before ? match.byId.get(before.id)! : undefined;
+      const where = next ? `${q(next.title)}之前` : prev ? `${q(prev.title)}之后` : '正文中';
+      const anchor = next?.line ?? prev?.line ?? model.title ?? model.lines.find((l) => l.block !== 'tableCell');
+      const span = anchor ? trimmedSpan(anchor) : { start: 0, end: 0 };
+      ctx.report({
+        span,
+        message:
+          `缺少${q(section.title)}一节：${type.name}应包括${outline}。` +
+          `请在${where}补写该节${section.hint ? `（${section.hint}）` : ''}，可用快速修复插入。`,
+        fix: ctx.renderSection ? insertFix(ctx, index) : undefined,
+      });
+    });
+  },
+};
+
+function insertFix(ctx: Parameters<Rule['check']>[0], index: number) {
+  const { type, match, model } = ctx;
+  const section = type.sections[index];
+  const after = type.sections.slice(index + 1).find((s) => match.byId.has(s.id));
+  const before = type.sections.slice(0, index).reverse().find((s) => match.byId.has(s.id));
+  const eol = model.lineIndex.eol();
+  const next = after ? match.byId.get(after.id) : undefined;
+  const prev = before ? match.byId.get(before.id) : undefined;
+  // Number it to fit: one after the previous present section, or 一 when it comes first.
+  const number = prev?.numbering ? prev.numbering.value + 1 : 1;
+  const body = ctx.renderSection!(section.id, number);
+  const edits = [];
+  let at: number;
+  let text: string;
+  if (next) {
+    at = model.lineIndex.lineStart(model.lineIndex.positionAt(next.line.starts[0]).line);
+    text = body + eol + (model.markdownHeadings ? eol : '');
+  } else {
+    // Before the closing (特此报告, signature, date) if there is one, else after the last section.
+    const closingLine = model.lines.find((l) => l.role === 'closing' || l.role === 'signature' || l.role === 'date');
+    const content = model.lines.filter((l) => l.block !== 'tableCell' && (!closingLine || l.index < closingLine.index));
+    const last = prev ? content.filter((l) => l.index <= prev.lastLine).pop() : undefined;
+    const anchorLine = last ?? closingLine ?? content[content.length - 1];
+    if (anchorLine && anchorLine === closingLine) {
+      at = model.lineIndex.lineStart(model.lineIndex.positionAt(anchorLine.starts[0]).line);
+      text = body + eol + (model.markdownHeadings ? eol : '');
+    } else {
+      at = anchorLine ? model.lineIndex.lineEnd(model.lineIndex.positionAt(anchorLine.ends[anchorLine.ends.length - 1] - 1).line) : model.text.length;
+      text = eol + (model.markdownHeadings ? eol : '') + body;
+    }
+  }
+  edits.push({ span: { start: at, end: at }, newText: text });
+  // Renumber the sections after it so the sequence stays whole.
+  if (next) {
+    for (const root of match.roots) {
+      const n = root.section.numbering;
+      if (!n || root.section.line.index < next.line.index) continue;
+      const line = root.section.line;
+      edits.push({
+        span: { start: line.starts[n.from], end: line.ends[n.to - 1] },
+        newText: standardMarker(n.level, n.value + 1),
+      });
+    }
+  }
+  return { title: `插入${q(section.title)}一节`, edits, safe: false };
+}

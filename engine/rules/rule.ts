@@ -1,0 +1,43 @@
+/** What every rule is: an id, a default severity, a check over the report model, and fixes. */
+import type { ReportModel, Severity, Span } from '../model/types';
+import type { SectionMatch } from '../report-types/match';
+import type { ReportType } from '../report-types/types';
+import type { Formulation } from '../formulations/load';
+
+export interface TextEdit {
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes are applied by "fix all"; the rest only when chosen one by one. */
+  safe: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fix?: Fix;
+}
+
+export interface RuleContext {
+  model: ReportModel;
+  type: ReportType;
+  match: SectionMatch;
+  formulations: Formulation[];
+  /** Builds the full text of a missing section, for fixes that insert one. */
+  renderSection?: (sectionId: string, number: number) => string;
+  report(finding: { span: Span; message: string; fix?: Fix }): void;
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line for docs, hovers and `party-report rules`. */
+  summary: string;
+  check(ctx: RuleContext): void;
+}

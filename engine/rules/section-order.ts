@@ -1,0 +1,26 @@
+import type { Rule } from './rule';
+import { q, trimmedSpan } from './util';
+
+/** The draft's sections stand in another order than the report type's. */
+export const sectionOrder: Rule = {
+  id: 'section-order',
+  defaultSeverity: 'warning',
+  summary: '章节顺序与报告类型不符',
+  check(ctx) {
+    const { type, match } = ctx;
+    let furthest: { index: number; title: string } | undefined;
+    for (const root of match.roots) {
+      if (root.index < 0) continue;
+      if (furthest && root.index < furthest.index) {
+        ctx.report({
+          span: trimmedSpan(root.section.line),
+          message:
+            `章节顺序不对：按${type.name}的结构，${q(root.section.title)}应在${q(furthest.title)}之前。` +
+            `请把这一节移到${q(furthest.title)}前面，并相应调整编号。`,
+        });
+      } else {
+        furthest = { index: root.index, title: root.section.title };
+      }
+    }
+  },
+};

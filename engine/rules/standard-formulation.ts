@@ -1,0 +1,97 @@
+import type { Formulation } from '../formulations/load';
+import type { ReportLine } from '../model/types';
+import type { RuleContext, Rule } from './rule';
+import { q, spanOf } from './util';
+
+const SENTENCE = /[^。；！？!?;]+/g;
+// What may stand between the members of a series: separators and a few linking words.
+const JOINERS = /^[、，,和及与以及\s\u3000]*$/;
+
+/** Fixed political formulations quoted with a member missing, reordered or a word swapped. */
+export const standardFormulation: Rule = {
+  id: 'standard-formulation',
+  defaultSeverity: 'error',
+  summary: '规范表述有误（成员缺漏、顺序颠倒或用词错误）',
+  check(ctx) {
+    for (const line of ctx.model.lines) {
+      for (const f of ctx.formulations) {
+        if (f.kind === 'phrase') checkPhrase(ctx, line, f);
+        else if (f.kind === 'series') checkSeries(ctx, line, f);
+        else checkPair(ctx, line, f);
+      }
+    }
+  },
+};
+
+function checkPhrase(ctx: RuleContext, line: ReportLine, f: Formulation) {
+  for (const wrong of f.wrong) {
+    for (let at = line.text.indexOf(wrong); at >= 0; at = line.text.indexOf(wrong, at + wrong.length)) {
+      if (at > 0 && f.notAfter.includes(line.text[at - 1])) continue;
+      const span = spanOf(line, at, at + wrong.length);
+      ctx.report({
+        span,
+        message: `规范表述有误：${q(wrong)}应为${q(f.text)}。`,
+        fix: { title: `改为${q(f.text)}`, edits: [{ span, newText: f.text }], safe: true },
+      });
+    }
+  }
+}
+
+function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
+  const members = f.members;
+  const outdated = Object.keys(f.outdated);
+  SENTENCE.lastIndex = 0;
+  for (let s = SENTENCE.exec(line.text); s; s = SENTENCE.exec(line.text)) {
+    const sentence = s[0];
+    // Each member's first occurrence, or an outdated form standing in for it.
+    const found: Array<{ member: number; at: number; len: number; outdated?: string }> = [];
+    members.forEach((m, i) => {
+      const at = sentence.indexOf(m);
+      if (at >= 0) found.push({ member: i, at, len: m.length });
+    });
+    for (const old of outdated) {
+      const at = sentence.indexOf(old);
+      const stands = members.indexOf(f.outdated[old]);
+      if (at >= 0 && !found.some((x) => x.member === stands)) found.push({ member: stands, at, len: old.length, outdated: old });
+    }
+    const most = Math.floor(members.length / 2) + 1;
+    if (found.length < Math.max(2, most)) continue;
+    found.sort((a, b) => a.at - b.at);
+    const from = found[0].at;
+    const to = found[found.length - 1].at + found[found.length - 1].len;
+    // Close together: what stands between the members is short (separators, a verb like 坚定).
+    const gaps = found.slice(1).map((x, i) => sentence.slice(found[i].at + found[i].len, x.at));
+    if (gaps.some((g) => g.length > 6)) continue;
+    const inOrder = found.every((x, i) => i === 0 || x.member > found[i - 1].member);
+    const complete = found.length === members.length;
+    const old = found.find((x) => x.outdated);
+    if (inOrder && complete && !old) continue;
+    const problem = old
+      ? `${q(old.outdated!)}已更新为${q(f.outdated[old.outdated!])}`
+      : !complete
+        ? `缺少${members.filter((_, i) => !found.some((x) => x.member === i)).map(q).join('、')}`
+        : '顺序有误';
+    const span = spanOf(line, s.index + from, s.index + to);
+    const safe = gaps.every((g) => JOINERS.test(g));
+    ctx.report({
+      span,
+      message: `“${f.name}”表述有误：${problem}。规范表述为${q(f.text)}。`,
+      fix: safe ? { title: `改为${q(f.text)}`, edits: [{ span, newText: f.text }], safe: true } : undefined,
+    });
+  }
+}
+
+function checkPair(ctx: RuleContext, line: ReportLine, f: Formulation) {
+  const [first, second] = f.keys;
+  if (!first || !second) return;
+  SENTENCE.lastIndex = 0;
+  for (let s = SENTENCE.exec(line.text); s; s = SENTENCE.exec(line.text)) {
+    const a = s[0].indexOf(first);
+    const b = s[0].indexOf(second);
+    if (a < 0 || b < 0 || b > a) continue;
+    ctx.report({
+      span: spanOf(line, s.index + b, s.index + a + first.length),
+      message: `“${f.name}”表述有误：前后两句顺序颠倒。规范表述为${q(f.text)}。`,
+    });
+  }
+}

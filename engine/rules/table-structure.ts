@@ -1,0 +1,73 @@
+import type { ProseLine, TableModel } from '../model/types';
+import { normalizeTitle } from '../report-types/match';
+import type { TypeColumn, TypeTable } from '../report-types/types';
+import type { Rule } from './rule';
+import { q, trimmedSpan } from './util';
+
+const DEADLINE = /\d|[XＸ]|年|月|日|前|底|季度|之内|以内/;
+
+/** The tables a report type expects (整改清单): present, with every column, every cell filled. */
+export const tableStructure: Rule = {
+  id: 'table-structure',
+  defaultSeverity: 'warning',
+  summary: '表格缺少规定的列，或单元格未填写',
+  check(ctx) {
+    const { type, model } = ctx;
+    for (const spec of type.tables) {
+      const found = model.tables.map((t) => ({ t, cols: mapColumns(t, spec) })).sort((a, b) => b.cols.size - a.cols.size)[0];
+      if (!found || found.cols.size < 2) {
+        if (!spec.required) continue;
+        const anchor = model.title ?? model.lines[0];
+        ctx.report({
+          span: anchor ? trimmedSpan(anchor) : { start: 0, end: 0 },
+          message: `缺少${type.name}表格：应有一张包含${spec.columns.filter((c) => c.required).map((c) => q(c.title)).join('、')}列的表格。请插入表格。`,
+        });
+        continue;
+      }
+      const { t, cols } = found;
+      const missing = spec.columns.filter((c) => c.required && !cols.has(c.id));
+      if (missing.length > 0) {
+        ctx.report({
+          span: t.header[0]?.cell ?? t.span,
+          message: `表格缺少${missing.map((c) => q(c.title)).join('、')}列：${type.name}每行应写明${spec.columns.filter((c) => c.required).map((c) => c.title).join('、')}。请补上这些列。`,
+        });
+      }
+      for (const row of t.rows) {
+        for (const column of spec.columns) {
+          const at = cols.get(column.id);
+          if (at === undefined || !column.required) continue;
+          const cell = row[at];
+          if (!cell) continue;
+          checkCell(ctx, cell, column, type.deadlineTerms);
+        }
+      }
+    }
+  },
+};
+
+function mapColumns(table: TableModel, spec: TypeTable): Map<string, number> {
+  const cols = new Map<string, number>();
+  table.header.forEach((cell, index) => {
+    const title = normalizeTitle(cell.text);
+    const column = spec.columns.find(
+      (c) => !cols.has(c.id) && [c.title, ...c.variants].some((v) => normalizeTitle(v) === title || title.startsWith(normalizeTitle(v))),
+    );
+    if (column) cols.set(column.id, index);
+  });
+  return cols;
+}
+
+function checkCell(ctx: Parameters<Rule['check']>[0], cell: ProseLine, column: TypeColumn, terms: string[]) {
+  const text = cell.text.trim();
+  const span = cell.text.length > 0 ? trimmedSpan(cell) : cell.cell ?? { start: 0, end: 0 };
+  if (text.length === 0) {
+    ctx.report({ span, message: `${q(column.title)}一栏未填写：整改清单每行的每一栏都要填写。请补上${column.title}。` });
+    return;
+  }
+  if (column.kind === 'deadline' && !DEADLINE.test(text) && !terms.some((t) => text.includes(t))) {
+    ctx.report({
+      span,
+      message: `整改时限${q(text)}不明确：应写具体日期（如“2025年12月底前”）或${terms.map(q).join('、')}等规范用语。`,
+    });
+  }
+}

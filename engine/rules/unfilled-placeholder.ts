@@ -1,0 +1,15 @@
+import { placeholderHint } from '../model/placeholders';
+import type { Rule } from './rule';
+import { q } from './util';
+
+/** X, XX, ××, 【…】, {{…}} left in the text. */
+export const unfilledPlaceholder: Rule = {
+  id: 'unfilled-placeholder',
+  defaultSeverity: 'warning',
+  summary: '未填写的占位符（X、XX、××、【…】等）',
+  check(ctx) {
+    for (const p of ctx.model.placeholders) {
+      ctx.report({ span: p.span, message: `${q(p.text)}是未填写的占位符：${placeholderHint(p.kind)}` });
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { Rule } from './rule';
+import { q, spanOf } from './util';
+
+const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '〔': '〕' };
+const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
+// A half-width parenthesis still closes a full-width one: the half-width rule reports the mark itself.
+const ALSO_OPENS: Record<string, string> = { '(': '（' };
+const ALSO_CLOSES: Record<string, string> = { ')': '）' };
+
+/** Paired marks (“” 《》 （） 【】 〔〕 …) that open without closing or close without opening. */
+export const unpairedPunctuation: Rule = {
+  id: 'unpaired-punctuation',
+  defaultSeverity: 'warning',
+  summary: '成对标点（引号、书名号、括号等）不成对',
+  check(ctx) {
+    for (const line of ctx.model.lines) {
+      const stack: Array<{ mark: string; at: number }> = [];
+      const t = line.text;
+      const unmatched: Array<{ at: number; mark: string; opening: boolean }> = [];
+      for (let i = 0; i < t.length; i++) {
+        const c = t[i];
+        const open = PAIRS[c] ? c : ALSO_OPENS[c];
+        if (open) {
+          stack.push({ mark: open, at: i });
+          continue;
+        }
+        const closes = CLOSERS[c] ?? (ALSO_CLOSES[c] ? CLOSERS[ALSO_CLOSES[c]] : undefined);
+        if (!closes) continue;
+        const depth = stack.map((s) => s.mark).lastIndexOf(closes);
+        if (depth < 0) {
+          unmatched.push({ at: i, mark: c, opening: false });
+          continue;
+        }
+        for (const s of stack.splice(depth)) if (s.mark !== closes) unmatched.push({ at: s.at, mark: t[s.at], opening: true });
+      }
+      for (const s of stack) unmatched.push({ at: s.at, mark: t[s.at], opening: true });
+      for (const u of unmatched.sort((a, b) => a.at - b.at)) {
+        const partner = u.opening ? PAIRS[u.mark] ?? '）' : CLOSERS[u.mark] ?? '（';
+        ctx.report({
+          span: spanOf(line, u.at, u.at + 1),
+          message: u.opening
+            ? `${q(u.mark)}没有对应的${q(partner)}：成对标点应在同一段内闭合。请补上${q(partner)}或删去多余的${q(u.mark)}。`
+            : `${q(u.mark)}前面没有对应的${q(partner)}：成对标点应在同一段内闭合。请补上${q(partner)}或删去多余的${q(u.mark)}。`,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,22 @@
+/** Small helpers shared by rules: spans inside a prose line, and CJK character classes. */
+import type { ProseLine, Span } from '../model/types';
+
+/** The source span of text[from, to) of a line. */
+export function spanOf(line: ProseLine, from: number, to: number): Span {
+  const last = Math.max(from, to - 1);
+  return { start: line.starts[from] ?? line.ends[line.ends.length - 1], end: line.ends[last] ?? line.starts[from] };
+}
+
+/** The line's text without leading and trailing white space, as a span. */
+export function trimmedSpan(line: ProseLine): Span {
+  const lead = line.text.length - line.text.replace(/^[\s\u3000]+/, '').length;
+  const trail = line.text.length - line.text.replace(/[\s\u3000]+$/, '').length;
+  return spanOf(line, lead, Math.max(lead + 1, line.text.length - trail));
+}
+
+/** Han characters and CJK punctuation: the neighbours that make a half-width mark wrong. */
+export const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60\u2018\u2019\u201c\u201d\u2014\u2026]/;
+export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+
+/** Writes a quoted title the way messages show it: “会前准备情况”. */
+export const q = (s: string) => `“${s}”`;
