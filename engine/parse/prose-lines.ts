@@ -111,7 +111,12 @@ function tableRows(node: Table, source: string, base: number, index: LineIndex, 
       collectInline(cell.children, segments, false, result.comments, base, source);
       const into: ProseLine[] = [];
       buildLines(source, base, segments, 'tableCell', 0, ctx, index, into, result.lines);
-      const cellSpan = { start: base + (cell.position?.start.offset ?? 0), end: base + (cell.position?.end.offset ?? 0) };
+      // The cell's node starts at its leading pipe; the cell itself is what stands between the pipes.
+      let cellStart = cell.position?.start.offset ?? 0;
+      if (source[cellStart] === '|') cellStart++;
+      let cellEnd = Math.max(cellStart, cell.position?.end.offset ?? 0);
+      if (cellEnd > cellStart && source[cellEnd - 1] === '|') cellEnd--;
+      const cellSpan = { start: base + cellStart, end: base + cellEnd };
       const line = into[0] ?? emptyLine(cellSpan.start, index, ctx, result.lines.length);
       line.cell = cellSpan;
       cells.push(line);

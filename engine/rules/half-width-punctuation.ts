@@ -27,9 +27,29 @@ export const halfWidthPunctuation: Rule = {
   },
 };
 
+/**
+ * Half-width parentheses that pair up: a pair around Latin text after a Latin word ("Excel(2016)")
+ * is left alone; any other pair is reported whole, both marks.
+ */
+function parenPairs(t: string): { latin: Set<number>; paired: Set<number> } {
+  const latin = new Set<number>();
+  const paired = new Set<number>();
+  const open: number[] = [];
+  for (let i = 0; i < t.length; i++) {
+    if (t[i] === '(') open.push(i);
+    else if (t[i] === ')' && open.length > 0) {
+      const o = open.pop()!;
+      paired.add(o).add(i);
+      if (!CJK.test(t[o - 1] ?? '') && !CJK.test(t.slice(o + 1, i)) && !HAN.test(t.slice(o + 1, i))) latin.add(o).add(i);
+    }
+  }
+  return { latin, paired };
+}
+
 function checkLine(line: ProseLine, skipTo: number, report: (from: number, to: number, found: string, expected: string) => void) {
   const t = line.text;
   let quotes = 0;
+  const parens = parenPairs(t);
   for (let i = skipTo; i < t.length; i++) {
     const c = t[i];
     const prev = t[i - 1] ?? '';
@@ -54,6 +74,11 @@ function checkLine(line: ProseLine, skipTo: number, report: (from: number, to: n
     }
     const full = FULL[c];
     if (!full) continue;
+    if (parens.latin.has(i)) continue;
+    if (parens.paired.has(i)) {
+      report(i, i + 1, c, full);
+      continue;
+    }
     if ((c === ',' || c === ':') && DIGIT.test(prev) && DIGIT.test(next)) continue;
     if (CJK.test(prev) || CJK.test(next)) report(i, i + 1, c, full);
   }

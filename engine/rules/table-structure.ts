@@ -28,7 +28,7 @@ export const tableStructure: Rule = {
       const missing = spec.columns.filter((c) => c.required && !cols.has(c.id));
       if (missing.length > 0) {
         ctx.report({
-          span: t.header[0]?.cell ?? t.span,
+          span: headerSpan(t),
           message: `表格缺少${missing.map((c) => q(c.title)).join('、')}列：${type.name}每行应写明${spec.columns.filter((c) => c.required).map((c) => c.title).join('、')}。请补上这些列。`,
         });
       }
@@ -44,6 +44,12 @@ export const tableStructure: Rule = {
     }
   },
 };
+
+function headerSpan(t: TableModel) {
+  const first = t.header[0]?.cell;
+  const last = t.header[t.header.length - 1]?.cell;
+  return first && last ? { start: first.start, end: last.end } : t.span;
+}
 
 function mapColumns(table: TableModel, spec: TypeTable): Map<string, number> {
   const cols = new Map<string, number>();

@@ -1,0 +1,78 @@
+/** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
+import { lint, type Diagnostic } from '../../../engine';
+import { expandFiles } from '../expand-files';
+import { DraftReadError, readDraft } from '../read-draft';
+
+export interface LintArgs {
+  files: string[];
+  format: 'text' | 'json';
+  template?: string;
+}
+
+export interface FileReport {
+  file: string;
+  template: string | null;
+  diagnostics: Array<{
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+    severity: Diagnostic['severity'];
+    code: string;
+    message: string;
+  }>;
+}
+
+export function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): number {
+  const { files, missing } = expandFiles(args.files);
+  let unreadable = missing.length > 0;
+  for (const m of missing) err(`${m}: 没有匹配的 Markdown 文件`);
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readDraft(file);
+    } catch (e) {
+      if (!(e instanceof DraftReadError)) throw e;
+      err(e.message);
+      unreadable = true;
+      continue;
+    }
+    const result = lint(text, { template: args.template });
+    reports.push({
+      file,
+      template: result.type?.id ?? null,
+      diagnostics: result.diagnostics.map((d) => ({
+        line: d.range.start.line + 1,
+        column: d.range.start.character + 1,
+        endLine: d.range.end.line + 1,
+        endColumn: d.range.end.character + 1,
+        severity: d.severity,
+        code: d.rule,
+        message: d.message,
+      })),
+    });
+  }
+  if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
+  else out(formatText(reports));
+  if (unreadable) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+const LABEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
+
+function formatText(reports: FileReport[]): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
+      if (d.severity === 'warning') warnings++;
+      lines.push(`${r.file}:${d.line}:${d.column} ${LABEL[d.severity]} ${d.message} [${d.code}]`);
+    }
+  }
+  const typed = reports.filter((r) => r.template).length;
+  lines.push(`${reports.length} 个文件（${typed} 个识别为党建报告）：${errors} 个错误，${warnings} 个警告。`);
+  return lines.join('\n') + '\n';
+}

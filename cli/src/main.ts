@@ -1,0 +1,64 @@
+/** party-report: the command line. Same engine as the editor, for batches and CI. */
+import { parseArgs } from 'node:util';
+import { builtinTypes } from '../../engine';
+import { runLint } from './commands/lint';
+
+const USAGE = `用法：
+  party-report lint [--format text|json] [--template <类型>] <文件或目录…>
+  party-report templates            列出报告类型
+  party-report --version
+
+退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。`;
+
+function main(argv: string[]): number {
+  const out = (s: string) => process.stdout.write(s);
+  const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    (command ? out : err)(USAGE + '\n');
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    out('0.1.0\n');
+    return 0;
+  }
+  try {
+    switch (command) {
+      case 'lint': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { format: { type: 'string', default: 'text' }, template: { type: 'string' } },
+        });
+        if (values.format !== 'text' && values.format !== 'json') {
+          err(`--format 只能是 text 或 json，收到 ${JSON.stringify(values.format)}`);
+          return 2;
+        }
+        if (positionals.length === 0) {
+          err('lint 需要至少一个文件或目录。\n' + USAGE);
+          return 2;
+        }
+        if (values.template && !builtinTypes().types.some((t) => t.id === values.template || t.name === values.template)) {
+          err(`未知的报告类型 ${JSON.stringify(values.template)}；用 party-report templates 查看可用类型。`);
+          return 2;
+        }
+        return runLint({ files: positionals, format: values.format, template: values.template }, out, err);
+      }
+      case 'templates': {
+        for (const t of builtinTypes().types) out(`${t.id}\t${t.name}\n`);
+        return 0;
+      }
+      default:
+        err(`未知命令 ${JSON.stringify(command)}。\n${USAGE}`);
+        return 2;
+    }
+  } catch (e) {
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`${(e as Error).message}\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

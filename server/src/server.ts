@@ -1,0 +1,159 @@
+/**
+ * The language server: adapts the engine to LSP. It validates on open and on change (debounced,
+ * never letting an older result overwrite a newer one), serves the outline, and reads settings
+ * from the client. Whatever one document contains, the server keeps serving the others.
+ */
+import {
+  type Connection,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildModel, lint, type LintResult } from '../../engine';
+import { toLspDiagnostic } from './convert';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { documentSymbols } from './symbols';
+
+interface Cached {
+  version: number;
+  result: LintResult;
+}
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const timers = new Map<string, NodeJS.Timeout>();
+  const cache = new Map<string, Cached>();
+  const settingsCache = new Map<string, Promise<Settings>>();
+  let pullConfiguration = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        documentSymbolProvider: true,
+      },
+      serverInfo: { name: 'party-report-lsp', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (pullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'partyReport' }).catch(() => undefined);
+    }
+  });
+
+  const settingsFor = (uri: string): Promise<Settings> => {
+    if (!pullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = settingsCache.get(uri);
+    if (!s) {
+      s = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'partyReport' })
+        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, s);
+    }
+    return s;
+  };
+
+  const validate = async (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    const current = documents.get(uri);
+    // A newer version arrived while the settings were read: its own run will report.
+    if (!current || current.version !== version) return;
+    if (!settings.enable) {
+      cache.delete(uri);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    let result: LintResult;
+    try {
+      result = lint(current.getText(), {
+        rules: settings.rules,
+        extraPlaceholders: settings.placeholders,
+        maxLength: settings.maxLength,
+      });
+    } catch (err) {
+      connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
+      void connection.sendDiagnostics({
+        uri,
+        version,
+        diagnostics: [
+          {
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+            severity: 2,
+            source: '党建报告',
+            message: `党建报告校验出错，已跳过本文件：${(err as Error).message}。其他文件不受影响；请把此文件反馈给维护者。`,
+          },
+        ],
+      });
+      return;
+    }
+    cache.set(uri, { version, result });
+    void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map(toLspDiagnostic) });
+  };
+
+  const schedule = (uri: string, delay: number) => {
+    clearTimeout(timers.get(uri));
+    if (delay <= 0) {
+      timers.delete(uri);
+      void validate(uri);
+      return;
+    }
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  };
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent(async (e) => {
+    const settings = await settingsFor(e.document.uri);
+    if (settings.validate === 'onSave') return;
+    schedule(e.document.uri, settings.debounceMs);
+  });
+  documents.onDidSave((e) => schedule(e.document.uri, 0));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    cache.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  /** The lint result for the document's current version, computing it if the cache is stale. */
+  const resultFor = (uri: string): LintResult | undefined => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const hit = cache.get(uri);
+    if (hit && hit.version === doc.version) return hit.result;
+    return undefined;
+  };
+
+  connection.onDocumentSymbol((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    try {
+      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText());
+      return documentSymbols(model);
+    } catch (err) {
+      connection.console.error(`生成大纲出错：${(err as Error).message}`);
+      return [];
+    }
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,42 @@
+/** The server's view of the user's settings (section `partyReport`), with defaults. */
+import type { RuleSetting } from '../../engine';
+import { DEFAULT_MAX_LENGTH } from '../../engine';
+
+export interface Settings {
+  enable: boolean;
+  validate: 'onType' | 'onSave';
+  debounceMs: number;
+  rules: Record<string, RuleSetting>;
+  placeholders: string[];
+  maxLength: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  enable: true,
+  validate: 'onType',
+  debounceMs: 200,
+  rules: {},
+  placeholders: [],
+  maxLength: DEFAULT_MAX_LENGTH,
+};
+
+const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+/** Accepts whatever the client sends; anything malformed falls back to the default. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const rules: Record<string, RuleSetting> = {};
+  if (r.rules && typeof r.rules === 'object') {
+    for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (typeof v === 'string' && RULE_SETTINGS.has(v)) rules[k] = v as RuleSetting;
+    }
+  }
+  return {
+    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
+    validate: r.validate === 'onSave' ? 'onSave' : 'onType',
+    debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 ? Math.min(r.debounceMs, 5000) : DEFAULT_SETTINGS.debounceMs,
+    rules,
+    placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string') : [],
+    maxLength: typeof r.maxLength === 'number' && r.maxLength > 0 ? r.maxLength : DEFAULT_MAX_LENGTH,
+  };
+}

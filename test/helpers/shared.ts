@@ -1,0 +1,11 @@
+/** The product owner's shared folder (../shared beside the repository); tests skip where it is absent. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '..', '..');
+export const SHARED = path.resolve(REPO, '..', 'shared');
+export const SEED = path.join(SHARED, 'seed', '000_65e39421ef2fe7a0.txt');
+
+export function sharedAvailable(): boolean {
+  return fs.existsSync(SEED);
+}
