@@ -43,7 +43,7 @@ export interface LintResult {
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
 /** Rule ids that the engine itself reports, beside the rules in rules/. */
-export const ENGINE_CODES = ['front-matter', 'size-limit'] as const;
+export const ENGINE_CODES = ['front-matter', 'size-limit', 'parse-fallback'] as const;
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -80,6 +80,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (type) {
     if (model.frontMatter?.error) {
       add('front-matter', 'error', model.frontMatter.error.span, `文首 YAML 元数据有误：${model.frontMatter.error.message}。请按“键: 值”的格式修改，或删除这段元数据。`);
+    }
+    if (model.parseFallback) {
+      add('parse-fallback', 'information', { start: 0, end: 0 }, `无法按 Markdown 解析本文件（${model.parseFallback}），已按“每行一段”的纯文本校验；Markdown 标题、表格等结构未识别。`);
     }
     const match = matchSections(model, type);
     const eol = model.lineIndex.eol();

@@ -24,6 +24,8 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
   }),
   esbuild.build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The engine as a library, for benchmarks and for tools that embed it.
+  esbuild.build({ ...common, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);

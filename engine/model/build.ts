@@ -28,12 +28,15 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
   const source = base ? text.slice(1) : text;
 
   let prose: ProseResult;
-  let parseFallback: string | undefined;
-  try {
-    prose = extractProse(parseMarkdown(source), source, base, lineIndex);
-  } catch (err) {
-    parseFallback = err instanceof Error ? err.message : String(err);
-    prose = plainLines(text, base, lineIndex);
+  let parseFallback: string | undefined = tooDeep(source);
+  if (parseFallback) prose = plainLines(text, base, lineIndex);
+  else {
+    try {
+      prose = extractProse(parseMarkdown(source), source, base, lineIndex);
+    } catch (err) {
+      parseFallback = err instanceof Error ? err.message : String(err);
+      prose = plainLines(text, base, lineIndex);
+    }
   }
 
   const frontMatter = readFrontMatter(prose);
@@ -209,6 +212,45 @@ function isRunIn(line: ReportLine): boolean {
   const body = line.text.slice(line.numbering?.to ?? 0).trim();
   const m = SENTENCE_END.exec(body);
   return m !== null && m.index < body.length - 1;
+}
+
+/** Deeper than any report: nesting like this only comes from generated or damaged text. */
+export const MAX_NESTING = 64;
+
+/**
+ * Lists and quotes nested thousands deep make the Markdown parser slow (seconds) or overflow its
+ * stack; such text is read line by line instead. A linear scan of the containers at line starts.
+ */
+function tooDeep(source: string): string | undefined {
+  let depth = 0;
+  let atStart = true;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      depth = 0;
+      atStart = true;
+      continue;
+    }
+    if (!atStart) continue;
+    if (c === 32 || c === 9) continue;
+    // > quote, - + * bullets, and "1." "1)" ordered markers each open a container.
+    if (c === 62 || ((c === 45 || c === 43 || c === 42) && (source.charCodeAt(i + 1) === 32 || source.charCodeAt(i + 1) === 9))) {
+      if (++depth > MAX_NESTING) return `嵌套层级超过 ${MAX_NESTING} 层`;
+      continue;
+    }
+    if (c >= 48 && c <= 57) {
+      let j = i;
+      while (j < source.length && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
+      const d = source.charCodeAt(j);
+      if ((d === 46 || d === 41) && (source.charCodeAt(j + 1) === 32 || source.charCodeAt(j + 1) === 9)) {
+        if (++depth > MAX_NESTING) return `嵌套层级超过 ${MAX_NESTING} 层`;
+        i = j;
+        continue;
+      }
+    }
+    atStart = false;
+  }
+  return undefined;
 }
 
 /** Fallback when the Markdown parser fails: every source line is a paragraph. */

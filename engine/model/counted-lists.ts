@@ -13,6 +13,9 @@ interface CountedData {
   window: number;
 }
 
+/** A count needs a number: lines without one are skipped before the larger pattern runs. */
+const DIGITISH = /[一二两三四五六七八九十\d]/;
+
 let pattern: { re: RegExp; window: number } | undefined;
 
 function countPattern(): { re: RegExp; window: number } {
@@ -33,7 +36,7 @@ export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][
   for (const run of runs) runByFirst.set(run[0], run);
 
   for (const line of lines) {
-    if (line.block === 'tableCell') continue;
+    if (line.block === 'tableCell' || !DIGITISH.test(line.text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
       const count = parseCount(m[1]);

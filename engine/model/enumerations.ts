@@ -9,6 +9,7 @@ const MARKER = /(?<=^|[，。；：、！？,;:!?\s\u3000“”‘’（）()\uF
 
 export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
   const markers: EnumerationMarker[] = [];
+  if (!line.text.includes('是')) return markers;
   MARKER.lastIndex = 0;
   for (let m = MARKER.exec(line.text); m; m = MARKER.exec(line.text)) {
     const value = parseChineseNumeral(m[1]);

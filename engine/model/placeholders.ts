@@ -34,7 +34,9 @@ export function placeholderHint(kind: string): string {
 export function findPlaceholders(lines: ProseLine[], extra: string[] = []): Placeholder[] {
   const found: Placeholder[] = [];
   const patterns = placeholderPatterns(extra);
+  const any = extra.length > 0 ? undefined : /[XＸx×○□＊△【（({]/;
   for (const line of lines) {
+    if (any && !any.test(line.text)) continue;
     const taken: Array<[number, number]> = [];
     for (const { kind, re } of patterns) {
       re.lastIndex = 0;

@@ -1,10 +1,11 @@
 import type { ProseLine } from '../model/types';
 import type { Rule } from './rule';
-import { CJK, HAN, q, spanOf } from './util';
+import { CJK, HAN, qm, spanOf } from './util';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 const DIGIT = /[0-9]/;
 const LATIN_OR_DIGIT = /[0-9A-Za-z]/;
+const CANDIDATE = /[,.;:?!()"]|。。。/;
 
 /** Half-width , . ; : ? ! ( ) " and ... in Chinese text (GB/T 15834). */
 export const halfWidthPunctuation: Rule = {
@@ -13,14 +14,15 @@ export const halfWidthPunctuation: Rule = {
   summary: '中文语句中使用了半角标点',
   check(ctx) {
     for (const line of ctx.model.lines) {
+      if (!CANDIDATE.test(line.text)) continue;
       // The section number is the numbering rule's business: "(一)" is reported there.
       const skipTo = line.numbering?.to ?? 0;
       checkLine(line, skipTo, (from, to, found, expected) => {
         const span = spanOf(line, from, to);
         ctx.report({
           span,
-          message: `中文语句中使用了半角标点${q(found)}：应使用全角${q(expected)}（GB/T 15834）。`,
-          fix: { title: `改为${q(expected)}`, edits: [{ span, newText: expected }], safe: true },
+          message: `中文语句中使用了半角标点${qm(found)}：应使用全角${qm(expected)}（GB/T 15834）。`,
+          fix: { title: `改为${qm(expected)}`, edits: [{ span, newText: expected }], safe: true },
         });
       });
     }

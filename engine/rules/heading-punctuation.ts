@@ -1,6 +1,6 @@
 import type { ReportLine } from '../model/types';
 import type { Rule } from './rule';
-import { q, spanOf } from './util';
+import { qm, spanOf } from './util';
 
 const TRAILING = /[。，；：、,.;:]+$/;
 
@@ -24,8 +24,8 @@ export const headingPunctuation: Rule = {
       const span = spanOf(line, from, from + m[0].length);
       ctx.report({
         span,
-        message: `标题末尾不应有标点${q(m[0])}：单独成行的标题不加句末标点（GB/T 9704）。请删去${q(m[0])}。`,
-        fix: { title: `删去${q(m[0])}`, edits: [{ span, newText: '' }], safe: true },
+        message: `标题末尾不应有标点${qm(m[0])}：单独成行的标题不加句末标点（GB/T 9704）。请删去${qm(m[0])}。`,
+        fix: { title: `删去${qm(m[0])}`, edits: [{ span, newText: '' }], safe: true },
       });
     }
   },

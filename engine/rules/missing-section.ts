@@ -25,7 +25,7 @@ export const missingSection: Rule = {
         span,
         message:
           `缺少${q(section.title)}一节：${type.name}应包括${outline}。` +
-          `请在${where}补写该节${section.hint ? `（${section.hint}）` : ''}，可用快速修复插入。`,
+          `请在${where}补写该节${section.hint ? `（${section.hint.replace(/。$/, '')}）` : ''}，可用快速修复插入。`,
         fix: ctx.renderSection ? insertFix(ctx, index) : undefined,
       });
     });

@@ -39,6 +39,10 @@ function checkPhrase(ctx: RuleContext, line: ReportLine, f: Formulation) {
 
 function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
   const members = f.members;
+  // Most lines mention no series at all: two members present is the least a finding needs.
+  let present = 0;
+  for (const m of members) if (line.text.includes(m) && ++present >= 2) break;
+  if (present < 2 && !Object.keys(f.outdated).some((o) => line.text.includes(o))) return;
   const outdated = Object.keys(f.outdated);
   SENTENCE.lastIndex = 0;
   for (let s = SENTENCE.exec(line.text); s; s = SENTENCE.exec(line.text)) {
@@ -83,7 +87,7 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
 
 function checkPair(ctx: RuleContext, line: ReportLine, f: Formulation) {
   const [first, second] = f.keys;
-  if (!first || !second) return;
+  if (!first || !second || !line.text.includes(first) || !line.text.includes(second)) return;
   SENTENCE.lastIndex = 0;
   for (let s = SENTENCE.exec(line.text); s; s = SENTENCE.exec(line.text)) {
     const a = s[0].indexOf(first);

@@ -1,11 +1,12 @@
 import type { Rule } from './rule';
-import { q, spanOf } from './util';
+import { qm, spanOf } from './util';
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '〔': '〕' };
 const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([o, c]) => [c, o]));
 // A half-width parenthesis still closes a full-width one: the half-width rule reports the mark itself.
 const ALSO_OPENS: Record<string, string> = { '(': '（' };
 const ALSO_CLOSES: Record<string, string> = { ')': '）' };
+const ANY_MARK = /[“”‘’《》〈〉（）【】〔〕()]/;
 
 /** Paired marks (“” 《》 （） 【】 〔〕 …) that open without closing or close without opening. */
 export const unpairedPunctuation: Rule = {
@@ -14,8 +15,9 @@ export const unpairedPunctuation: Rule = {
   summary: '成对标点（引号、书名号、括号等）不成对',
   check(ctx) {
     for (const line of ctx.model.lines) {
-      const stack: Array<{ mark: string; at: number }> = [];
       const t = line.text;
+      if (!ANY_MARK.test(t)) continue;
+      const stack: Array<{ mark: string; at: number }> = [];
       const unmatched: Array<{ at: number; mark: string; opening: boolean }> = [];
       for (let i = 0; i < t.length; i++) {
         const c = t[i];
@@ -39,8 +41,8 @@ export const unpairedPunctuation: Rule = {
         ctx.report({
           span: spanOf(line, u.at, u.at + 1),
           message: u.opening
-            ? `${q(u.mark)}没有对应的${q(partner)}：成对标点应在同一段内闭合。请补上${q(partner)}或删去多余的${q(u.mark)}。`
-            : `${q(u.mark)}前面没有对应的${q(partner)}：成对标点应在同一段内闭合。请补上${q(partner)}或删去多余的${q(u.mark)}。`,
+            ? `${qm(u.mark)}没有对应的${qm(partner)}：成对标点应在同一段内闭合。请补上${qm(partner)}或删去多余的${qm(u.mark)}。`
+            : `${qm(u.mark)}前面没有对应的${qm(partner)}：成对标点应在同一段内闭合。请补上${qm(partner)}或删去多余的${qm(u.mark)}。`,
         });
       }
     }

@@ -20,3 +20,6 @@ export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /** Writes a quoted title the way messages show it: “会前准备情况”. */
 export const q = (s: string) => `“${s}”`;
+
+/** Shows a punctuation mark itself, where curly quotes around it would be unreadable: 「“」. */
+export const qm = (s: string) => `「${s}」`;

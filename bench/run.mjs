@@ -1,0 +1,62 @@
+// npm run bench: the engine next to markdownlint on the same text in the same run, in-process and
+// as whole processes. Prints one table; docs/benchmarks.md records a run.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { writeInputs } from './drafts.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const engine = require(path.join(ROOT, 'dist', 'engine.js'));
+const { lint: markdownlint } = await import('markdownlint/sync');
+
+const work = path.join(ROOT, 'bench', '.work');
+const inputs = writeInputs(work);
+
+function timeInProcess(fn, runs) {
+  fn(); // warm up: first call loads data and compiles regular expressions
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function timeProcess(cmd, args, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore' });
+    if (r.error) throw r.error;
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+const rows = [];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+for (const [name, file] of [['seed', inputs.seed], ['1 MB draft', inputs.mb1]]) {
+  const text = fs.readFileSync(file, 'utf8');
+  const runs = text.length > 100000 ? 10 : 50;
+  const ours = timeInProcess(() => engine.lint(text), runs);
+  const peer = timeInProcess(() => markdownlint({ strings: { doc: text } }), runs);
+  rows.push([`lint ${name}, in-process (median of ${runs})`, fmt(ours), fmt(peer)]);
+  const ourCli = timeProcess(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', file], 5);
+  const peerCli = timeProcess(process.execPath, [path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), file], 5);
+  rows.push([`lint ${name}, whole process (median of 5)`, fmt(ourCli), fmt(peerCli)]);
+}
+
+const size = (f) => `${(fs.statSync(f).size / 1024).toFixed(0)} KiB`;
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+console.log(`inputs: seed ${size(inputs.seed)}, 1 MB draft ${size(inputs.mb1)}`);
+const widths = [50, 14, 14];
+const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
+console.log(line(['measure', 'party-report', 'markdownlint']));
+console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+for (const r of rows) console.log(line(r));

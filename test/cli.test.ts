@@ -1,0 +1,118 @@
+/** The CLI's contract: text and JSON output, exit codes, files, directories and globs, bad input. */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { REPO } from './helpers/shared';
+
+const CLI = path.join(REPO, 'dist', 'cli.js');
+
+function run(args: string[], cwd = REPO) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('party-report CLI', function () {
+  this.timeout(60000);
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-cli-'));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('prints compiler-style lines and exits 1 when a file has errors', () => {
+    const r = run(['lint', 'examples/draft-with-problems.md']);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^examples\/draft-with-problems\.md:7:1 error 缺少“组织生活会召开情况”一节/m);
+    assert.match(r.stdout, /^examples\/draft-with-problems\.md:4:25 warning .*\[half-width-punctuation\]$/m);
+  });
+
+  it('exits 0 for clean reports and ordinary Markdown', () => {
+    const r = run(['lint', 'examples/org-life-meeting-report.md', 'examples/meeting-notes.md']);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+  });
+
+  it('writes the JSON contract: 1-based lines, UTF-16 columns, end exclusive, BOM not counted', () => {
+    const file = path.join(tmp, 'bom.md');
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n😀会议召开,大家发言。\n';
+    fs.writeFileSync(file, '\ufeff' + text);
+    const r = run(['lint', '--format', 'json', file]);
+    const [report] = JSON.parse(r.stdout);
+    assert.equal(report.file, file);
+    assert.equal(report.template, 'org-life-meeting-report');
+    const d = report.diagnostics.find((x: { code: string }) => x.code === 'half-width-punctuation');
+    // Line 5 is "😀会议召开,大家发言。": the emoji is two code units, so the comma is column 7.
+    assert.deepEqual(
+      { line: d.line, column: d.column, endLine: d.endLine, endColumn: d.endColumn, severity: d.severity },
+      { line: 5, column: 7, endLine: 5, endColumn: 8, severity: 'warning' },
+    );
+    assert.equal(typeof d.message, 'string');
+    assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'severity']);
+  });
+
+  it('gives null as the template of ordinary Markdown', () => {
+    const r = run(['lint', '--format', 'json', 'examples/meeting-notes.md']);
+    assert.deepEqual(JSON.parse(r.stdout), [{ file: 'examples/meeting-notes.md', template: null, diagnostics: [] }]);
+  });
+
+  it('expands directories and globs', () => {
+    const dir = run(['lint', '--format', 'json', 'examples']);
+    const files = JSON.parse(dir.stdout).map((r: { file: string }) => r.file);
+    assert.ok(files.length >= 8 && files.includes(path.join('examples', 'duty-report.md')));
+    const glob = run(['lint', '--format', 'json', 'examples/*-report.md']);
+    const globbed = JSON.parse(glob.stdout).map((r: { file: string }) => path.basename(r.file)).sort();
+    assert.deepEqual(globbed, ['democratic-life-meeting-report.md', 'duty-report.md', 'org-life-meeting-report.md']);
+  });
+
+  it('forces a type with --template', () => {
+    const file = path.join(tmp, 'plain.md');
+    fs.writeFileSync(file, '正文。\n');
+    const r = run(['lint', '--format', 'json', '--template', 'duty-report', file]);
+    const [report] = JSON.parse(r.stdout);
+    assert.equal(report.template, 'duty-report');
+    assert.ok(report.diagnostics.some((d: { code: string }) => d.code === 'missing-section'));
+    assert.equal(r.code, 1);
+  });
+
+  it('exits 2 naming the file and the reason when it cannot be read', () => {
+    const missing = run(['lint', path.join(tmp, 'nope.md')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /nope\.md: 无法读取：文件不存在/);
+    const gbk = path.join(tmp, 'gbk.md');
+    fs.writeFileSync(gbk, Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xbb, 0xe1]));
+    const r1 = run(['lint', gbk]);
+    assert.equal(r1.code, 2);
+    assert.match(r1.stderr, /gbk\.md: 无法读取：不是有效的 UTF-8/);
+    const bin = path.join(tmp, 'bin.md');
+    fs.writeFileSync(bin, Buffer.from([0x23, 0x00, 0x01, 0x02]));
+    const r2 = run(['lint', bin, 'examples/org-life-meeting-report.md']);
+    assert.equal(r2.code, 2);
+    assert.match(r2.stderr, /bin\.md: 无法读取：文件含 NUL 字节/);
+    assert.match(r2.stdout, /2 个文件|1 个文件/);
+  });
+
+  it('exits 2 for usage errors', () => {
+    assert.equal(run(['lint']).code, 2);
+    assert.equal(run(['lint', '--format', 'xml', 'examples']).code, 2);
+    assert.equal(run(['lint', '--template', 'no-such-type', 'examples']).code, 2);
+    assert.equal(run(['frobnicate']).code, 2);
+    assert.equal(run(['lint', '--bogus', 'examples']).code, 2);
+  });
+
+  it('lists the report types', () => {
+    const r = run(['templates']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^org-life-meeting-report\t专题组织生活会召开情况报告$/m);
+    assert.equal(r.stdout.trim().split('\n').length, 6);
+  });
+
+  it('skips a file over the size limit with a clear message instead of hanging', () => {
+    const big = path.join(tmp, 'big.md');
+    fs.writeFileSync(big, '一是学习。'.repeat(1_100_000));
+    const r = run(['lint', '--format', 'json', big]);
+    const [report] = JSON.parse(r.stdout);
+    assert.equal(report.diagnostics[0].code, 'size-limit');
+    assert.match(report.diagnostics[0].message, /超过校验上限/);
+  });
+});

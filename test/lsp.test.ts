@@ -1,0 +1,105 @@
+/** The built server over a real stdio connection, as any LSP client would use it. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DocumentSymbolRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { LspClient } from './helpers/lsp-client';
+import { REPO } from './helpers/shared';
+
+const example = (name: string) => fs.readFileSync(path.join(REPO, 'examples', name), 'utf8');
+
+describe('language server over stdio', function () {
+  this.timeout(30000);
+  let client: LspClient;
+
+  beforeEach(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  afterEach(async () => client.stop());
+
+  it('publishes Chinese diagnostics for a report draft with exact ranges', async () => {
+    const uri = 'file:///work/draft.md';
+    const text = example('draft-with-problems.md');
+    await client.open(uri, text);
+    const p = await client.diagnostics(uri);
+    assert.equal(p.version, 1);
+    const codes = p.diagnostics.map((d) => d.code);
+    assert.ok(codes.includes('missing-section'));
+    const comma = p.diagnostics.find((d) => d.code === 'half-width-punctuation')!;
+    // Line 4 is "一是深入学习理论知识。党支部组织党员集中学习3次,个人自学不少于20学时。"
+    const line = text.split('\n')[3];
+    assert.equal(comma.range.start.line, 3);
+    assert.equal(comma.range.start.character, line.indexOf(','));
+    assert.equal(comma.range.end.character, line.indexOf(',') + 1);
+    assert.equal(comma.source, '党建报告');
+    assert.match(String(comma.message), /全角/);
+  });
+
+  it('publishes nothing for ordinary Markdown', async () => {
+    const uri = 'file:///work/notes.md';
+    await client.open(uri, example('meeting-notes.md'));
+    const p = await client.diagnostics(uri);
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  it('re-validates on change and never lets an older version win', async () => {
+    const uri = 'file:///work/typing.md';
+    const text = example('org-life-meeting-report.md');
+    await client.open(uri, text);
+    await client.diagnostics(uri, (p) => p.version === 1);
+    // Three quick edits: only the last one's diagnostics matter.
+    await client.change(uri, 2, text.replace('召开了', '召开了,'));
+    await client.change(uri, 3, text.replace('召开了', '召开了,,'));
+    await client.change(uri, 4, text.replace('召开了', '召开了XX'));
+    const last = await client.diagnostics(uri, (p) => p.version === 4);
+    assert.deepEqual(
+      last.diagnostics.map((d) => d.code),
+      ['unfilled-placeholder'],
+    );
+    await new Promise((r) => setTimeout(r, 400));
+    const stale = (client as unknown as { published: Array<{ uri: string; version?: number }> }).published.filter(
+      (p) => p.uri === uri && (p.version ?? 0) > 1 && p.version !== 4,
+    );
+    assert.deepEqual(stale, [], 'debounced edits 2 and 3 publish nothing');
+  });
+
+  it('serves the outline as nested document symbols', async () => {
+    const uri = 'file:///work/self.md';
+    await client.open(uri, example('self-examination.md'));
+    await client.diagnostics(uri);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri },
+    })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => s.name),
+      ['局领导班子2025年度民主生活会对照检查材料', '一、存在的问题', '二、原因分析', '三、整改措施'],
+    );
+    assert.deepEqual(
+      symbols[1].children!.map((s) => s.name),
+      ['（一）在带头强化政治忠诚、提高政治能力方面', '（二）在带头干事创业、担当作为方面'],
+    );
+  });
+
+  it('keeps serving other documents whatever one contains', async () => {
+    const hostile = '\u0000'.repeat(10) + '>'.repeat(5000) + ' ' + '*'.repeat(20000) + '\n' + '- '.repeat(3000) + 'x';
+    await client.open('file:///work/hostile.md', hostile);
+    await client.diagnostics('file:///work/hostile.md');
+    const uri = 'file:///work/after.md';
+    await client.open(uri, example('draft-with-problems.md'));
+    const p = await client.diagnostics(uri);
+    assert.ok(p.diagnostics.length > 5);
+  });
+
+  it('reads per-rule severity from the client settings', async () => {
+    await client.stop();
+    client = new LspClient();
+    client.settings = { rules: { 'unfilled-placeholder': 'off', 'half-width-punctuation': 'error' } };
+    await client.initialize(true);
+    const uri = 'file:///work/settings.md';
+    await client.open(uri, example('draft-with-problems.md'));
+    const p = await client.diagnostics(uri);
+    assert.ok(!p.diagnostics.some((d) => d.code === 'unfilled-placeholder'));
+    assert.equal(p.diagnostics.find((d) => d.code === 'half-width-punctuation')!.severity, 1);
+  });
+});

@@ -1,0 +1,90 @@
+/** The report model: one parse, lines as paragraphs, sections, and positions exactly as LSP counts. */
+import * as assert from 'node:assert/strict';
+import { buildModel, lint, LineIndex } from '../engine';
+
+const HEAD = '---\ntemplate: org-life-meeting-report\n---\n';
+const BODY = '一、会前准备情况\n一是学习。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n';
+
+describe('report model', () => {
+  it('splits a paragraph without blank lines into one paragraph per line', () => {
+    const model = buildModel('第一段。\n第二段。\n一、标题\n第三段。');
+    assert.deepEqual(model.lines.map((l) => l.text), ['第一段。', '第二段。', '一、标题', '第三段。']);
+    assert.equal(model.sections.length, 1);
+    assert.deepEqual(model.sections[0].body.map((l) => l.text), ['第三段。']);
+  });
+
+  it('reads the same structure from blank-line paragraphs and Markdown headings', () => {
+    const bare = buildModel('一、会前准备情况\n学习。\n（一）集中学习\n内容。');
+    const md = buildModel('## 一、会前准备情况\n\n学习。\n\n### （一）集中学习\n\n内容。');
+    const shape = (m: ReturnType<typeof buildModel>) => m.sections.map((s) => [s.level, s.title, s.parent?.title]);
+    assert.deepEqual(shape(md), shape(bare));
+    assert.equal(md.markdownHeadings, true);
+    assert.equal(bare.markdownHeadings, false);
+  });
+
+  it('treats CJK emphasis as bold (CJK-friendly emphasis)', () => {
+    const model = buildModel('**一是深入学习。**X月以来，党支部组织学习。');
+    const line = model.lines[0];
+    assert.equal(line.text, '一是深入学习。X月以来，党支部组织学习。');
+    assert.deepEqual(line.bold, [[0, 7]]);
+    assert.equal(model.enumerations[0][0].text, '一是');
+  });
+
+  it('never checks code, inline code, HTML comments or link targets as prose', () => {
+    const text = HEAD + BODY + '\n`XX,YY`与<!-- XX, -->[链接](http://x.cn/XX,a)\n\n```\nXX，,\n```\n';
+    const found = lint(text).diagnostics.map((d) => d.rule);
+    assert.deepEqual(found, []);
+  });
+
+  it('reads numbered list items as level-3 sections', () => {
+    const model = buildModel('一、措施\n\n1. 加强学习\n2. 改进作风\n');
+    assert.deepEqual(model.sections.map((s) => `${s.level}${s.numbering?.marker}${s.title}`), ['1一、措施', '31.加强学习', '32.改进作风']);
+  });
+
+  it('records tables with header and rows', () => {
+    const model = buildModel('| 序号 | 问题 |\n| --- | --- |\n| 1 | 学习不够 |\n');
+    assert.deepEqual(model.tables[0].header.map((c) => c.text), ['序号', '问题']);
+    assert.deepEqual(model.tables[0].rows[0].map((c) => c.text), ['1', '学习不够']);
+  });
+
+  it('falls back to line-by-line reading instead of failing on pathological input', () => {
+    const text = '>'.repeat(20000) + ' 内容\n' + '['.repeat(50000);
+    const model = buildModel(text);
+    assert.ok(Array.isArray(model.lines));
+  });
+});
+
+describe('positions (UTF-16, as LSP counts)', () => {
+  const comma = (text: string) => lint(text).diagnostics.filter((d) => d.rule === 'half-width-punctuation').map((d) => d.range);
+
+  it('counts LF and CRLF files alike', () => {
+    const lf = HEAD + BODY.replace('会议召开。', '会议召开,大家发言。');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    const expected = [{ start: { line: 6, character: 4 }, end: { line: 6, character: 5 } }];
+    assert.deepEqual(comma(lf), expected);
+    assert.deepEqual(comma(crlf), expected);
+  });
+
+  it('counts a BOM as the editor does when it is in the text', () => {
+    const text = '\ufeff' + HEAD + BODY.replace('会议召开。', '会议召开,大家发言。');
+    const result = lint(text);
+    assert.equal(result.type?.id, 'org-life-meeting-report');
+    // The BOM is character 0 of line 0 only; line 6 is unaffected.
+    assert.deepEqual(comma(text), [{ start: { line: 6, character: 4 }, end: { line: 6, character: 5 } }]);
+  });
+
+  it('counts emoji as two code units and full-width spaces as one', () => {
+    const text = HEAD + BODY.replace('会议召开。', '\u3000\u3000会议😀召开,大家发言。');
+    // "　　会议😀召开" is 2 + 2 + 2 + 2 = 8 code units before the comma.
+    assert.deepEqual(comma(text), [{ start: { line: 6, character: 8 }, end: { line: 6, character: 9 } }]);
+  });
+
+  it('maps offsets and positions both ways', () => {
+    const text = 'a\r\nb😀c\rd\ne';
+    const index = new LineIndex(text);
+    assert.deepEqual(index.positionAt(text.indexOf('c')), { line: 1, character: 3 });
+    assert.deepEqual(index.positionAt(text.indexOf('d')), { line: 2, character: 0 });
+    assert.equal(index.offsetAt({ line: 3, character: 0 }), text.indexOf('e'));
+    assert.equal(index.lineCount, 4);
+  });
+});

@@ -1,0 +1,85 @@
+/** The six built-in report types: they load, detect, and their skeletons make valid drafts. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { builtinTypes, lint, parseDefinition, renderDraft } from '../engine';
+import { REPO } from './helpers/shared';
+
+const IDS = [
+  'branch-work-summary',
+  'democratic-life-meeting-report',
+  'duty-report',
+  'org-life-meeting-report',
+  'rectification-list',
+  'self-examination',
+];
+
+describe('report types', () => {
+  it('ships the six types with their ids, without load errors', () => {
+    const { types, errors } = builtinTypes();
+    assert.deepEqual(errors, []);
+    assert.deepEqual(types.map((t) => t.id).sort(), IDS);
+    for (const t of types) assert.ok(t.skeleton.includes('template: ' + t.id), `${t.id} skeleton names its type`);
+  });
+
+  for (const id of IDS) {
+    it(`detects examples/${id}.md as ${id} and finds nothing at warning level in it`, () => {
+      const text = fs.readFileSync(path.join(REPO, 'examples', `${id}.md`), 'utf8');
+      const result = lint(text);
+      assert.equal(result.type?.id, id);
+      assert.deepEqual(
+        result.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').map((d) => `${d.rule}: ${d.message}`),
+        [],
+      );
+    });
+
+    it(`renders a new ${id} draft that is detected as its type without missing sections`, () => {
+      const type = builtinTypes().types.find((t) => t.id === id)!;
+      const draft = renderDraft(type);
+      const result = lint(draft);
+      assert.equal(result.type?.id, id);
+      assert.deepEqual(result.diagnostics.filter((d) => d.rule === 'missing-section'), []);
+      // Unanswered variables stay visible as placeholders.
+      assert.ok(result.diagnostics.some((d) => d.rule === 'unfilled-placeholder'));
+      // Also detected from its content alone, without the front matter.
+      const body = draft.replace(/^---[\s\S]*?---\n/, '');
+      assert.equal(lint(body).type?.id, id);
+    });
+  }
+
+  it('gives ordinary Markdown no type and no diagnostics', () => {
+    for (const text of [
+      fs.readFileSync(path.join(REPO, 'examples', 'meeting-notes.md'), 'utf8'),
+      fs.readFileSync(path.join(REPO, 'README.md'), 'utf8'),
+      '# 读书笔记\n\n一、第一章\n\n内容,XX。\n',
+    ]) {
+      const result = lint(text);
+      assert.equal(result.type, undefined);
+      assert.deepEqual(result.diagnostics, []);
+    }
+  });
+
+  it('honours template in front matter by id or by Chinese name', () => {
+    assert.equal(lint('---\ntemplate: 述职报告\n---\n正文。').type?.id, 'duty-report');
+    assert.equal(lint('---\ntemplate: self-examination\n---\n正文。').type?.id, 'self-examination');
+    const unknown = lint('---\ntemplate: 会议纪要\n---\n正文。');
+    assert.equal(unknown.type, undefined);
+    assert.equal(unknown.diagnostics[0].rule, 'front-matter');
+    assert.match(unknown.diagnostics[0].message, /未知的报告类型/);
+  });
+
+  it('reports a malformed definition instead of failing', () => {
+    const bad = parseDefinition('id: [unclosed', 'bad.yaml', '');
+    assert.ok('error' in bad && /YAML/.test(bad.error.message));
+    const noName = parseDefinition('id: my-type\nsections: []', 'x.yaml', '');
+    assert.ok('error' in noName && /name/.test(noName.error.message));
+  });
+
+  it('renders skeletons without HTML escaping or prototype access', () => {
+    const type = builtinTypes().types.find((t) => t.id === 'duty-report')!;
+    const draft = renderDraft(type, { values: { name: '张三 & <李四>', year: '2025' } });
+    assert.ok(draft.includes('张三 & <李四>'));
+    const evil = { ...type, skeleton: '{{constructor.constructor}}{{#with __proto__}}{{polluted}}{{/with}}' };
+    assert.equal(renderDraft(evil).trim(), '');
+  });
+});
