@@ -10,3 +10,4 @@ export { renderDraft, renderSection } from './report-types/skeleton';
 export type { ReportType } from './report-types/types';
 export { builtinFormulations, type Formulation } from './formulations/load';
 export { LineIndex, type Position } from './text/line-index';
+export { applyEdits, fixAll, fixAllEdits } from './fixes';

@@ -23,6 +23,8 @@ export const headingNumbering: Rule = {
     }
     for (const group of groups.values()) {
       const renumber = renumberFix(group);
+      // When the sequence itself is broken, renumbering the level also mends any odd marker in it.
+      const broken = group.some((s, i) => s.numbering!.value !== i + 1);
       let expected = 1;
       for (const s of group) {
         const n = s.numbering!;
@@ -44,7 +46,7 @@ export const headingNumbering: Rule = {
           ctx.report({
             span,
             message: `序号${q(n.marker)}写法不规范：${LEVEL_NAME[n.level]}应写作${q(n.standard)}（GB/T 9704：一、（一）1.（1））。`,
-            fix: { title: `改为${q(n.standard)}`, edits: [{ span, newText: n.standard }], safe: true },
+            fix: broken ? renumber : { title: `改为${q(n.standard)}`, edits: [{ span, newText: n.standard }], safe: true },
           });
         }
         expected = n.value + 1;

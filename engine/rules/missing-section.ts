@@ -64,16 +64,15 @@ function insertFix(ctx: Parameters<Rule['check']>[0], index: number) {
     }
   }
   edits.push({ span: { start: at, end: at }, newText: text });
-  // Renumber the sections after it so the sequence stays whole.
+  // Renumber the sections after it so the sequence runs on from the inserted one.
   if (next) {
+    let following = number;
     for (const root of match.roots) {
       const n = root.section.numbering;
       if (!n || root.section.line.index < next.line.index) continue;
       const line = root.section.line;
-      edits.push({
-        span: { start: line.starts[n.from], end: line.ends[n.to - 1] },
-        newText: standardMarker(n.level, n.value + 1),
-      });
+      const marker = standardMarker(n.level, ++following);
+      if (marker !== n.marker) edits.push({ span: { start: line.starts[n.from], end: line.ends[n.to - 1] }, newText: marker });
     }
   }
   return { title: `插入${q(section.title)}一节`, edits, safe: false };

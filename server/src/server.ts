@@ -4,6 +4,7 @@
  * from the client. Whatever one document contains, the server keeps serving the others.
  */
 import {
+  CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
   TextDocuments,
@@ -11,14 +12,21 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { buildModel, lint, type LintResult } from '../../engine';
+import { builtinTypes, buildModel, lint, renderDraft, type LintOptions, type LintResult } from '../../engine';
+import { codeActions } from './code-actions';
+import { completions } from './completion';
 import { toLspDiagnostic } from './convert';
+import { hover } from './hover';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { documentSymbols } from './symbols';
 
 interface Cached {
   version: number;
   result: LintResult;
+}
+
+export function lintOptions(settings: Settings): LintOptions {
+  return { rules: settings.rules, extraPlaceholders: settings.placeholders, maxLength: settings.maxLength };
 }
 
 export function startServer(connection: Connection): void {
@@ -34,6 +42,9 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        completionProvider: { triggerCharacters: ['、', '，', '：', '#'] },
+        hoverProvider: true,
       },
       serverInfo: { name: 'party-report-lsp', version: '0.1.0' },
     };
@@ -72,11 +83,7 @@ export function startServer(connection: Connection): void {
     }
     let result: LintResult;
     try {
-      result = lint(current.getText(), {
-        rules: settings.rules,
-        extraPlaceholders: settings.placeholders,
-        maxLength: settings.maxLength,
-      });
+      result = lint(current.getText(), lintOptions(settings));
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
       void connection.sendDiagnostics({
@@ -141,6 +148,75 @@ export function startServer(connection: Connection): void {
     if (hit && hit.version === doc.version) return hit.result;
     return undefined;
   };
+
+  /** Requests need the result for exactly the text the client sees; lint now if the cache lags. */
+  const currentResult = async (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const settings = await settingsFor(uri);
+    const options = lintOptions(settings);
+    const text = doc.getText();
+    const result = resultFor(uri) ?? lint(text, options);
+    return { doc, text, result, options };
+  };
+
+  const guarded = <T>(what: string, fallback: T, fn: () => Promise<T>): Promise<T> =>
+    fn().catch((err) => {
+      connection.console.error(`${what}出错：${(err as Error).stack ?? err}`);
+      return fallback;
+    });
+
+  connection.onCodeAction((params) =>
+    guarded('生成快速修复', [], async () => {
+      const c = await currentResult(params.textDocument.uri);
+      return c ? codeActions(params, c.text, c.result, c.options) : [];
+    }),
+  );
+
+  connection.onCompletion((params) =>
+    guarded('生成补全', [], async () => {
+      const c = await currentResult(params.textDocument.uri);
+      return c ? completions(c.result, c.text, params.position) : [];
+    }),
+  );
+
+  connection.onHover((params) =>
+    guarded('生成悬停提示', null, async () => {
+      const c = await currentResult(params.textDocument.uri);
+      return c ? hover(c.result, params.position) : null;
+    }),
+  );
+
+  // For the client's commands: the report types, a new draft, and the sections a draft lacks.
+  connection.onRequest('partyReport/types', () =>
+    builtinTypes().types.map((t) => ({ id: t.id, name: t.name, description: t.description, variables: t.variables })),
+  );
+  connection.onRequest('partyReport/renderDraft', (p: { id: string; values?: Record<string, string> }) => {
+    const type = builtinTypes().types.find((t) => t.id === p.id);
+    if (!type) throw new Error(`未知的报告类型：${p.id}`);
+    return renderDraft(type, { values: p.values });
+  });
+  connection.onRequest('partyReport/missingSections', (p: { uri: string }) =>
+    guarded('查找缺少的章节', [], async () => {
+      const c = await currentResult(p.uri);
+      if (!c?.result.model) return [];
+      const index = c.result.model.lineIndex;
+      return c.result.diagnostics
+        .filter((d) => d.rule === 'missing-section' && d.fix)
+        .map((d) => ({
+          title: d.fix!.title,
+          message: d.message,
+          edit: {
+            changes: {
+              [p.uri]: d.fix!.edits.map((e) => ({
+                range: { start: index.positionAt(e.span.start), end: index.positionAt(e.span.end) },
+                newText: e.newText,
+              })),
+            },
+          },
+        }));
+    }),
+  );
 
   connection.onDocumentSymbol((params) => {
     const doc = documents.get(params.textDocument.uri);

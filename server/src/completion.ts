@@ -1,0 +1,81 @@
+/**
+ * Completions by context: at a line start, the next sections the report type expects; inside a
+ * section, that section's standard phrases; after a formulation's name, its standard text.
+ */
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
+import { builtinFormulations, type LintResult } from '../../engine';
+import { standardMarker } from '../../engine/model/numbering';
+import { matchSections, topSections } from '../../engine/report-types/match';
+
+export function completions(result: LintResult, text: string, position: Position): CompletionItem[] {
+  const model = result.model;
+  if (!model) return [];
+  const index = model.lineIndex;
+  const lineStart = index.lineStart(position.line);
+  const prefix = text.slice(lineStart, index.offsetAt(position));
+  const items: CompletionItem[] = [];
+
+  // After a formulation's name: its standard text.
+  for (const f of builtinFormulations()) {
+    if (f.name === f.text || f.kind === 'phrase') continue;
+    const m = new RegExp(`${escape(f.name)}[，,：:即]?$`).exec(prefix);
+    if (!m) continue;
+    items.push({
+      label: f.text,
+      kind: CompletionItemKind.Text,
+      detail: `${f.name}（规范表述）`,
+      sortText: '0',
+      filterText: prefix.slice(m.index),
+      textEdit: { range: { start: position, end: position }, newText: f.text },
+    });
+  }
+
+  const type = result.type;
+  if (!type) return items;
+  const atLineStart = /^[\s\u3000]*(#{1,6}\s*)?$/.test(prefix);
+  const match = matchSections(model, type);
+  const offset = index.offsetAt(position);
+
+  if (atLineStart) {
+    // The sections the type still lacks, numbered after the top-level sections above the cursor.
+    const above = topSections(model).filter((s) => s.line.starts[0] < offset).length;
+    const hashes = /#/.test(prefix) ? '' : model.markdownHeadings ? '## ' : '';
+    let n = above;
+    type.sections.forEach((s, i) => {
+      if (match.byId.has(s.id)) return;
+      n++;
+      const heading = `${standardMarker(1, n)}${s.title}`;
+      items.push({
+        label: heading,
+        kind: CompletionItemKind.Module,
+        detail: `${type.name}：${s.required ? '必备章节' : '可选章节'}`,
+        documentation: s.hint,
+        sortText: `1${String(i).padStart(2, '0')}`,
+        insertText: hashes + heading,
+      });
+    });
+  }
+
+  // Standard phrases of the section the cursor is in.
+  const line = model.lines.filter((l) => l.starts[0] !== undefined && l.starts[0] <= offset).pop();
+  let section = line?.section;
+  while (section?.parent) section = section.parent;
+  const typeSection = match.roots.find((r) => r.section === section)?.typeSection;
+  if (typeSection) {
+    typeSection.phrases.forEach((phrase, i) => {
+      items.push({
+        label: phrase,
+        kind: CompletionItemKind.Snippet,
+        detail: `${typeSection.title}：常用表述`,
+        sortText: `2${String(i).padStart(2, '0')}`,
+        insertText: phrase.replace(/……/g, '${1:……}'),
+        insertTextFormat: InsertTextFormat.Snippet,
+      });
+    });
+  }
+  return items;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

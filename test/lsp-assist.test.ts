@@ -1,0 +1,167 @@
+/** Quick fixes, fix-all, completions and hovers, over the real server connection. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest,
+  CompletionRequest,
+  HoverRequest,
+  type CodeAction,
+  type CompletionItem,
+  type Diagnostic,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
+import { lint } from '../engine';
+import { LspClient } from './helpers/lsp-client';
+import { parseMarked } from './helpers/marked';
+import { REPO } from './helpers/shared';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'rules');
+const FIXABLE = [
+  'missing-section',
+  'heading-numbering',
+  'heading-punctuation',
+  'enumeration-sequence',
+  'half-width-punctuation',
+  'document-number-format',
+  'date-format',
+  'standard-formulation',
+];
+
+function apply(text: string, action: CodeAction, uri: string): string {
+  const edits = action.edit?.changes?.[uri];
+  assert.ok(edits && edits.length > 0, `action "${action.title}" has edits`);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
+}
+
+describe('writing assistance over LSP', function () {
+  this.timeout(60000);
+  let client: LspClient;
+  let n = 0;
+  const actionsFor = (uri: string, d: Diagnostic, only?: string[]) =>
+    client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d], only },
+    }) as Promise<CodeAction[]>;
+
+  before(async () => {
+    client = new LspClient();
+    await client.initialize();
+  });
+  after(async () => client.stop());
+
+  async function openDoc(text: string) {
+    const uri = `file:///work/assist-${++n}.md`;
+    await client.open(uri, text);
+    const p = await client.diagnostics(uri);
+    return { uri, diagnostics: p.diagnostics };
+  }
+
+  for (const rule of FIXABLE) {
+    it(`${rule}: every quick fix removes its finding and changes nothing outside its range`, async () => {
+      for (const file of fs.readdirSync(path.join(FIXTURES, rule)).filter((f) => f.startsWith('fail'))) {
+        const { text } = parseMarked(fs.readFileSync(path.join(FIXTURES, rule, file), 'utf8'));
+        const { uri, diagnostics } = await openDoc(text);
+        const mine = diagnostics.filter((d) => d.code === rule);
+        let fixed = 0;
+        for (const d of mine) {
+          const actions = await actionsFor(uri, d);
+          const fix = actions.find((a) => a.kind === 'quickfix' && !a.title.startsWith('在此行忽略') && !a.title.startsWith('修复本文件中所有'));
+          if (!fix) continue;
+          fixed++;
+          const after = apply(text, fix, uri);
+          const edits = fix.edit!.changes![uri];
+          const doc = TextDocument.create(uri, 'markdown', 1, text);
+          const first = Math.min(...edits.map((e) => doc.offsetAt(e.range.start)));
+          const last = Math.max(...edits.map((e) => doc.offsetAt(e.range.end)));
+          assert.equal(after.slice(0, first), text.slice(0, first), 'text before the fix is unchanged');
+          assert.equal(after.slice(after.length - (text.length - last)), text.slice(last), 'text after the fix is unchanged');
+          const start = doc.offsetAt(d.range.start);
+          const still = lint(after).diagnostics.filter((x) => x.rule === rule && x.span.start === start && x.message === d.message);
+          assert.deepEqual(still, [], `${file}: "${fix.title}" leaves "${d.message}"`);
+        }
+        assert.ok(fixed > 0, `${file}: at least one ${rule} finding offers a fix`);
+      }
+    });
+  }
+
+  it('inserts a missing section at its place, numbered to fit, in the document\'s heading style', async () => {
+    const text = fs.readFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), 'utf8');
+    const { uri, diagnostics } = await openDoc(text);
+    const d = diagnostics.find((x) => x.code === 'missing-section')!;
+    const fix = (await actionsFor(uri, d)).find((a) => a.title.startsWith('插入'))!;
+    const after = apply(text, fix, uri);
+    const lines = after.split('\n');
+    const at = lines.indexOf('二、组织生活会召开情况');
+    assert.ok(at > 0, 'bare heading, numbered 二');
+    assert.match(lines[at - 1], /^四是/, 'after the preceding section\'s content');
+    assert.equal(lines[at + 1].startsWith('#'), false);
+    assert.ok(lines.includes('三、制定整改措施等情况。'), 'the next section is renumbered');
+    const result = lint(after);
+    assert.deepEqual(result.diagnostics.filter((x) => x.rule === 'missing-section'), []);
+    assert.deepEqual(result.diagnostics.filter((x) => x.rule === 'heading-numbering'), []);
+  });
+
+  it('fix-all applies every safe fix in one edit, and a second fix-all changes nothing', async () => {
+    const text = fs.readFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), 'utf8');
+    const { uri, diagnostics } = await openDoc(text);
+    const actions = await actionsFor(uri, diagnostics[0], ['source.fixAll']);
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].edit!.changes![uri].length, 1, 'one edit');
+    const after = apply(text, actions[0], uri);
+    const left = lint(after).diagnostics.filter((d) => d.fix?.safe);
+    assert.deepEqual(left.map((d) => d.rule), []);
+    const uri2 = `file:///work/assist-${++n}.md`;
+    await client.open(uri2, after);
+    const p = await client.diagnostics(uri2);
+    const again = await actionsFor(uri2, p.diagnostics[0], ['source.fixAll']);
+    assert.equal(again.length, 0, 'nothing left to fix');
+    // The unsafe or unfixable findings are still there for the writer to decide.
+    assert.ok(lint(after).diagnostics.some((d) => d.rule === 'unfilled-placeholder'));
+  });
+
+  it('offers "fix all of this kind" and "ignore on this line"', async () => {
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n学习,研讨,交流。\n二、组织生活会召开情况\n会议召开,大家发言。\n三、制定整改措施等情况\n会后整改。\n';
+    const { uri, diagnostics } = await openDoc(text);
+    const d = diagnostics.find((x) => x.code === 'half-width-punctuation')!;
+    const actions = await actionsFor(uri, d);
+    const all = actions.find((a) => a.title.startsWith('修复本文件中所有此类问题'))!;
+    assert.equal(apply(text, all, uri), text.replace(/,/g, '，'));
+    const ignore = actions.find((a) => a.title.startsWith('在此行忽略'))!;
+    const ignored = apply(text, ignore, uri);
+    assert.ok(ignored.includes('<!-- party-report-disable-next-line half-width-punctuation -->\n学习,研讨'));
+    const left = lint(ignored).diagnostics.filter((x) => x.rule === 'half-width-punctuation');
+    assert.equal(left.length, 1, 'only the other line is still reported');
+    assert.equal(left[0].range.start.line, 7);
+  });
+
+  it('completes the next expected section at a line start, phrases inside a section, and formulations', async () => {
+    const text = '一、会前准备情况\n一是深入学习。\n\n坚决做到四个意识\n';
+    const { uri } = await openDoc('---\ntemplate: org-life-meeting-report\n---\n' + text);
+    const complete = (line: number, character: number) =>
+      client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } }) as Promise<CompletionItem[]>;
+    const atStart = await complete(6, 0);
+    const labels = atStart.map((i) => i.label);
+    assert.ok(labels.includes('二、组织生活会召开情况'), labels.join(' | '));
+    assert.ok(labels.includes('三、制定整改措施等情况'));
+    assert.ok(labels.includes('二是广泛征求意见建议。'), 'phrases of 会前准备情况');
+    const afterName = await complete(6, '坚决做到四个意识'.length);
+    assert.equal(afterName[0].label, '政治意识、大局意识、核心意识、看齐意识');
+  });
+
+  it('hovers on placeholders, formulations and findings', async () => {
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n于XX月召开，增强四个意识。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n';
+    const { uri } = await openDoc(text);
+    const hoverAt = async (character: number) => {
+      const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character } });
+      return (h?.contents as MarkupContent | undefined)?.value ?? '';
+    };
+    const onPlaceholder = await hoverAt(1);
+    assert.match(onPlaceholder, /待填项/);
+    assert.match(onPlaceholder, /unfilled-placeholder/);
+    const onFormulation = await hoverAt('于XX月召开，增强四'.length);
+    assert.match(onFormulation, /政治意识、大局意识、核心意识、看齐意识/);
+  });
+});
