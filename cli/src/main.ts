@@ -2,9 +2,11 @@
 import { parseArgs } from 'node:util';
 import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
+import { runNew } from './commands/new';
 
 const USAGE = `用法：
   party-report lint [--format text|json] [--template <类型>] <文件或目录…>
+  party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
   party-report templates            列出报告类型
   party-report --version
 
@@ -43,6 +45,22 @@ function main(argv: string[]): number {
           return 2;
         }
         return runLint({ files: positionals, format: values.format, template: values.template }, out, err);
+      }
+      case 'new': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            set: { type: 'string', multiple: true, default: [] },
+            output: { type: 'string', short: 'o' },
+            force: { type: 'boolean', default: false },
+          },
+        });
+        if (positionals.length !== 1) {
+          err('new 需要且只需要一个报告类型（用 party-report templates 查看）。\n' + USAGE);
+          return 2;
+        }
+        return runNew({ type: positionals[0], set: values.set ?? [], output: values.output, force: values.force ?? false }, out, err);
       }
       case 'templates': {
         for (const t of builtinTypes().types) out(`${t.id}\t${t.name}\n`);

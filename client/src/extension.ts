@@ -1,9 +1,13 @@
 /**
- * The VS Code side stays thin: it starts the language server for Markdown files and forwards
- * settings. All checking happens in the server, through the engine.
+ * The VS Code side stays thin: it starts the language server for Markdown files, forwards settings,
+ * and offers commands that ask the server for what they need. All checking happens in the server.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { insertSection } from './commands/insert-section';
+import { newReport } from './commands/new-report';
+import { nextPlaceholder } from './commands/next-placeholder';
+import { StatusItem, type ReportStatus } from './status';
 
 let client: LanguageClient | undefined;
 
@@ -22,8 +26,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: '党建报告助手',
   };
   client = new LanguageClient('partyReport', '党建报告助手', serverOptions, clientOptions);
+  const status = new StatusItem();
+  const c = client;
+  context.subscriptions.push(
+    status,
+    vscode.commands.registerCommand('partyReport.newReport', (typeId?: string) => newReport(c, typeId)),
+    vscode.commands.registerCommand('partyReport.nextPlaceholder', nextPlaceholder),
+    vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
+  );
   await client.start();
-  context.subscriptions.push({ dispose: () => void client?.stop() });
+  context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
 }
 
 export async function deactivate(): Promise<void> {

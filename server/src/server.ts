@@ -102,6 +102,15 @@ export function startServer(connection: Connection): void {
     }
     cache.set(uri, { version, result });
     void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map(toLspDiagnostic) });
+    // For the client's status bar: is this a report, and how much is left to fill in.
+    void connection.sendNotification('partyReport/status', {
+      uri,
+      version,
+      type: result.type ? { id: result.type.id, name: result.type.name } : null,
+      placeholders: result.diagnostics.filter((d) => d.rule === 'unfilled-placeholder').length,
+      missingSections: result.diagnostics.filter((d) => d.rule === 'missing-section').length,
+      errors: result.diagnostics.filter((d) => d.severity === 'error').length,
+    });
   };
 
   const schedule = (uri: string, delay: number) => {

@@ -1,0 +1,43 @@
+/** `party-report new <type> [--set key=value…] [-o file.md] [--force]`: a new draft from a type's skeleton. */
+import { builtinTypes, findType, renderDraft } from '../../../engine';
+import { WriteRefused, writeFileAtomic } from '../write-file';
+
+export interface NewArgs {
+  type: string;
+  set: string[];
+  output?: string;
+  force: boolean;
+}
+
+export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string) => void): number {
+  const types = builtinTypes().types;
+  const type = findType(types, args.type);
+  if (!type) {
+    err(`未知的报告类型 ${JSON.stringify(args.type)}；可用的类型：${types.map((t) => t.id).join('、')}`);
+    return 2;
+  }
+  const values: Record<string, string> = {};
+  for (const pair of args.set) {
+    const eq = pair.indexOf('=');
+    const key = eq > 0 ? pair.slice(0, eq) : '';
+    if (!key || !type.variables.some((v) => v.name === key)) {
+      err(`--set ${pair}：应为 键=值，键是以下之一：${type.variables.map((v) => `${v.name}（${v.label}）`).join('、')}`);
+      return 2;
+    }
+    values[key] = pair.slice(eq + 1);
+  }
+  const draft = renderDraft(type, { values });
+  if (!args.output) {
+    out(draft);
+    return 0;
+  }
+  try {
+    writeFileAtomic(args.output, draft, args.force);
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    err(e.message);
+    return 2;
+  }
+  err(`已生成 ${args.output}（${type.name}）`);
+  return 0;
+}

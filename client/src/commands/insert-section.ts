@@ -1,0 +1,36 @@
+/** 插入章节: pick one of the sections the draft lacks and insert it where the type's order puts it. */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface Missing {
+  title: string;
+  message: string;
+  edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> };
+}
+
+export async function insertSection(client: LanguageClient): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') return;
+  const uri = editor.document.uri.toString();
+  const missing = await client.sendRequest<Missing[]>('partyReport/missingSections', { uri });
+  if (missing.length === 0) {
+    void vscode.window.showInformationMessage('本文稿没有缺少的章节（或未识别为党建报告）。');
+    return;
+  }
+  const picked = await vscode.window.showQuickPick(
+    missing.map((m) => ({ label: m.title, detail: m.message, m })),
+    { title: '插入章节', placeHolder: '选择要插入的章节' },
+  );
+  if (!picked) return;
+  const edit = new vscode.WorkspaceEdit();
+  for (const [target, edits] of Object.entries(picked.m.edit.changes)) {
+    for (const e of edits) {
+      edit.replace(
+        vscode.Uri.parse(target),
+        new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character),
+        e.newText,
+      );
+    }
+  }
+  await vscode.workspace.applyEdit(edit);
+}

@@ -1,0 +1,41 @@
+/**
+ * 新建报告: pick a type, answer its variables (Escape cancels the whole command), and open the
+ * rendered draft. Unanswered variables stay as visible placeholders.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+interface TypeInfo {
+  id: string;
+  name: string;
+  description: string;
+  variables: Array<{ name: string; label: string; placeholder: string }>;
+}
+
+export async function newReport(client: LanguageClient, typeId?: string): Promise<vscode.TextDocument | undefined> {
+  const types = await client.sendRequest<TypeInfo[]>('partyReport/types');
+  let type = types.find((t) => t.id === typeId);
+  if (!type) {
+    const picked = await vscode.window.showQuickPick(
+      types.map((t) => ({ label: t.name, description: t.id, detail: t.description, type: t })),
+      { title: '新建报告：选择报告类型', placeHolder: '选择要起草的报告类型' },
+    );
+    if (!picked) return undefined;
+    type = picked.type;
+  }
+  const values: Record<string, string> = {};
+  for (const [i, v] of type.variables.entries()) {
+    const answer = await vscode.window.showInputBox({
+      title: `新建${type.name}（${i + 1}/${type.variables.length}）`,
+      prompt: `${v.label}（留空则保留占位符“${v.placeholder}”，按 Esc 取消）`,
+      placeHolder: v.placeholder,
+      ignoreFocusOut: true,
+    });
+    if (answer === undefined) return undefined; // Escape: nothing is created
+    values[v.name] = answer;
+  }
+  const content = await client.sendRequest<string>('partyReport/renderDraft', { id: type.id, values });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  await vscode.window.showTextDocument(doc);
+  return doc;
+}

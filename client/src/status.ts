@@ -1,0 +1,48 @@
+/** The status-bar item "待填 N 项 · 缺 M 节" for the active report; a click goes to the next placeholder. */
+import * as vscode from 'vscode';
+
+export interface ReportStatus {
+  uri: string;
+  version: number;
+  type: { id: string; name: string } | null;
+  placeholders: number;
+  missingSections: number;
+  errors: number;
+}
+
+export class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('partyReport.status', vscode.StatusBarAlignment.Left, 100);
+  private readonly byUri = new Map<string, ReportStatus>();
+  private readonly subscription = vscode.window.onDidChangeActiveTextEditor(() => this.render());
+
+  constructor() {
+    this.item.name = '党建报告';
+    this.item.command = 'partyReport.nextPlaceholder';
+  }
+
+  update(status: ReportStatus): void {
+    this.byUri.set(status.uri, status);
+    this.render();
+  }
+
+  get(uri: string): ReportStatus | undefined {
+    return this.byUri.get(uri);
+  }
+
+  private render(): void {
+    const editor = vscode.window.activeTextEditor;
+    const status = editor ? this.byUri.get(editor.document.uri.toString()) : undefined;
+    if (!status?.type) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(checklist) 待填 ${status.placeholders} 项 · 缺 ${status.missingSections} 节`;
+    this.item.tooltip = `${status.type.name}：点击跳到下一个待填项`;
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    this.subscription.dispose();
+  }
+}
