@@ -100,6 +100,39 @@ describe('party-report CLI', function () {
     assert.equal(run(['lint', '--bogus', 'examples']).code, 2);
   });
 
+  for (const id of ['org-life-meeting-report', 'democratic-life-meeting-report', 'self-examination', 'rectification-list', 'branch-work-summary', 'duty-report']) {
+    it(`new ${id}: a draft that is detected as its type with no missing section`, () => {
+      const file = path.join(tmp, `${id}.md`);
+      const r = run(['new', id, '-o', file]);
+      assert.equal(r.code, 0, r.stderr);
+      const lintResult = run(['lint', '--format', 'json', file]);
+      const [report] = JSON.parse(lintResult.stdout);
+      assert.equal(report.template, id);
+      assert.deepEqual(report.diagnostics.filter((d: { code: string }) => d.code === 'missing-section'), []);
+    });
+  }
+
+  it('new: fills variables with --set, prints to stdout without -o, never overwrites without --force', () => {
+    const r = run(['new', 'duty-report', '--set', 'name=张三', '--set', 'year=2025']);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^# 2025年度抓基层党建工作述职报告$/m);
+    assert.match(r.stdout, /^张三$/m);
+    const file = path.join(tmp, 'existing.md');
+    fs.writeFileSync(file, '我的稿子');
+    const refused = run(['new', 'duty-report', '-o', file]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /文件已存在，未覆盖/);
+    assert.equal(fs.readFileSync(file, 'utf8'), '我的稿子');
+    assert.equal(run(['new', 'duty-report', '-o', file, '--force']).code, 0);
+    assert.match(fs.readFileSync(file, 'utf8'), /述职报告/);
+    assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp')), [], 'no temporary files left');
+    assert.equal(run(['new', 'no-such-type']).code, 2);
+    assert.equal(run(['new', 'duty-report', '--set', 'bogus=1']).code, 2);
+    const missingDir = run(['new', 'duty-report', '-o', path.join(tmp, 'no', 'such', 'dir.md')]);
+    assert.equal(missingDir.code, 2);
+    assert.match(missingDir.stderr, /目录 .* 不存在/);
+  });
+
   it('lists the report types', () => {
     const r = run(['templates']);
     assert.equal(r.code, 0);
