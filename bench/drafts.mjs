@@ -38,5 +38,8 @@ export function writeInputs(dir) {
   fs.writeFileSync(files.seed, fs.existsSync(seed) ? fs.readFileSync(seed) : fs.readFileSync(path.join(ROOT, 'examples', 'org-life-meeting-report.md')));
   files.mb1 = path.join(dir, 'draft-1mb.md');
   fs.writeFileSync(files.mb1, reportOfSize(1_000_000));
+  // 60 printed pages: 60 × 22 lines × 28 characters ≈ 37 000 characters ≈ 111 KB of UTF-8.
+  files.pages60 = path.join(dir, 'draft-60-pages.md');
+  fs.writeFileSync(files.pages60, reportOfSize(111_000));
   return files;
 }

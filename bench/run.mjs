@@ -39,6 +39,7 @@ function timeProcess(cmd, args, runs) {
   return times[Math.floor(times.length / 2)];
 }
 
+const exporter = require(path.join(ROOT, 'dist', 'export.js'));
 const rows = [];
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 for (const [name, file] of [['seed', inputs.seed], ['1 MB draft', inputs.mb1]]) {
@@ -52,11 +53,35 @@ for (const [name, file] of [['seed', inputs.seed], ['1 MB draft', inputs.mb1]]) 
   rows.push([`lint ${name}, whole process (median of 5)`, fmt(ourCli), fmt(peerCli)]);
 }
 
+// Export: the engine's DOCX next to pandoc converting the same Markdown to DOCX.
+const pandoc = spawnSync('pandoc', ['--version']).status === 0;
+for (const [name, file] of [['seed', inputs.seed], ['60-page draft', inputs.pages60]]) {
+  const text = fs.readFileSync(file, 'utf8');
+  const ours = await timeAsync(() => exporter.exportDocx(text), 10);
+  rows.push([`export ${name} to DOCX, in-process (median of 10)`, fmt(ours), '—']);
+  const out = path.join(work, 'out.docx');
+  const ourCli = timeProcess(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'export', file, '-o', out, '--force'], 5);
+  const peer = pandoc ? fmt(timeProcess('pandoc', [file, '-f', 'markdown', '-o', path.join(work, 'pandoc.docx')], 5)) : 'not installed';
+  rows.push([`export ${name} to DOCX, whole process (median of 5)`, fmt(ourCli), peer]);
+}
+
+async function timeAsync(fn, runs) {
+  await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
 const size = (f) => `${(fs.statSync(f).size / 1024).toFixed(0)} KiB`;
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`inputs: seed ${size(inputs.seed)}, 1 MB draft ${size(inputs.mb1)}`);
-const widths = [50, 14, 14];
+console.log(`inputs: seed ${size(inputs.seed)}, 1 MB draft ${size(inputs.mb1)}, 60-page draft ${size(inputs.pages60)}`);
+const widths = [52, 14, 26];
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
-console.log(line(['measure', 'party-report', 'markdownlint']));
+console.log(line(['measure', 'party-report', 'peer (markdownlint / pandoc)']));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const r of rows) console.log(line(r));

@@ -26,6 +26,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The engine as a library, for benchmarks and for tools that embed it.
   esbuild.build({ ...common, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
+  // The DOCX export, loaded by the server and the CLI only when a draft is exported.
+  esbuild.build({ ...common, entryPoints: ['engine/export/index.ts'], outfile: 'dist/export.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);

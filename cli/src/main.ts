@@ -2,17 +2,19 @@
 import { parseArgs } from 'node:util';
 import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
+import { runExport } from './commands/export';
 import { runNew } from './commands/new';
 
 const USAGE = `用法：
   party-report lint [--format text|json] [--template <类型>] <文件或目录…>
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
+  party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
   party-report templates            列出报告类型
   party-report --version
 
 退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。`;
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
   const [command, ...rest] = argv;
@@ -62,6 +64,22 @@ function main(argv: string[]): number {
         }
         return runNew({ type: positionals[0], set: values.set ?? [], output: values.output, force: values.force ?? false }, out, err);
       }
+      case 'export': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: {
+            output: { type: 'string', short: 'o' },
+            force: { type: 'boolean', default: false },
+            font: { type: 'string', multiple: true, default: [] },
+          },
+        });
+        if (positionals.length !== 1) {
+          err('export 需要且只需要一个文稿文件。\n' + USAGE);
+          return 2;
+        }
+        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [] }, err);
+      }
       case 'templates': {
         for (const t of builtinTypes().types) out(`${t.id}\t${t.name}\n`);
         return 0;
@@ -79,4 +97,12 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: Error) => {
+    process.stderr.write(`party-report 出错：${e.message}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
@@ -33,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.newReport', (typeId?: string) => newReport(c, typeId)),
     vscode.commands.registerCommand('partyReport.nextPlaceholder', nextPlaceholder),
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
+    vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
   );
   await client.start();
   context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));

@@ -32,6 +32,8 @@ export class StatusItem implements vscode.Disposable {
   private render(): void {
     const editor = vscode.window.activeTextEditor;
     const status = editor ? this.byUri.get(editor.document.uri.toString()) : undefined;
+    // Menus show 导出为 DOCX only for reports.
+    void vscode.commands.executeCommand('setContext', 'partyReport.isReport', Boolean(status?.type));
     if (!status?.type) {
       this.item.hide();
       return;

@@ -17,6 +17,8 @@ import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { toLspDiagnostic } from './convert';
 import { hover } from './hover';
+import { loadExporter } from '../../engine/export/load';
+import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { documentSymbols } from './symbols';
 
@@ -205,6 +207,22 @@ export function startServer(connection: Connection): void {
     if (!type) throw new Error(`未知的报告类型：${p.id}`);
     return renderDraft(type, { values: p.values });
   });
+  // Export: the DOCX library loads on the first export, not at start-up.
+  connection.onRequest('partyReport/exportDocx', async (p: { uri: string; target: string; force: boolean }) => {
+    const doc = documents.get(p.uri);
+    if (!doc) return { ok: false, message: '文稿未打开，无法导出。' };
+    try {
+      const settings = await settingsFor(p.uri);
+      const bytes = await loadExporter().exportDocx(doc.getText(), { fonts: settings.exportFonts });
+      writeFileAtomic(p.target, bytes, p.force);
+      return { ok: true, target: p.target, bytes: bytes.length };
+    } catch (err) {
+      const message = err instanceof WriteRefused ? err.message : `导出失败：${(err as Error).message}`;
+      if (!(err instanceof WriteRefused)) connection.console.error(`${message}\n${(err as Error).stack}`);
+      return { ok: false, message };
+    }
+  });
+
   connection.onRequest('partyReport/missingSections', (p: { uri: string }) =>
     guarded('查找缺少的章节', [], async () => {
       const c = await currentResult(p.uri);

@@ -9,6 +9,8 @@ export interface Settings {
   rules: Record<string, RuleSetting>;
   placeholders: string[];
   maxLength: number;
+  /** Export font names per element (title, body, heading1…4, pageNumber, latin). */
+  exportFonts: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -18,7 +20,10 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   placeholders: [],
   maxLength: DEFAULT_MAX_LENGTH,
+  exportFonts: {},
 };
+
+const FONT_KEYS = ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'pageNumber', 'latin'];
 
 const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -38,5 +43,14 @@ export function normalizeSettings(raw: unknown): Settings {
     rules,
     placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string') : [],
     maxLength: typeof r.maxLength === 'number' && r.maxLength > 0 ? r.maxLength : DEFAULT_MAX_LENGTH,
+    exportFonts: fonts((r.export as Record<string, unknown> | undefined)?.fonts),
   };
+}
+
+function fonts(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw)) if (FONT_KEYS.includes(k) && typeof v === 'string' && v.trim()) out[k] = v.trim();
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** `party-report new <type> [--set key=value…] [-o file.md] [--force]`: a new draft from a type's skeleton. */
 import { builtinTypes, findType, renderDraft } from '../../../engine';
-import { WriteRefused, writeFileAtomic } from '../write-file';
+import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 
 export interface NewArgs {
   type: string;

@@ -1,0 +1,46 @@
+/** `party-report export <draft.md> [-o out.docx] [--force]`: a GB/T 9704 DOCX of the draft. */
+import * as path from 'node:path';
+import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
+import { loadExporter } from '../../../engine/export/load';
+import { DraftReadError, readDraft } from '../read-draft';
+
+export interface ExportArgs {
+  file: string;
+  output?: string;
+  force: boolean;
+  /** "title=方正小标宋_GBK" and the like. */
+  fonts: string[];
+}
+
+const FONT_KEYS = ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'pageNumber', 'latin'];
+
+export async function runExport(args: ExportArgs, err: (s: string) => void): Promise<number> {
+  let text: string;
+  try {
+    text = readDraft(args.file);
+  } catch (e) {
+    if (!(e instanceof DraftReadError)) throw e;
+    err(e.message);
+    return 2;
+  }
+  const target = args.output ?? path.join(path.dirname(args.file), path.basename(args.file).replace(/\.(md|markdown|txt)$/i, '') + '.docx');
+  const fonts: Record<string, string> = {};
+  for (const pair of args.fonts) {
+    const [key, ...rest] = pair.split('=');
+    if (!FONT_KEYS.includes(key) || rest.join('=').trim() === '') {
+      err(`--font ${pair}：应为 元素=字体名，元素是 ${FONT_KEYS.join('、')} 之一，如 --font body=仿宋`);
+      return 2;
+    }
+    fonts[key] = rest.join('=').trim();
+  }
+  const bytes = await loadExporter().exportDocx(text, { fonts });
+  try {
+    writeFileAtomic(target, bytes, args.force);
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    err(e.message);
+    return 2;
+  }
+  err(`已导出 ${target}`);
+  return 0;
+}

@@ -1,0 +1,68 @@
+/**
+ * GB/T 9704-2012 《党政机关公文格式》: every figure the DOCX export uses, in one place.
+ * Clause numbers are the standard's; see ../shared/domain/gbt9704.md and docs/export.md.
+ * Units: twips (1/20 pt, 1/1440 inch) unless the name says otherwise; font sizes in points.
+ */
+
+const MM = 1440 / 25.4; // twips per millimetre
+export const mm = (v: number) => Math.round(v * MM);
+
+/** 5.2.1: A4 paper, 210 × 297 mm. */
+export const PAGE = { width: 11906, height: 16838 } as const;
+
+/** 5.2.3: 天头 37 mm, 订口 28 mm, 版心 156 × 225 mm, so bottom 35 mm and right 26 mm. */
+export const MARGINS = { top: 2098, bottom: 1984, left: 1587, right: 1474 } as const;
+
+/** 5.2.2: 22 lines a page, 28 characters a line of 3号 text. */
+export const LINES_PER_PAGE = 22;
+export const CHARS_PER_LINE = 28;
+
+/** 225 mm / 22 lines = 28.95 pt: the exact line pitch of every body line. */
+export const LINE_PITCH = 579;
+
+/**
+ * A 3号 character is 16 pt, wider than the 156 mm / 28 = 15.79 pt pitch. Pulling each character
+ * in by 0.25 pt (w:spacing −5, in 1/20 pt) fits 28 to a line; see docs/export.md for why this is
+ * used instead of Word's linesAndChars grid.
+ */
+export const BODY_CHARACTER_SPACING = -5;
+export const CHARACTER_PITCH_PT = 16 - 0.25;
+
+/** Font sizes (points): 2号 22, 3号 16, 4号 14. */
+export const SIZE = { title: 22, body: 16, pageNumber: 14, table: 14 } as const;
+
+/** Two characters of first-line indent for body text and headings (7.3.3). */
+export const FIRST_LINE_INDENT = Math.round(2 * CHARACTER_PITCH_PT * 20);
+
+/**
+ * 7.5: the page number sits 7 mm below the text block. Word measures the footer from the page's
+ * bottom edge to the bottom of the footer's line, so: 35 mm margin − 7 mm − one 4号 line
+ * (14 pt at single spacing, about 1.3 × the size).
+ */
+export const FOOTER_DISTANCE = mm(35 - 7) - Math.round(14 * 1.3 * 20);
+
+/** Customary font names (7.3); writers' machines differ, so each is a setting. */
+export interface ExportFonts {
+  title: string;
+  body: string;
+  heading1: string;
+  heading2: string;
+  heading3: string;
+  heading4: string;
+  pageNumber: string;
+  latin: string;
+}
+
+export const DEFAULT_FONTS: ExportFonts = {
+  title: '方正小标宋简体',
+  body: '仿宋_GB2312',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  heading3: '仿宋_GB2312',
+  heading4: '仿宋_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+};
+
+/** A title line holds this many 2号 characters (156 mm at 22 pt). */
+export const TITLE_CHARS_PER_LINE = Math.floor(mm(156) / (SIZE.title * 20));
