@@ -4,8 +4,8 @@
  * beyond the shipped data.
  */
 import YAML from 'yaml';
-import { parseMarkdown } from '../parse/markdown';
-import { extractProse, type ProseResult } from '../parse/prose-lines';
+import { parseProse } from '../parse/parse-prose';
+import type { ProseResult } from '../parse/prose-lines';
 import { LineIndex } from '../text/line-index';
 import { groupRuns } from './enumerations';
 import { parseNumbering } from './numbering';
@@ -32,7 +32,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
   if (parseFallback) prose = plainLines(text, base, lineIndex);
   else {
     try {
-      prose = extractProse(parseMarkdown(source), source, base, lineIndex);
+      prose = parseProse(source, base, lineIndex);
     } catch (err) {
       parseFallback = err instanceof Error ? err.message : String(err);
       prose = plainLines(text, base, lineIndex);

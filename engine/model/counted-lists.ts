@@ -13,30 +13,30 @@ interface CountedData {
   window: number;
 }
 
-/** A count needs a number: lines without one are skipped before the larger pattern runs. */
-const DIGITISH = /[一二两三四五六七八九十\d]/;
 
-let pattern: { re: RegExp; window: number } | undefined;
+let pattern: { re: RegExp; lead: RegExp; window: number } | undefined;
 
-function countPattern(): { re: RegExp; window: number } {
+function countPattern(): { re: RegExp; lead: RegExp; window: number } {
   if (pattern) return pattern;
   const data = loadData<CountedData>('counted-lists.yaml');
   const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).join('|');
   pattern = {
     re: new RegExp(`(?:${alt(data.lead)})([一二两三四五六七八九十]{1,3}|\\d{1,2})(?:${alt(data.measure)})`, 'g'),
+    // A line without any lead word cannot hold a count: skipped before the larger pattern runs.
+    lead: new RegExp(alt(data.lead)),
     window: data.window,
   };
   return pattern;
 }
 
 export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][]): CountedList[] {
-  const { re, window } = countPattern();
+  const { re, lead, window } = countPattern();
   const found: CountedList[] = [];
   const runByFirst = new Map<EnumerationMarker, EnumerationMarker[]>();
   for (const run of runs) runByFirst.set(run[0], run);
 
   for (const line of lines) {
-    if (line.block === 'tableCell' || !DIGITISH.test(line.text)) continue;
+    if (line.block === 'tableCell' || !lead.test(line.text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
       const count = parseCount(m[1]);

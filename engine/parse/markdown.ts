@@ -15,15 +15,16 @@ import type { Root } from 'mdast';
 
 const noIndentedCode = { disable: { null: ['codeIndented'] } };
 
-export function parseMarkdown(source: string): Root {
+/** `frontMatter: false` for a piece from inside a document, where `---` can't open front matter. */
+export function parseMarkdown(source: string, frontMatter = true): Root {
   return fromMarkdown(source, {
     extensions: [
-      frontmatter(['yaml']),
+      ...(frontMatter ? [frontmatter(['yaml'])] : []),
       gfm(),
       cjkFriendlyExtension(),
       gfmStrikethroughCjkFriendly(),
       noIndentedCode,
     ],
-    mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()],
+    mdastExtensions: [...(frontMatter ? [frontmatterFromMarkdown(['yaml'])] : []), gfmFromMarkdown()],
   });
 }

@@ -13,7 +13,11 @@ export const standardFormulation: Rule = {
   defaultSeverity: 'error',
   summary: '规范表述有误（成员缺漏、顺序颠倒或用词错误）',
   check(ctx) {
+    // One pass over each line decides whether any formulation can be in it at all.
+    const words = ctx.formulations.flatMap((f) => [...f.wrong, ...f.members, ...f.keys, ...Object.keys(f.outdated)]);
+    const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
     for (const line of ctx.model.lines) {
+      if (!any.test(line.text)) continue;
       for (const f of ctx.formulations) {
         if (f.kind === 'phrase') checkPhrase(ctx, line, f);
         else if (f.kind === 'series') checkSeries(ctx, line, f);

@@ -1,0 +1,118 @@
+/**
+ * Splits a draft into chunks that Markdown parses the same way alone as inside the whole text, so
+ * that a long draft is parsed piece by piece (micromark slows down on one huge paragraph, and text
+ * pasted from Word is exactly that) and an edit re-parses only its own piece.
+ *
+ * A chunk may start at a line that
+ *  - follows a blank line and starts at column 0 with a non-space character, or
+ *  - continues a plain paragraph: the line starts with an ordinary character (not a Markdown block
+ *    marker, digit list marker or pipe), and the run of non-blank lines it sits in has no container,
+ *    HTML block, table or setext underline;
+ * and never inside front matter, a fenced code block or a multi-line HTML comment. Inline
+ * constructs that might cross a chunk edge are handled after parsing (see parseInChunks): a chunk
+ * whose prose still holds a Markdown special character is parsed again together with the next.
+ */
+export interface Chunk {
+  start: number;
+  end: number;
+}
+
+const BLOCK_START = /^[ \t#>*+\-=_`~<|]|^\d{1,9}[.)](?:[ \t]|$)/;
+const RISKY_LINE = /^ {0,3}(?:[>*+-][ \t]|[>]|\d{1,9}[.)][ \t]|<|(?:=+|-+)[ \t]*$|```|~~~)|\|/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
+const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^ {0,3}<!--/, /-->/],
+  [/^ {0,3}<\?/, /\?>/],
+  [/^ {0,3}<![A-Za-z]/, />/],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+];
+
+interface Line {
+  start: number;
+  end: number; // after the line terminator
+  text: string;
+  blank: boolean;
+  /** No chunk may start at this line. */
+  locked: boolean;
+}
+
+function lines(source: string): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  while (start < source.length) {
+    let end = start;
+    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++;
+    const text = source.slice(start, end);
+    if (end < source.length) end += source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1;
+    out.push({ start, end, text, blank: text.trim() === '', locked: false });
+    start = end;
+  }
+  return out;
+}
+
+export function splitChunks(source: string, targetSize = 8192): Chunk[] {
+  // Link reference definitions apply across the whole document: parse such a draft whole.
+  if (source.length <= targetSize || DEFINITION.test(source)) return [{ start: 0, end: source.length }];
+  const all = lines(source);
+
+  // Lock lines inside front matter, fenced code and multi-line HTML comments.
+  let i = 0;
+  if (/^---[ \t]*$/.test(all[0]?.text ?? '')) {
+    all[0].locked = true;
+    for (i = 1; i < all.length && !/^---[ \t]*$/.test(all[i].text); i++) all[i].locked = true;
+    if (i < all.length) all[i++].locked = true;
+  }
+  let fence: string | undefined;
+  let htmlEnd: RegExp | undefined;
+  for (; i < all.length; i++) {
+    const line = all[i];
+    if (fence) {
+      line.locked = true;
+      if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(line.text)) fence = undefined;
+      continue;
+    }
+    if (htmlEnd) {
+      line.locked = true;
+      if (htmlEnd.test(line.text)) htmlEnd = undefined;
+      continue;
+    }
+    const f = FENCE.exec(line.text);
+    if (f) fence = f[1];
+    else {
+      // HTML blocks that may hold blank lines (CommonMark types 1–5) run to their end marker.
+      for (const [open, end] of HTML_BLOCKS) {
+        const m = open.exec(line.text);
+        if (!m) continue;
+        if (!end.test(line.text.slice(m.index + m[0].length))) htmlEnd = end;
+        break;
+      }
+    }
+  }
+  // Within a run of non-blank lines, only plain paragraphs may be cut.
+  for (let a = 0; a < all.length; ) {
+    if (all[a].blank) {
+      a++;
+      continue;
+    }
+    let b = a;
+    while (b < all.length && !all[b].blank) b++;
+    const risky = all.slice(a, b).some((l) => RISKY_LINE.test(l.text));
+    for (let k = a + 1; k < b; k++) if (risky || BLOCK_START.test(all[k].text)) all[k].locked = true;
+    // The first line of a run may start a chunk only if it starts at column 0 after a blank line.
+    if (a > 0 && /^[ \t]/.test(all[a].text)) all[a].locked = true;
+    a = b;
+  }
+
+  const chunks: Chunk[] = [];
+  let start = 0;
+  for (const line of all) {
+    if (line.start - start >= targetSize && !line.locked && !line.blank) {
+      chunks.push({ start, end: line.start });
+      start = line.start;
+    }
+  }
+  chunks.push({ start, end: source.length });
+  return chunks;
+}

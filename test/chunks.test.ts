@@ -1,0 +1,114 @@
+/**
+ * Parsing in chunks must give exactly what parsing the whole text gives: the same prose lines with
+ * the same spans, tables and comments. Checked on every fixture and example and on generated drafts
+ * full of Markdown that could cross a chunk edge.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseMarkdown } from '../engine/parse/markdown';
+import { parseProse } from '../engine/parse/parse-prose';
+import { extractProse, type ProseResult } from '../engine/parse/prose-lines';
+import { splitChunks } from '../engine/parse/chunks';
+import { LineIndex } from '../engine/text/line-index';
+import { REPO, SEED, sharedAvailable } from './helpers/shared';
+
+function shape(r: ProseResult) {
+  return {
+    lines: r.lines.map((l) => ({ text: l.text, starts: l.starts, ends: l.ends, block: l.block, depth: l.headingDepth, bold: l.bold, list: l.inList, quote: l.inQuote, src: l.sourceLine })),
+    tables: r.tables.map((t) => ({ span: t.span, rows: t.rows.map((row) => row.map((c) => c.text)) })),
+    comments: r.comments,
+    yaml: r.yaml,
+  };
+}
+
+function same(text: string, chunkSize: number) {
+  const index = new LineIndex(text);
+  const whole = extractProse(parseMarkdown(text), text, 0, index);
+  const chunked = parseProse(text, 0, index, chunkSize);
+  assert.deepEqual(shape(chunked), shape(whole));
+}
+
+function allMarkdownFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? allMarkdownFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : [],
+  );
+}
+
+const VOCABULARY = [
+  '党支部深入学习贯彻全会精神。',
+  '一、会前准备情况',
+  '（一）学习情况',
+  '一是深入学习。**二是广泛',
+  '征求意见。**三是谈心谈话。',
+  '*强调*与_下划线_和~~删除~~',
+  '`行内代码',
+  '代码结束`之后',
+  '[链接文字',
+  '](http://example.com)后文',
+  '\\*转义\\_字符',
+  '<span',
+  'class="x">内联</span>',
+  '<!-- party-report-disable-next-line -->',
+  '<!--',
+  '多行注释',
+  '-->',
+  '<pre>',
+  '</pre>',
+  '```',
+  '~~~',
+  '> 引用一段',
+  '- 列表项',
+  '1. 第一项',
+  '2) 第二项',
+  '| 序号 | 问题 |',
+  '| --- | --- |',
+  '| 1 | 学习不够 |',
+  '---',
+  '===',
+  '***',
+  '## 二、组织生活会召开情况',
+  '',
+  '',
+  '  缩进两格',
+  '　　全角缩进的段落。',
+  '😀表情符号',
+  '[ref]: http://example.com',
+  '行尾硬换行  ',
+  '行尾反斜杠\\',
+  'X月XX日召开，会议,结束.',
+];
+
+describe('chunked parsing equals whole-text parsing', function () {
+  this.timeout(120000);
+
+  it('on every fixture and example, cut into small chunks', () => {
+    const files = [...allMarkdownFiles(path.join(REPO, 'test', 'fixtures')), ...allMarkdownFiles(path.join(REPO, 'examples'))];
+    if (sharedAvailable()) files.push(SEED);
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8').replace(/[⟦⟧]/g, '');
+      for (const size of [16, 64, 256]) same(text, size);
+    }
+  });
+
+  it('really cuts a Word-pasted draft into chunks', () => {
+    const draft = Array.from({ length: 400 }, (_, i) => `第${i}段：党支部深入学习贯彻全会精神，推动各项工作取得新成效。`).join('\n');
+    assert.ok(splitChunks(draft, 1024).length > 10);
+    same(draft, 1024);
+  });
+
+  it('on generated drafts full of Markdown that could cross a chunk edge (LF and CRLF)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...VOCABULARY), { minLength: 1, maxLength: 80 }),
+        fc.boolean(),
+        fc.integer({ min: 8, max: 200 }),
+        (lines, crlf, size) => {
+          same(lines.join(crlf ? '\r\n' : '\n'), size);
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 400) },
+    );
+  });
+});
