@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { writeInputs } from './drafts.mjs';
+import { measureMemory, measureStart, measureTyping } from './keystroke.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -65,6 +66,15 @@ for (const [name, file] of [['seed', inputs.seed], ['60-page draft', inputs.page
   rows.push([`export ${name} to DOCX, whole process (median of 5)`, fmt(ourCli), peer]);
 }
 
+// The language server as an editor uses it (bench/keystroke.mjs).
+const typing = await measureTyping(100_000);
+rows.push([`keystroke → diagnostics, 100 KB draft, p50 / p95 (50 edits)`, `${typing.p50.toFixed(1)} / ${typing.p95.toFixed(1)} ms`, '—']);
+const typingBig = await measureTyping(1_000_000);
+rows.push([`keystroke → diagnostics, 1 MB draft, p50 / p95 (50 edits)`, `${typingBig.p50.toFixed(1)} / ${typingBig.p95.toFixed(1)} ms`, '—']);
+rows.push(['debounce before checking while typing (setting)', '200 ms', '—']);
+rows.push(['server start → first diagnostics, seed', fmt(await measureStart(inputs.seed)), '—']);
+rows.push(['server peak memory (VmHWM), 1 MB draft open + 4 edits', `${(await measureMemory()).toFixed(0)} MB`, '—']);
+
 async function timeAsync(fn, runs) {
   await fn();
   const times = [];
@@ -80,7 +90,7 @@ async function timeAsync(fn, runs) {
 const size = (f) => `${(fs.statSync(f).size / 1024).toFixed(0)} KiB`;
 console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 console.log(`inputs: seed ${size(inputs.seed)}, 1 MB draft ${size(inputs.mb1)}, 60-page draft ${size(inputs.pages60)}`);
-const widths = [52, 14, 26];
+const widths = [58, 16, 26];
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
 console.log(line(['measure', 'party-report', 'peer (markdownlint / pandoc)']));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));

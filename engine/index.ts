@@ -11,3 +11,4 @@ export type { ReportType } from './report-types/types';
 export { builtinFormulations, type Formulation } from './formulations/load';
 export { LineIndex, type Position } from './text/line-index';
 export { applyEdits, fixAll, fixAllEdits } from './fixes';
+export { ProseCache } from './parse/parse-prose';

@@ -3,6 +3,7 @@
  * diagnostics with exact LSP ranges. Used alike by the language server, the CLI and the tests.
  */
 import { buildModel } from './model/build';
+import type { ProseCache } from './parse/parse-prose';
 import type { ReportModel, Severity, Span } from './model/types';
 import { builtinFormulations, type Formulation } from './formulations/load';
 import { detectType, type Detection } from './report-types/detect';
@@ -27,6 +28,8 @@ export interface LintOptions {
   extraPlaceholders?: string[];
   /** Drafts longer than this (UTF-16 code units) are not checked; one diagnostic says so. */
   maxLength?: number;
+  /** Keeps parse results between versions of one document, so an edit re-parses only its chunk. */
+  cache?: ProseCache;
 }
 
 export interface Diagnostic extends Finding {
@@ -59,7 +62,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     return { detection: { by: 'none' }, diagnostics: [withRange(finding, positionsFor(text))] };
   }
 
-  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders });
+  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache });
   const types = options.types ?? builtinTypes().types;
   const detection = detectType(model, types, options.template);
   const findings: Finding[] = [];

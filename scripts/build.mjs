@@ -21,7 +21,8 @@ await Promise.all([
     ...common,
     entryPoints: ['server/src/main.ts'],
     outfile: 'dist/server.js',
-    banner: { js: '#!/usr/bin/env node' },
+    // Same V8 flag as the extension uses (client/src/extension.ts): keeps peak memory down.
+    banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' },
   }),
   esbuild.build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The engine as a library, for benchmarks and for tools that embed it.

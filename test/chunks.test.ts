@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { parseMarkdown } from '../engine/parse/markdown';
-import { parseProse } from '../engine/parse/parse-prose';
+import { parseProse, ProseCache } from '../engine/parse/parse-prose';
 import { extractProse, type ProseResult } from '../engine/parse/prose-lines';
 import { splitChunks } from '../engine/parse/chunks';
 import { LineIndex } from '../engine/text/line-index';
@@ -110,5 +110,42 @@ describe('chunked parsing equals whole-text parsing', function () {
       ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 400) },
     );
+  });
+
+  it('with a cache kept across edits, re-parses only what changed and still equals whole-text parsing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...VOCABULARY), { minLength: 5, maxLength: 60 }),
+        fc.nat(),
+        fc.constantFrom('', '字', '**', '\n', '\n\n', '`', '---\n', '<!--'),
+        fc.integer({ min: 0, max: 3 }),
+        (lines, at, insert, removed) => {
+          const before = lines.join('\n');
+          const pos = at % (before.length + 1);
+          const after = before.slice(0, pos) + insert + before.slice(pos + removed);
+          const cache = new ProseCache();
+          parseProse(before, 0, new LineIndex(before), 32, cache);
+          const index = new LineIndex(after);
+          const cached = parseProse(after, 0, index, 32, cache);
+          const whole = extractProse(parseMarkdown(after), after, 0, index);
+          assert.deepEqual(shape(cached), shape(whole));
+        },
+      ),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
+    );
+  });
+
+  it('parses one chunk again after a one-character edit in a long draft', () => {
+    const draft = Array.from({ length: 2000 }, (_, i) => `第${i}段：党支部深入学习贯彻全会精神，推动各项工作取得新成效。`).join('\n');
+    const cache = new ProseCache();
+    parseProse(draft, 0, new LineIndex(draft), undefined, cache);
+    const chunks = cache.misses;
+    assert.ok(chunks > 5, `${chunks} chunks`);
+    cache.hits = 0;
+    cache.misses = 0;
+    const edited = draft.replace('第1000段', '第1000段改');
+    parseProse(edited, 0, new LineIndex(edited), undefined, cache);
+    assert.equal(cache.misses, 1);
+    assert.equal(cache.hits, chunks - 1);
   });
 });

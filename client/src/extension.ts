@@ -12,11 +12,17 @@ import { StatusItem, type ReportStatus } from './status';
 
 let client: LanguageClient | undefined;
 
+/**
+ * A small young generation: parsing leaves short-lived garbage, and V8 otherwise lets the heap grow
+ * well past what the server keeps (1 MB draft: about 160 MB peak without, 115 MB with).
+ */
+const SERVER_EXEC_ARGV = ['--max-semi-space-size=4'];
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

@@ -4,7 +4,7 @@
  * beyond the shipped data.
  */
 import YAML from 'yaml';
-import { parseProse } from '../parse/parse-prose';
+import { parseProse, type ProseCache } from '../parse/parse-prose';
 import type { ProseResult } from '../parse/prose-lines';
 import { LineIndex } from '../text/line-index';
 import { groupRuns } from './enumerations';
@@ -15,6 +15,8 @@ import type { FrontMatter, ProseLine, ReportLine, ReportModel, Section, NumberLe
 
 export interface BuildOptions {
   extraPlaceholders?: string[];
+  /** Parse results kept between versions of one document (the language server keeps one per file). */
+  cache?: ProseCache;
 }
 
 const BOM = 0xfeff;
@@ -32,7 +34,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
   if (parseFallback) prose = plainLines(text, base, lineIndex);
   else {
     try {
-      prose = parseProse(source, base, lineIndex);
+      prose = parseProse(source, base, lineIndex, undefined, options.cache);
     } catch (err) {
       parseFallback = err instanceof Error ? err.message : String(err);
       prose = plainLines(text, base, lineIndex);
@@ -270,8 +272,8 @@ function plainLines(text: string, base: number, index: LineIndex): ProseResult {
     lines.push({
       index: lines.length,
       text: t,
-      starts,
-      ends,
+      starts: Int32Array.from(starts),
+      ends: Int32Array.from(ends),
       block: 'paragraph',
       headingDepth: 0,
       bold: [],

@@ -52,6 +52,13 @@ function lines(source: string): Line[] {
   return out;
 }
 
+/** FNV-1a over the UTF-16 code units of a line. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
 export function splitChunks(source: string, targetSize = 8192): Chunk[] {
   // Link reference definitions apply across the whole document: parse such a draft whole.
   if (source.length <= targetSize || DEFINITION.test(source)) return [{ start: 0, end: source.length }];
@@ -105,10 +112,15 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
     a = b;
   }
 
+  // Cut where a line's own text says so (a content hash), so that an edit moves no cut but its
+  // own and the chunks after it keep their text (and their cached parse); size keeps chunks even.
   const chunks: Chunk[] = [];
   let start = 0;
+  const min = targetSize / 4;
   for (const line of all) {
-    if (line.start - start >= targetSize && !line.locked && !line.blank) {
+    const size = line.start - start;
+    if (line.locked || line.blank || size < min) continue;
+    if (size >= targetSize * 2 || hash(line.text) % 8 === 0) {
       chunks.push({ start, end: line.start });
       start = line.start;
     }

@@ -133,8 +133,8 @@ function emptyLine(at: number, index: LineIndex, ctx: BlockContext, lineNo: numb
   return {
     index: lineNo,
     text: '',
-    starts: [],
-    ends: [],
+    starts: new Int32Array(0),
+    ends: new Int32Array(0),
     block: 'tableCell',
     headingDepth: 0,
     bold: [],
@@ -209,8 +209,8 @@ function buildLines(
       const line: ProseLine = {
         index: all.length,
         text,
-        starts,
-        ends,
+        starts: Int32Array.from(starts),
+        ends: Int32Array.from(ends),
         block,
         headingDepth: depth,
         bold,

@@ -12,7 +12,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinTypes, buildModel, lint, renderDraft, type LintOptions, type LintResult } from '../../engine';
+import { builtinTypes, buildModel, lint, ProseCache, renderDraft, type LintOptions, type LintResult } from '../../engine';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { toLspDiagnostic } from './convert';
@@ -36,6 +36,8 @@ export function startServer(connection: Connection): void {
   const timers = new Map<string, NodeJS.Timeout>();
   const cache = new Map<string, Cached>();
   const settingsCache = new Map<string, Promise<Settings>>();
+  // Per document: chunk parses kept between versions, so typing re-parses one chunk.
+  const parseCaches = new Map<string, ProseCache>();
   let pullConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -85,7 +87,9 @@ export function startServer(connection: Connection): void {
     }
     let result: LintResult;
     try {
-      result = lint(current.getText(), lintOptions(settings));
+      let parseCache = parseCaches.get(uri);
+      if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
+      result = lint(current.getText(), { ...lintOptions(settings), cache: parseCache });
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
       void connection.sendDiagnostics({
@@ -142,6 +146,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
+    parseCaches.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
