@@ -7,7 +7,7 @@ import YAML from 'yaml';
 import { parseProse, type ProseCache } from '../parse/parse-prose';
 import type { ProseResult } from '../parse/prose-lines';
 import { LineIndex } from '../text/line-index';
-import { groupRuns } from './enumerations';
+import { groupOrdinals, groupRuns } from './enumerations';
 import { parseNumbering } from './numbering';
 import { findPlaceholders } from './placeholders';
 import { findCountedLists } from './counted-lists';
@@ -65,6 +65,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
     title,
     sections,
     enumerations,
+    ordinals: groupOrdinals(lines),
     countedLists: findCountedLists(lines, enumerations),
     tables,
     placeholders: findPlaceholders(lines, options.extraPlaceholders),

@@ -47,3 +47,23 @@ export function groupRuns(lines: ReportLine[]): EnumerationMarker[][] {
   }
   return runs;
 }
+
+/** 首先、其次、再次、最后 at the start of a clause, followed by a comma: an ordinal sequence. */
+const ORDINAL = /(?<=^|[。；！？;!?\s\u3000\uFFFC])(首先|其次|再次|最后)(?=[，,])/g;
+const ORDINAL_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
+
+/** Ordinal words grouped by the section they stand in, in document order. */
+export function groupOrdinals(lines: ReportLine[]): EnumerationMarker[][] {
+  const runs = new Map<unknown, EnumerationMarker[]>();
+  for (const line of lines) {
+    if (line.block === 'tableCell' || !/首先|其次|再次/.test(line.text)) continue;
+    ORDINAL.lastIndex = 0;
+    for (let m = ORDINAL.exec(line.text); m; m = ORDINAL.exec(line.text)) {
+      const key = line.section ?? 'none';
+      const run = runs.get(key) ?? [];
+      run.push({ value: ORDINAL_VALUE[m[1]], text: m[1], at: m.index, line, span: { start: line.starts[m.index], end: line.ends[m.index + 1] } });
+      runs.set(key, run);
+    }
+  }
+  return [...runs.values()];
+}

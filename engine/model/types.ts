@@ -136,6 +136,8 @@ export interface ReportModel {
   title?: ReportLine;
   sections: Section[];
   enumerations: EnumerationMarker[][];
+  /** 首先、其次、再次 (and 最后) per section. */
+  ordinals: EnumerationMarker[][];
   countedLists: CountedList[];
   tables: TableModel[];
   placeholders: Placeholder[];

@@ -21,6 +21,21 @@ export const enumerationSequence: Rule = {
         ctx.report({ span: marker.span, message, fix });
       });
     }
+    // 其次 without 首先 before it, or 再次 before 其次, in the same section.
+    for (const run of ctx.model.ordinals) {
+      let seen = 0;
+      for (const word of run) {
+        if (word.value === 99) continue;
+        if (word.value > seen + 1) {
+          const expected = seen === 0 ? '首先' : '其次';
+          ctx.report({
+            span: word.span,
+            message: `${q(word.text)}之前没有${q(expected)}：“首先、其次、再次、最后”应依次使用。请补上${q(expected)}一项，或调整用词。`,
+          });
+        }
+        seen = Math.max(seen, word.value);
+      }
+    }
   },
 };
 
