@@ -78,6 +78,14 @@ const VOCABULARY = [
   '行尾硬换行  ',
   '行尾反斜杠\\',
   'X月XX日召开，会议,结束.',
+  ':-',
+  '| :-: |',
+  '[^1]: 脚注内容',
+  '    四格缩进',
+  '\t制表符开头',
+  '1.学习（无空格不是列表）',
+  '详见www.gov.cn和http://example.com/a。',
+  '行尾空格 ',
 ];
 
 describe('chunked parsing equals whole-text parsing', function () {
@@ -147,5 +155,16 @@ describe('chunked parsing equals whole-text parsing', function () {
     parseProse(edited, 0, new LineIndex(edited), undefined, cache);
     assert.equal(cache.misses, 1);
     assert.equal(cache.hits, chunks - 1);
+  });
+
+  it('reads text without Markdown exactly as the parser does (the no-parser path)', () => {
+    const alphabet = ['党', '支', '部', '学', '习', '，', '。', '　', ' ', '\t', '\n', '\r\n', '\r', '1', '2', '.', ')', '-', '#', '=', '😀', 'X', 'a', '@', 'www.x.cn', 'http://a.b/c', ':', '"', "'", '(', '{', '}', '\u0000', '\u00a0'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 120 }), (parts) => {
+        const text = parts.join('');
+        same(text, 1 << 20);
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 1000) },
+    );
   });
 });

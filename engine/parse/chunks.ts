@@ -18,7 +18,8 @@ export interface Chunk {
 }
 
 const BLOCK_START = /^[ \t#>*+\-=_`~<|]|^\d{1,9}[.)](?:[ \t]|$)/;
-const RISKY_LINE = /^ {0,3}(?:[>*+-][ \t]|[>]|\d{1,9}[.)][ \t]|<|(?:=+|-+)[ \t]*$|```|~~~)|\|/;
+// Containers, HTML, setext underlines, fences, and anything a table could be made of ("|", ":-").
+const RISKY_LINE = /^ {0,3}(?:[>*+-][ \t]|[>]|\d{1,9}[.)][ \t]|<|(?:=+|-+)[ \t]*$|```|~~~)|\||^[\s:]*:-|^[\s:|-]*-[\s:|-]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const DEFINITION = /^ {0,3}\[[^\]]+\]:/m;
 const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
@@ -63,6 +64,7 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
   // Link reference definitions apply across the whole document: parse such a draft whole.
   if (source.length <= targetSize || DEFINITION.test(source)) return [{ start: 0, end: source.length }];
   const all = lines(source);
+  const whole = [{ start: 0, end: source.length }];
 
   // Lock lines inside front matter, fenced code and multi-line HTML comments.
   let i = 0;
@@ -105,7 +107,13 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
     }
     let b = a;
     while (b < all.length && !all[b].blank) b++;
-    const risky = all.slice(a, b).some((l) => RISKY_LINE.test(l.text));
+    // An HTML block can hide a fence line ("</pre>" then "~~~"): whether it does depends on
+    // details this scan does not follow, so such a draft is parsed whole.
+    const run = all.slice(a, b);
+    if (run.some((l) => /^ {0,3}</.test(l.text)) && run.some((l) => FENCE.test(l.text))) return whole;
+    // An indented first line may continue a list item above the blank line, and the rest of the
+    // run with it (lazily): such a run is not cut either.
+    const risky = /^[ \t]/.test(all[a].text) || run.some((l) => RISKY_LINE.test(l.text));
     for (let k = a + 1; k < b; k++) if (risky || BLOCK_START.test(all[k].text)) all[k].locked = true;
     // The first line of a run may start a chunk only if it starts at column 0 after a blank line.
     if (a > 0 && /^[ \t]/.test(all[a].text)) all[a].locked = true;

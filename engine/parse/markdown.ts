@@ -3,10 +3,19 @@
  *
  * Indented code is switched off: writers indent paragraphs with spaces when pasting from Word, and
  * a report never contains indented code; fenced code still works.
+ * GFM is taken part by part without its autolink literals ("www.example.com" turning into a link):
+ * they add nothing to a report's prose, and the nodes that transform makes carry no source
+ * positions, which would lose the text around them.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfm } from 'micromark-extension-gfm';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
@@ -20,11 +29,20 @@ export function parseMarkdown(source: string, frontMatter = true): Root {
   return fromMarkdown(source, {
     extensions: [
       ...(frontMatter ? [frontmatter(['yaml'])] : []),
-      gfm(),
+      gfmFootnote(),
+      gfmStrikethrough(),
+      gfmTable(),
+      gfmTaskListItem(),
       cjkFriendlyExtension(),
       gfmStrikethroughCjkFriendly(),
       noIndentedCode,
     ],
-    mdastExtensions: [...(frontMatter ? [frontmatterFromMarkdown(['yaml'])] : []), gfmFromMarkdown()],
+    mdastExtensions: [
+      ...(frontMatter ? [frontmatterFromMarkdown(['yaml'])] : []),
+      gfmFootnoteFromMarkdown(),
+      gfmStrikethroughFromMarkdown(),
+      gfmTableFromMarkdown(),
+      gfmTaskListItemFromMarkdown(),
+    ],
   });
 }

@@ -13,6 +13,46 @@ import { extractProse, type ProseResult } from './prose-lines';
 const LEFTOVER = /[*_`[\]<~\\]/;
 
 /**
+ * Text with no Markdown in it at all: no line starts with a block marker, indentation or a list
+ * number or ends in a blank, and no character could begin inline markup, an entity or a table.
+ * Markdown reads such text as plain paragraphs, one prose line per source line, so the parser is
+ * not needed (test/chunks.test.ts checks this against the parser).
+ */
+const MARKUP_CHAR = /[*_`[\]<>!~\\&|]/;
+// Also a line of colons and hyphens: a table delimiter row (":-") turns the line above into a table.
+const LINE_START = /^(?:[ \t#>*+\-=_`~<|:]|\d{1,9}[.)](?:[ \t]|$))|^[\s:|-]*-[\s:|-]*$/;
+
+function isPlain(text: string): boolean {
+  if (MARKUP_CHAR.test(text)) return false;
+  // Trailing blanks are left to the parser: it treats them differently before \n and \r\n.
+  for (const line of text.split(/\r\n|\r|\n/)) if (line.length > 0 && (LINE_START.test(line) || /[ \t]$/.test(line))) return false;
+  return true;
+}
+
+function plainProse(text: string, base: number, index: LineIndex): ProseResult {
+  const lines: ProseLine[] = [];
+  const re = /[^\r\n]+/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const content = m[0];
+    if (content.trim().length === 0) continue;
+    const from = base + m.index;
+    const starts = new Int32Array(content.length);
+    const ends = new Int32Array(content.length);
+    for (let i = 0; i < content.length; i++) {
+      starts[i] = from + i;
+      ends[i] = from + i + 1;
+    }
+    lines.push({ index: lines.length, text: content, starts, ends, block: 'paragraph', headingDepth: 0, bold: [], sourceLine: index.positionAt(from).line, inList: false, inQuote: false });
+  }
+  return { lines, tables: [], comments: [] };
+}
+
+function parseText(text: string, frontMatter: boolean, base: number, index: LineIndex): ProseResult {
+  if (isPlain(text)) return plainProse(text, base, index);
+  return extractProse(parseMarkdown(text, frontMatter), text, base, index);
+}
+
+/**
  * Parse results of chunks by their text, kept between versions of one document: after an edit only
  * the chunk that changed is parsed again. Holds only what the latest parse used.
  */
@@ -31,13 +71,13 @@ export class ProseCache {
 
 function parseOne(source: string, from: number, to: number, base: number, index: LineIndex, cache?: ProseCache): ProseResult {
   const text = from === 0 && to === source.length ? source : source.slice(from, to);
-  if (!cache) return extractProse(parseMarkdown(text, from === 0), text, base + from, index);
+  if (!cache) return parseText(text, from === 0, base + from, index);
   const key = (from === 0 ? 'F' : 'N') + text;
   let hit = cache.entries.get(key) ?? cache.next.get(key);
   if (hit) cache.hits++;
   else {
     cache.misses++;
-    hit = extractProse(parseMarkdown(text, from === 0), text, 0, new LineIndex(text));
+    hit = parseText(text, from === 0, 0, new LineIndex(text));
   }
   cache.next.set(key, hit);
   return rebase(hit, base + from, index);
