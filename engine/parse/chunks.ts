@@ -114,7 +114,9 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
     // An indented first line may continue a list item above the blank line, and the rest of the
     // run with it (lazily): such a run is not cut either.
     const risky = /^[ \t]/.test(all[a].text) || run.some((l) => RISKY_LINE.test(l.text));
-    for (let k = a + 1; k < b; k++) if (risky || BLOCK_START.test(all[k].text)) all[k].locked = true;
+    // Trailing blanks before a line break stay in the text inside a paragraph but not at its end:
+    // never cut right after such a line.
+    for (let k = a + 1; k < b; k++) if (risky || BLOCK_START.test(all[k].text) || /[ \t]$/.test(all[k - 1].text)) all[k].locked = true;
     // The first line of a run may start a chunk only if it starts at column 0 after a blank line.
     if (a > 0 && /^[ \t]/.test(all[a].text)) all[a].locked = true;
     a = b;
