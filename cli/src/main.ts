@@ -4,6 +4,7 @@ import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
+import { projectFor } from './project';
 
 const USAGE = `用法：
   party-report lint [--format text|json] [--template <类型>] <文件或目录…>
@@ -42,10 +43,6 @@ async function main(argv: string[]): Promise<number> {
           err('lint 需要至少一个文件或目录。\n' + USAGE);
           return 2;
         }
-        if (values.template && !builtinTypes().types.some((t) => t.id === values.template || t.name === values.template)) {
-          err(`未知的报告类型 ${JSON.stringify(values.template)}；用 party-report templates 查看可用类型。`);
-          return 2;
-        }
         return runLint({ files: positionals, format: values.format, template: values.template }, out, err);
       }
       case 'new': {
@@ -81,7 +78,9 @@ async function main(argv: string[]): Promise<number> {
         return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [] }, err);
       }
       case 'templates': {
-        for (const t of builtinTypes().types) out(`${t.id}\t${t.name}\n`);
+        const project = projectFor(process.cwd(), err);
+        const builtin = new Set(builtinTypes().types);
+        for (const t of project.types) out(`${t.id}\t${t.name}${builtin.has(t) ? '' : '\t（本项目）'}\n`);
         return 0;
       }
       default:

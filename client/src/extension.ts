@@ -29,7 +29,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: 'markdown', scheme: 'file' },
       { language: 'markdown', scheme: 'untitled' },
     ],
-    synchronize: { configurationSection: 'partyReport' },
+    synchronize: {
+      configurationSection: 'partyReport',
+      // Project config and workspace report types: the server reloads them when they change.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.party-report.{yaml,yml,json}'),
+        vscode.workspace.createFileSystemWatcher('**/.party-report/templates/**'),
+      ],
+    },
+    // In Restricted Mode the server ignores workspace report types and export settings.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
     outputChannelName: '党建报告助手',
   };
   client = new LanguageClient('partyReport', '党建报告助手', serverOptions, clientOptions);
@@ -42,6 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
   );
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
   await client.start();
   context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
 }

@@ -20,7 +20,10 @@ export function builtinTypes(): LoadedTypes {
   return builtins;
 }
 
-export function loadTypesFrom(dir: string): LoadedTypes {
+/**
+ * Report types in a folder. `base` are the types a definition may `extends:` (the built-ins).
+ */
+export function loadTypesFrom(dir: string, base: ReportType[] = []): LoadedTypes {
   const result: LoadedTypes = { types: [], errors: [] };
   let names: string[];
   try {
@@ -35,7 +38,7 @@ export function loadTypesFrom(dir: string): LoadedTypes {
       const text = fs.readFileSync(file, 'utf8');
       const skeletonFile = file.replace(/\.(ya?ml|json)$/i, '.hbs');
       const skeleton = fs.existsSync(skeletonFile) ? fs.readFileSync(skeletonFile, 'utf8') : '';
-      const parsed = parseDefinition(text, file, skeleton);
+      const parsed = parseDefinition(text, file, skeleton, base);
       if ('error' in parsed) result.errors.push(parsed.error);
       else result.types.push(parsed.type);
     } catch (err) {
@@ -49,6 +52,7 @@ export function parseDefinition(
   text: string,
   file: string,
   skeleton: string,
+  base: ReportType[] = [],
 ): { type: ReportType } | { error: TypeLoadError } {
   const doc = YAML.parseDocument(text);
   if (doc.errors.length > 0) {
@@ -57,9 +61,15 @@ export function parseDefinition(
       error: { file, message: `YAML 格式错误：${e.message.split('\n')[0]}`, line: e.linePos?.[0].line, column: e.linePos?.[0].col },
     };
   }
-  const raw = doc.toJS() as Record<string, unknown> | null;
+  let raw = doc.toJS() as Record<string, unknown> | null;
   const fail = (message: string) => ({ error: { file, message } });
-  if (!raw || typeof raw !== 'object') return fail('定义应是一个对象（含 id、name、sections 等字段）。');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail('定义应是一个对象（含 id、name、sections 等字段）。');
+  if (raw.extends !== undefined) {
+    const parent = base.find((t) => t.id === raw!.extends);
+    if (!parent) return fail(`extends: ${String(raw.extends)} 不是内置的报告类型；可用的有 ${base.map((t) => t.id).join('、')}。`);
+    raw = extend(parent, raw);
+    if (!skeleton) skeleton = parent.skeleton;
+  }
   if (typeof raw.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(raw.id)) {
     return fail('缺少 id，或 id 不是小写字母、数字和连字符组成的标识（如 org-life-meeting-report）。');
   }
@@ -111,4 +121,42 @@ export function parseDefinition(
       source: file,
     },
   };
+}
+
+/**
+ * `extends: <built-in id>`: the built-in type with this definition's changes. Sections are matched
+ * by id: a listed section changes the built-in one's fields (`remove: true` drops it); a new id is
+ * added after the section named by `after`, or at the end.
+ */
+function extend(parent: ReportType, raw: Record<string, any>): Record<string, unknown> {
+  const sections: Array<Record<string, unknown>> = parent.sections.map((s) => ({ ...s }));
+  for (const change of Array.isArray(raw.sections) ? raw.sections : []) {
+    if (!change || typeof change !== 'object') continue;
+    const at = sections.findIndex((s) => s.id === change.id);
+    if (at >= 0) {
+      if (change.remove === true) sections.splice(at, 1);
+      else sections[at] = { ...sections[at], ...change };
+    } else {
+      const after = sections.findIndex((s) => s.id === change.after);
+      sections.splice(after >= 0 ? after + 1 : sections.length, 0, { ...change });
+    }
+  }
+  return {
+    id: raw.id ?? parent.id,
+    name: raw.name ?? parent.name,
+    aliases: raw.aliases ?? parent.aliases,
+    description: raw.description ?? parent.description,
+    detect: raw.detect ?? parent.detect,
+    sections,
+    tables: raw.tables ?? parent.tables,
+    'deadline-terms': raw['deadline-terms'] ?? parent.deadlineTerms,
+    closing: raw.closing ?? parent.closing,
+    variables: raw.variables ?? parent.variables,
+  };
+}
+
+/** Built-ins plus a workspace's types; a workspace type with a built-in's id replaces it. */
+export function mergeTypes(builtin: ReportType[], workspace: ReportType[]): ReportType[] {
+  const ids = new Set(workspace.map((t) => t.id));
+  return [...builtin.filter((t) => !ids.has(t.id)), ...workspace];
 }

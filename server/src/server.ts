@@ -12,7 +12,20 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { builtinTypes, buildModel, lint, ProseCache, renderDraft, type LintOptions, type LintResult } from '../../engine';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  builtinProject,
+  buildModel,
+  configIn,
+  lint,
+  loadProject,
+  projectLintOptions,
+  ProseCache,
+  renderDraft,
+  type LintOptions,
+  type LintResult,
+  type Project,
+} from '../../engine';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { toLspDiagnostic } from './convert';
@@ -27,9 +40,18 @@ interface Cached {
   result: LintResult;
 }
 
-export function lintOptions(settings: Settings): LintOptions {
-  return { rules: settings.rules, extraPlaceholders: settings.placeholders, maxLength: settings.maxLength };
+export function lintOptions(settings: Settings, project?: Project): LintOptions {
+  const own = { rules: settings.rules, extraPlaceholders: settings.placeholders, maxLength: settings.maxLength };
+  return project ? projectLintOptions(project, own) : own;
 }
+
+const fsPath = (uri: string): string | undefined => {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+};
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -39,9 +61,46 @@ export function startServer(connection: Connection): void {
   // Per document: chunk parses kept between versions, so typing re-parses one chunk.
   const parseCaches = new Map<string, ProseCache>();
   let pullConfiguration = false;
+  // Workspace folders and their projects (config file, report types). In an untrusted workspace
+  // the client says so, and only the built-ins are used.
+  let roots: string[] = [];
+  let trusted = true;
+  let projects = new Map<string, Project>();
+  let problemFiles = new Set<string>();
+
+  let templatesSetting: string | undefined;
+  const loadProjects = () => {
+    projects = new Map(roots.map((root) => [root, trusted ? loadProject(configIn(root), root, templatesSetting) : builtinProject(root)]));
+    // Problems in config files and type definitions show in those files.
+    const byFile = new Map<string, Project['problems']>();
+    for (const p of projects.values()) for (const problem of p.problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
+    for (const old of problemFiles) if (!byFile.has(old)) void connection.sendDiagnostics({ uri: pathToFileURL(old).toString(), diagnostics: [] });
+    for (const [file, problems] of byFile) {
+      void connection.sendDiagnostics({
+        uri: pathToFileURL(file).toString(),
+        diagnostics: problems.map((p) => {
+          const line = Math.max(0, (p.line ?? 1) - 1);
+          const character = Math.max(0, (p.column ?? 1) - 1);
+          return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: '党建报告', code: 'config', message: p.message };
+        }),
+      });
+      for (const p of problems) connection.console.warn(`${file}: ${p.message}`);
+    }
+    problemFiles = new Set(byFile.keys());
+  };
+
+  const projectFor = (uri: string): Project | undefined => {
+    const file = fsPath(uri);
+    const root = file ? roots.filter((r) => file === r || file.startsWith(r.endsWith('/') ? r : r + '/')).sort((a, b) => b.length - a.length)[0] : roots[0];
+    return root ? projects.get(root) : undefined;
+  };
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    roots = folders.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p));
+    trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+    loadProjects();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -55,12 +114,15 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    void readTemplatesSetting().then(() => {
+      for (const doc of documents.all()) schedule(doc.uri, 0);
+    });
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'partyReport' }).catch(() => undefined);
     }
   });
 
-  const settingsFor = (uri: string): Promise<Settings> => {
+  const userSettingsFor = (uri: string): Promise<Settings> => {
     if (!pullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
     if (!s) {
@@ -70,6 +132,12 @@ export function startServer(connection: Connection): void {
       settingsCache.set(uri, s);
     }
     return s;
+  };
+  /** User settings with the project file's enable and validate over them. */
+  const settingsFor = async (uri: string): Promise<Settings> => {
+    const s = await userSettingsFor(uri);
+    const c = projectFor(uri)?.config?.config;
+    return c ? { ...s, enable: c.enable ?? s.enable, validate: c.validate ?? s.validate } : s;
   };
 
   const validate = async (uri: string) => {
@@ -89,7 +157,7 @@ export function startServer(connection: Connection): void {
     try {
       let parseCache = parseCaches.get(uri);
       if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
-      result = lint(current.getText(), { ...lintOptions(settings), cache: parseCache });
+      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache });
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
       void connection.sendDiagnostics({
@@ -151,8 +219,24 @@ export function startServer(connection: Connection): void {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
-  connection.onDidChangeConfiguration(() => {
+  const readTemplatesSetting = async () => {
+    if (!pullConfiguration || roots.length === 0) return;
+    const s = await userSettingsFor(pathToFileURL(roots[0]).toString());
+    if (s.templatesDir !== templatesSetting) {
+      templatesSetting = s.templatesDir;
+      loadProjects();
+    }
+  };
+
+  connection.onDidChangeConfiguration(async () => {
     settingsCache.clear();
+    await readTemplatesSetting();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  // The client watches .party-report.{yaml,json} and .party-report/templates/: edits apply at once.
+  connection.onDidChangeWatchedFiles(() => {
+    loadProjects();
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
 
@@ -170,7 +254,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const settings = await settingsFor(uri);
-    const options = lintOptions(settings);
+    const options = lintOptions(settings, projectFor(uri));
     const text = doc.getText();
     const result = resultFor(uri) ?? lint(text, options);
     return { doc, text, result, options };
@@ -204,11 +288,13 @@ export function startServer(connection: Connection): void {
   );
 
   // For the client's commands: the report types, a new draft, and the sections a draft lacks.
-  connection.onRequest('partyReport/types', () =>
-    builtinTypes().types.map((t) => ({ id: t.id, name: t.name, description: t.description, variables: t.variables })),
+  const builtinSet = new Set(builtinProject('').types);
+  const typesFor = (uri?: string) => (uri ? projectFor(uri) : projects.get(roots[0]))?.types ?? builtinProject('').types;
+  connection.onRequest('partyReport/types', (p?: { uri?: string }) =>
+    typesFor(p?.uri).map((t) => ({ id: t.id, name: t.name, description: t.description, variables: t.variables, workspace: !builtinSet.has(t) })),
   );
-  connection.onRequest('partyReport/renderDraft', (p: { id: string; values?: Record<string, string> }) => {
-    const type = builtinTypes().types.find((t) => t.id === p.id);
+  connection.onRequest('partyReport/renderDraft', (p: { id: string; values?: Record<string, string>; uri?: string }) => {
+    const type = typesFor(p.uri).find((t) => t.id === p.id);
     if (!type) throw new Error(`未知的报告类型：${p.id}`);
     return renderDraft(type, { values: p.values });
   });
@@ -218,7 +304,9 @@ export function startServer(connection: Connection): void {
     if (!doc) return { ok: false, message: '文稿未打开，无法导出。' };
     try {
       const settings = await settingsFor(p.uri);
-      const bytes = await loadExporter().exportDocx(doc.getText(), { fonts: settings.exportFonts });
+      // The project file's export fonts win over user settings (and neither applies untrusted).
+      const projectFonts = projectFor(p.uri)?.config?.config.export?.fonts ?? {};
+      const bytes = await loadExporter().exportDocx(doc.getText(), { fonts: trusted ? { ...settings.exportFonts, ...projectFonts } : {} });
       writeFileAtomic(p.target, bytes, p.force);
       return { ok: true, target: p.target, bytes: bytes.length };
     } catch (err) {

@@ -11,6 +11,8 @@ export interface Settings {
   maxLength: number;
   /** Export font names per element (title, body, heading1…4, pageNumber, latin). */
   exportFonts: Record<string, string>;
+  /** Where workspace report types live, relative to the workspace folder. */
+  templatesDir: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -21,6 +23,7 @@ export const DEFAULT_SETTINGS: Settings = {
   placeholders: [],
   maxLength: DEFAULT_MAX_LENGTH,
   exportFonts: {},
+  templatesDir: '.party-report/templates',
 };
 
 const FONT_KEYS = ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'pageNumber', 'latin'];
@@ -44,6 +47,7 @@ export function normalizeSettings(raw: unknown): Settings {
     placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string') : [],
     maxLength: typeof r.maxLength === 'number' && r.maxLength > 0 ? r.maxLength : DEFAULT_MAX_LENGTH,
     exportFonts: fonts((r.export as Record<string, unknown> | undefined)?.fonts),
+    templatesDir: typeof r.templatesDir === 'string' && r.templatesDir.trim() ? r.templatesDir.trim() : DEFAULT_SETTINGS.templatesDir,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Drives the built language server (dist/server.js --stdio) over a real JSON-RPC connection. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -43,12 +44,13 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(withConfiguration = false): Promise<void> {
+  async initialize(withConfiguration = false, folder?: string, initializationOptions?: unknown): Promise<void> {
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
       capabilities: withConfiguration ? { workspace: { configuration: true } } : {},
-      workspaceFolders: null,
+      workspaceFolders: folder ? [{ uri: pathToFileURL(folder).toString(), name: 'ws' }] : null,
+      initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
   }

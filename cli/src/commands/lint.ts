@@ -1,5 +1,6 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
-import { lint, type Diagnostic } from '../../../engine';
+import { findType, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
 
@@ -38,7 +39,13 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       unreadable = true;
       continue;
     }
-    const result = lint(text, { template: args.template });
+    const project = projectFor(file, err);
+    if (args.template && !findType(project.types, args.template)) {
+      err(`${file}: 未知的报告类型 ${JSON.stringify(args.template)}；用 party-report templates 查看可用类型。`);
+      unreadable = true;
+      continue;
+    }
+    const result = lint(text, projectLintOptions(project, { template: args.template }));
     reports.push({
       file,
       template: result.type?.id ?? null,

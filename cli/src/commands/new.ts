@@ -1,5 +1,6 @@
 /** `party-report new <type> [--set key=value…] [-o file.md] [--force]`: a new draft from a type's skeleton. */
-import { builtinTypes, findType, renderDraft } from '../../../engine';
+import { findType, renderDraft } from '../../../engine';
+import { projectFor } from '../project';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 
 export interface NewArgs {
@@ -10,7 +11,7 @@ export interface NewArgs {
 }
 
 export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string) => void): number {
-  const types = builtinTypes().types;
+  const types = projectFor(args.output ?? process.cwd(), err).types;
   const type = findType(types, args.type);
   if (!type) {
     err(`未知的报告类型 ${JSON.stringify(args.type)}；可用的类型：${types.map((t) => t.id).join('、')}`);

@@ -1,0 +1,144 @@
+/**
+ * The project file `.party-report.yaml` (or `.party-report.json`) at a workspace root: a unit's own
+ * rule levels, placeholders, formulations, export fonts and report types, read by the server and
+ * the CLI alike. It overrides user settings. Keys mirror the settings (schemas/party-report-config.schema.json).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import YAML from 'yaml';
+import type { RuleSetting } from '../lint';
+
+export const CONFIG_NAMES = ['.party-report.yaml', '.party-report.yml', '.party-report.json'];
+export const DEFAULT_TEMPLATES_DIR = '.party-report/templates';
+
+export interface ProjectConfig {
+  enable?: boolean;
+  validate?: 'onType' | 'onSave';
+  rules?: Record<string, RuleSetting>;
+  placeholders?: string[];
+  formulations?: unknown[];
+  maxLength?: number;
+  export?: { fonts?: Record<string, string> };
+  /** Folder of workspace report types, relative to the config file. */
+  templates?: string;
+}
+
+export interface ConfigProblem {
+  file: string;
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export interface LoadedConfig {
+  file: string;
+  dir: string;
+  config: ProjectConfig;
+  problems: ConfigProblem[];
+}
+
+const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
+const KEYS: Record<string, (v: unknown) => string | undefined> = {
+  enable: (v) => (typeof v === 'boolean' ? undefined : '应为 true 或 false'),
+  validate: (v) => (v === 'onType' || v === 'onSave' ? undefined : '应为 onType 或 onSave'),
+  rules: (v) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.entries(v).map(([k, s]) => (LEVELS.includes(String(s)) ? '' : `${k} 的级别应为 ${LEVELS.join('、')} 之一`)).filter(Boolean)[0]
+      : '应为“规则: 级别”的映射',
+  placeholders: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string' && validRegExp(p)) ? undefined : '应为正则表达式字符串的列表'),
+  formulations: (v) => (Array.isArray(v) ? undefined : '应为规范表述的列表（格式同 data/formulations.yaml）'),
+  maxLength: (v) => (typeof v === 'number' && v > 0 ? undefined : '应为正整数'),
+  export: (v) => (v && typeof v === 'object' ? undefined : '应为对象，如 export: { fonts: { body: 仿宋 } }'),
+  templates: (v) => (typeof v === 'string' ? undefined : '应为报告类型目录的路径'),
+};
+
+function validRegExp(p: string): boolean {
+  try {
+    new RegExp(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function parseProjectConfig(text: string, file: string): { config: ProjectConfig; problems: ConfigProblem[] } {
+  const problems: ConfigProblem[] = [];
+  const doc = YAML.parseDocument(text); // JSON is YAML too
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    return { config: {}, problems: [{ file, message: `格式错误：${e.message.split('\n')[0]}`, line: e.linePos?.[0].line, column: e.linePos?.[0].col }] };
+  }
+  const raw = doc.toJS();
+  if (raw === null || raw === undefined) return { config: {}, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, problems: [{ file, message: '配置应是一个对象（键: 值）。' }] };
+  const config: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const check = KEYS[key];
+    if (!check) {
+      problems.push({ file, message: `未知的配置项 ${key}：可用的有 ${Object.keys(KEYS).join('、')}。` });
+      continue;
+    }
+    const wrong = check(value);
+    if (wrong) problems.push({ file, message: `配置项 ${key} ${wrong}。` });
+    else config[key] = value;
+  }
+  return { config: config as ProjectConfig, problems };
+}
+
+export function loadProjectConfig(file: string): LoadedConfig {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return { file, dir: path.dirname(file), config: {}, problems: [{ file, message: `无法读取：${(err as Error).message}` }] };
+  }
+  return { file, dir: path.dirname(file), ...parseProjectConfig(text, file) };
+}
+
+/** The config file in `dir` itself, if any. */
+export function configIn(dir: string): string | undefined {
+  return CONFIG_NAMES.map((n) => path.join(dir, n)).find((f) => fs.existsSync(f));
+}
+
+/**
+ * The nearest project from `start` (a file or folder) upwards, as the CLI looks for it: a folder
+ * with a config file or a `.party-report/` folder of report types.
+ */
+export function findProjectRoot(start: string): { root: string; config?: string } | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    const config = configIn(dir);
+    if (config || fs.existsSync(path.join(dir, '.party-report'))) return { root: dir, config };
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** The nearest config file from `start` (a file or folder) upwards. */
+export function findProjectConfig(start: string): string | undefined {
+  let dir = path.resolve(start);
+  try {
+    if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
+  } catch {
+    dir = path.dirname(dir);
+  }
+  for (;;) {
+    const found = configIn(dir);
+    if (found) return found;
+    const up = path.dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/** Where the project's report types live, resolved against the config file's folder. */
+export function templatesDir(loaded: LoadedConfig | undefined, root: string, fallback = DEFAULT_TEMPLATES_DIR): string {
+  if (loaded?.config.templates) return path.resolve(loaded.dir, loaded.config.templates);
+  return path.resolve(root, fallback);
+}

@@ -1,0 +1,68 @@
+/**
+ * Everything a project adds to the built-ins: its config file, its report types and formulations,
+ * and the problems found reading them (shown in those files, and on stderr by the CLI).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { builtinFormulations, normalizeFormulation, type Formulation } from '../formulations/load';
+import type { LintOptions } from '../lint';
+import { builtinTypes, loadTypesFrom, mergeTypes } from '../report-types/load';
+import type { ReportType, TypeLoadError } from '../report-types/types';
+import { loadProjectConfig, templatesDir, type ConfigProblem, type LoadedConfig } from './project-config';
+
+export interface Project {
+  root: string;
+  config?: LoadedConfig;
+  types: ReportType[];
+  formulations: Formulation[];
+  /** Problems in the config file and in report type definitions. */
+  problems: ConfigProblem[];
+  templatesDir?: string;
+}
+
+export function builtinProject(root: string): Project {
+  return { root, types: builtinTypes().types, formulations: builtinFormulations(), problems: [] };
+}
+
+/**
+ * @param configFile the project file, if there is one
+ * @param root       the workspace folder (the server) or the config file's folder (the CLI);
+ *                   report types outside it are refused
+ */
+export function loadProject(configFile: string | undefined, root: string, defaultTemplates?: string): Project {
+  const project = builtinProject(root);
+  const loaded = configFile ? loadProjectConfig(configFile) : undefined;
+  project.config = loaded;
+  if (loaded) project.problems.push(...loaded.problems);
+
+  const dir = templatesDir(loaded, root, defaultTemplates);
+  const inside = path.relative(root, dir);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+    project.problems.push({ file: loaded?.file ?? dir, message: `报告类型目录 ${dir} 不在工作区 ${root} 之内，已忽略。` });
+  } else if (fs.existsSync(dir)) {
+    project.templatesDir = dir;
+    const { types, errors } = loadTypesFrom(dir, builtinTypes().types);
+    project.types = mergeTypes(project.types, types);
+    project.problems.push(...errors.map((e: TypeLoadError) => ({ file: e.file, message: e.message, line: e.line, column: e.column })));
+  }
+
+  const extra = (loaded?.config.formulations ?? []).map((f) => normalizeFormulation(f as never));
+  extra.forEach((f, i) => {
+    if (!f) project.problems.push({ file: loaded!.file, message: `formulations 第 ${i + 1} 项缺少 name 或 text。` });
+  });
+  project.formulations = [...project.formulations, ...extra.filter((f): f is Formulation => f !== undefined)];
+  return project;
+}
+
+/** The project's settings over the user's: the project file wins where it says something. */
+export function projectLintOptions(project: Project, options: LintOptions = {}): LintOptions {
+  const c = project.config?.config ?? {};
+  return {
+    ...options,
+    types: project.types,
+    formulations: project.formulations,
+    rules: { ...options.rules, ...c.rules },
+    extraPlaceholders: [...(options.extraPlaceholders ?? []), ...(c.placeholders ?? [])],
+    maxLength: c.maxLength ?? options.maxLength,
+  };
+}
