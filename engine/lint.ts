@@ -14,6 +14,7 @@ import type { ReportType } from './report-types/types';
 import { RULES } from './rules';
 import type { Finding, Fix } from './rules/rule';
 import { Suppressions } from './suppress';
+import { t } from './i18n';
 import type { Position } from './text/line-index';
 
 export type RuleSetting = Severity | 'off';
@@ -56,7 +57,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const finding: Finding = {
       rule: 'size-limit',
       severity: 'warning',
-      message: `文件过大（约 ${mb(text.length)} 百万字符），超过校验上限 ${mb(maxLength)} 百万字符，已跳过党建报告校验。可在设置 partyReport.maxLength 中调高上限，或把文件拆分。`,
+      message: t('文件过大（约 {0} 百万字符），超过校验上限 {1} 百万字符，已跳过党建报告校验。可在设置 partyReport.maxLength 中调高上限，或把文件拆分。', mb(text.length), mb(maxLength)),
       span: { start: 0, end: Math.max(0, firstLineEnd) },
     };
     return { detection: { by: 'none' }, diagnostics: [withRange(finding, positionsFor(text))] };
@@ -76,16 +77,16 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   };
 
   if (detection.unknown && model.frontMatter) {
-    const names = types.map((t) => `${t.id}（${t.name}）`).join('、');
-    add('front-matter', 'error', model.frontMatter.span, `未知的报告类型${JSON.stringify(detection.unknown)}：template 应为以下之一：${names}。`);
+    const names = types.map((x) => `${x.id}（${x.name}）`).join(t('、'));
+    add('front-matter', 'error', model.frontMatter.span, t('未知的报告类型{0}：template 应为以下之一：{1}。', JSON.stringify(detection.unknown), names));
   }
   const type = detection.type;
   if (type) {
     if (model.frontMatter?.error) {
-      add('front-matter', 'error', model.frontMatter.error.span, `文首 YAML 元数据有误：${model.frontMatter.error.message}。请按“键: 值”的格式修改，或删除这段元数据。`);
+      add('front-matter', 'error', model.frontMatter.error.span, t('文首 YAML 元数据有误：{0}。请按“键: 值”的格式修改，或删除这段元数据。', model.frontMatter.error.message));
     }
     if (model.parseFallback) {
-      add('parse-fallback', 'information', { start: 0, end: 0 }, `无法按 Markdown 解析本文件（${model.parseFallback}），已按“每行一段”的纯文本校验；Markdown 标题、表格等结构未识别。`);
+      add('parse-fallback', 'information', { start: 0, end: 0 }, t('无法按 Markdown 解析本文件（{0}），已按“每行一段”的纯文本校验；Markdown 标题、表格等结构未识别。', model.parseFallback));
     }
     const match = matchSections(model, type);
     const eol = model.lineIndex.eol();
@@ -107,7 +108,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         findings.push({
           rule: rule.id,
           severity: 'information',
-          message: `规则 ${rule.id} 检查时出错，已跳过：${(err as Error).message}`,
+          message: t('规则 {0} 检查时出错，已跳过：{1}', rule.id, (err as Error).message),
           span: { start: 0, end: 0 },
         });
       }

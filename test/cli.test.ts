@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO } from './helpers/shared';
+import { CLI_ENV, REPO } from './helpers/shared';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
 
 function run(args: string[], cwd = REPO) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 60000, env: CLI_ENV });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -9,7 +9,7 @@ import { breakTitle, exportDocx } from '../engine/export';
 import { width } from '../engine/export/title-lines';
 import { signatureIndents } from '../engine/export/signature';
 import { bodyParagraphs, docxText, readDocx, style } from './helpers/docx';
-import { REPO, SEED, sharedAvailable } from './helpers/shared';
+import { CLI_ENV, REPO, SEED, sharedAvailable } from './helpers/shared';
 
 const example = (name: string) => fs.readFileSync(path.join(REPO, 'examples', name), 'utf8');
 const squash = (s: string) => s.replace(/[\s\u3000]+/g, '');
@@ -190,7 +190,7 @@ describe('DOCX export', function () {
 
   describe('from the CLI', () => {
     let tmp: string;
-    const cli = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { encoding: 'utf8' });
+    const cli = (args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env: CLI_ENV });
     before(() => {
       tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-export-'));
     });

@@ -8,10 +8,10 @@ import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification } from 'vscode-languageserver-protocol/node';
 import { loadProject, parseProjectConfig } from '../engine';
 import { LspClient } from './helpers/lsp-client';
-import { REPO } from './helpers/shared';
+import { CLI_ENV, REPO } from './helpers/shared';
 
 const WS = path.join(REPO, 'examples', 'workspace');
-const cli = (args: string[], cwd = REPO) => spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+const cli = (args: string[], cwd = REPO) => spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8', env: CLI_ENV });
 
 function tmpProject(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-project-'));

@@ -5,19 +5,36 @@ import { runLint } from './commands/lint';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
 import { projectFor } from './project';
+import { localeFrom, setLocale } from '../../engine/i18n';
 
 const USAGE = `用法：
   party-report lint [--format text|json] [--template <类型>] <文件或目录…>
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
   party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
   party-report templates            列出报告类型
+  选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。
   party-report --version
 
 退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。`;
 
-async function main(argv: string[]): Promise<number> {
+/** --locale zh-CN|en wins; otherwise the environment's language (LC_ALL, LC_MESSAGES, LANG). */
+function chooseLocale(argv: string[]): string[] {
+  const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  let tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
+  if (at >= 0) {
+    const arg = argv[at];
+    tag = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
+    argv = [...argv.slice(0, at), ...argv.slice(at + (arg.includes('=') ? 1 : 2))];
+  }
+  // C / POSIX environments (CI, containers) say nothing about language: Chinese, the users' own.
+  setLocale(!tag || /^(C|POSIX)(\.|$)/i.test(tag) ? 'zh-CN' : localeFrom(tag));
+  return argv;
+}
+
+async function main(args: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
+  const argv = chooseLocale(args);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     (command ? out : err)(USAGE + '\n');

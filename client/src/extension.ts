@@ -39,9 +39,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
     initializationOptions: { trusted: vscode.workspace.isTrusted },
-    outputChannelName: '党建报告助手',
+    outputChannelName: vscode.l10n.t('Party Report Assistant'),
   };
-  client = new LanguageClient('partyReport', '党建报告助手', serverOptions, clientOptions);
+  client = new LanguageClient('partyReport', vscode.l10n.t('Party Report Assistant'), serverOptions, clientOptions);
   const status = new StatusItem();
   const c = client;
   context.subscriptions.push(

@@ -16,7 +16,7 @@ export class StatusItem implements vscode.Disposable {
   private readonly subscription = vscode.window.onDidChangeActiveTextEditor(() => this.render());
 
   constructor() {
-    this.item.name = '党建报告';
+    this.item.name = vscode.l10n.t('Party report');
     this.item.command = 'partyReport.nextPlaceholder';
   }
 
@@ -38,8 +38,8 @@ export class StatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(checklist) 待填 ${status.placeholders} 项 · 缺 ${status.missingSections} 节`;
-    this.item.tooltip = `${status.type.name}：点击跳到下一个待填项`;
+    this.item.text = '$(checklist) ' + vscode.l10n.t('{0} to fill · {1} sections missing', status.placeholders, status.missingSections);
+    this.item.tooltip = vscode.l10n.t('{0}: click to go to the next placeholder', status.type.name);
     this.item.show();
   }
 

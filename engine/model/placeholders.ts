@@ -1,4 +1,5 @@
 /** Finds unfilled placeholders (X, XX, ××, 【…】, {{…}}) in prose lines, from data/placeholders.yaml. */
+import { t } from '../i18n';
 import { loadData } from '../data';
 import type { Placeholder, ProseLine } from './types';
 
@@ -19,7 +20,7 @@ export function placeholderPatterns(extra: string[] = []): Array<{ kind: string;
     ...compiled,
     ...extra.flatMap((pattern) => {
       try {
-        return [{ kind: 'custom', re: new RegExp(pattern, 'g'), hint: '按单位约定的占位格式填写实际内容。' }];
+        return [{ kind: 'custom', re: new RegExp(pattern, 'g'), hint: t('按单位约定的占位格式填写实际内容。') }];
       } catch {
         return [];
       }
@@ -28,7 +29,8 @@ export function placeholderPatterns(extra: string[] = []): Array<{ kind: string;
 }
 
 export function placeholderHint(kind: string): string {
-  return placeholderPatterns().find((p) => p.kind === kind)?.hint ?? '填写实际内容。';
+  const hint = placeholderPatterns().find((p) => p.kind === kind)?.hint;
+  return hint ? t(hint) : t('填写实际内容。');
 }
 
 export function findPlaceholders(lines: ProseLine[], extra: string[] = []): Placeholder[] {

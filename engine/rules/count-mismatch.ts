@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q } from './util';
 
@@ -9,11 +10,11 @@ export const countMismatch: Rule = {
   check(ctx) {
     for (const list of ctx.model.countedLists) {
       if (list.items === list.count) continue;
-      const kind = list.itemKind === 'enumeration' ? '“一是、二是……”' : '分条标题';
-      ctx.report({
-        span: list.span,
-        message: `数量不一致：${q(list.phrase)}说有 ${list.count} 项，后面实际以${kind}列出 ${list.items} 项。请核对数量，或补全、删减条目。`,
-      });
+      const message =
+        list.itemKind === 'enumeration'
+          ? t('数量不一致：{0}说有 {1} 项，后面实际以“一是、二是……”列出 {2} 项。请核对数量，或补全、删减条目。', q(list.phrase), list.count, list.items)
+          : t('数量不一致：{0}说有 {1} 项，后面实际以分条标题列出 {2} 项。请核对数量，或补全、删减条目。', q(list.phrase), list.count, list.items);
+      ctx.report({ span: list.span, message });
     }
   },
 };

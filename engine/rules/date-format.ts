@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q, spanOf } from './util';
 
@@ -15,9 +16,9 @@ export const dateFormat: Rule = {
   summary: '日期写法不规范（应为2021年7月1日）',
   check(ctx) {
     for (const line of ctx.model.lines) {
-      const t = line.text;
+      const text = line.text;
       DOTTED.lastIndex = 0;
-      for (let m = DOTTED.exec(t); m; m = DOTTED.exec(t)) {
+      for (let m = DOTTED.exec(text); m; m = DOTTED.exec(text)) {
         const month = Number(m[3]);
         const day = Number(m[4]);
         if (!valid(month, day)) continue;
@@ -25,12 +26,12 @@ export const dateFormat: Rule = {
         const standard = written(m[1], month, day);
         ctx.report({
           span,
-          message: `日期${q(m[0])}写法不规范：正文中日期应写作${q(standard)}（年月日齐全、不编虚位）。`,
-          fix: { title: `改为${q(standard)}`, edits: [{ span, newText: standard }], safe: true },
+          message: t('日期{0}写法不规范：正文中日期应写作{1}（年月日齐全、不编虚位）。', q(m[0]), q(standard)),
+          fix: { title: t('改为{0}', q(standard)), edits: [{ span, newText: standard }], safe: true },
         });
       }
       WRITTEN.lastIndex = 0;
-      for (let m = WRITTEN.exec(t); m; m = WRITTEN.exec(t)) {
+      for (let m = WRITTEN.exec(text); m; m = WRITTEN.exec(text)) {
         const leadingZero = /^0/.test(m[2]) || (m[3] !== undefined && /^0/.test(m[3]));
         const month = Number(m[2]);
         const day = m[3] === undefined ? undefined : Number(m[3]);
@@ -39,16 +40,16 @@ export const dateFormat: Rule = {
         const standard = written(m[1], month, day);
         ctx.report({
           span,
-          message: `日期${q(m[0])}编了虚位：月、日不加“0”，应写作${q(standard)}。`,
-          fix: { title: `改为${q(standard)}`, edits: [{ span, newText: standard }], safe: true },
+          message: t('日期{0}编了虚位：月、日不加“0”，应写作{1}。', q(m[0]), q(standard)),
+          fix: { title: t('改为{0}', q(standard)), edits: [{ span, newText: standard }], safe: true },
         });
       }
       SHORT_YEAR.lastIndex = 0;
-      for (let m = SHORT_YEAR.exec(t); m; m = SHORT_YEAR.exec(t)) {
+      for (let m = SHORT_YEAR.exec(text); m; m = SHORT_YEAR.exec(text)) {
         if (!valid(Number(m[2]), m[3] === undefined ? undefined : Number(m[3]))) continue;
         ctx.report({
           span: spanOf(line, m.index, m.index + m[0].length),
-          message: `日期${q(m[0])}的年份不全：年份应写全四位，如${q(`20${m[1]}年`)}。请补全年份。`,
+          message: t('日期{0}的年份不全：年份应写全四位，如{1}。请补全年份。', q(m[0]), q(`20${m[1]}年`)),
         });
       }
     }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q, spanOf } from './util';
 
@@ -15,18 +16,18 @@ export const documentNumberFormat: Rule = {
       for (let m = DOC_NUMBER.exec(line.text); m; m = DOC_NUMBER.exec(line.text)) {
         const [all, open, year, close, di, zeros, serial] = m;
         const problems: string[] = [];
-        if (open !== '〔' || close !== '〕') problems.push(`年份应用六角括号“〔〕”，不用${q(open + close)}`);
-        if (/^\d{2}$/.test(year)) problems.push('年份应写全（如 2021，不写 21）');
-        if (di) problems.push('序号前不加“第”');
-        if (zeros && serial !== '0') problems.push('序号不编虚位（写 3，不写 03）');
+        if (open !== '〔' || close !== '〕') problems.push(t('年份应用六角括号“〔〕”，不用{0}', q(open + close)));
+        if (/^\d{2}$/.test(year)) problems.push(t('年份应写全（如 2021，不写 21）'));
+        if (di) problems.push(t('序号前不加“第”'));
+        if (zeros && serial !== '0') problems.push(t('序号不编虚位（写 3，不写 03）'));
         if (problems.length === 0) continue;
         const span = spanOf(line, m.index, m.index + all.length);
         const standard = `〔${year}〕${serial}号`;
         const fixable = !/^\d{2}$/.test(year);
         ctx.report({
           span,
-          message: `发文字号${q(all)}不规范：${problems.join('；')}。应写作${fixable ? q(standard) : '“〔2021〕3号”的形式'}（GB/T 9704 7.2.5）。`,
-          fix: fixable ? { title: `改为${q(standard)}`, edits: [{ span, newText: standard }], safe: true } : undefined,
+          message: t('发文字号{0}不规范：{1}。应写作{2}（GB/T 9704 7.2.5）。', q(all), problems.join(t('；')), fixable ? q(standard) : t('“〔2021〕3号”的形式')),
+          fix: fixable ? { title: t('改为{0}', q(standard)), edits: [{ span, newText: standard }], safe: true } : undefined,
         });
       }
     }

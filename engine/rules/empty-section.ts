@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q, trimmedSpan } from './util';
 
@@ -15,7 +16,7 @@ export const emptySection: Rule = {
       if (content.length > 0) continue;
       ctx.report({
         span: trimmedSpan(section.line),
-        message: `${q(section.title)}一节没有内容：标题下应有正文。请补写该节内容，或删除这个空标题。`,
+        message: t('{0}一节没有内容：标题下应有正文。请补写该节内容，或删除这个空标题。', q(section.title)),
       });
     }
   },

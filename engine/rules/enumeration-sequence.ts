@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { toChineseNumeral } from '../model/numerals';
 import type { EnumerationMarker } from '../model/types';
 import type { Fix, Rule } from './rule';
@@ -16,8 +17,8 @@ export const enumerationSequence: Rule = {
         if (marker.value === expected) return;
         const message =
           i === 0
-            ? `${q(marker.text)}之前没有${q('一是')}：列举应从${q('一是')}开始。请补上前面的条目，或改为${q('一是')}。`
-            : `${q(marker.text)}顺序不对：前一项是${q(run[i - 1].text)}，此处应为${q(`${toChineseNumeral(expected)}是`)}。请按一是、二是、三是……的顺序编排。`;
+            ? t('{0}之前没有“一是”：列举应从“一是”开始。请补上前面的条目，或改为“一是”。', q(marker.text))
+            : t('{0}顺序不对：前一项是{1}，此处应为{2}。请按一是、二是、三是……的顺序编排。', q(marker.text), q(run[i - 1].text), q(`${toChineseNumeral(expected)}是`));
         ctx.report({ span: marker.span, message, fix });
       });
     }
@@ -30,7 +31,7 @@ export const enumerationSequence: Rule = {
           const expected = seen === 0 ? '首先' : '其次';
           ctx.report({
             span: word.span,
-            message: `${q(word.text)}之前没有${q(expected)}：“首先、其次、再次、最后”应依次使用。请补上${q(expected)}一项，或调整用词。`,
+            message: t('{0}之前没有{1}：“首先、其次、再次、最后”应依次使用。请补上{1}一项，或调整用词。', q(word.text), q(expected)),
           });
         }
         seen = Math.max(seen, word.value);
@@ -44,5 +45,5 @@ function renumber(run: EnumerationMarker[]): Fix {
     .map((m, i) => ({ span: m.span, newText: `${toChineseNumeral(i + 1)}是`, old: m.text }))
     .filter((e) => e.newText !== e.old)
     .map(({ span, newText }) => ({ span, newText }));
-  return { title: `按顺序重排“一是、二是……”（${run.length} 项）`, edits, safe: true };
+  return { title: t('按顺序重排“一是、二是……”（{0} 项）', run.length), edits, safe: true };
 }

@@ -1,4 +1,5 @@
 import type { ProseLine } from '../model/types';
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { CJK, HAN, qm, spanOf } from './util';
 
@@ -21,8 +22,8 @@ export const halfWidthPunctuation: Rule = {
         const span = spanOf(line, from, to);
         ctx.report({
           span,
-          message: `中文语句中使用了半角标点${qm(found)}：应使用全角${qm(expected)}（GB/T 15834）。`,
-          fix: { title: `改为${qm(expected)}`, edits: [{ span, newText: expected }], safe: true },
+          message: t('中文语句中使用了半角标点{0}：应使用全角{1}（GB/T 15834）。', qm(found), qm(expected)),
+          fix: { title: t('改为{0}', qm(expected)), edits: [{ span, newText: expected }], safe: true },
         });
       });
     }

@@ -1,9 +1,10 @@
+import { t } from '../i18n';
 import { isMalformed, standardMarker } from '../model/numbering';
 import type { Section } from '../model/types';
 import type { Fix, Rule, TextEdit } from './rule';
 import { q } from './util';
 
-const LEVEL_NAME = ['', '一级标题', '二级标题', '三级标题', '四级标题'];
+const LEVEL_NAME = () => ['', t('一级标题'), t('二级标题'), t('三级标题'), t('四级标题')];
 
 /** Section numbers with gaps, repeats, or in a non-standard form (1、 一. （一）、). */
 export const headingNumbering: Rule = {
@@ -34,19 +35,19 @@ export const headingNumbering: Rule = {
           const prev = group[group.indexOf(s) - 1];
           const what = prev
             ? n.value === prev.numbering!.value
-              ? `与上一个序号重复`
-              : `不连续（上一个是${q(prev.numbering!.marker)}）`
-            : `不是从${q(standardMarker(n.level, 1))}开始`;
+              ? t('与上一个序号重复')
+              : t('不连续（上一个是{0}）', q(prev.numbering!.marker))
+            : t('不是从{0}开始', q(standardMarker(n.level, 1)));
           ctx.report({
             span,
-            message: `${LEVEL_NAME[n.level]}序号${q(n.marker)}${what}，此处应为${q(standardMarker(n.level, expected))}。请按顺序重新编号。`,
+            message: t('{0}序号{1}{2}，此处应为{3}。请按顺序重新编号。', LEVEL_NAME()[n.level], q(n.marker), what, q(standardMarker(n.level, expected))),
             fix: renumber,
           });
         } else if (isMalformed(n)) {
           ctx.report({
             span,
-            message: `序号${q(n.marker)}写法不规范：${LEVEL_NAME[n.level]}应写作${q(n.standard)}（GB/T 9704：一、（一）1.（1））。`,
-            fix: broken ? renumber : { title: `改为${q(n.standard)}`, edits: [{ span, newText: n.standard }], safe: true },
+            message: t('序号{0}写法不规范：{1}应写作{2}（GB/T 9704：一、（一）1.（1））。', q(n.marker), LEVEL_NAME()[n.level], q(n.standard)),
+            fix: broken ? renumber : { title: t('改为{0}', q(n.standard)), edits: [{ span, newText: n.standard }], safe: true },
           });
         }
         expected = n.value + 1;
@@ -62,5 +63,5 @@ function renumberFix(group: Section[]): Fix {
     const marker = standardMarker(n.level, i + 1);
     if (marker !== n.marker) edits.push({ span: { start: s.line.starts[n.from], end: s.line.ends[n.to - 1] }, newText: marker });
   });
-  return { title: `重新编号本级标题（${group.length} 个）`, edits, safe: true };
+  return { title: t('重新编号本级标题（{0} 个）', group.length), edits, safe: true };
 }

@@ -1,4 +1,5 @@
 import type { ReportLine } from '../model/types';
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { qm, spanOf } from './util';
 
@@ -24,8 +25,8 @@ export const headingPunctuation: Rule = {
       const span = spanOf(line, from, from + m[0].length);
       ctx.report({
         span,
-        message: `标题末尾不应有标点${qm(m[0])}：单独成行的标题不加句末标点（GB/T 9704）。请删去${qm(m[0])}。`,
-        fix: { title: `删去${qm(m[0])}`, edits: [{ span, newText: '' }], safe: true },
+        message: t('标题末尾不应有标点{0}：单独成行的标题不加句末标点（GB/T 9704）。请删去{0}。', qm(m[0])),
+        fix: { title: t('删去{0}', qm(m[0])), edits: [{ span, newText: '' }], safe: true },
       });
     }
   },

@@ -1,4 +1,5 @@
 import { standardMarker } from '../model/numbering';
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q, trimmedSpan } from './util';
 
@@ -10,7 +11,7 @@ export const missingSection: Rule = {
   check(ctx) {
     const { type, match, model } = ctx;
     const required = type.sections.filter((s) => s.required);
-    const outline = required.map((s) => q(s.title)).join('、');
+    const outline = required.map((s) => q(s.title)).join(t('、'));
     type.sections.forEach((section, index) => {
       if (!section.required || match.byId.has(section.id)) return;
       // The section belongs after the nearest earlier section present and before the next one.
@@ -18,14 +19,14 @@ export const missingSection: Rule = {
       const after = type.sections.slice(index + 1).find((s) => match.byId.has(s.id));
       const next = after ? match.byId.get(after.id)! : undefined;
       const prev = before ? match.byId.get(before.id)! : undefined;
-      const where = next ? `${q(next.title)}之前` : prev ? `${q(prev.title)}之后` : '正文中';
+      const where = next ? t('{0}之前', q(next.title)) : prev ? t('{0}之后', q(prev.title)) : t('正文中');
       const anchor = next?.line ?? prev?.line ?? model.title ?? model.lines.find((l) => l.block !== 'tableCell');
       const span = anchor ? trimmedSpan(anchor) : { start: 0, end: 0 };
       ctx.report({
         span,
-        message:
-          `缺少${q(section.title)}一节：${type.name}应包括${outline}。` +
-          `请在${where}补写该节${section.hint ? `（${section.hint.replace(/。$/, '')}）` : ''}，可用快速修复插入。`,
+        message: section.hint
+          ? t('缺少{0}一节：{1}应包括{2}。请在{3}补写该节（{4}），可用快速修复插入。', q(section.title), type.name, outline, where, section.hint.replace(/。$/, ''))
+          : t('缺少{0}一节：{1}应包括{2}。请在{3}补写该节，可用快速修复插入。', q(section.title), type.name, outline, where),
         fix: ctx.renderSection ? insertFix(ctx, index) : undefined,
       });
     });
@@ -75,5 +76,5 @@ function insertFix(ctx: Parameters<Rule['check']>[0], index: number) {
       if (marker !== n.marker) edits.push({ span: { start: line.starts[n.from], end: line.ends[n.to - 1] }, newText: marker });
     }
   }
-  return { title: `插入${q(section.title)}一节`, edits, safe: false };
+  return { title: t('插入{0}一节', q(section.title)), edits, safe: false };
 }

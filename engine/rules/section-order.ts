@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q, trimmedSpan } from './util';
 
@@ -14,9 +15,7 @@ export const sectionOrder: Rule = {
       if (furthest && root.index < furthest.index) {
         ctx.report({
           span: trimmedSpan(root.section.line),
-          message:
-            `章节顺序不对：按${type.name}的结构，${q(root.section.title)}应在${q(furthest.title)}之前。` +
-            `请把这一节移到${q(furthest.title)}前面，并相应调整编号。`,
+          message: t('章节顺序不对：按{0}的结构，{1}应在{2}之前。请把这一节移到{2}前面，并相应调整编号。', type.name, q(root.section.title), q(furthest.title)),
         });
       } else {
         furthest = { index: root.index, title: root.section.title };

@@ -1,5 +1,6 @@
 import type { Formulation } from '../formulations/load';
 import type { ReportLine } from '../model/types';
+import { t } from '../i18n';
 import type { RuleContext, Rule } from './rule';
 import { q, spanOf } from './util';
 
@@ -34,8 +35,8 @@ function checkPhrase(ctx: RuleContext, line: ReportLine, f: Formulation) {
       const span = spanOf(line, at, at + wrong.length);
       ctx.report({
         span,
-        message: `规范表述有误：${q(wrong)}应为${q(f.text)}。`,
-        fix: { title: `改为${q(f.text)}`, edits: [{ span, newText: f.text }], safe: true },
+        message: t('规范表述有误：{0}应为{1}。', q(wrong), q(f.text)),
+        fix: { title: t('改为{0}', q(f.text)), edits: [{ span, newText: f.text }], safe: true },
       });
     }
   }
@@ -75,16 +76,16 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
     const old = found.find((x) => x.outdated);
     if (inOrder && complete && !old) continue;
     const problem = old
-      ? `${q(old.outdated!)}已更新为${q(f.outdated[old.outdated!])}`
+      ? t('{0}已更新为{1}', q(old.outdated!), q(f.outdated[old.outdated!]))
       : !complete
-        ? `缺少${members.filter((_, i) => !found.some((x) => x.member === i)).map(q).join('、')}`
-        : '顺序有误';
+        ? t('缺少{0}', members.filter((_, i) => !found.some((x) => x.member === i)).map(q).join(t('、')))
+        : t('顺序有误');
     const span = spanOf(line, s.index + from, s.index + to);
     const safe = gaps.every((g) => JOINERS.test(g));
     ctx.report({
       span,
-      message: `“${f.name}”表述有误：${problem}。规范表述为${q(f.text)}。`,
-      fix: safe ? { title: `改为${q(f.text)}`, edits: [{ span, newText: f.text }], safe: true } : undefined,
+      message: t('{0}表述有误：{1}。规范表述为{2}。', q(f.name), problem, q(f.text)),
+      fix: safe ? { title: t('改为{0}', q(f.text)), edits: [{ span, newText: f.text }], safe: true } : undefined,
     });
   }
 }
@@ -99,7 +100,7 @@ function checkPair(ctx: RuleContext, line: ReportLine, f: Formulation) {
     if (a < 0 || b < 0 || b > a) continue;
     ctx.report({
       span: spanOf(line, s.index + b, s.index + a + first.length),
-      message: `“${f.name}”表述有误：前后两句顺序颠倒。规范表述为${q(f.text)}。`,
+      message: t('{0}表述有误：前后两句顺序颠倒。规范表述为{1}。', q(f.name), q(f.text)),
     });
   }
 }

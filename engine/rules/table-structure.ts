@@ -1,6 +1,7 @@
 import type { ProseLine, TableModel } from '../model/types';
 import { normalizeTitle } from '../report-types/match';
 import type { TypeColumn, TypeTable } from '../report-types/types';
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q, trimmedSpan } from './util';
 
@@ -14,25 +15,25 @@ export const tableStructure: Rule = {
   check(ctx) {
     const { type, model } = ctx;
     for (const spec of type.tables) {
-      const found = model.tables.map((t) => ({ t, cols: mapColumns(t, spec) })).sort((a, b) => b.cols.size - a.cols.size)[0];
+      const found = model.tables.map((table) => ({ table, cols: mapColumns(table, spec) })).sort((a, b) => b.cols.size - a.cols.size)[0];
       if (!found || found.cols.size < 2) {
         if (!spec.required) continue;
         const anchor = model.title ?? model.lines[0];
         ctx.report({
           span: anchor ? trimmedSpan(anchor) : { start: 0, end: 0 },
-          message: `缺少${type.name}表格：应有一张包含${spec.columns.filter((c) => c.required).map((c) => q(c.title)).join('、')}列的表格。请插入表格。`,
+          message: t('缺少{0}表格：应有一张包含{1}列的表格。请插入表格。', type.name, spec.columns.filter((c) => c.required).map((c) => q(c.title)).join(t('、'))),
         });
         continue;
       }
-      const { t, cols } = found;
+      const { table, cols } = found;
       const missing = spec.columns.filter((c) => c.required && !cols.has(c.id));
       if (missing.length > 0) {
         ctx.report({
-          span: headerSpan(t),
-          message: `表格缺少${missing.map((c) => q(c.title)).join('、')}列：${type.name}每行应写明${spec.columns.filter((c) => c.required).map((c) => c.title).join('、')}。请补上这些列。`,
+          span: headerSpan(table),
+          message: t('表格缺少{0}列：{1}每行应写明{2}。请补上这些列。', missing.map((c) => q(c.title)).join(t('、')), type.name, spec.columns.filter((c) => c.required).map((c) => c.title).join(t('、'))),
         });
       }
-      for (const row of t.rows) {
+      for (const row of table.rows) {
         for (const column of spec.columns) {
           const at = cols.get(column.id);
           if (at === undefined || !column.required) continue;
@@ -67,13 +68,13 @@ function checkCell(ctx: Parameters<Rule['check']>[0], cell: ProseLine, column: T
   const text = cell.text.trim();
   const span = cell.text.length > 0 ? trimmedSpan(cell) : cell.cell ?? { start: 0, end: 0 };
   if (text.length === 0) {
-    ctx.report({ span, message: `${q(column.title)}一栏未填写：整改清单每行的每一栏都要填写。请补上${column.title}。` });
+    ctx.report({ span, message: t('{0}一栏未填写：整改清单每行的每一栏都要填写。请补上{1}。', q(column.title), column.title) });
     return;
   }
-  if (column.kind === 'deadline' && !DEADLINE.test(text) && !terms.some((t) => text.includes(t))) {
+  if (column.kind === 'deadline' && !DEADLINE.test(text) && !terms.some((term) => text.includes(term))) {
     ctx.report({
       span,
-      message: `整改时限${q(text)}不明确：应写具体日期（如“2025年12月底前”）或${terms.map(q).join('、')}等规范用语。`,
+      message: t('整改时限{0}不明确：应写具体日期（如“2025年12月底前”）或{1}等规范用语。', q(text), terms.map(q).join(t('、'))),
     });
   }
 }

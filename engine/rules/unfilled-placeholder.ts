@@ -1,4 +1,5 @@
 import { placeholderHint } from '../model/placeholders';
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q } from './util';
 
@@ -9,7 +10,7 @@ export const unfilledPlaceholder: Rule = {
   summary: '未填写的占位符（X、XX、××、【…】等）',
   check(ctx) {
     for (const p of ctx.model.placeholders) {
-      ctx.report({ span: p.span, message: `${q(p.text)}是未填写的占位符：${placeholderHint(p.kind)}` });
+      ctx.report({ span: p.span, message: t('{0}是未填写的占位符：{1}', q(p.text), placeholderHint(p.kind)) });
     }
   },
 };

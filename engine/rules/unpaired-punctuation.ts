@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { Rule } from './rule';
 import { qm, spanOf } from './util';
 
@@ -15,12 +16,12 @@ export const unpairedPunctuation: Rule = {
   summary: '成对标点（引号、书名号、括号等）不成对',
   check(ctx) {
     for (const line of ctx.model.lines) {
-      const t = line.text;
-      if (!ANY_MARK.test(t)) continue;
+      const text = line.text;
+      if (!ANY_MARK.test(text)) continue;
       const stack: Array<{ mark: string; at: number }> = [];
       const unmatched: Array<{ at: number; mark: string; opening: boolean }> = [];
-      for (let i = 0; i < t.length; i++) {
-        const c = t[i];
+      for (let i = 0; i < text.length; i++) {
+        const c = text[i];
         const open = PAIRS[c] ? c : ALSO_OPENS[c];
         if (open) {
           stack.push({ mark: open, at: i });
@@ -33,16 +34,16 @@ export const unpairedPunctuation: Rule = {
           unmatched.push({ at: i, mark: c, opening: false });
           continue;
         }
-        for (const s of stack.splice(depth)) if (s.mark !== closes) unmatched.push({ at: s.at, mark: t[s.at], opening: true });
+        for (const s of stack.splice(depth)) if (s.mark !== closes) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
       }
-      for (const s of stack) unmatched.push({ at: s.at, mark: t[s.at], opening: true });
+      for (const s of stack) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
       for (const u of unmatched.sort((a, b) => a.at - b.at)) {
         const partner = u.opening ? PAIRS[u.mark] ?? '）' : CLOSERS[u.mark] ?? '（';
         ctx.report({
           span: spanOf(line, u.at, u.at + 1),
           message: u.opening
-            ? `${qm(u.mark)}没有对应的${qm(partner)}：成对标点应在同一段内闭合。请补上${qm(partner)}或删去多余的${qm(u.mark)}。`
-            : `${qm(u.mark)}前面没有对应的${qm(partner)}：成对标点应在同一段内闭合。请补上${qm(partner)}或删去多余的${qm(u.mark)}。`,
+            ? t('{0}没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner))
+            : t('{0}前面没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner)),
         });
       }
     }

@@ -2,6 +2,7 @@
  * Quick fixes sent with their edits: each finding's own fix, "fix all of this kind", "ignore on
  * this line", and a source.fixAll action that applies every safe fix in one edit.
  */
+import { t } from '../../engine/i18n';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import { fixAll, type Diagnostic, type LintOptions, type LintResult, type TextEdit } from '../../engine';
 import { toLspDiagnostic } from './convert';
@@ -46,13 +47,13 @@ export function codeActions(params: CodeActionParams, text: string, result: Lint
         fixAllDone.add(d.rule);
         const all = fixAll(text, options, d.rule);
         if (all.edit) {
-          actions.push({ title: `修复本文件中所有此类问题（${d.rule}，${sameKind.length} 处）`, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([all.edit]) });
+          actions.push({ title: t('修复本文件中所有此类问题（{0}，{1} 处）', d.rule, sameKind.length), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([all.edit]) });
         }
       }
       const line = d.range.start.line;
       const at = index.lineStart(line);
       actions.push({
-        title: `在此行忽略 ${d.rule}`,
+        title: t('在此行忽略 {0}', d.rule),
         kind: CodeActionKind.QuickFix,
         diagnostics: [lsp],
         edit: edit([{ span: { start: at, end: at }, newText: `<!-- party-report-disable-next-line ${d.rule} -->${index.eol()}` }]),
@@ -61,7 +62,7 @@ export function codeActions(params: CodeActionParams, text: string, result: Lint
   }
   if (wants(only, CodeActionKind.SourceFixAll) && (only || result.diagnostics.some((d) => d.fix?.safe))) {
     const all = fixAll(text, options);
-    if (all.edit) actions.push({ title: '修复所有可自动修复的党建报告问题', kind: CodeActionKind.SourceFixAll, edit: edit([all.edit]) });
+    if (all.edit) actions.push({ title: t('修复所有可自动修复的党建报告问题'), kind: CodeActionKind.SourceFixAll, edit: edit([all.edit]) });
   }
   return actions;
 }

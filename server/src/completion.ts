@@ -2,6 +2,7 @@
  * Completions by context: at a line start, the next sections the report type expects; inside a
  * section, that section's standard phrases; after a formulation's name, its standard text.
  */
+import { t } from '../../engine/i18n';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
 import { builtinFormulations, type LintResult } from '../../engine';
 import { standardMarker } from '../../engine/model/numbering';
@@ -23,7 +24,7 @@ export function completions(result: LintResult, text: string, position: Position
     items.push({
       label: f.text,
       kind: CompletionItemKind.Text,
-      detail: `${f.name}（规范表述）`,
+      detail: t('{0}（规范表述）', f.name),
       sortText: '0',
       filterText: prefix.slice(m.index),
       textEdit: { range: { start: position, end: position }, newText: f.text },
@@ -48,7 +49,7 @@ export function completions(result: LintResult, text: string, position: Position
       items.push({
         label: heading,
         kind: CompletionItemKind.Module,
-        detail: `${type.name}：${s.required ? '必备章节' : '可选章节'}`,
+        detail: s.required ? t('{0}：必备章节', type.name) : t('{0}：可选章节', type.name),
         documentation: s.hint,
         sortText: `1${String(i).padStart(2, '0')}`,
         insertText: hashes + heading,
@@ -66,7 +67,7 @@ export function completions(result: LintResult, text: string, position: Position
       items.push({
         label: phrase,
         kind: CompletionItemKind.Snippet,
-        detail: `${typeSection.title}：常用表述`,
+        detail: t('{0}：常用表述', typeSection.title),
         sortText: `2${String(i).padStart(2, '0')}`,
         insertText: phrase.replace(/……/g, '${1:……}'),
         insertTextFormat: InsertTextFormat.Snippet,

@@ -1,4 +1,5 @@
 /** Hovers: what a placeholder asks for, a formulation's standard text, and a finding's rule. */
+import { t } from '../../engine/i18n';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { builtinFormulations, findRule, type LintResult } from '../../engine';
 import { placeholderHint } from '../../engine/model/placeholders';
@@ -10,7 +11,7 @@ export function hover(result: LintResult, position: Position): Hover | null {
   const parts: string[] = [];
 
   const placeholder = model.placeholders.find((p) => p.span.start <= offset && offset < p.span.end);
-  if (placeholder) parts.push(`**待填项** \`${placeholder.text}\`：${placeholderHint(placeholder.kind)}`);
+  if (placeholder) parts.push(t('**待填项** `{0}`：{1}', placeholder.text, placeholderHint(placeholder.kind)));
 
   const line = model.lines.find((l) => l.starts.length > 0 && l.starts[0] <= offset && offset <= l.ends[l.ends.length - 1]);
   if (line) {
@@ -19,7 +20,7 @@ export function hover(result: LintResult, position: Position): Hover | null {
       for (const word of new Set([f.name, f.text])) {
         for (let i = line.text.indexOf(word); i >= 0; i = line.text.indexOf(word, i + 1)) {
           if (at >= i && at < i + word.length) {
-            parts.push(`**规范表述：${f.name}**\n\n${f.text}`);
+            parts.push(t('**规范表述：{0}**', f.name) + `\n\n${f.text}`);
             break;
           }
         }
@@ -30,7 +31,7 @@ export function hover(result: LintResult, position: Position): Hover | null {
   for (const d of result.diagnostics) {
     if (d.span.start > offset || offset > d.span.end) continue;
     const rule = findRule(d.rule);
-    parts.push(`**${d.rule}**${rule ? `（${rule.summary}）` : ''}\n\n${d.message}\n\n规则说明见 docs/rules.md，可用 \`<!-- party-report-disable-next-line ${d.rule} -->\` 在下一行关闭。`);
+    parts.push(`**${d.rule}**${rule ? `（${t(rule.summary)}）` : ''}\n\n${d.message}\n\n` + t('规则说明见 docs/rules.md，可用 `<!-- party-report-disable-next-line {0} -->` 在下一行关闭。', d.rule));
   }
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: [...new Set(parts)].join('\n\n---\n\n') } };

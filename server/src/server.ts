@@ -3,6 +3,7 @@
  * never letting an older result overwrite a newer one), serves the outline, and reads settings
  * from the client. Whatever one document contains, the server keeps serving the others.
  */
+import { setLocale, localeFrom, t } from '../../engine/i18n';
 import {
   CodeActionKind,
   type Connection,
@@ -87,6 +88,9 @@ export function startServer(connection: Connection): void {
       for (const p of problems) connection.console.warn(`${file}: ${p.message}`);
     }
     problemFiles = new Set(byFile.keys());
+    for (const [root, p] of projects) {
+      connection.console.info(`project ${root}: ${p.config ? p.config.file : 'no config file'}, ${p.types.length} report type(s)${p.templatesDir ? ` (workspace types in ${p.templatesDir})` : ''}${trusted ? '' : ', untrusted: built-ins only'}`);
+    }
   };
 
   const projectFor = (uri: string): Project | undefined => {
@@ -100,6 +104,8 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     roots = folders.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p));
     trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+    // Messages follow the editor's display language: Chinese for zh-*, English otherwise.
+    setLocale(localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale ?? 'zh-CN'));
     loadProjects();
     return {
       capabilities: {
@@ -154,6 +160,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     let result: LintResult;
+    const started = performance.now();
     try {
       let parseCache = parseCaches.get(uri);
       if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
@@ -168,13 +175,16 @@ export function startServer(connection: Connection): void {
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
             severity: 2,
             source: '党建报告',
-            message: `党建报告校验出错，已跳过本文件：${(err as Error).message}。其他文件不受影响；请把此文件反馈给维护者。`,
+            message: t('党建报告校验出错，已跳过本文件：{0}。其他文件不受影响；请把此文件反馈给维护者。', (err as Error).message),
           },
         ],
       });
       return;
     }
     cache.set(uri, { version, result });
+    connection.console.debug(
+      `checked ${uri} v${version}: ${result.type?.id ?? 'not a report'}, ${result.diagnostics.length} finding(s), ${(performance.now() - started).toFixed(1)} ms`,
+    );
     void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map(toLspDiagnostic) });
     // For the client's status bar: is this a report, and how much is left to fill in.
     void connection.sendNotification('partyReport/status', {
@@ -295,13 +305,13 @@ export function startServer(connection: Connection): void {
   );
   connection.onRequest('partyReport/renderDraft', (p: { id: string; values?: Record<string, string>; uri?: string }) => {
     const type = typesFor(p.uri).find((t) => t.id === p.id);
-    if (!type) throw new Error(`未知的报告类型：${p.id}`);
+    if (!type) throw new Error(t('未知的报告类型：{0}', p.id));
     return renderDraft(type, { values: p.values });
   });
   // Export: the DOCX library loads on the first export, not at start-up.
   connection.onRequest('partyReport/exportDocx', async (p: { uri: string; target: string; force: boolean }) => {
     const doc = documents.get(p.uri);
-    if (!doc) return { ok: false, message: '文稿未打开，无法导出。' };
+    if (!doc) return { ok: false, message: t('文稿未打开，无法导出。') };
     try {
       const settings = await settingsFor(p.uri);
       // The project file's export fonts win over user settings (and neither applies untrusted).
@@ -310,7 +320,7 @@ export function startServer(connection: Connection): void {
       writeFileAtomic(p.target, bytes, p.force);
       return { ok: true, target: p.target, bytes: bytes.length };
     } catch (err) {
-      const message = err instanceof WriteRefused ? err.message : `导出失败：${(err as Error).message}`;
+      const message = err instanceof WriteRefused ? err.message : t('导出失败：{0}', (err as Error).message);
       if (!(err instanceof WriteRefused)) connection.console.error(`${message}\n${(err as Error).stack}`);
       return { ok: false, message };
     }

@@ -9,3 +9,6 @@ export const SEED = path.join(SHARED, 'seed', '000_65e39421ef2fe7a0.txt');
 export function sharedAvailable(): boolean {
   return fs.existsSync(SEED);
 }
+
+/** The CLI's environment in tests: Chinese messages whatever the machine's language. */
+export const CLI_ENV = { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };

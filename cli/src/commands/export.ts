@@ -1,4 +1,5 @@
 /** `party-report export <draft.md> [-o out.docx] [--force]`: a GB/T 9704 DOCX of the draft. */
+import { t } from '../../../engine/i18n';
 import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { loadExporter } from '../../../engine/export/load';
@@ -28,7 +29,7 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
   for (const pair of args.fonts) {
     const [key, ...rest] = pair.split('=');
     if (!FONT_KEYS.includes(key) || rest.join('=').trim() === '') {
-      err(`--font ${pair}：应为 元素=字体名，元素是 ${FONT_KEYS.join('、')} 之一，如 --font body=仿宋`);
+      err(`--font ${pair}: ` + t('应为 元素=字体名，元素是 {0} 之一，如 --font body=仿宋', FONT_KEYS.join(t('、'))));
       return 2;
     }
     fonts[key] = rest.join('=').trim();
@@ -41,6 +42,6 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
     err(e.message);
     return 2;
   }
-  err(`已导出 ${target}`);
+  err(t('已导出 {0}', target));
   return 0;
 }

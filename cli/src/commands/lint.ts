@@ -1,4 +1,5 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
+import { t } from '../../../engine/i18n';
 import { findType, lint, projectLintOptions, type Diagnostic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
@@ -27,7 +28,7 @@ export interface FileReport {
 export function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): number {
   const { files, missing } = expandFiles(args.files);
   let unreadable = missing.length > 0;
-  for (const m of missing) err(`${m}: 没有匹配的 Markdown 文件`);
+  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
   const reports: FileReport[] = [];
   for (const file of files) {
     let text: string;
@@ -41,7 +42,7 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
     }
     const project = projectFor(file, err);
     if (args.template && !findType(project.types, args.template)) {
-      err(`${file}: 未知的报告类型 ${JSON.stringify(args.template)}；用 party-report templates 查看可用类型。`);
+      err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
       unreadable = true;
       continue;
     }
@@ -80,6 +81,6 @@ function formatText(reports: FileReport[]): string {
     }
   }
   const typed = reports.filter((r) => r.template).length;
-  lines.push(`${reports.length} 个文件（${typed} 个识别为党建报告）：${errors} 个错误，${warnings} 个警告。`);
+  lines.push(t('{0} 个文件（{1} 个识别为党建报告）：{2} 个错误，{3} 个警告。', reports.length, typed, errors, warnings));
   return lines.join('\n') + '\n';
 }

@@ -1,4 +1,5 @@
 /** `party-report new <type> [--set key=value…] [-o file.md] [--force]`: a new draft from a type's skeleton. */
+import { t } from '../../../engine/i18n';
 import { findType, renderDraft } from '../../../engine';
 import { projectFor } from '../project';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
@@ -14,7 +15,7 @@ export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string)
   const types = projectFor(args.output ?? process.cwd(), err).types;
   const type = findType(types, args.type);
   if (!type) {
-    err(`未知的报告类型 ${JSON.stringify(args.type)}；可用的类型：${types.map((t) => t.id).join('、')}`);
+    err(t('未知的报告类型 {0}；可用的类型：{1}', JSON.stringify(args.type), types.map((x) => x.id).join(t('、'))));
     return 2;
   }
   const values: Record<string, string> = {};
@@ -22,7 +23,7 @@ export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string)
     const eq = pair.indexOf('=');
     const key = eq > 0 ? pair.slice(0, eq) : '';
     if (!key || !type.variables.some((v) => v.name === key)) {
-      err(`--set ${pair}：应为 键=值，键是以下之一：${type.variables.map((v) => `${v.name}（${v.label}）`).join('、')}`);
+      err(`--set ${pair}: ` + t('应为 键=值，键是以下之一：{0}', type.variables.map((v) => `${v.name}（${v.label}）`).join(t('、'))));
       return 2;
     }
     values[key] = pair.slice(eq + 1);
@@ -39,6 +40,6 @@ export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string)
     err(e.message);
     return 2;
   }
-  err(`已生成 ${args.output}（${type.name}）`);
+  err(t('已生成 {0}（{1}）', args.output, type.name));
   return 0;
 }

@@ -19,31 +19,37 @@ export async function exportDocx(client: LanguageClient, status: StatusItem, res
   if (!uri) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
   if (doc.languageId !== 'markdown') {
-    void vscode.window.showWarningMessage('只有 Markdown 文稿可以导出为 DOCX。');
+    void vscode.window.showWarningMessage(vscode.l10n.t('Only Markdown drafts can be exported to DOCX.'));
     return undefined;
   }
   const s = status.get(uri.toString());
   if (s && (s.placeholders > 0 || s.errors > 0)) {
-    const parts = [s.placeholders > 0 ? `${s.placeholders} 个待填项` : '', s.errors > 0 ? `${s.errors} 个错误` : ''].filter(Boolean);
-    const go = await vscode.window.showWarningMessage(`文稿还有${parts.join('、')}，仍要导出吗？`, { modal: true }, '仍然导出');
-    if (go !== '仍然导出') return undefined;
+    const exportAnyway = vscode.l10n.t('Export anyway');
+    const go = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The draft still has {0} unfilled placeholder(s) and {1} error(s). Export anyway?', s.placeholders, s.errors),
+      { modal: true },
+      exportAnyway,
+    );
+    if (go !== exportAnyway) return undefined;
   }
-  const base = doc.isUntitled ? '党建报告' : path.basename(uri.fsPath).replace(/\.(md|markdown)$/i, '');
+  const base = doc.isUntitled ? vscode.l10n.t('Party report') : path.basename(uri.fsPath).replace(/\.(md|markdown)$/i, '');
   const defaultUri = doc.isUntitled ? undefined : vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${base}.docx`));
-  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { 'Word 文档': ['docx'] }, title: '导出为 DOCX' });
+  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [vscode.l10n.t('Word document')]: ['docx'] }, title: vscode.l10n.t('Export to DOCX') });
   if (!target) return undefined;
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `正在导出 ${path.basename(target.fsPath)}……` },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(target.fsPath)) },
     // The save dialog has already asked before replacing an existing file.
     () => client.sendRequest<ExportResult>('partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
   );
   if (!result.ok) {
-    void vscode.window.showErrorMessage(result.message ?? '导出失败。');
+    void vscode.window.showErrorMessage(result.message ?? vscode.l10n.t('Export failed.'));
     return undefined;
   }
-  void vscode.window.showInformationMessage(`已导出 ${path.basename(target.fsPath)}`, '打开文件', '在文件夹中显示').then((choice) => {
-    if (choice === '打开文件') void vscode.env.openExternal(target);
-    if (choice === '在文件夹中显示') void vscode.commands.executeCommand('revealFileInOS', target);
+  const open = vscode.l10n.t('Open file');
+  const reveal = vscode.l10n.t('Reveal in folder');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', path.basename(target.fsPath)), open, reveal).then((choice) => {
+    if (choice === open) void vscode.env.openExternal(target);
+    if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', target);
   });
   return target.fsPath;
 }

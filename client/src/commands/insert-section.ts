@@ -14,12 +14,12 @@ export async function insertSection(client: LanguageClient): Promise<void> {
   const uri = editor.document.uri.toString();
   const missing = await client.sendRequest<Missing[]>('partyReport/missingSections', { uri });
   if (missing.length === 0) {
-    void vscode.window.showInformationMessage('本文稿没有缺少的章节（或未识别为党建报告）。');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This draft lacks no section (or it is not recognised as a Party report).'));
     return;
   }
   const picked = await vscode.window.showQuickPick(
     missing.map((m) => ({ label: m.title, detail: m.message, m })),
-    { title: '插入章节', placeHolder: '选择要插入的章节' },
+    { title: vscode.l10n.t('Insert section'), placeHolder: vscode.l10n.t('Choose the section to insert') },
   );
   if (!picked) return;
   const edit = new vscode.WorkspaceEdit();

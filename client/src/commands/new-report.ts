@@ -18,7 +18,7 @@ export async function newReport(client: LanguageClient, typeId?: string): Promis
   if (!type) {
     const picked = await vscode.window.showQuickPick(
       types.map((t) => ({ label: t.name, description: t.id, detail: t.description, type: t })),
-      { title: '新建报告：选择报告类型', placeHolder: '选择要起草的报告类型' },
+      { title: vscode.l10n.t('New report: choose the report type'), placeHolder: vscode.l10n.t('The type of report to draft') },
     );
     if (!picked) return undefined;
     type = picked.type;
@@ -26,8 +26,8 @@ export async function newReport(client: LanguageClient, typeId?: string): Promis
   const values: Record<string, string> = {};
   for (const [i, v] of type.variables.entries()) {
     const answer = await vscode.window.showInputBox({
-      title: `新建${type.name}（${i + 1}/${type.variables.length}）`,
-      prompt: `${v.label}（留空则保留占位符“${v.placeholder}”，按 Esc 取消）`,
+      title: vscode.l10n.t('New {0} ({1}/{2})', type.name, i + 1, type.variables.length),
+      prompt: vscode.l10n.t('{0} (leave empty to keep the placeholder “{1}”; Esc cancels)', v.label, v.placeholder),
       placeHolder: v.placeholder,
       ignoreFocusOut: true,
     });

@@ -10,7 +10,7 @@ export function nextPlaceholder(): void {
     .map((d) => d.range)
     .sort((a, b) => a.start.compareTo(b.start));
   if (placeholders.length === 0) {
-    void vscode.window.showInformationMessage('本文稿没有待填项。');
+    void vscode.window.showInformationMessage(vscode.l10n.t('This draft has no unfilled placeholders.'));
     return;
   }
   const cursor = editor.selection.end;

@@ -1,0 +1,32 @@
+/**
+ * Messages in the user's language. The source strings are Chinese (most users read Chinese);
+ * l10n/messages.en.json gives the English for each, used when the editor or the CLI runs in
+ * English. Placeholders are {0}, {1}… as in @vscode/l10n.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
+import { assetRoot } from './data';
+
+export type Locale = 'zh-CN' | 'en';
+
+let current: Locale = 'zh-CN';
+
+/** zh, zh-CN, zh-TW… read Chinese; everything else English. */
+export function localeFrom(tag: string | undefined): Locale {
+  return !tag || /^zh/i.test(tag) ? 'zh-CN' : 'en';
+}
+
+export function setLocale(locale: Locale): void {
+  current = locale;
+  if (locale === 'zh-CN') l10n.config({ contents: {} });
+  else l10n.config({ contents: JSON.parse(fs.readFileSync(path.join(assetRoot(), 'l10n', 'messages.en.json'), 'utf8')) });
+}
+
+export function getLocale(): Locale {
+  return current;
+}
+
+export function t(message: string, ...args: Array<string | number>): string {
+  return l10n.t(message, ...args);
+}
