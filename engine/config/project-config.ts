@@ -3,6 +3,7 @@
  * rule levels, placeholders, formulations, export fonts and report types, read by the server and
  * the CLI alike. It overrides user settings. Keys mirror the settings (schemas/party-report-config.schema.json).
  */
+import { t } from '../i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
@@ -39,17 +40,17 @@ export interface LoadedConfig {
 
 const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
 const KEYS: Record<string, (v: unknown) => string | undefined> = {
-  enable: (v) => (typeof v === 'boolean' ? undefined : '应为 true 或 false'),
-  validate: (v) => (v === 'onType' || v === 'onSave' ? undefined : '应为 onType 或 onSave'),
+  enable: (v) => (typeof v === 'boolean' ? undefined : t('应为 true 或 false')),
+  validate: (v) => (v === 'onType' || v === 'onSave' ? undefined : t('应为 onType 或 onSave')),
   rules: (v) =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.entries(v).map(([k, s]) => (LEVELS.includes(String(s)) ? '' : `${k} 的级别应为 ${LEVELS.join('、')} 之一`)).filter(Boolean)[0]
-      : '应为“规则: 级别”的映射',
-  placeholders: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string' && validRegExp(p)) ? undefined : '应为正则表达式字符串的列表'),
-  formulations: (v) => (Array.isArray(v) ? undefined : '应为规范表述的列表（格式同 data/formulations.yaml）'),
-  maxLength: (v) => (typeof v === 'number' && v > 0 ? undefined : '应为正整数'),
-  export: (v) => (v && typeof v === 'object' ? undefined : '应为对象，如 export: { fonts: { body: 仿宋 } }'),
-  templates: (v) => (typeof v === 'string' ? undefined : '应为报告类型目录的路径'),
+      ? Object.entries(v).map(([k, s]) => (LEVELS.includes(String(s)) ? '' : t('{0} 的级别应为 {1} 之一', k, LEVELS.join(t('、'))))).filter(Boolean)[0]
+      : t('应为“规则: 级别”的映射'),
+  placeholders: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string' && validRegExp(p)) ? undefined : t('应为正则表达式字符串的列表')),
+  formulations: (v) => (Array.isArray(v) ? undefined : t('应为规范表述的列表（格式同 data/formulations.yaml）')),
+  maxLength: (v) => (typeof v === 'number' && v > 0 ? undefined : t('应为正整数')),
+  export: (v) => (v && typeof v === 'object' ? undefined : t('应为对象，如 export: { fonts: { body: 仿宋 } }')),
+  templates: (v) => (typeof v === 'string' ? undefined : t('应为报告类型目录的路径')),
 };
 
 function validRegExp(p: string): boolean {
@@ -66,20 +67,20 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
   const doc = YAML.parseDocument(text); // JSON is YAML too
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    return { config: {}, problems: [{ file, message: `格式错误：${e.message.split('\n')[0]}`, line: e.linePos?.[0].line, column: e.linePos?.[0].col }] };
+    return { config: {}, problems: [{ file, message: t('格式错误：{0}', e.message.split('\n')[0]), line: e.linePos?.[0].line, column: e.linePos?.[0].col }] };
   }
   const raw = doc.toJS();
   if (raw === null || raw === undefined) return { config: {}, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, problems: [{ file, message: '配置应是一个对象（键: 值）。' }] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { config: {}, problems: [{ file, message: t('配置应是一个对象（键: 值）。') }] };
   const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
     const check = KEYS[key];
     if (!check) {
-      problems.push({ file, message: `未知的配置项 ${key}：可用的有 ${Object.keys(KEYS).join('、')}。` });
+      problems.push({ file, message: t('未知的配置项 {0}：可用的有 {1}。', key, Object.keys(KEYS).join(t('、'))) });
       continue;
     }
     const wrong = check(value);
-    if (wrong) problems.push({ file, message: `配置项 ${key} ${wrong}。` });
+    if (wrong) problems.push({ file, message: t('配置项 {0} {1}。', key, wrong) });
     else config[key] = value;
   }
   return { config: config as ProjectConfig, problems };
@@ -90,7 +91,7 @@ export function loadProjectConfig(file: string): LoadedConfig {
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    return { file, dir: path.dirname(file), config: {}, problems: [{ file, message: `无法读取：${(err as Error).message}` }] };
+    return { file, dir: path.dirname(file), config: {}, problems: [{ file, message: t('无法读取：{0}', (err as Error).message) }] };
   }
   return { file, dir: path.dirname(file), ...parseProjectConfig(text, file) };
 }

@@ -2,6 +2,7 @@
  * Everything a project adds to the built-ins: its config file, its report types and formulations,
  * and the problems found reading them (shown in those files, and on stderr by the CLI).
  */
+import { t } from '../i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinFormulations, normalizeFormulation, type Formulation } from '../formulations/load';
@@ -38,7 +39,7 @@ export function loadProject(configFile: string | undefined, root: string, defaul
   const dir = templatesDir(loaded, root, defaultTemplates);
   const inside = path.relative(root, dir);
   if (inside.startsWith('..') || path.isAbsolute(inside)) {
-    project.problems.push({ file: loaded?.file ?? dir, message: `报告类型目录 ${dir} 不在工作区 ${root} 之内，已忽略。` });
+    project.problems.push({ file: loaded?.file ?? dir, message: t('报告类型目录 {0} 不在工作区 {1} 之内，已忽略。', dir, root) });
   } else if (fs.existsSync(dir)) {
     project.templatesDir = dir;
     const { types, errors } = loadTypesFrom(dir, builtinTypes().types);
@@ -48,7 +49,7 @@ export function loadProject(configFile: string | undefined, root: string, defaul
 
   const extra = (loaded?.config.formulations ?? []).map((f) => normalizeFormulation(f as never));
   extra.forEach((f, i) => {
-    if (!f) project.problems.push({ file: loaded!.file, message: `formulations 第 ${i + 1} 项缺少 name 或 text。` });
+    if (!f) project.problems.push({ file: loaded!.file, message: t('formulations 第 {0} 项缺少 name 或 text。', i + 1) });
   });
   project.formulations = [...project.formulations, ...extra.filter((f): f is Formulation => f !== undefined)];
   return project;

@@ -2,6 +2,7 @@
  * Reads report type definitions: a YAML (or JSON) file per type and a Handlebars skeleton beside
  * it. A malformed definition is reported and skipped; the other types keep working.
  */
+import { t } from '../i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
@@ -29,7 +30,7 @@ export function loadTypesFrom(dir: string, base: ReportType[] = []): LoadedTypes
   try {
     names = fs.readdirSync(dir).filter((n) => /\.(ya?ml|json)$/i.test(n)).sort();
   } catch (err) {
-    result.errors.push({ file: dir, message: `无法读取报告类型目录：${(err as Error).message}` });
+    result.errors.push({ file: dir, message: t('无法读取报告类型目录：{0}', (err as Error).message) });
     return result;
   }
   for (const name of names) {
@@ -42,7 +43,7 @@ export function loadTypesFrom(dir: string, base: ReportType[] = []): LoadedTypes
       if ('error' in parsed) result.errors.push(parsed.error);
       else result.types.push(parsed.type);
     } catch (err) {
-      result.errors.push({ file, message: `无法读取：${(err as Error).message}` });
+      result.errors.push({ file, message: t('无法读取：{0}', (err as Error).message) });
     }
   }
   return result;
@@ -58,28 +59,28 @@ export function parseDefinition(
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return {
-      error: { file, message: `YAML 格式错误：${e.message.split('\n')[0]}`, line: e.linePos?.[0].line, column: e.linePos?.[0].col },
+      error: { file, message: t('YAML 格式错误：{0}', e.message.split('\n')[0]), line: e.linePos?.[0].line, column: e.linePos?.[0].col },
     };
   }
   let raw = doc.toJS() as Record<string, unknown> | null;
   const fail = (message: string) => ({ error: { file, message } });
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail('定义应是一个对象（含 id、name、sections 等字段）。');
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return fail(t('定义应是一个对象（含 id、name、sections 等字段）。'));
   if (raw.extends !== undefined) {
     const parent = base.find((t) => t.id === raw!.extends);
-    if (!parent) return fail(`extends: ${String(raw.extends)} 不是内置的报告类型；可用的有 ${base.map((t) => t.id).join('、')}。`);
+    if (!parent) return fail(t('extends: {0} 不是内置的报告类型；可用的有 {1}。', String(raw.extends), base.map((x) => x.id).join(t('、'))));
     raw = extend(parent, raw);
     if (!skeleton) skeleton = parent.skeleton;
   }
   if (typeof raw.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(raw.id)) {
-    return fail('缺少 id，或 id 不是小写字母、数字和连字符组成的标识（如 org-life-meeting-report）。');
+    return fail(t('缺少 id，或 id 不是小写字母、数字和连字符组成的标识（如 org-life-meeting-report）。'));
   }
-  if (typeof raw.name !== 'string' || raw.name.length === 0) return fail(`类型 ${raw.id} 缺少中文名称 name。`);
+  if (typeof raw.name !== 'string' || raw.name.length === 0) return fail(t('类型 {0} 缺少中文名称 name。', raw.id));
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
   const rawSections = Array.isArray(raw.sections) ? raw.sections : [];
   const sections: TypeSection[] = [];
   for (const [i, s] of rawSections.entries()) {
     if (!s || typeof s !== 'object' || typeof s.title !== 'string') {
-      return fail(`sections 第 ${i + 1} 项缺少标题 title。`);
+      return fail(t('sections 第 {0} 项缺少标题 title。', i + 1));
     }
     sections.push({
       id: typeof s.id === 'string' ? s.id : `section-${i + 1}`,
