@@ -31,6 +31,8 @@ export interface LintOptions {
   maxLength?: number;
   /** Keeps parse results between versions of one document, so an edit re-parses only its chunk. */
   cache?: ProseCache;
+  /** At most this many findings (an editor with 200 000 squiggles helps nobody); a note says how many more. */
+  maxFindings?: number;
 }
 
 export interface Diagnostic extends Finding {
@@ -47,7 +49,7 @@ export interface LintResult {
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
 /** Rule ids that the engine itself reports, beside the rules in rules/. */
-export const ENGINE_CODES = ['front-matter', 'size-limit', 'parse-fallback'] as const;
+export const ENGINE_CODES = ['front-matter', 'size-limit', 'parse-fallback', 'too-many'] as const;
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -64,6 +66,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
 
   const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache });
+  const maxFindings = options.maxFindings ?? Infinity;
+  let dropped = 0;
   const types = options.types ?? builtinTypes().types;
   const detection = detectType(model, types, options.template);
   const findings: Finding[] = [];
@@ -101,7 +105,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
           match,
           formulations: options.formulations ?? builtinFormulations(),
           renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
-          report: (f) => findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix }),
+          report: (f) => {
+            if (findings.length >= maxFindings) {
+              dropped++;
+              return;
+            }
+            findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix });
+          },
         });
       } catch (err) {
         // One faulty rule must not take the others down: say so where the user sees it.
@@ -115,6 +125,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
+  if (dropped > 0) {
+    findings.push({
+      rule: 'too-many',
+      severity: 'information',
+      message: t('问题太多，只显示前 {0} 条，另有 {1} 条未显示。请先修复已显示的问题（可用“修复所有”）。', maxFindings, dropped),
+      span: { start: 0, end: 0 },
+    });
+  }
   const suppress = new Suppressions(model.comments, model.lineIndex);
   const diagnostics = findings
     .map((f) => withRange(f, model.lineIndex))

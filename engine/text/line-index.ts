@@ -37,7 +37,8 @@ export class LineIndex {
       if (this.starts[mid] <= clamped) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: clamped - this.starts[lo] };
+    // An offset between the \r and \n of a CRLF is still the end of that line.
+    return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   offsetAt(position: Position): number {

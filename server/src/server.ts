@@ -41,6 +41,9 @@ interface Cached {
   result: LintResult;
 }
 
+/** Diagnostics an editor can show usefully for one file. */
+const MAX_FINDINGS = 2000;
+
 export function lintOptions(settings: Settings, project?: Project): LintOptions {
   const own = { rules: settings.rules, extraPlaceholders: settings.placeholders, maxLength: settings.maxLength };
   return project ? projectLintOptions(project, own) : own;
@@ -164,7 +167,7 @@ export function startServer(connection: Connection): void {
     try {
       let parseCache = parseCaches.get(uri);
       if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
-      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache });
+      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, maxFindings: MAX_FINDINGS });
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
       void connection.sendDiagnostics({
