@@ -38,7 +38,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
-    initializationOptions: { trusted: vscode.workspace.isTrusted },
+    initializationOptions: {
+      trusted: vscode.workspace.isTrusted,
+      locale: vscode.workspace.getConfiguration('partyReport').get<string>('locale', 'auto'),
+    },
     outputChannelName: vscode.l10n.t('Party Report Assistant'),
   };
   client = new LanguageClient('partyReport', vscode.l10n.t('Party Report Assistant'), serverOptions, clientOptions);
@@ -51,7 +54,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
   );
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
+    // The server reads the language once, at start: restart it when the setting changes.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('partyReport.locale')) void client?.restart();
+    }),
+  );
   await client.start();
   context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
 }

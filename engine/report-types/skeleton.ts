@@ -38,7 +38,8 @@ function compile(type: ReportType, state: SectionRender, style: HeadingStyle) {
     if (style === 'bare') body = body.replace(/\n{2,}/g, '\n');
     const text = style === 'markdown' ? `## ${heading}\n\n${body}` : `${heading}\n${body}`;
     if (state.only === id) state.captured = text;
-    return text;
+    // The block's own lines are removed by Handlebars (standalone tags): keep a blank line after it.
+    return text + '\n';
   });
   return hb.compile(type.skeleton, {
     noEscape: true,

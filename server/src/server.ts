@@ -108,7 +108,9 @@ export function startServer(connection: Connection): void {
     roots = folders.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p));
     trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
     // Messages follow the editor's display language: Chinese for zh-*, English otherwise.
-    setLocale(localeFrom(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale ?? 'zh-CN'));
+    // partyReport.locale, when set, wins over the display language (many writers run VS Code in English).
+    const chosen = (params.initializationOptions as { locale?: string } | undefined)?.locale;
+    setLocale(localeFrom(chosen && chosen !== 'auto' ? chosen : (params.locale ?? 'zh-CN')));
     loadProjects();
     return {
       capabilities: {
