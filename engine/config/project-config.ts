@@ -121,23 +121,6 @@ export function findProjectRoot(start: string): { root: string; config?: string 
   }
 }
 
-/** The nearest config file from `start` (a file or folder) upwards. */
-export function findProjectConfig(start: string): string | undefined {
-  let dir = path.resolve(start);
-  try {
-    if (fs.statSync(dir).isFile()) dir = path.dirname(dir);
-  } catch {
-    dir = path.dirname(dir);
-  }
-  for (;;) {
-    const found = configIn(dir);
-    if (found) return found;
-    const up = path.dirname(dir);
-    if (up === dir) return undefined;
-    dir = up;
-  }
-}
-
 /** Where the project's report types live, resolved against the config file's folder. */
 export function templatesDir(loaded: LoadedConfig | undefined, root: string, fallback = DEFAULT_TEMPLATES_DIR): string {
   if (loaded?.config.templates) return path.resolve(loaded.dir, loaded.config.templates);
