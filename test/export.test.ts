@@ -129,6 +129,14 @@ describe('DOCX export', function () {
     assert.equal(squash(back[1]), '关于2025年度抓基层党建工作情况的述职报告');
   });
 
+  it('takes page options: margins in millimetres and page numbers off', async () => {
+    const parts = readDocx(await exportDocx(example('duty-report.md'), { page: { top: 30, left: 25, pageNumbers: false } }));
+    const sect = parts.document.slice(parts.document.lastIndexOf('<w:sectPr'));
+    assert.match(sect, /<w:pgMar w:top="1701" w:right="1474" w:bottom="1984" w:left="1417"/);
+    assert.doesNotMatch(sect, /footerReference/);
+    assert.doesNotMatch(parts.settings, /evenAndOddHeaders/);
+  });
+
   it('exports a rectification table with borders, a repeated header row and no first-line indent in cells', async () => {
     const { document } = readDocx(await exportDocx(example('rectification-list.md')));
     const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(document)![0];

@@ -91,6 +91,17 @@ describe('language server over stdio', function () {
     assert.ok(p.diagnostics.length > 5);
   });
 
+  it('checks the formulations the user adds in the settings', async () => {
+    await client.stop();
+    client = new LspClient();
+    client.settings = { formulations: [{ name: '三严三实', kind: 'series', text: '严以修身、严以用权、严以律己', members: ['严以修身', '严以用权', '严以律己'] }] };
+    await client.initialize(true);
+    const uri = 'file:///work/formulations.md';
+    await client.open(uri, '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n做到严以用权、严以修身、严以律己。\n');
+    const p = await client.diagnostics(uri);
+    assert.ok(p.diagnostics.some((d) => d.code === 'standard-formulation' && /三严三实/.test(String(d.message))));
+  });
+
   it('reads per-rule severity from the client settings', async () => {
     await client.stop();
     client = new LspClient();

@@ -19,7 +19,7 @@ export interface ProjectConfig {
   placeholders?: string[];
   formulations?: unknown[];
   maxLength?: number;
-  export?: { fonts?: Record<string, string> };
+  export?: { fonts?: Record<string, string>; page?: Record<string, number | boolean> };
   /** Folder of workspace report types, relative to the config file. */
   templates?: string;
 }

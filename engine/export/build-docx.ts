@@ -30,6 +30,7 @@ import {
   FOOTER_DISTANCE,
   LINE_PITCH,
   MARGINS,
+  mm,
   PAGE,
   SIZE,
   type ExportFonts,
@@ -38,8 +39,30 @@ import type { ExportMetadata } from './metadata';
 import { signatureIndents } from './signature';
 import { breakTitle } from './title-lines';
 
+export interface PageOptions {
+  /** Margins in millimetres (GB/T 9704 allows ±1 mm; units sometimes need more). */
+  top?: number;
+  bottom?: number;
+  left?: number;
+  right?: number;
+  /** Page numbers in the footer (default true). */
+  pageNumbers?: boolean;
+}
+
 export interface LayoutOptions {
   fonts?: Partial<ExportFonts>;
+  page?: PageOptions;
+}
+
+const validMm = (v: unknown) => typeof v === 'number' && v >= 5 && v <= 80;
+
+function margins(page: PageOptions = {}) {
+  return {
+    top: validMm(page.top) ? mm(page.top!) : MARGINS.top,
+    bottom: validMm(page.bottom) ? mm(page.bottom!) : MARGINS.bottom,
+    left: validMm(page.left) ? mm(page.left!) : MARGINS.left,
+    right: validMm(page.right) ? mm(page.right!) : MARGINS.right,
+  };
 }
 
 const CHAR = Math.round(CHARACTER_PITCH_PT * 20); // one body character, in twips
@@ -141,7 +164,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, options:
   const oneChar = half(SIZE.pageNumber) * 10; // 1 character of 4号 text, in twips
 
   return new Document({
-    evenAndOddHeaderAndFooters: true,
+    evenAndOddHeaderAndFooters: options.page?.pageNumbers !== false,
     styles: {
       default: {
         document: { run: { font: font(fonts.body), size: half(SIZE.body) }, paragraph: { spacing: exact } },
@@ -157,14 +180,17 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, options:
         properties: {
           page: {
             size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...MARGINS, header: 851, footer: FOOTER_DISTANCE },
+            margin: { ...margins(options.page), header: 851, footer: FOOTER_DISTANCE },
           },
           grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
         },
-        footers: {
-          default: pageNumber(AlignmentType.RIGHT, { right: oneChar }),
-          even: pageNumber(AlignmentType.LEFT, { left: oneChar }),
-        },
+        footers:
+          options.page?.pageNumbers === false
+            ? undefined
+            : {
+                default: pageNumber(AlignmentType.RIGHT, { right: oneChar }),
+                even: pageNumber(AlignmentType.LEFT, { left: oneChar }),
+              },
         children,
       },
     ],

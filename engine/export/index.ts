@@ -10,7 +10,7 @@ import { metadata } from './metadata';
 
 export { DEFAULT_FONTS, type ExportFonts } from './gbt9704';
 export { breakTitle } from './title-lines';
-export type { LayoutOptions } from './build-docx';
+export type { LayoutOptions, PageOptions } from './build-docx';
 
 export async function exportDocx(text: string, options: LayoutOptions = {}): Promise<Uint8Array> {
   const model = buildModel(text);

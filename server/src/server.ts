@@ -26,7 +26,10 @@ import {
   type LintOptions,
   type LintResult,
   type Project,
+  builtinFormulations,
+  type Formulation,
 } from '../../engine';
+import { normalizeFormulation } from '../../engine/formulations/load';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { toLspDiagnostic } from './convert';
@@ -45,8 +48,12 @@ interface Cached {
 const MAX_FINDINGS = 2000;
 
 export function lintOptions(settings: Settings, project?: Project): LintOptions {
-  const own = { rules: settings.rules, extraPlaceholders: settings.placeholders, maxLength: settings.maxLength };
-  return project ? projectLintOptions(project, own) : own;
+  const own: LintOptions = { rules: settings.rules, extraPlaceholders: settings.placeholders, maxLength: settings.maxLength };
+  const options = project ? projectLintOptions(project, own) : own;
+  // The user's own formulations come on top of the built-ins and the project's.
+  const extra = settings.formulations.map((f) => normalizeFormulation(f as never)).filter((f): f is Formulation => f !== undefined);
+  if (extra.length === 0) return options;
+  return { ...options, formulations: [...(options.formulations ?? builtinFormulations()), ...extra] };
 }
 
 const fsPath = (uri: string): string | undefined => {
@@ -320,8 +327,13 @@ export function startServer(connection: Connection): void {
     try {
       const settings = await settingsFor(p.uri);
       // The project file's export fonts win over user settings (and neither applies untrusted).
-      const projectFonts = projectFor(p.uri)?.config?.config.export?.fonts ?? {};
-      const bytes = await loadExporter().exportDocx(doc.getText(), { fonts: trusted ? { ...settings.exportFonts, ...projectFonts } : {} });
+      const projectExport = projectFor(p.uri)?.config?.config.export ?? {};
+      const bytes = await loadExporter().exportDocx(
+        doc.getText(),
+        trusted
+          ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } }
+          : {},
+      );
       writeFileAtomic(p.target, bytes, p.force);
       return { ok: true, target: p.target, bytes: bytes.length };
     } catch (err) {

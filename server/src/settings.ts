@@ -13,6 +13,10 @@ export interface Settings {
   exportFonts: Record<string, string>;
   /** Where workspace report types live, relative to the workspace folder. */
   templatesDir: string;
+  /** Export page options: margins in mm, page numbers on or off. */
+  exportPage: Record<string, number | boolean>;
+  /** More standard formulations, as in data/formulations.yaml. */
+  formulations: unknown[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -24,6 +28,8 @@ export const DEFAULT_SETTINGS: Settings = {
   maxLength: DEFAULT_MAX_LENGTH,
   exportFonts: {},
   templatesDir: '.party-report/templates',
+  exportPage: {},
+  formulations: [],
 };
 
 const FONT_KEYS = ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'pageNumber', 'latin'];
@@ -48,7 +54,20 @@ export function normalizeSettings(raw: unknown): Settings {
     maxLength: typeof r.maxLength === 'number' && r.maxLength > 0 ? r.maxLength : DEFAULT_MAX_LENGTH,
     exportFonts: fonts((r.export as Record<string, unknown> | undefined)?.fonts),
     templatesDir: typeof r.templatesDir === 'string' && r.templatesDir.trim() ? r.templatesDir.trim() : DEFAULT_SETTINGS.templatesDir,
+    exportPage: page((r.export as Record<string, unknown> | undefined)?.page),
+    formulations: Array.isArray(r.formulations) ? r.formulations : [],
   };
+}
+
+function page(raw: unknown): Record<string, number | boolean> {
+  const out: Record<string, number | boolean> = {};
+  if (raw && typeof raw === 'object') {
+    for (const [k, v] of Object.entries(raw)) {
+      if (['top', 'bottom', 'left', 'right'].includes(k) && typeof v === 'number') out[k] = v;
+      if (k === 'pageNumbers' && typeof v === 'boolean') out[k] = v;
+    }
+  }
+  return out;
 }
 
 function fonts(raw: unknown): Record<string, string> {

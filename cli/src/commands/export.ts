@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { loadExporter } from '../../../engine/export/load';
 import { DraftReadError, readDraft } from '../read-draft';
+import { projectFor } from '../project';
 
 export interface ExportArgs {
   file: string;
@@ -34,7 +35,9 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
     }
     fonts[key] = rest.join('=').trim();
   }
-  const bytes = await loadExporter().exportDocx(text, { fonts });
+  // The project file's export settings, then --font on top.
+  const projectExport = projectFor(args.file, err).config?.config.export ?? {};
+  const bytes = await loadExporter().exportDocx(text, { fonts: { ...projectExport.fonts, ...fonts }, page: projectExport.page });
   try {
     writeFileAtomic(target, bytes, args.force);
   } catch (e) {
