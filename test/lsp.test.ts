@@ -44,6 +44,11 @@ describe('language server over stdio', function () {
   });
 
   it('re-validates on change and never lets an older version win', async () => {
+    // A long debounce, so that a loaded machine cannot let version 2 or 3 through on its own.
+    await client.stop();
+    client = new LspClient();
+    client.settings = { debounceMs: 1000 };
+    await client.initialize(true);
     const uri = 'file:///work/typing.md';
     const text = example('org-life-meeting-report.md');
     await client.open(uri, text);
@@ -57,7 +62,7 @@ describe('language server over stdio', function () {
       last.diagnostics.map((d) => d.code),
       ['unfilled-placeholder'],
     );
-    await new Promise((r) => setTimeout(r, 400));
+    await new Promise((r) => setTimeout(r, 1200));
     const stale = (client as unknown as { published: Array<{ uri: string; version?: number }> }).published.filter(
       (p) => p.uri === uri && (p.version ?? 0) > 1 && p.version !== 4,
     );

@@ -56,9 +56,16 @@ function parseText(text: string, frontMatter: boolean, base: number, index: Line
  * Parse results of chunks by their text, kept between versions of one document: after an edit only
  * the chunk that changed is parsed again. Holds only what the latest parse used.
  */
+interface CacheEntry {
+  /** The chunk's result with offsets relative to the chunk. */
+  raw: ProseResult;
+  /** The last placed copy, and where it was placed (offset and line of the chunk's start). */
+  placed?: { result: ProseResult; delta: number; line: number };
+}
+
 export class ProseCache {
-  entries = new Map<string, ProseResult>();
-  next = new Map<string, ProseResult>();
+  entries = new Map<string, CacheEntry>();
+  next = new Map<string, CacheEntry>();
   hits = 0;
   misses = 0;
 
@@ -77,10 +84,14 @@ function parseOne(source: string, from: number, to: number, base: number, index:
   if (hit) cache.hits++;
   else {
     cache.misses++;
-    hit = parseText(text, from === 0, 0, new LineIndex(text));
+    hit = { raw: parseText(text, from === 0, 0, new LineIndex(text)) };
   }
   cache.next.set(key, hit);
-  return rebase(hit, base + from, index);
+  // Chunks before an edit stand where they stood: their placed copy is reused as it is.
+  const delta = base + from;
+  const line = index.positionAt(delta).line;
+  if (!hit.placed || hit.placed.delta !== delta || hit.placed.line !== line) hit.placed = { result: rebase(hit.raw, delta, index), delta, line };
+  return hit.placed.result;
 }
 
 /** A cached chunk's result moved to where the chunk now stands in the document. */
