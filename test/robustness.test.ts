@@ -95,7 +95,7 @@ describe('robustness', function () {
             ...model.lines
               .filter((l) => l.block !== 'tableCell' && !skip.has(l.role))
               // Inline code is text in the document: its words come back from the export.
-              .map((l) => [...l.text].map((ch, i) => (ch === '\uFFFC' ? text.slice(l.starts[i], l.ends[i]) : ch)).join('')),
+              .map((l) => l.text.split('').map((ch, i) => (ch === '\uFFFC' ? text.slice(l.starts[i], l.ends[i]) : ch)).join('')),
             ...meta.attachments,
             ...(meta.signature ?? []),
             meta.date ?? '',

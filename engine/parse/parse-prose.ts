@@ -56,11 +56,11 @@ function parseText(text: string, frontMatter: boolean, base: number, index: Line
  * Parse results of chunks by their text, kept between versions of one document: after an edit only
  * the chunk that changed is parsed again. Holds only what the latest parse used.
  */
+/** A chunk's result as last placed in the document: where its start stood (offset and line). */
 interface CacheEntry {
-  /** The chunk's result with offsets relative to the chunk. */
-  raw: ProseResult;
-  /** The last placed copy, and where it was placed (offset and line of the chunk's start). */
-  placed?: { result: ProseResult; delta: number; line: number };
+  result: ProseResult;
+  delta: number;
+  line: number;
 }
 
 export class ProseCache {
@@ -80,18 +80,19 @@ function parseOne(source: string, from: number, to: number, base: number, index:
   const text = from === 0 && to === source.length ? source : source.slice(from, to);
   if (!cache) return parseText(text, from === 0, base + from, index);
   const key = (from === 0 ? 'F' : 'N') + text;
-  let hit = cache.entries.get(key) ?? cache.next.get(key);
-  if (hit) cache.hits++;
-  else {
-    cache.misses++;
-    hit = { raw: parseText(text, from === 0, 0, new LineIndex(text)) };
-  }
-  cache.next.set(key, hit);
-  // Chunks before an edit stand where they stood: their placed copy is reused as it is.
   const delta = base + from;
   const line = index.positionAt(delta).line;
-  if (!hit.placed || hit.placed.delta !== delta || hit.placed.line !== line) hit.placed = { result: rebase(hit.raw, delta, index), delta, line };
-  return hit.placed.result;
+  let hit = cache.entries.get(key) ?? cache.next.get(key);
+  if (hit) {
+    cache.hits++;
+    // Chunks before an edit stand where they stood and are reused as they are; the ones after it move.
+    if (hit.delta !== delta || hit.line !== line) hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line };
+  } else {
+    cache.misses++;
+    hit = { result: parseText(text, from === 0, delta, index), delta, line };
+  }
+  cache.next.set(key, hit);
+  return hit.result;
 }
 
 /** A cached chunk's result moved to where the chunk now stands in the document. */
