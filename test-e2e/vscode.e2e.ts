@@ -49,6 +49,21 @@ describe('the extension in a real VS Code (code-server)', function () {
     assert.ok(badge === '' || Number(badge) >= 10, `problem count ${badge}`);
   });
 
+  it('goes to the next placeholder with Ctrl+Alt+N, and the status bar counts what is left', async () => {
+    const page = s!.page;
+    await openFile(page, 'draft.md');
+    const status = page.locator('.statusbar-item', { hasText: /to fill|待填/ }).first();
+    await status.waitFor({ state: 'visible', timeout: 20000 });
+    assert.match(await status.innerText(), /4 to fill · 1 section\(s\) missing|待填 4 项 · 缺 1 节/);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('Control+Alt+N');
+    // The first placeholder is "XXXX" on line 2: the selection shows in the status bar.
+    await waitFor(async () => /Ln 2, Col 4\d \(4 selected\)/.test(await page.locator('.statusbar').innerText()), 15000, 'the first placeholder to be selected');
+    await page.keyboard.press('Control+Alt+N');
+    await waitFor(async () => /Ln 2, Col 4\d \(1 selected\)/.test(await page.locator('.statusbar').innerText()), 15000, 'the next placeholder to be selected');
+    await shot(page, '1b-next-placeholder');
+  });
+
   it('2. inserts a missing section from the light-bulb menu', async () => {
     const page = s!.page;
     await openFile(page, 'draft.md');

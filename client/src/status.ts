@@ -38,7 +38,7 @@ export class StatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = '$(checklist) ' + vscode.l10n.t('{0} to fill · {1} sections missing', status.placeholders, status.missingSections);
+    this.item.text = '$(checklist) ' + vscode.l10n.t('{0} to fill · {1} section(s) missing', status.placeholders, status.missingSections);
     this.item.tooltip = vscode.l10n.t('{0}: click to go to the next placeholder', status.type.name);
     this.item.show();
   }
