@@ -51,6 +51,27 @@ describe('party-report CLI', function () {
     assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'line', 'message', 'severity']);
   });
 
+  it('--fix applies every safe fix, writes the file back, and reports what is left', () => {
+    const file = path.join(tmp, 'fix.md');
+    const original = fs.readFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), 'utf8');
+    fs.writeFileSync(file, original);
+    const r = run(['lint', '--fix', '--format', 'json', file]);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.match(r.stderr, /已修复/);
+    assert.ok(fixed.includes('集中学习3次，个人自学'), 'the half-width comma is fixed');
+    assert.ok(fixed.includes('〔2025〕12号') && fixed.includes('2025年12月22日'));
+    const [report] = JSON.parse(r.stdout);
+    const codes = report.diagnostics.map((d: { code: string }) => d.code);
+    assert.ok(!codes.includes('half-width-punctuation') && !codes.includes('date-format'));
+    assert.ok(codes.includes('missing-section'), 'what needs a writer stays');
+    assert.equal(r.code, 1);
+    const clean = path.join(tmp, 'clean.md');
+    fs.copyFileSync(path.join(REPO, 'examples', 'duty-report.md'), clean);
+    const before = fs.statSync(clean).mtimeMs;
+    assert.equal(run(['lint', '--fix', clean]).code, 0);
+    assert.equal(fs.statSync(clean).mtimeMs, before, 'a file with nothing to fix is not rewritten');
+  });
+
   it('gives null as the template of ordinary Markdown', () => {
     const r = run(['lint', '--format', 'json', 'examples/meeting-notes.md']);
     assert.deepEqual(JSON.parse(r.stdout), [{ file: 'examples/meeting-notes.md', template: null, diagnostics: [] }]);

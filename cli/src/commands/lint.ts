@@ -1,6 +1,7 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine/i18n';
-import { findType, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
@@ -9,6 +10,8 @@ export interface LintArgs {
   files: string[];
   format: 'text' | 'json';
   template?: string;
+  /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
+  fix?: boolean;
 }
 
 export interface FileReport {
@@ -46,7 +49,22 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       unreadable = true;
       continue;
     }
-    const result = lint(text, projectLintOptions(project, { template: args.template }));
+    const options = projectLintOptions(project, { template: args.template });
+    if (args.fix) {
+      const fixed = fixAll(text, options);
+      if (fixed.edit) {
+        try {
+          writeFileAtomic(file, fixed.text, true);
+          err(t('已修复 {0}', file));
+          text = fixed.text;
+        } catch (e) {
+          if (!(e instanceof WriteRefused)) throw e;
+          err(e.message);
+          unreadable = true;
+        }
+      }
+    }
+    const result = lint(text, options);
     reports.push({
       file,
       template: result.type?.id ?? null,
