@@ -64,5 +64,8 @@ export const DEFAULT_FONTS: ExportFonts = {
   latin: 'Times New Roman',
 };
 
+/** The elements whose font a setting, the project file or --font may name. */
+export const FONT_KEYS = Object.keys(DEFAULT_FONTS) as Array<keyof ExportFonts>;
+
 /** A title line holds this many 2号 characters (156 mm at 22 pt). */
 export const TITLE_CHARS_PER_LINE = Math.floor(mm(156) / (SIZE.title * 20));

@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { isMalformed, standardMarker } from '../model/numbering';
 import type { Section } from '../model/types';
 import type { Fix, Rule, TextEdit } from './rule';
-import { q } from './util';
+import { q, spanOf } from './util';
 
 const LEVEL_NAME = () => ['', t('一级标题'), t('二级标题'), t('三级标题'), t('四级标题')];
 
@@ -30,7 +30,7 @@ export const headingNumbering: Rule = {
       for (const s of group) {
         const n = s.numbering!;
         const line = s.line;
-        const span = { start: line.starts[n.from], end: line.ends[n.to - 1] };
+        const span = spanOf(line, n.from, n.to);
         if (n.value !== expected) {
           const prev = group[group.indexOf(s) - 1];
           const what = prev
@@ -61,7 +61,7 @@ function renumberFix(group: Section[]): Fix {
   group.forEach((s, i) => {
     const n = s.numbering!;
     const marker = standardMarker(n.level, i + 1);
-    if (marker !== n.marker) edits.push({ span: { start: s.line.starts[n.from], end: s.line.ends[n.to - 1] }, newText: marker });
+    if (marker !== n.marker) edits.push({ span: spanOf(s.line, n.from, n.to), newText: marker });
   });
   return { title: t('重新编号本级标题（{0} 个）', group.length), edits, safe: true };
 }

@@ -1,7 +1,7 @@
 import { standardMarker } from '../model/numbering';
 import { t } from '../i18n';
 import type { Rule } from './rule';
-import { q, trimmedSpan } from './util';
+import { q, spanOf, trimmedSpan } from './util';
 
 /** A required section of the report type is not in the draft. */
 export const missingSection: Rule = {
@@ -73,7 +73,7 @@ function insertFix(ctx: Parameters<Rule['check']>[0], index: number) {
       if (!n || root.section.line.index < next.line.index) continue;
       const line = root.section.line;
       const marker = standardMarker(n.level, ++following);
-      if (marker !== n.marker) edits.push({ span: { start: line.starts[n.from], end: line.ends[n.to - 1] }, newText: marker });
+      if (marker !== n.marker) edits.push({ span: spanOf(line, n.from, n.to), newText: marker });
     }
   }
   return { title: t('插入{0}一节', q(section.title)), edits, safe: false };

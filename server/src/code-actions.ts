@@ -3,18 +3,9 @@
  * this line", and a source.fixAll action that applies every safe fix in one edit.
  */
 import { t } from '../../engine/i18n';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { fixAll, type Diagnostic, type LintOptions, type LintResult, type TextEdit } from '../../engine';
-import { toLspDiagnostic } from './convert';
-
-type Index = NonNullable<LintResult['model']>['lineIndex'];
-
-function toLspEdits(index: Index, edits: TextEdit[]): LspTextEdit[] {
-  return edits.map((e) => ({
-    range: { start: index.positionAt(e.span.start), end: index.positionAt(e.span.end) },
-    newText: e.newText,
-  }));
-}
+import { toLspDiagnostic, toLspEdits } from './convert';
 
 const inRange = (d: Diagnostic, r: CodeActionParams['range']) =>
   !(d.range.end.line < r.start.line ||

@@ -1,6 +1,6 @@
 /** Engine results → LSP types. */
-import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, Severity } from '../../engine';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
+import type { Diagnostic, LineIndex, Severity, TextEdit } from '../../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -19,4 +19,11 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     source: SOURCE,
     message: d.message,
   };
+}
+
+export function toLspEdits(index: LineIndex, edits: TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({
+    range: { start: index.positionAt(e.span.start), end: index.positionAt(e.span.end) },
+    newText: e.newText,
+  }));
 }

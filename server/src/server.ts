@@ -32,7 +32,7 @@ import {
 import { normalizeFormulation } from '../../engine/formulations/load';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
-import { toLspDiagnostic } from './convert';
+import { toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
 import { loadExporter } from '../../engine/export/load';
 import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
@@ -353,14 +353,7 @@ export function startServer(connection: Connection): void {
         .map((d) => ({
           title: d.fix!.title,
           message: d.message,
-          edit: {
-            changes: {
-              [p.uri]: d.fix!.edits.map((e) => ({
-                range: { start: index.positionAt(e.span.start), end: index.positionAt(e.span.end) },
-                newText: e.newText,
-              })),
-            },
-          },
+          edit: { changes: { [p.uri]: toLspEdits(index, d.fix!.edits) } },
         }));
     }),
   );

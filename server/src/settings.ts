@@ -1,6 +1,7 @@
 /** The server's view of the user's settings (section `partyReport`), with defaults. */
 import type { RuleSetting } from '../../engine';
 import { DEFAULT_MAX_LENGTH } from '../../engine';
+import { FONT_KEYS } from '../../engine/export/gbt9704';
 
 export interface Settings {
   enable: boolean;
@@ -32,7 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   formulations: [],
 };
 
-const FONT_KEYS = ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'pageNumber', 'latin'];
+
 
 const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
@@ -73,7 +74,7 @@ function page(raw: unknown): Record<string, number | boolean> {
 function fonts(raw: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw)) if (FONT_KEYS.includes(k) && typeof v === 'string' && v.trim()) out[k] = v.trim();
+    for (const [k, v] of Object.entries(raw)) if ((FONT_KEYS as string[]).includes(k) && typeof v === 'string' && v.trim()) out[k] = v.trim();
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { t } from '../../../engine/i18n';
 import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { loadExporter } from '../../../engine/export/load';
+import { FONT_KEYS } from '../../../engine/export/gbt9704';
 import { DraftReadError, readDraft } from '../read-draft';
 import { projectFor } from '../project';
 
@@ -14,7 +15,7 @@ export interface ExportArgs {
   fonts: string[];
 }
 
-const FONT_KEYS = ['title', 'body', 'heading1', 'heading2', 'heading3', 'heading4', 'pageNumber', 'latin'];
+
 
 export async function runExport(args: ExportArgs, err: (s: string) => void): Promise<number> {
   let text: string;
@@ -29,7 +30,7 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
   const fonts: Record<string, string> = {};
   for (const pair of args.fonts) {
     const [key, ...rest] = pair.split('=');
-    if (!FONT_KEYS.includes(key) || rest.join('=').trim() === '') {
+    if (!(FONT_KEYS as string[]).includes(key) || rest.join('=').trim() === '') {
       err(`--font ${pair}: ` + t('应为 元素=字体名，元素是 {0} 之一，如 --font body=仿宋', FONT_KEYS.join(t('、'))));
       return 2;
     }
