@@ -6,6 +6,7 @@ import { t } from '../../engine/i18n';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { fixAll, type Diagnostic, type LintOptions, type LintResult, type TextEdit } from '../../engine';
 import { toLspDiagnostic, toLspEdits } from './convert';
+import { ruleTitle } from '../../engine/rules/titles';
 
 const inRange = (d: Diagnostic, r: CodeActionParams['range']) =>
   !(d.range.end.line < r.start.line ||
@@ -38,13 +39,13 @@ export function codeActions(params: CodeActionParams, text: string, result: Lint
         fixAllDone.add(d.rule);
         const all = fixAll(text, options, d.rule);
         if (all.edit) {
-          actions.push({ title: t('修复本文件中所有此类问题（{0}，{1} 处）', d.rule, sameKind.length), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([all.edit]) });
+          actions.push({ title: t('修复本文件中所有此类问题（{0}，{1} 处）', ruleTitle(d.rule), sameKind.length), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([all.edit]) });
         }
       }
       const line = d.range.start.line;
       const at = index.lineStart(line);
       actions.push({
-        title: t('在此行忽略 {0}', d.rule),
+        title: t('在此行忽略“{0}”', ruleTitle(d.rule)),
         kind: CodeActionKind.QuickFix,
         diagnostics: [lsp],
         edit: edit([{ span: { start: at, end: at }, newText: `<!-- party-report-disable-next-line ${d.rule} -->${index.eol()}` }]),

@@ -1,35 +1,42 @@
 /**
  * Completions by context: at a line start, the next sections the report type expects; inside a
- * section, that section's standard phrases; after a formulation's name, its standard text.
+ * section, that section's standard phrases; after (or while typing) a formulation's name, its
+ * standard text. Every item carries a text edit over what the writer already typed, so accepting
+ * "四个意识" → "政治意识、大局意识、核心意识、看齐意识" replaces the name instead of appending to it.
  */
 import { t } from '../../engine/i18n';
-import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
-import { builtinFormulations, type LintResult } from '../../engine';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
+import { builtinFormulations, type Formulation, type LintResult } from '../../engine';
 import { standardMarker } from '../../engine/model/numbering';
 import { matchSections, topSections } from '../../engine/report-types/match';
 
-export function completions(result: LintResult, text: string, position: Position): CompletionItem[] {
+/** How many of the last characters of `typed` begin `target` (the longest such run, at least `min`). */
+export function typedPrefix(typed: string, target: string, min: number): number {
+  for (let k = Math.min(typed.length, target.length - 1); k >= min; k--) {
+    if (target.startsWith(typed.slice(typed.length - k))) return k;
+  }
+  return 0;
+}
+
+/** A snippet body that inserts `text` literally, with each …… as a tab stop to type over. */
+function phraseSnippet(text: string): string {
+  let n = 0;
+  return text
+    .split('……')
+    .map((part) => part.replace(/[\\$}]/g, '\\$&'))
+    .reduce((out, part) => `${out}\${${++n}:……}${part}`);
+}
+
+export function completions(result: LintResult, text: string, position: Position, formulations: Formulation[] = builtinFormulations()): CompletionItem[] {
   const model = result.model;
   if (!model) return [];
   const index = model.lineIndex;
   const lineStart = index.lineStart(position.line);
   const prefix = text.slice(lineStart, index.offsetAt(position));
+  const back = (n: number): Range => ({ start: { line: position.line, character: position.character - n }, end: position });
   const items: CompletionItem[] = [];
 
-  // After a formulation's name: its standard text.
-  for (const f of builtinFormulations()) {
-    if (f.name === f.text || f.kind === 'phrase') continue;
-    const m = new RegExp(`${escape(f.name)}[，,：:即]?$`).exec(prefix);
-    if (!m) continue;
-    items.push({
-      label: f.text,
-      kind: CompletionItemKind.Text,
-      detail: t('{0}（规范表述）', f.name),
-      sortText: '0',
-      filterText: prefix.slice(m.index),
-      textEdit: { range: { start: position, end: position }, newText: f.text },
-    });
-  }
+  for (const f of formulations) items.push(...formulationItems(f, prefix, back));
 
   const type = result.type;
   if (!type) return items;
@@ -52,29 +59,57 @@ export function completions(result: LintResult, text: string, position: Position
         detail: s.required ? t('{0}：必备章节', type.name) : t('{0}：可选章节', type.name),
         documentation: s.hint,
         sortText: `1${String(i).padStart(2, '0')}`,
-        insertText: hashes + heading,
+        textEdit: { range: back(0), newText: hashes + heading },
       });
     });
   }
 
-  // Standard phrases of the section the cursor is in.
+  // Standard phrases of the section the cursor is in: over the start of the phrase already typed.
   const line = model.lines.filter((l) => l.starts[0] !== undefined && l.starts[0] <= offset).pop();
   let section = line?.section;
   while (section?.parent) section = section.parent;
   const typeSection = match.roots.find((r) => r.section === section)?.typeSection;
   if (typeSection) {
     typeSection.phrases.forEach((phrase, i) => {
+      const typed = typedPrefix(prefix, phrase, 1);
       items.push({
         label: phrase,
         kind: CompletionItemKind.Snippet,
         detail: t('{0}：常用表述', typeSection.title),
         sortText: `2${String(i).padStart(2, '0')}`,
-        insertText: phrase.replace(/……/g, '${1:……}'),
+        filterText: phrase,
+        textEdit: { range: back(typed), newText: phraseSnippet(phrase) },
         insertTextFormat: InsertTextFormat.Snippet,
       });
     });
   }
   return items;
+}
+
+/**
+ * A formulation's standard text, replacing what was typed: its full name (with a following
+ * "，" "：" or "即"), a wrong form of it, or the first two or more characters of its name or text.
+ */
+function formulationItems(f: Formulation, prefix: string, back: (n: number) => Range): CompletionItem[] {
+  const item = (typed: number, filterText: string): CompletionItem => ({
+    label: f.text,
+    kind: CompletionItemKind.Text,
+    detail: t('{0}（规范表述）', f.name),
+    sortText: '0',
+    filterText,
+    textEdit: { range: back(typed), newText: f.text },
+  });
+  if (f.name !== f.text) {
+    const named = new RegExp(`${escape(f.name)}[，,：:即]?$`).exec(prefix);
+    if (named) return [item(prefix.length - named.index, prefix.slice(named.index))];
+  }
+  const wrong = f.wrong.find((w) => prefix.endsWith(w));
+  if (wrong) return [item(wrong.length, wrong)];
+  for (const target of new Set([f.name, f.text])) {
+    const typed = typedPrefix(prefix, target, 2);
+    if (typed > 0) return [item(typed, target)];
+  }
+  return [];
 }
 
 function escape(s: string): string {

@@ -1,38 +1,65 @@
-/** Hovers: what a placeholder asks for, a formulation's standard text, and a finding's rule. */
+/**
+ * Hovers: for a finding, its rule's name (a link to the rule's documentation), the message once,
+ * and how to fix it; on a placeholder without a finding, what belongs there; on a formulation,
+ * its standard text. Nothing is said twice.
+ */
 import { t } from '../../engine/i18n';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { builtinFormulations, findRule, type LintResult } from '../../engine';
-import { placeholderHint } from '../../engine/model/placeholders';
+import { builtinFormulations, type Diagnostic, type Formulation, type LintResult } from '../../engine';
+import { placeholderAdvice } from '../../engine/rules/unfilled-placeholder';
+import { ruleTitle } from '../../engine/rules/titles';
 
-export function hover(result: LintResult, position: Position): Hover | null {
+/** The client command that opens docs/rules.md at a rule's heading (trusted for hovers only). */
+export const SHOW_RULE_DOCS = 'partyReport.showRuleDocs';
+
+export function ruleLink(rule: string): string {
+  return `[${ruleTitle(rule)}](command:${SHOW_RULE_DOCS}?${encodeURIComponent(JSON.stringify([rule]))} "${t('打开规则说明')}")`;
+}
+
+function findingPart(d: Diagnostic): string {
+  const how =
+    d.rule === 'unfilled-placeholder'
+      ? t('改法：填入实际内容，提示即消失；按 Ctrl+Alt+N（或点状态栏）跳到下一个待填项。')
+      : d.fix
+        ? t('改法：{0}（按 Ctrl+. 应用快速修复）', d.fix.title)
+        : '';
+  return [`**${ruleLink(d.rule)}**`, d.message, how].filter(Boolean).join('\n\n');
+}
+
+export function hover(result: LintResult, position: Position, formulations: Formulation[] = builtinFormulations()): Hover | null {
   const model = result.model;
   if (!model) return null;
   const offset = model.lineIndex.offsetAt(position);
+  const here = result.diagnostics.filter((d) => d.span.start <= offset && offset <= d.span.end);
   const parts: string[] = [];
+  const seen = new Set<string>();
+  for (const d of here) {
+    if (seen.has(d.rule + d.message)) continue;
+    seen.add(d.rule + d.message);
+    parts.push(findingPart(d));
+  }
 
   const placeholder = model.placeholders.find((p) => p.span.start <= offset && offset < p.span.end);
-  if (placeholder) parts.push(t('**待填项** `{0}`：{1}', placeholder.text, placeholderHint(placeholder.kind)));
+  if (placeholder && !here.some((d) => d.rule === 'unfilled-placeholder')) {
+    parts.push(t('**待填项** `{0}`：{1}', placeholder.text, placeholderAdvice(placeholder)));
+  }
 
+  // A formulation's standard text, unless a finding here already quotes it.
   const line = model.lines.find((l) => l.starts.length > 0 && l.starts[0] <= offset && offset <= l.ends[l.ends.length - 1]);
-  if (line) {
+  if (line && !here.some((d) => d.rule === 'standard-formulation')) {
     const at = line.starts.findIndex((s, i) => s <= offset && offset < line.ends[i]);
-    for (const f of builtinFormulations()) {
-      for (const word of new Set([f.name, f.text])) {
-        for (let i = line.text.indexOf(word); i >= 0; i = line.text.indexOf(word, i + 1)) {
-          if (at >= i && at < i + word.length) {
-            parts.push(t('**规范表述：{0}**', f.name) + `\n\n${f.text}`);
-            break;
-          }
-        }
-      }
+    const shown = new Set<string>();
+    for (const f of formulations) {
+      if (shown.has(f.text)) continue;
+      const under = [...new Set([f.name, f.text])].some((word) => {
+        for (let i = line.text.indexOf(word); i >= 0; i = line.text.indexOf(word, i + 1)) if (at >= i && at < i + word.length) return true;
+        return false;
+      });
+      if (!under) continue;
+      shown.add(f.text);
+      parts.push(f.name === f.text ? t('**规范表述**：{0}', f.text) : t('**规范表述：{0}**', f.name) + `\n\n${f.text}`);
     }
   }
-
-  for (const d of result.diagnostics) {
-    if (d.span.start > offset || offset > d.span.end) continue;
-    const rule = findRule(d.rule);
-    parts.push(`**${d.rule}**${rule ? `（${t(rule.summary)}）` : ''}\n\n${d.message}\n\n` + t('规则说明见 docs/rules.md，可用 `<!-- party-report-disable-next-line {0} -->` 在下一行关闭。', d.rule));
-  }
   if (parts.length === 0) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: [...new Set(parts)].join('\n\n---\n\n') } };
+  return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };
 }

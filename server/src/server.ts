@@ -3,7 +3,7 @@
  * never letting an older result overwrite a newer one), serves the outline, and reads settings
  * from the client. Whatever one document contains, the server keeps serving the others.
  */
-import { setLocale, localeFrom, t } from '../../engine/i18n';
+import { getLocale, setLocale, localeFrom, t } from '../../engine/i18n';
 import {
   CodeActionKind,
   type Connection,
@@ -34,6 +34,7 @@ import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
+import { placeholderActions } from './placeholder-actions';
 import { loadExporter } from '../../engine/export/load';
 import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
@@ -80,6 +81,17 @@ export function startServer(connection: Connection): void {
   let problemFiles = new Set<string>();
 
   let templatesSetting: string | undefined;
+  // Messages follow the editor's display language: Chinese for zh-*, English otherwise.
+  // partyReport.locale, when set, wins over the display language (many writers run VS Code in English).
+  let displayLanguage = 'zh-CN';
+  let chosenLocale: string | undefined;
+  /** Sets the message language; true when it changed (every cached message is then stale). */
+  const applyLocale = (chosen: string | undefined): boolean => {
+    const before = getLocale();
+    chosenLocale = chosen;
+    setLocale(localeFrom(chosen && chosen !== 'auto' ? chosen : displayLanguage));
+    return getLocale() !== before;
+  };
   const loadProjects = () => {
     projects = new Map(roots.map((root) => [root, trusted ? loadProject(configIn(root), root, templatesSetting) : builtinProject(root)]));
     // Problems in config files and type definitions show in those files.
@@ -114,10 +126,8 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     roots = folders.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p));
     trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
-    // Messages follow the editor's display language: Chinese for zh-*, English otherwise.
-    // partyReport.locale, when set, wins over the display language (many writers run VS Code in English).
-    const chosen = (params.initializationOptions as { locale?: string } | undefined)?.locale;
-    setLocale(localeFrom(chosen && chosen !== 'auto' ? chosen : (params.locale ?? 'zh-CN')));
+    displayLanguage = params.locale ?? 'zh-CN';
+    applyLocale((params.initializationOptions as { locale?: string } | undefined)?.locale);
     loadProjects();
     return {
       capabilities: {
@@ -132,9 +142,12 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    void readTemplatesSetting().then(() => {
-      for (const doc of documents.all()) schedule(doc.uri, 0);
-    });
+    void readTemplatesSetting()
+      .then(async () => {
+        // A client that sent no locale at start (or an older one): ask for the setting.
+        if (pullConfiguration) applyLocale(await readLocaleSetting(undefined));
+      })
+      .then(() => recheckAll());
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'partyReport' }).catch(() => undefined);
     }
@@ -250,10 +263,36 @@ export function startServer(connection: Connection): void {
     }
   };
 
-  connection.onDidChangeConfiguration(async () => {
-    settingsCache.clear();
-    await readTemplatesSetting();
+  /** partyReport.locale as the client has it now: from the notification, else asked for. */
+  const readLocaleSetting = async (pushed: unknown): Promise<string | undefined> => {
+    const fromPush = (pushed as { partyReport?: { locale?: unknown } } | null | undefined)?.partyReport?.locale;
+    if (typeof fromPush === 'string') return fromPush;
+    if (!pullConfiguration) return chosenLocale;
+    const s = await connection.workspace.getConfiguration({ section: 'partyReport' }).then(normalizeSettings, () => undefined);
+    return s ? s.locale : chosenLocale;
+  };
+
+  /** Every setting applies at once: settings, language and projects are read again, drafts re-checked. */
+  const recheckAll = () => {
+    cache.clear();
     for (const doc of documents.all()) schedule(doc.uri, 0);
+  };
+
+  connection.onDidChangeConfiguration(async (params) => {
+    settingsCache.clear();
+    applyLocale(await readLocaleSetting(params?.settings));
+    await readTemplatesSetting();
+    recheckAll();
+  });
+
+  // Workspace trust granted (or revoked) in the running editor: the project file and workspace
+  // report types apply from now on, without restarting the server.
+  connection.onNotification('partyReport/trust', (p: { trusted?: boolean }) => {
+    const now = p?.trusted !== false;
+    if (now === trusted) return;
+    trusted = now;
+    loadProjects();
+    recheckAll();
   });
 
   // The client watches .party-report.{yaml,json} and .party-report/templates/: edits apply at once.
@@ -291,21 +330,21 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     guarded('生成快速修复', [], async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? codeActions(params, c.text, c.result, c.options) : [];
+      return c ? [...placeholderActions(params, c.result), ...codeActions(params, c.text, c.result, c.options)] : [];
     }),
   );
 
   connection.onCompletion((params) =>
     guarded('生成补全', [], async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? completions(c.result, c.text, params.position) : [];
+      return c ? completions(c.result, c.text, params.position, c.options.formulations) : [];
     }),
   );
 
   connection.onHover((params) =>
     guarded('生成悬停提示', null, async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? hover(c.result, params.position) : null;
+      return c ? hover(c.result, params.position, c.options.formulations) : null;
     }),
   );
 

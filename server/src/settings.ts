@@ -18,6 +18,8 @@ export interface Settings {
   exportPage: Record<string, number | boolean>;
   /** More standard formulations, as in data/formulations.yaml. */
   formulations: unknown[];
+  /** Message language: auto (VS Code's display language), zh-CN or en. */
+  locale: 'auto' | 'zh-CN' | 'en';
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -31,6 +33,7 @@ export const DEFAULT_SETTINGS: Settings = {
   templatesDir: '.party-report/templates',
   exportPage: {},
   formulations: [],
+  locale: 'auto',
 };
 
 
@@ -57,6 +60,7 @@ export function normalizeSettings(raw: unknown): Settings {
     templatesDir: typeof r.templatesDir === 'string' && r.templatesDir.trim() ? r.templatesDir.trim() : DEFAULT_SETTINGS.templatesDir,
     exportPage: page((r.export as Record<string, unknown> | undefined)?.page),
     formulations: Array.isArray(r.formulations) ? r.formulations : [],
+    locale: r.locale === 'zh-CN' || r.locale === 'en' ? r.locale : 'auto',
   };
 }
 
