@@ -131,7 +131,7 @@ describe('the writer over LSP', function () {
     const { uri, diagnostics } = await openDoc(text);
     const ph = diagnostics.filter((d) => d.code === 'unfilled-placeholder');
     assert.deepEqual(
-      ph.map((d) => /应填([^（。]+)/.exec(d.message)?.[1]),
+      ph.map((d) => /应填([^（。]+)/.exec(String(d.message))?.[1]),
       ['年份', '月份', '姓名', '年份', '文号的序号', '数量'],
     );
     assert.ok(ph.every((d) => d.severity === 3), 'information');
@@ -162,16 +162,16 @@ describe('settings and trust apply without a restart', function () {
       await client.initialize(true, undefined, { locale: 'zh-CN' });
       const uri = 'file:///work/locale.md';
       await client.open(uri, draft);
-      await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.message.startsWith('缺少')));
+      await client.diagnostics(uri, (p) => p.diagnostics.some((d) => String(d.message).startsWith('缺少')));
       client.settings = { locale: 'en' };
       await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
-      const english = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => d.message.startsWith('Missing section')));
-      assert.ok(english.diagnostics.every((d) => /[A-Za-z]{3}/.test(d.message)));
+      const english = await client.diagnostics(uri, (p) => p.diagnostics.some((d) => String(d.message).startsWith('Missing section')));
+      assert.ok(english.diagnostics.every((d) => /[A-Za-z]{3}/.test(String(d.message))));
       // And back, from the settings the client pushes with the notification.
       const seen = new Set((client as unknown as { published: unknown[] }).published);
       await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { partyReport: { locale: 'zh-CN' } } });
-      const chinese = await client.diagnostics(uri, (p) => !seen.has(p) && p.diagnostics.some((d) => d.message.startsWith('缺少')));
-      assert.ok(chinese.diagnostics.every((d) => /[\u4e00-\u9fff]/.test(d.message)));
+      const chinese = await client.diagnostics(uri, (p) => !seen.has(p) && p.diagnostics.some((d) => String(d.message).startsWith('缺少')));
+      assert.ok(chinese.diagnostics.every((d) => /[\u4e00-\u9fff]/.test(String(d.message))));
     } finally {
       await client.stop();
     }

@@ -1,6 +1,8 @@
 /**
  * The VS Code side stays thin: it starts the language server for Markdown files, forwards settings,
  * and offers commands that ask the server for what they need. All checking happens in the server.
+ * Settings and workspace trust apply while VS Code runs: the server hears of every change, and a
+ * restarted server is started with the values of that moment.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -8,6 +10,9 @@ import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
+import { askEditorSettings, offerEditorSettings } from './editor-offer';
+import { loadTranslations, tr } from './i18n';
+import { showRuleDocs } from './rule-docs';
 import { StatusItem, type ReportStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -18,7 +23,16 @@ let client: LanguageClient | undefined;
  */
 const SERVER_EXEC_ARGV = ['--max-semi-space-size=4'];
 
+/** What the server needs to know at start; a function, so a restart sends the current values. */
+export function initializationOptions(): { trusted: boolean; locale: string } {
+  return {
+    trusted: vscode.workspace.isTrusted,
+    locale: vscode.workspace.getConfiguration('partyReport').get<string>('locale', 'auto'),
+  };
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  loadTranslations(context.extensionPath);
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc, options: { execArgv: SERVER_EXEC_ARGV } },
@@ -38,31 +52,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
-    initializationOptions: {
-      trusted: vscode.workspace.isTrusted,
-      locale: vscode.workspace.getConfiguration('partyReport').get<string>('locale', 'auto'),
-    },
-    outputChannelName: vscode.l10n.t('Party Report Assistant'),
+    initializationOptions,
+    // Hovers link a rule's name to its description; no other command runs from server text.
+    markdown: { isTrusted: { enabledCommands: ['partyReport.showRuleDocs'] } },
+    outputChannelName: tr('Party Report Assistant'),
   };
-  client = new LanguageClient('partyReport', vscode.l10n.t('Party Report Assistant'), serverOptions, clientOptions);
+  client = new LanguageClient('partyReport', tr('Party Report Assistant'), serverOptions, clientOptions);
   const status = new StatusItem();
   const c = client;
   context.subscriptions.push(
     status,
-    vscode.commands.registerCommand('partyReport.newReport', (typeId?: string) => newReport(c, typeId)),
+    vscode.commands.registerCommand('partyReport.newReport', (arg?: string | vscode.Uri) => newReport(c, arg)),
     vscode.commands.registerCommand('partyReport.nextPlaceholder', nextPlaceholder),
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
+    vscode.commands.registerCommand('partyReport.setUpEditor', askEditorSettings),
+    vscode.commands.registerCommand('partyReport.showRuleDocs', (rule?: string) => showRuleDocs(context.extensionUri, rule)),
   );
   context.subscriptions.push(
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
-    // The server reads the language once, at start: restart it when the setting changes.
+    // Trust granted: the project file and workspace types apply now, without a reload.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('partyReport/trust', { trusted: true })),
+    // The server hears of partyReport.* changes itself (and re-checks); the client's own words follow the language.
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('partyReport.locale')) void client?.restart();
+      if (e.affectsConfiguration('partyReport.locale')) status.refresh();
     }),
   );
   await client.start();
-  context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
+  context.subscriptions.push(
+    client.onNotification('partyReport/status', (s: ReportStatus) => {
+      status.update(s);
+      if (s.type) void offerEditorSettings(context.globalState);
+    }),
+  );
 }
 
 export async function deactivate(): Promise<void> {

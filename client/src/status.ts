@@ -1,5 +1,9 @@
-/** The status-bar item "待填 N 项 · 缺 M 节" for the active report; a click goes to the next placeholder. */
+/**
+ * The status-bar item "待填 N 项" (and " · 缺 M 节" only when a section is missing) for the active
+ * report; a click goes to the next placeholder.
+ */
 import * as vscode from 'vscode';
+import { tr } from './i18n';
 
 export interface ReportStatus {
   uri: string;
@@ -16,7 +20,7 @@ export class StatusItem implements vscode.Disposable {
   private readonly subscription = vscode.window.onDidChangeActiveTextEditor(() => this.render());
 
   constructor() {
-    this.item.name = vscode.l10n.t('Party report');
+    this.item.name = tr('Party report');
     this.item.command = 'partyReport.nextPlaceholder';
   }
 
@@ -29,6 +33,12 @@ export class StatusItem implements vscode.Disposable {
     return this.byUri.get(uri);
   }
 
+  /** Renders again, e.g. after partyReport.locale changed. */
+  refresh(): void {
+    this.item.name = tr('Party report');
+    this.render();
+  }
+
   private render(): void {
     const editor = vscode.window.activeTextEditor;
     const status = editor ? this.byUri.get(editor.document.uri.toString()) : undefined;
@@ -38,8 +48,10 @@ export class StatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = '$(checklist) ' + vscode.l10n.t('{0} to fill · {1} section(s) missing', status.placeholders, status.missingSections);
-    this.item.tooltip = vscode.l10n.t('{0}: click to go to the next placeholder', status.type.name);
+    const fill = status.placeholders > 0 ? tr('{0} to fill', status.placeholders) : tr('Nothing to fill');
+    const missing = status.missingSections > 0 ? ' · ' + tr('{0} section(s) missing', status.missingSections) : '';
+    this.item.text = `$(checklist) ${fill}${missing}`;
+    this.item.tooltip = tr('{0}: click to go to the next placeholder', status.type.name);
     this.item.show();
   }
 

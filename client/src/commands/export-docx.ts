@@ -1,12 +1,17 @@
 /**
- * 导出为 DOCX: asks before exporting a draft that still has placeholders or errors, lets the
- * writer choose where to save (the dialog asks before replacing a file), shows progress, and
- * offers to open or reveal the result. The server renders and writes the file atomically.
+ * 导出为 DOCX: asks before exporting a draft that still has placeholders or errors (and offers to
+ * go to the first placeholder instead), lets the writer choose where to save (an untitled draft is
+ * named after its title; the dialog asks before replacing a file), shows progress, and then offers
+ * what works where VS Code runs: on a desktop, open the file or reveal it in the system's file
+ * manager; in a browser or a remote window, reveal it in the Explorer or download it.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { tr } from '../i18n';
 import type { StatusItem } from '../status';
+import { draftTitle, safeFileName } from '../title';
+import { nextPlaceholder } from './next-placeholder';
 
 interface ExportResult {
   ok: boolean;
@@ -14,42 +19,78 @@ interface ExportResult {
   message?: string;
 }
 
+/** One sentence in one language, naming only what is actually left. */
+export function leftToDo(placeholders: number, errors: number): string {
+  if (placeholders > 0 && errors > 0) return tr('The draft still has {0} unfilled placeholder(s) and {1} error(s). Export anyway?', placeholders, errors);
+  if (placeholders > 0) return tr('The draft still has {0} unfilled placeholder(s). Export anyway?', placeholders);
+  return tr('The draft still has {0} error(s). Export anyway?', errors);
+}
+
+/** Where the file opens for the writer: the desktop's own apps, or only through the Explorer. */
+export function canOpenLocally(): boolean {
+  return vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName;
+}
+
 export async function exportDocx(client: LanguageClient, status: StatusItem, resource?: vscode.Uri): Promise<string | undefined> {
   const uri = resource ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
   if (doc.languageId !== 'markdown') {
-    void vscode.window.showWarningMessage(vscode.l10n.t('Only Markdown drafts can be exported to DOCX.'));
+    void vscode.window.showWarningMessage(tr('Only Markdown drafts can be exported to DOCX.'));
     return undefined;
   }
   const s = status.get(uri.toString());
   if (s && (s.placeholders > 0 || s.errors > 0)) {
-    const exportAnyway = vscode.l10n.t('Export anyway');
-    const go = await vscode.window.showWarningMessage(
-      vscode.l10n.t('The draft still has {0} unfilled placeholder(s) and {1} error(s). Export anyway?', s.placeholders, s.errors),
-      { modal: true },
-      exportAnyway,
-    );
+    const exportAnyway = tr('Export anyway');
+    const goFill = tr('Go to placeholder');
+    const choices = s.placeholders > 0 ? [exportAnyway, goFill] : [exportAnyway];
+    const go = await vscode.window.showWarningMessage(leftToDo(s.placeholders, s.errors), { modal: true }, ...choices);
+    if (go === goFill) {
+      const editor = await vscode.window.showTextDocument(doc);
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      nextPlaceholder();
+      return undefined;
+    }
     if (go !== exportAnyway) return undefined;
   }
-  const base = doc.isUntitled ? vscode.l10n.t('Party report') : path.basename(uri.fsPath).replace(/\.(md|markdown)$/i, '');
-  const defaultUri = doc.isUntitled ? undefined : vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${base}.docx`));
-  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [vscode.l10n.t('Word document')]: ['docx'] }, title: vscode.l10n.t('Export to DOCX') });
+  const target = await vscode.window.showSaveDialog({ defaultUri: defaultTarget(doc), filters: { [tr('Word document')]: ['docx'] }, title: tr('Export to DOCX') });
   if (!target) return undefined;
   const result = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(target.fsPath)) },
+    { location: vscode.ProgressLocation.Notification, title: tr('Exporting {0}…', path.basename(target.fsPath)) },
     // The save dialog has already asked before replacing an existing file.
     () => client.sendRequest<ExportResult>('partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
   );
   if (!result.ok) {
-    void vscode.window.showErrorMessage(result.message ?? vscode.l10n.t('Export failed.'));
+    void vscode.window.showErrorMessage(result.message ?? tr('Export failed.'));
     return undefined;
   }
-  const open = vscode.l10n.t('Open file');
-  const reveal = vscode.l10n.t('Reveal in folder');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', path.basename(target.fsPath)), open, reveal).then((choice) => {
-    if (choice === open) void vscode.env.openExternal(target);
-    if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', target);
-  });
+  void offerResult(target);
   return target.fsPath;
+}
+
+/** Beside the draft, named like it; an untitled draft is named after its title. */
+function defaultTarget(doc: vscode.TextDocument): vscode.Uri | undefined {
+  if (!doc.isUntitled) return doc.uri.with({ path: doc.uri.path.replace(/\.(md|markdown)$/i, '') + '.docx' });
+  const name = `${safeFileName(draftTitle(doc.getText()) ?? tr('Party report'))}.docx`;
+  // An untitled draft opened from the Explorer already has a folder.
+  if (doc.uri.path.includes('/')) return vscode.Uri.joinPath(vscode.Uri.file(path.posix.dirname(doc.uri.path)), name);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name);
+}
+
+async function offerResult(target: vscode.Uri): Promise<void> {
+  const inWorkspace = Boolean(vscode.workspace.getWorkspaceFolder(target));
+  const open = tr('Open file');
+  const reveal = tr('Reveal in folder');
+  const explorer = tr('Reveal in Explorer');
+  const download = tr('Download');
+  const choices = canOpenLocally() ? [open, reveal] : inWorkspace ? [explorer, ...(vscode.env.uiKind === vscode.UIKind.Web ? [download] : [])] : [];
+  const choice = await vscode.window.showInformationMessage(tr('Exported {0}', path.basename(target.fsPath)), ...choices);
+  if (choice === open) await vscode.env.openExternal(target);
+  if (choice === reveal) await vscode.commands.executeCommand('revealFileInOS', target);
+  if (choice === explorer || choice === download) {
+    await vscode.commands.executeCommand('revealInExplorer', target);
+    // The Explorer's Download… acts on its selection, which revealing has just set.
+    if (choice === download) await vscode.commands.executeCommand('explorer.download');
+  }
 }

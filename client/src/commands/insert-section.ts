@@ -1,5 +1,6 @@
 /** 插入章节: pick one of the sections the draft lacks and insert it where the type's order puts it. */
 import * as vscode from 'vscode';
+import { tr } from '../i18n';
 import type { LanguageClient } from 'vscode-languageclient/node';
 
 interface Missing {
@@ -14,12 +15,12 @@ export async function insertSection(client: LanguageClient): Promise<void> {
   const uri = editor.document.uri.toString();
   const missing = await client.sendRequest<Missing[]>('partyReport/missingSections', { uri });
   if (missing.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This draft lacks no section (or it is not recognised as a Party report).'));
+    void vscode.window.showInformationMessage(tr('This draft lacks no section (or it is not recognised as a Party report).'));
     return;
   }
   const picked = await vscode.window.showQuickPick(
     missing.map((m) => ({ label: m.title, detail: m.message, m })),
-    { title: vscode.l10n.t('Insert section'), placeHolder: vscode.l10n.t('Choose the section to insert') },
+    { title: tr('Insert section'), placeHolder: tr('Choose the section to insert') },
   );
   if (!picked) return;
   const edit = new vscode.WorkspaceEdit();

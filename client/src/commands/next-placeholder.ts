@@ -1,5 +1,6 @@
 /** 下一个待填项: selects the next unfilled placeholder after the cursor, wrapping at the end. */
 import * as vscode from 'vscode';
+import { tr } from '../i18n';
 
 export function nextPlaceholder(): void {
   const editor = vscode.window.activeTextEditor;
@@ -10,7 +11,7 @@ export function nextPlaceholder(): void {
     .map((d) => d.range)
     .sort((a, b) => a.start.compareTo(b.start));
   if (placeholders.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This draft has no unfilled placeholders.'));
+    void vscode.window.showInformationMessage(tr('This draft has no unfilled placeholders.'));
     return;
   }
   const cursor = editor.selection.end;

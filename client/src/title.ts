@@ -1,0 +1,19 @@
+/** A draft's title (its first line of text) as a file name: for untitled drafts' Save and Export. */
+
+/** The first line of text after any front matter, without Markdown heading marks or emphasis. */
+export function draftTitle(text: string): string | undefined {
+  let body = text.replace(/^\uFEFF/, '');
+  const fm = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(body);
+  if (fm) body = body.slice(fm[0].length);
+  for (const raw of body.split(/\r?\n/)) {
+    const line = raw.replace(/^#{1,6}\s*/, '').replace(/\*\*|__|<!--.*?-->/g, '').trim();
+    if (line) return line;
+  }
+  return undefined;
+}
+
+/** Characters no file system accepts are dropped; long titles are cut. */
+export function safeFileName(title: string, fallback = 'report'): string {
+  const name = title.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '').replace(/\s+/g, ' ').trim().slice(0, 60).replace(/[. ]+$/, '');
+  return name || fallback;
+}
