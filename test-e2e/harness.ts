@@ -79,7 +79,7 @@ export async function start(options: { trust: boolean; settings?: Record<string,
   const log: string[] = [];
   const server = spawn(
     process.execPath,
-    [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust=false', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
+    [ENTRY, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--user-data-dir', userData, '--extensions-dir', extensions, workspace],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   server.stdout!.on('data', (d) => log.push(String(d)));
@@ -159,7 +159,9 @@ export async function openFile(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 15000 });
   await input.fill(name);
-  await page.waitForTimeout(800);
+  // The first file search of a window (more so in Restricted Mode) can take a few seconds.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 20000 }).catch(() => undefined);
+  await page.waitForTimeout(300);
   await page.keyboard.press('Enter');
   await page.waitForSelector(`.tab.active[aria-label*="${name}"], .tab.active[title*="${name}"]`, { timeout: 20000 }).catch(() => undefined);
   await page.waitForTimeout(500);

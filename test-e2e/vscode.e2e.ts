@@ -121,7 +121,7 @@ describe('the extension in a real VS Code (code-server)', function () {
 
   it('5. creates a draft of the chosen type from 新建报告', async () => {
     const page = s!.page;
-    await command(page, 'Party Report: New Report');
+    await command(page, 'New Report 新建报告');
     await chooseRow(page, '.quick-input-widget', '述职报告');
     // Three questions (name, year, date): answer the first, leave the rest as placeholders.
     const input = page.locator('.quick-input-widget input');
@@ -146,7 +146,7 @@ describe('the extension in a real VS Code (code-server)', function () {
     await openFile(page, 'report.md');
     await command(page, 'File: Revert File'); // drop the typing of scenario 3
     await page.waitForTimeout(1500);
-    await command(page, 'Party Report: Export to DOCX');
+    await command(page, 'Export to DOCX 导出为 DOCX');
     const anyway = page.locator('.monaco-dialog-box .monaco-button', { hasText: '仍然导出' });
     if (await anyway.first().isVisible({ timeout: 3000 }).catch(() => false)) await anyway.first().click();
     // The save dialog is VS Code's own: a path in a quick input.

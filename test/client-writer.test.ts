@@ -18,6 +18,7 @@ describe('the client for writers', () => {
     assert.equal(draftTitle('---\ntemplate: duty-report\n---\n\n# 关于召开2024年度专题组织生活会情况的报告\n正文'), '关于召开2024年度专题组织生活会情况的报告');
     assert.equal(draftTitle('\uFEFF**中共XX党支部**\r\n'), '中共XX党支部');
     assert.equal(draftTitle('---\na: 1\n---\n'), undefined);
+    assert.equal(draftTitle('---\ntemplate: duty-report\ntitle: 2024年度抓基层党建工作述职报告\n---\n# 别的标题\n'), '2024年度抓基层党建工作述职报告');
     assert.equal(safeFileName('关于“两学一做”的报告: 2024/03?'), '关于“两学一做”的报告 202403');
     assert.equal(safeFileName(' ... '), 'report');
     assert.equal(safeFileName('长'.repeat(100)).length, 60);

@@ -160,7 +160,7 @@ describe('writing assistance over LSP', function () {
     };
     const onPlaceholder = await hoverAt(1);
     assert.match(onPlaceholder, /待填项/);
-    assert.match(onPlaceholder, /unfilled-placeholder/);
+    assert.match(onPlaceholder, /showRuleDocs/);
     const onFormulation = await hoverAt('于XX月召开，增强四'.length);
     assert.match(onFormulation, /政治意识、大局意识、核心意识、看齐意识/);
   });

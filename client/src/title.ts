@@ -1,10 +1,14 @@
 /** A draft's title (its first line of text) as a file name: for untitled drafts' Save and Export. */
 
-/** The first line of text after any front matter, without Markdown heading marks or emphasis. */
+/** The front matter's title, else the first line of text, without Markdown heading marks or emphasis. */
 export function draftTitle(text: string): string | undefined {
   let body = text.replace(/^\uFEFF/, '');
   const fm = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(body);
-  if (fm) body = body.slice(fm[0].length);
+  if (fm) {
+    const title = /^title:[ \t]*["']?(.*?)["']?[ \t]*$/m.exec(fm[0])?.[1];
+    if (title) return title;
+    body = body.slice(fm[0].length);
+  }
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.replace(/^#{1,6}\s*/, '').replace(/\*\*|__|<!--.*?-->/g, '').trim();
     if (line) return line;

@@ -1,6 +1,6 @@
 /**
- * Hovers: for a finding, its rule's name (a link to the rule's documentation), the message once,
- * and how to fix it; on a placeholder without a finding, what belongs there; on a formulation,
+ * Hovers: for a finding, its rule's name (a link to the rule's documentation) and how to fix it
+ * (the editor shows the finding's message itself); on a placeholder without a finding, what belongs there; on a formulation,
  * its standard text. Nothing is said twice.
  */
 import { t } from '../../engine/i18n';
@@ -19,11 +19,13 @@ export function ruleLink(rule: string): string {
 function findingPart(d: Diagnostic): string {
   const how =
     d.rule === 'unfilled-placeholder'
-      ? t('改法：填入实际内容，提示即消失；按 Ctrl+Alt+N（或点状态栏）跳到下一个待填项。')
+      ? t('填入实际内容，提示即消失；按 Ctrl+Alt+N（或点状态栏）跳到下一个待填项。')
       : d.fix
-        ? t('改法：{0}（按 Ctrl+. 应用快速修复）', d.fix.title)
+        ? t('{0}（按 Ctrl+. 应用快速修复）', d.fix.title)
         : '';
-  return [`**${ruleLink(d.rule)}**`, d.message, how].filter(Boolean).join('\n\n');
+  // The message itself VS Code already shows above the hover (with every diagnostic under the
+  // cursor): repeating it here made the same sentence appear twice.
+  return [`**${ruleLink(d.rule)}**`, how].filter(Boolean).join('：');
 }
 
 export function hover(result: LintResult, position: Position, formulations: Formulation[] = builtinFormulations()): Hover | null {

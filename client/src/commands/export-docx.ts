@@ -41,9 +41,12 @@ export async function exportDocx(client: LanguageClient, status: StatusItem, res
   }
   const s = status.get(uri.toString());
   if (s && (s.placeholders > 0 || s.errors > 0)) {
-    const exportAnyway = tr('Export anyway');
-    const goFill = tr('Go to placeholder');
-    const choices = s.placeholders > 0 ? [exportAnyway, goFill] : [exportAnyway];
+    const exportAnyway: vscode.MessageItem = { title: tr('Export anyway') };
+    const goFill: vscode.MessageItem = { title: tr('Go to placeholder') };
+    // Our own Cancel, so the dialog's every button is in the draft's language (VS Code's own
+    // Cancel follows the display language).
+    const cancel: vscode.MessageItem = { title: tr('Cancel'), isCloseAffordance: true };
+    const choices = s.placeholders > 0 ? [exportAnyway, goFill, cancel] : [exportAnyway, cancel];
     const go = await vscode.window.showWarningMessage(leftToDo(s.placeholders, s.errors), { modal: true }, ...choices);
     if (go === goFill) {
       const editor = await vscode.window.showTextDocument(doc);
