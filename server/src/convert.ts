@@ -1,6 +1,7 @@
 /** Engine results → LSP types. */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
 import type { Diagnostic, LineIndex, Severity, TextEdit } from '../../engine';
+import { t } from '../../engine/i18n';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -9,14 +10,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export const SOURCE = '党建报告';
+/** The source shown beside each message (Problems panel, hover), in the messages' language. */
+export const source = (): string => t('党建报告');
 
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.rule,
-    source: SOURCE,
+    source: source(),
     message: d.message,
   };
 }

@@ -32,7 +32,7 @@ import {
 import { normalizeFormulation } from '../../engine/formulations/load';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
-import { toLspDiagnostic, toLspEdits } from './convert';
+import { source, toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
 import { placeholderActions } from './placeholder-actions';
 import { loadExporter } from '../../engine/export/load';
@@ -104,7 +104,7 @@ export function startServer(connection: Connection): void {
         diagnostics: problems.map((p) => {
           const line = Math.max(0, (p.line ?? 1) - 1);
           const character = Math.max(0, (p.column ?? 1) - 1);
-          return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: '党建报告', code: 'config', message: p.message };
+          return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: source(), code: 'config', message: p.message };
         }),
       });
       for (const p of problems) connection.console.warn(`${file}: ${p.message}`);
@@ -199,7 +199,7 @@ export function startServer(connection: Connection): void {
           {
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
             severity: 2,
-            source: '党建报告',
+            source: source(),
             message: t('党建报告校验出错，已跳过本文件：{0}。其他文件不受影响；请把此文件反馈给维护者。', (err as Error).message),
           },
         ],

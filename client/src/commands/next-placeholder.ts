@@ -7,7 +7,8 @@ export function nextPlaceholder(): void {
   if (!editor) return;
   const placeholders = vscode.languages
     .getDiagnostics(editor.document.uri)
-    .filter((d) => d.source === '党建报告' && (d.code === 'unfilled-placeholder' || (d.code as { value?: string })?.value === 'unfilled-placeholder'))
+    // The server names itself in the messages' language.
+    .filter((d) => (d.source === '党建报告' || d.source === 'Party report') && (d.code === 'unfilled-placeholder' || (d.code as { value?: string })?.value === 'unfilled-placeholder'))
     .map((d) => d.range)
     .sort((a, b) => a.start.compareTo(b.start));
   if (placeholders.length === 0) {
