@@ -5,7 +5,7 @@ import { runLint } from './commands/lint';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
 import { projectFor } from './project';
-import { localeFrom, setLocale } from '../../engine/i18n';
+import { localeFrom, setLocale } from '../../engine';
 
 const USAGE = `用法：
   party-report lint [--format text|json] [--template <类型>] [--fix] <文件或目录…>

@@ -2,11 +2,11 @@
  * Completions by context: at a line start, the next sections the report type expects; inside a
  * section, that section's standard phrases; after a formulation's name, its standard text.
  */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
 import { builtinFormulations, type LintResult } from '../../engine';
-import { standardMarker } from '../../engine/model/numbering';
-import { matchSections, topSections } from '../../engine/report-types/match';
+import { standardMarker } from '../../engine';
+import { matchSections, topSections } from '../../engine';
 
 export function completions(result: LintResult, text: string, position: Position): CompletionItem[] {
   const model = result.model;

@@ -1,8 +1,8 @@
 /** Hovers: what a placeholder asks for, a formulation's standard text, and a finding's rule. */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { builtinFormulations, findRule, type LintResult } from '../../engine';
-import { placeholderHint } from '../../engine/model/placeholders';
+import { placeholderHint } from '../../engine';
 
 export function hover(result: LintResult, position: Position): Hover | null {
   const model = result.model;

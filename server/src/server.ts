@@ -3,7 +3,7 @@
  * never letting an older result overwrite a newer one), serves the outline, and reads settings
  * from the client. Whatever one document contains, the server keeps serving the others.
  */
-import { setLocale, localeFrom, t } from '../../engine/i18n';
+import { setLocale, localeFrom, t } from '../../engine';
 import {
   CodeActionKind,
   type Connection,
@@ -29,13 +29,13 @@ import {
   builtinFormulations,
   type Formulation,
 } from '../../engine';
-import { normalizeFormulation } from '../../engine/formulations/load';
+import { normalizeFormulation } from '../../engine';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
 import { toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
-import { loadExporter } from '../../engine/export/load';
-import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
+import { loadExporter } from '../../engine';
+import { WriteRefused, writeFileAtomic } from '../../engine';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { documentSymbols } from './symbols';
 

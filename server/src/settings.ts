@@ -1,7 +1,7 @@
 /** The server's view of the user's settings (section `partyReport`), with defaults. */
 import type { RuleSetting } from '../../engine';
 import { DEFAULT_MAX_LENGTH } from '../../engine';
-import { FONT_KEYS } from '../../engine/export/gbt9704';
+import { FONT_KEYS } from '../../engine';
 
 export interface Settings {
   enable: boolean;

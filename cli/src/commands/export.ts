@@ -1,9 +1,9 @@
 /** `party-report export <draft.md> [-o out.docx] [--force]`: a GB/T 9704 DOCX of the draft. */
-import { t } from '../../../engine/i18n';
+import { t } from '../../../engine';
 import * as path from 'node:path';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
-import { loadExporter } from '../../../engine/export/load';
-import { FONT_KEYS } from '../../../engine/export/gbt9704';
+import { WriteRefused, writeFileAtomic } from '../../../engine';
+import { loadExporter } from '../../../engine';
+import { FONT_KEYS } from '../../../engine';
 import { DraftReadError, readDraft } from '../read-draft';
 import { projectFor } from '../project';
 

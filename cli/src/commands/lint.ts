@@ -1,7 +1,7 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
-import { t } from '../../../engine/i18n';
+import { t } from '../../../engine';
 import { findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
+import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
