@@ -11,7 +11,7 @@ export const headingPunctuation: Rule = {
   defaultSeverity: 'warning',
   summary: '单独成行的标题末尾不应有标点',
   fixable: true,
-  source: 'GB/T 9704—2012 7.3.1；GB/T 15834—2011',
+  source: 'GB/T 9704—2012 7.3.1, GB/T 15834—2011',
   check(ctx) {
     const { model } = ctx;
     const lines: ReportLine[] = model.sections.filter((s) => !s.runIn).map((s) => s.line);

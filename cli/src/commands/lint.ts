@@ -5,10 +5,12 @@ import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
+import { toSarif } from '../sarif';
+import { version } from '../../../package.json';
 
 export interface LintArgs {
   files: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
@@ -80,6 +82,7 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
     });
   }
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
+  else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version), null, 2) + '\n');
   else out(formatText(reports));
   if (unreadable) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
