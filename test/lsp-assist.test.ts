@@ -12,22 +12,14 @@ import {
   type Diagnostic,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { lint } from '../engine';
+import { lint, RULES } from '../engine';
 import { LspClient } from './helpers/lsp-client';
 import { parseMarked } from './helpers/marked';
 import { REPO } from './helpers/shared';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'rules');
-const FIXABLE = [
-  'missing-section',
-  'heading-numbering',
-  'heading-punctuation',
-  'enumeration-sequence',
-  'half-width-punctuation',
-  'document-number-format',
-  'date-format',
-  'standard-formulation',
-];
+// The registry says which rules offer fixes (test/registry.test.ts holds it to the fixtures).
+const FIXABLE = RULES.filter((r) => r.fixable).map((r) => r.id);
 
 function apply(text: string, action: CodeAction, uri: string): string {
   const edits = action.edit?.changes?.[uri];
