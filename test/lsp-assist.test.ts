@@ -1,7 +1,9 @@
 /** Quick fixes, fix-all, completions and hovers, over the real server connection. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionRequest,
@@ -155,5 +157,43 @@ describe('writing assistance over LSP', function () {
     assert.match(onPlaceholder, /unfilled-placeholder/);
     const onFormulation = await hoverAt('于XX月召开，增强四'.length);
     assert.match(onFormulation, /政治意识、大局意识、核心意识、看齐意识/);
+  });
+});
+
+describe('completion and hover with the formulations a project and a user add', function () {
+  this.timeout(60000);
+  let client: LspClient;
+  let dir: string;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-formulations-'));
+    fs.writeFileSync(
+      path.join(dir, '.party-report.yaml'),
+      'formulations:\n  - name: 两学一做\n    kind: series\n    text: 学党章党规、学系列讲话，做合格党员\n    members: [学党章党规, 学系列讲话, 做合格党员]\n',
+    );
+    client = new LspClient();
+    client.settings = { formulations: [{ name: '三严三实', kind: 'series', text: '严以修身、严以用权、严以律己', members: ['严以修身', '严以用权', '严以律己'] }] };
+    await client.initialize(true, dir);
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('completes and explains the project\'s and the user\'s formulations, not only the built-in ones', async () => {
+    const uri = pathToFileURL(path.join(dir, 'draft.md')).toString();
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n开展两学一做\n践行三严三实\n';
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    const complete = async (line: number, character: number) =>
+      ((await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } })) as CompletionItem[]).map((i) => i.label);
+    assert.ok((await complete(4, '开展两学一做'.length)).includes('学党章党规、学系列讲话，做合格党员'), 'the project file\'s formulation');
+    assert.ok((await complete(5, '践行三严三实'.length)).includes('严以修身、严以用权、严以律己'), 'the user setting\'s formulation');
+    const hoverAt = async (line: number, character: number) => {
+      const h = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } });
+      return (h?.contents as MarkupContent | undefined)?.value ?? '';
+    };
+    assert.match(await hoverAt(4, 3), /规范表述：两学一做[\s\S]*学党章党规、学系列讲话，做合格党员/);
+    assert.match(await hoverAt(5, 3), /规范表述：三严三实[\s\S]*严以修身、严以用权、严以律己/);
   });
 });

@@ -4,11 +4,12 @@
  */
 import { t } from '../../engine';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
-import { builtinFormulations, type LintResult } from '../../engine';
+import { builtinFormulations, type Formulation, type LintResult } from '../../engine';
 import { standardMarker } from '../../engine';
 import { matchSections, topSections } from '../../engine';
 
-export function completions(result: LintResult, text: string, position: Position): CompletionItem[] {
+/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
+export function completions(result: LintResult, text: string, position: Position, formulations: Formulation[] = builtinFormulations()): CompletionItem[] {
   const model = result.model;
   if (!model) return [];
   const index = model.lineIndex;
@@ -17,7 +18,7 @@ export function completions(result: LintResult, text: string, position: Position
   const items: CompletionItem[] = [];
 
   // After a formulation's name: its standard text.
-  for (const f of builtinFormulations()) {
+  for (const f of formulations) {
     if (f.name === f.text || f.kind === 'phrase') continue;
     const m = new RegExp(`${escape(f.name)}[，,：:即]?$`).exec(prefix);
     if (!m) continue;

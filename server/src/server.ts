@@ -304,14 +304,14 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params) =>
     guarded('生成补全', [], async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? completions(c.result, c.text, params.position) : [];
+      return c ? completions(c.result, c.text, params.position, c.options.formulations) : [];
     }),
   );
 
   connection.onHover((params) =>
     guarded('生成悬停提示', null, async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? hover(c.result, params.position) : null;
+      return c ? hover(c.result, params.position, c.options.formulations) : null;
     }),
   );
 
