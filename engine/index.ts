@@ -25,3 +25,4 @@ export { loadExporter } from './export/load';
 export { FONT_KEYS } from './export/gbt9704';
 export { WriteRefused, writeFileAtomic } from './io/write-file-atomic';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
+export { documentWords } from './report-types/words';

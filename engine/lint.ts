@@ -11,6 +11,7 @@ import { detectType, type Detection } from './report-types/detect';
 import { builtinTypes } from './report-types/load';
 import { matchSections } from './report-types/match';
 import { renderSection } from './report-types/skeleton';
+import { documentWords } from './report-types/words';
 import type { ReportType } from './report-types/types';
 import { RULES } from './rules';
 import type { Finding, Fix } from './rules/rule';
@@ -65,10 +66,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     return { detection: { by: 'none' }, diagnostics: [withRange(finding, positionsFor(text))] };
   }
 
-  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache });
+  const types = options.types ?? builtinTypes().types;
+  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache, words: documentWords(types) });
   const maxFindings = options.maxFindings ?? Infinity;
   let dropped = 0;
-  const types = options.types ?? builtinTypes().types;
   const detection = detectType(model, types, options.template);
   const findings: Finding[] = [];
   const severityOf = (rule: string, fallback: Severity): Severity | undefined => {

@@ -145,6 +145,16 @@ describe('writing assistance over LSP', function () {
     assert.equal(afterName[0].label, '政治意识、大局意识、核心意识、看齐意识');
   });
 
+  it('offers the type\'s example title on the first line of a draft without one', async () => {
+    const { uri } = await openDoc('---\ntemplate: org-life-meeting-report\n---\n\n一、会前准备情况\n内容。\n');
+    const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 0 } })) as CompletionItem[];
+    const title = items.find((i) => i.label === '关于召开XX党支部XX专题组织生活会情况的报告');
+    assert.ok(title, items.map((i) => i.label).join(' | '));
+    assert.equal(title.insertText, '# 关于召开XX党支部XX专题组织生活会情况的报告');
+    const later = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 6, character: 0 } })) as CompletionItem[];
+    assert.equal(later.some((i) => i.label === title.label), false, 'not after the text has begun');
+  });
+
   it('hovers on placeholders, formulations and findings', async () => {
     const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n于XX月召开，增强四个意识。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n';
     const { uri } = await openDoc(text);

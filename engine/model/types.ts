@@ -5,6 +5,15 @@ export type { Severity } from '../severity';
 export type { BlockKind, HtmlComment, ProseLine, Span } from '../text/prose';
 import type { HtmlComment, ProseLine, Span } from '../text/prose';
 
+/**
+ * The words that mark a draft's title and closing, from the report types' data (title.suffixes,
+ * closing.phrases). The model is built before the type is known, so every type's words count.
+ */
+export interface DocumentWords {
+  titleSuffixes: string[];
+  closings: string[];
+}
+
 export type NumberLevel = 1 | 2 | 3 | 4;
 
 /** A section number at the start of a line: 一、 （一） 1. （1） or a malformed variant of them. */

@@ -38,6 +38,17 @@ export function completions(result: LintResult, text: string, position: Position
   const match = matchSections(model, type);
   const offset = index.offsetAt(position);
 
+  // Before any text: the type's example title (report-types/<id>.yaml, title.example).
+  if (atLineStart && !model.title && type.title.example && !model.lines.some((l) => l.starts[0] < offset)) {
+    items.push({
+      label: type.title.example,
+      kind: CompletionItemKind.Text,
+      detail: t('{0}：标题示例', type.name),
+      sortText: '0',
+      insertText: (/#/.test(prefix) ? '' : '# ') + type.title.example,
+    });
+  }
+
   if (atLineStart) {
     // The sections the type still lacks, numbered after the top-level sections above the cursor.
     const above = topSections(model).filter((s) => s.line.starts[0] < offset).length;

@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   builtinProject,
   buildModel,
+  documentWords,
   configIn,
   lint,
   loadProject,
@@ -368,7 +369,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText());
+      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText(), { words: documentWords(typesFor(doc.uri)) });
       return documentSymbols(model);
     } catch (err) {
       connection.console.error(`生成大纲出错：${(err as Error).message}`);
