@@ -142,7 +142,12 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     // Keywords count in the title and the first sentence-line only: "现将工作总结如下" deep in an
     // opening says little, "……组织生活会情况总结" as a title says a lot.
     const keyword = d.keywords.find((k) => title.includes(k) || firstOpening.includes(k));
-    if (keyword && !titlePattern && !openingPattern) add(w('keyword'), t('标题或开头有“{0}”', keyword));
+    const titleKeyword = d.keywords.find((k) => title.includes(k));
+    if (titleKeyword && !titlePattern) {
+      // "开好组织生活会的几点做法", "……召开2025年度组织生活会": a title about the subject that is not
+      // this type's title is another kind of writing about it.
+      add(w('other-title'), t('标题提到“{0}”，但不是{1}的标题', titleKeyword, type.name));
+    } else if (keyword && !titlePattern && !openingPattern) add(w('keyword'), t('标题或开头有“{0}”', keyword));
     const exclude = d.excludes.find((k) => title.includes(k) || firstOpening.includes(k));
     if (exclude) add(w('exclude'), t('标题或开头有“{0}”，不像{1}', exclude, type.name));
     if (news) add(w('news'), t('开头像新闻稿（电头、日期或记者署名）'));
