@@ -10,7 +10,7 @@ import { localeFrom, setLocale, t } from '../../engine';
 
 /** The usage text in the chosen language (so it is built after --locale is read). */
 const usageText = () => `${t('用法：')}
-  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] <${t('文件或目录…')}>
+  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] <${t('文件或目录…')}>
   party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
   party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}
   party-report templates            ${t('列出报告类型')}
@@ -54,7 +54,7 @@ async function main(args: string[]): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { format: { type: 'string', default: 'text' }, template: { type: 'string' }, fix: { type: 'boolean', default: false } },
+          options: { format: { type: 'string', default: 'text' }, template: { type: 'string' }, fix: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
         });
         if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
           err(t('--format 只能是 text、json 或 sarif，收到 {0}', JSON.stringify(values.format)));
@@ -64,7 +64,7 @@ async function main(args: string[]): Promise<number> {
           err(t('lint 需要至少一个文件或目录。') + '\n' + USAGE);
           return 2;
         }
-        return runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix }, out, err);
+        return runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain }, out, err);
       }
       case 'new': {
         const { values, positionals } = parseArgs({
