@@ -55,11 +55,11 @@ describe('writing assistance over LSP', function () {
 
   for (const rule of FIXABLE) {
     it(`${rule}: every quick fix removes its finding and changes nothing outside its range`, async () => {
+      let fixed = 0;
       for (const file of fs.readdirSync(path.join(FIXTURES, rule)).filter((f) => f.startsWith('fail'))) {
         const { text } = parseMarked(fs.readFileSync(path.join(FIXTURES, rule, file), 'utf8'));
         const { uri, diagnostics } = await openDoc(text);
         const mine = diagnostics.filter((d) => d.code === rule);
-        let fixed = 0;
         for (const d of mine) {
           const actions = await actionsFor(uri, d);
           const fix = actions.find((a) => a.kind === 'quickfix' && !a.title.startsWith('在此行忽略') && !a.title.startsWith('修复本文件中所有'));
@@ -76,8 +76,9 @@ describe('writing assistance over LSP', function () {
           const still = lint(after).diagnostics.filter((x) => x.rule === rule && x.span.start === start && x.message === d.message);
           assert.deepEqual(still, [], `${file}: "${fix.title}" leaves "${d.message}"`);
         }
-        assert.ok(fixed > 0, `${file}: at least one ${rule} finding offers a fix`);
       }
+      // Not every finding of a rule need have a fix (an unpaired quote has none; a wrong closer has).
+      assert.ok(fixed > 0, `at least one ${rule} finding in the failing fixtures offers a fix`);
     });
   }
 
