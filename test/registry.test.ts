@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIGURABLE, ENGINE_CODES, lint, RULE_LEVELS, RULES, ruleRegistry, type Rule } from '../engine';
+import { applyEdits, CONFIGURABLE, ENGINE_CODES, LineIndex, lint, RULE_LEVELS, RULES, ruleRegistry, type Rule } from '../engine';
 import { parseMarked } from './helpers/marked';
 import { REPO } from './helpers/shared';
 
@@ -122,6 +122,26 @@ describe('lint --format sarif', () => {
       assert.deepEqual(loc.artifactLocation, { uri: file, uriBaseId: 'SRCROOT', index: 0 });
       assert.deepEqual(loc.region, { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn });
       assert.ok(loc.region.startLine >= 1 && loc.region.startColumn >= 1);
+    });
+    // Fixes: each result with one carries it as replacements that, applied, give the engine's fix.
+    const text = fs.readFileSync(path.join(REPO, file), 'utf8');
+    const engineFixes = lint(text).diagnostics.map((d) => d.fix);
+    const withFix = run.results.filter((res: any) => res.fixes);
+    assert.equal(withFix.length, engineFixes.filter(Boolean).length);
+    const index = new LineIndex(text);
+    run.results.forEach((res: any, i: number) => {
+      const fix = engineFixes[i];
+      if (!fix) return assert.equal(res.fixes, undefined);
+      const [change] = res.fixes[0].artifactChanges;
+      assert.equal(res.fixes[0].description.text, fix.title);
+      const edits = change.replacements.map((x: any) => ({
+        span: {
+          start: index.offsetAt({ line: x.deletedRegion.startLine - 1, character: x.deletedRegion.startColumn - 1 }),
+          end: index.offsetAt({ line: x.deletedRegion.endLine - 1, character: x.deletedRegion.endColumn - 1 }),
+        },
+        newText: x.insertedContent.text,
+      }));
+      assert.equal(applyEdits(text, edits), applyEdits(text, fix.edits), `fix of result ${i} (${res.ruleId})`);
     });
   });
 });

@@ -5,7 +5,7 @@ import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
-import { toSarif } from '../sarif';
+import { toSarif, type LocatedFix } from '../sarif';
 import { version } from '../../../package.json';
 
 export interface LintArgs {
@@ -39,6 +39,8 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
   let unreadable = missing.length > 0;
   for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
   const reports: FileReport[] = [];
+  // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
+  const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
   for (const file of files) {
     let text: string;
     try {
@@ -71,6 +73,11 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       }
     }
     const result = lint(text, options);
+    const index = result.model?.lineIndex;
+    const at = (o: number) => index!.positionAt(o);
+    const located = result.diagnostics.map((d) =>
+      d.fix && index ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) } : undefined,
+    );
     reports.push({
       file,
       template: result.type?.id ?? null,
@@ -85,9 +92,10 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       })),
       ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
     });
+    fixes.set(reports[reports.length - 1], located);
   }
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
-  else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version), null, 2) + '\n');
+  else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
   else out(formatText(reports));
   if (unreadable) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
