@@ -32,7 +32,6 @@ export const DEFAULT_SETTINGS: Settings = {
   formulations: [],
 };
 
-
 /** Accepts whatever the client sends; anything malformed falls back to the default (engine/config/settings.ts decides). */
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
