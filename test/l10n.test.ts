@@ -78,5 +78,13 @@ describe('two languages', () => {
     assert.match(lint(text).diagnostics[0].message, /^发文字号/);
     const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'lint', '--locale', 'en', 'examples/draft-with-problems.md'], { cwd: REPO, encoding: 'utf8' });
     assert.match(r.stdout, /1 file\(s\) \(1 recognised as Party reports\): 2 error\(s\), 11 warning\(s\)\./);
+    // Usage errors too: the message and the usage text in English, the exit code unchanged.
+    const usage = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'frobnicate', '--locale', 'en'], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /^Unknown command "frobnicate"\.\nUsage:\n/);
+    assert.match(usage.stderr, /Exit codes: 0 no errors/);
+    assert.doesNotMatch(usage.stderr, /[\u4e00-\u9fff]/, 'no Chinese left in the English usage');
+    const noFiles = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'lint', '--locale', 'en'], { cwd: REPO, encoding: 'utf8' });
+    assert.match(noFiles.stderr, /^lint needs at least one file or folder\./);
   });
 });
