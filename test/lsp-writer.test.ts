@@ -19,7 +19,7 @@ import {
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { builtinFormulations, builtinTypes } from '../engine';
+import { builtinFormulations, builtinTypes, ruleRegistry, ruleTitle } from '../engine';
 import { standardMarker } from '../engine/model/numbering';
 import { LspClient } from './helpers/lsp-client';
 import { REPO } from './helpers/shared';
@@ -129,7 +129,7 @@ describe('the writer over LSP', function () {
       other.settings = { rules: { 'unfilled-placeholder': 'off' } };
       await other.initialize(true);
       const uri = 'file:///work/writer-off.md';
-      await other.open(uri, '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n于X月召开，XX同志主持。\n');
+      await other.open(uri, '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n于X月召开，XX同志主持。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n');
       await other.diagnostics(uri);
       const h = await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 4, character: '于X月召开，X'.length } });
       assert.equal((h?.contents as MarkupContent).value, '**待填项** `XX`：此处应填姓名。');
@@ -151,6 +151,14 @@ describe('the writer over LSP', function () {
     assert.match(actions[0].title, /^下一个待填项（共 6 项/);
     assert.equal(actions[0].command?.command, 'partyReport.nextPlaceholder');
     assert.ok(actions.findIndex((a) => a.title.startsWith('在此行忽略')) > 0);
+  });
+
+  it('every rule and engine code has a title, and docs/rules.md a heading that the hover link opens', () => {
+    const docs = fs.readFileSync(path.join(REPO, 'docs', 'rules.md'), 'utf8');
+    for (const r of ruleRegistry()) {
+      assert.notEqual(ruleTitle(r.id), r.id, `${r.id} has a title`);
+      if (r.kind === 'rule') assert.match(docs, new RegExp(`^## ${r.id}：`, 'm'), `docs/rules.md has “## ${r.id}：”`);
+    }
   });
 
   it('labels are all Chinese: fix-all and ignore name the rule by its title, not its id', async () => {

@@ -13,7 +13,8 @@ import { nextPlaceholder } from './commands/next-placeholder';
 import { askEditorSettings, offerEditorSettings } from './editor-offer';
 import { loadTranslations, tr } from './i18n';
 import { showRuleDocs } from './rule-docs';
-import { StatusItem, type ReportStatus } from './status';
+import { StatusItem } from './status';
+import type { Notifications } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -79,7 +80,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   context.subscriptions.push(
-    client.onNotification('partyReport/status', (s: ReportStatus) => {
+    client.onNotification('partyReport/status' satisfies keyof Notifications, (s: Notifications['partyReport/status']) => {
       status.update(s);
       if (s.type) void offerEditorSettings(context.globalState);
     }),

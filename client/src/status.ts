@@ -4,15 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { tr } from './i18n';
+import type { ReportStatus } from '../../server/src/protocol';
 
-export interface ReportStatus {
-  uri: string;
-  version: number;
-  type: { id: string; name: string } | null;
-  placeholders: number;
-  missingSections: number;
-  errors: number;
-}
+export type { ReportStatus };
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('partyReport.status', vscode.StatusBarAlignment.Left, 100);

@@ -19,6 +19,7 @@ const TITLES: Record<string, string> = {
   'document-number-format': '发文字号',
   'date-format': '日期格式',
   'standard-formulation': '规范表述',
+  'formulation-typo': '规范表述错字',
   'front-matter': '文首元数据',
   'size-limit': '文件过大',
   'parse-fallback': '按纯文本校验',

@@ -4,11 +4,11 @@
  * standard text. Every item carries a text edit over what the writer already typed, so accepting
  * "四个意识" → "政治意识、大局意识、核心意识、看齐意识" replaces the name instead of appending to it.
  */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import { builtinFormulations, type Formulation, type LintResult } from '../../engine';
-import { standardMarker } from '../../engine/model/numbering';
-import { matchSections, topSections } from '../../engine/report-types/match';
+import { standardMarker } from '../../engine';
+import { matchSections, topSections } from '../../engine';
 
 /** How many of the last characters of `typed` begin `target` (the longest such run, at least `min`). */
 export function typedPrefix(typed: string, target: string, min: number): number {
@@ -27,6 +27,7 @@ function phraseSnippet(text: string): string {
     .reduce((out, part) => `${out}\${${++n}:……}${part}`);
 }
 
+/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
 export function completions(result: LintResult, text: string, position: Position, formulations: Formulation[] = builtinFormulations()): CompletionItem[] {
   const model = result.model;
   if (!model) return [];
@@ -43,6 +44,17 @@ export function completions(result: LintResult, text: string, position: Position
   const atLineStart = /^[\s\u3000]*(#{1,6}\s*)?$/.test(prefix);
   const match = matchSections(model, type);
   const offset = index.offsetAt(position);
+
+  // Before any text: the type's example title (report-types/<id>.yaml, title.example).
+  if (atLineStart && !model.title && type.title.example && !model.lines.some((l) => l.starts[0] < offset)) {
+    items.push({
+      label: type.title.example,
+      kind: CompletionItemKind.Text,
+      detail: t('{0}：标题示例', type.name),
+      sortText: '0',
+      insertText: (/#/.test(prefix) ? '' : '# ') + type.title.example,
+    });
+  }
 
   if (atLineStart) {
     // The sections the type still lacks, numbered after the top-level sections above the cursor.

@@ -1,7 +1,6 @@
 /** Engine results → LSP types. */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { Diagnostic, LineIndex, Severity, TextEdit } from '../../engine';
-import { t } from '../../engine/i18n';
+import { DIAGNOSTIC_SOURCE, type Diagnostic, type LineIndex, type Severity, type TextEdit } from '../../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -10,15 +9,14 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The source shown beside each message (Problems panel, hover), in the messages' language. */
-export const source = (): string => t('党建报告');
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.rule,
-    source: source(),
+    source: SOURCE,
     message: d.message,
   };
 }

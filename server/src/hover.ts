@@ -1,13 +1,11 @@
 /**
  * Hovers: for a finding, its rule's name (a link to the rule's documentation) and how to fix it
- * (the editor shows the finding's message itself); on a placeholder without a finding, what belongs there; on a formulation,
- * its standard text. Nothing is said twice.
+ * (the editor shows the finding's message itself); on a placeholder without a finding, what
+ * belongs there; on a formulation, its standard text. Nothing is said twice.
  */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { builtinFormulations, type Diagnostic, type Formulation, type LintResult } from '../../engine';
-import { placeholderAdvice } from '../../engine/rules/unfilled-placeholder';
-import { ruleTitle } from '../../engine/rules/titles';
+import { builtinFormulations, placeholderAdvice, ruleTitle, type Diagnostic, type Formulation, type LintResult } from '../../engine';
 
 /** The client command that opens docs/rules.md at a rule's heading (trusted for hovers only). */
 export const SHOW_RULE_DOCS = 'partyReport.showRuleDocs';
@@ -28,6 +26,7 @@ function findingPart(d: Diagnostic): string {
   return [`**${ruleLink(d.rule)}**`, how].filter(Boolean).join('：');
 }
 
+/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
 export function hover(result: LintResult, position: Position, formulations: Formulation[] = builtinFormulations()): Hover | null {
   const model = result.model;
   if (!model) return null;

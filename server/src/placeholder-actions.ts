@@ -2,7 +2,7 @@
  * On a placeholder, the light bulb offers what the writer does next: go to the next placeholder
  * (the client's 下一个待填项 command), before "ignore on this line".
  */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { LintResult } from '../../engine';
 import { toLspDiagnostic } from './convert';

@@ -10,14 +10,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { tr } from '../i18n';
 import type { StatusItem } from '../status';
+import { request } from '../request';
 import { draftTitle, safeFileName } from '../title';
 import { nextPlaceholder } from './next-placeholder';
-
-interface ExportResult {
-  ok: boolean;
-  target?: string;
-  message?: string;
-}
 
 /** One sentence in one language, naming only what is actually left. */
 export function leftToDo(placeholders: number, errors: number): string {
@@ -61,7 +56,7 @@ export async function exportDocx(client: LanguageClient, status: StatusItem, res
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: tr('Exporting {0}…', path.basename(target.fsPath)) },
     // The save dialog has already asked before replacing an existing file.
-    () => client.sendRequest<ExportResult>('partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
+    () => request(client, 'partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message ?? tr('Export failed.'));

@@ -6,22 +6,15 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { request } from '../request';
 import { tr } from '../i18n';
 import { inWritersOrder } from '../report-order';
 import { draftTitle, safeFileName } from '../title';
 
-interface TypeInfo {
-  id: string;
-  name: string;
-  description: string;
-  workspace?: boolean;
-  variables: Array<{ name: string; label: string; placeholder: string }>;
-}
-
 export async function newReport(client: LanguageClient, arg?: string | vscode.Uri): Promise<vscode.TextDocument | undefined> {
   const typeId = typeof arg === 'string' ? arg : undefined;
   const folder = arg instanceof vscode.Uri ? await folderOf(arg) : undefined;
-  const types = await client.sendRequest<TypeInfo[]>('partyReport/types', folder ? { uri: folder.toString() } : undefined);
+  const types = await request(client, 'partyReport/types', folder ? { uri: folder.toString() } : undefined);
   let type = types.find((t) => t.id === typeId);
   if (!type) {
     const picked = await vscode.window.showQuickPick(
@@ -43,7 +36,7 @@ export async function newReport(client: LanguageClient, arg?: string | vscode.Ur
     if (answer === undefined) return undefined; // Escape: nothing is created
     values[v.name] = answer;
   }
-  const content = await client.sendRequest<string>('partyReport/renderDraft', { id: type.id, values });
+  const content = await request(client, 'partyReport/renderDraft', { id: type.id, values });
   let doc: vscode.TextDocument;
   if (folder) {
     // An untitled document with a path: Save proposes <folder>/<title>.md without asking where.
