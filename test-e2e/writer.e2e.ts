@@ -267,6 +267,50 @@ describe("a writer's day in a real VS Code, with no reload", function () {
   });
 });
 
+describe('new-report entry points where writers look', function () {
+  let s: Session | undefined;
+  before(async function () {
+    s = await start({ trust: true, files: { 'drafts/readme.txt': '草稿放在这里。\n' } });
+  });
+  after(async () => stop(s));
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await shot(s!.page, `failed-writer-entry-${this.currentTest.title.slice(0, 16).replace(/\W+/g, '-')}`);
+  });
+
+  it('File › New File… lists 新建报告', async () => {
+    const page = s!.page;
+    await command(page, 'Create: New File...');
+    await chooseRow(page, '.quick-input-widget', '新建报告');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: '述职报告' }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await page.keyboard.press('Escape');
+  });
+
+  it('the Explorer\'s folder menu drafts a report that will be saved in that folder under its title', async () => {
+    const page = s!.page;
+    const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'drafts' }).first();
+    await folder.waitFor({ state: 'visible', timeout: 20000 });
+    await folder.click({ button: 'right' });
+    const item = page.locator('.context-view .action-item', { hasText: '新建报告' }).first();
+    await item.waitFor({ state: 'visible', timeout: 10000 });
+    await shot(page, 'writer-explorer-menu');
+    await item.click();
+    await chooseRow(page, '.quick-input-widget', '述职报告');
+    const input = page.locator('.quick-input-widget input');
+    for (const answer of ['张三', '2024', '']) {
+      await page.locator('.quick-input-widget .quick-input-message').waitFor({ state: 'visible', timeout: 10000 });
+      await page.waitForTimeout(300);
+      await input.fill(answer);
+      await page.keyboard.press('Enter');
+    }
+    await page.locator('.tab.active', { hasText: '2024年度抓基层党建工作述职报告.md' }).waitFor({ state: 'visible', timeout: 20000 });
+    // Saving asks nothing: the draft already has its place, drafts/<title>.md.
+    await page.keyboard.press('Control+S');
+    const saved = path.join(s!.workspace, 'drafts', '2024年度抓基层党建工作述职报告.md');
+    await waitFor(() => fs.existsSync(saved), 15000, `${saved} to be written`);
+    assert.match(fs.readFileSync(saved, 'utf8'), /template: duty-report/);
+  });
+});
+
 describe('workspace trust granted while VS Code runs', function () {
   let s: Session | undefined;
   before(async function () {
