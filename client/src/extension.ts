@@ -14,7 +14,7 @@ import { askEditorSettings, offerEditorSettings } from './editor-offer';
 import { loadTranslations, tr } from './i18n';
 import { showRuleDocs } from './rule-docs';
 import { StatusItem } from './status';
-import type { Notifications } from '../../server/src/protocol';
+import type { ClientNotifications, Notifications } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -72,7 +72,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   context.subscriptions.push(
     // Trust granted: the project file and workspace types apply now, without a reload.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('partyReport/trust', { trusted: true })),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      const granted: ClientNotifications['partyReport/trust'] = { trusted: true };
+      void client?.sendNotification('partyReport/trust' satisfies keyof ClientNotifications, granted);
+    }),
     // The server hears of partyReport.* changes itself (and re-checks); the client's own words follow the language.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('partyReport.locale')) status.refresh();

@@ -67,5 +67,11 @@ export interface Notifications {
 
 export type NotificationName = keyof Notifications;
 
+/** Sent by the client: state the server cannot see itself. */
+export interface ClientNotifications {
+  /** Workspace trust changed while VS Code runs (granted: the project file and workspace types apply now). */
+  'partyReport/trust': { trusted: boolean };
+}
+
 /** The `source` of the server's diagnostics, for the client to find its own. */
 export type DiagnosticSource = typeof DIAGNOSTIC_SOURCE;

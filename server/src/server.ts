@@ -40,7 +40,7 @@ import { loadExporter } from '../../engine';
 import { WriteRefused, writeFileAtomic } from '../../engine';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { documentSymbols } from './symbols';
-import type { NotificationName, Notifications, Params, RequestName, Result } from './protocol';
+import type { ClientNotifications, NotificationName, Notifications, Params, RequestName, Result } from './protocol';
 
 interface Cached {
   version: number;
@@ -292,7 +292,7 @@ export function startServer(connection: Connection): void {
 
   // Workspace trust granted (or revoked) in the running editor: the project file and workspace
   // report types apply from now on, without restarting the server.
-  connection.onNotification('partyReport/trust', (p: { trusted?: boolean }) => {
+  connection.onNotification('partyReport/trust' satisfies keyof ClientNotifications, (p: ClientNotifications['partyReport/trust']) => {
     const now = p?.trusted !== false;
     if (now === trusted) return;
     trusted = now;
