@@ -19,7 +19,7 @@ import {
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
-import { builtinFormulations, builtinTypes, ruleRegistry, ruleTitle } from '../engine';
+import { builtinFormulations, builtinTypes, lint, ruleRegistry, ruleTitle } from '../engine';
 import { standardMarker } from '../engine/model/numbering';
 import { LspClient } from './helpers/lsp-client';
 import { REPO } from './helpers/shared';
@@ -159,6 +159,15 @@ describe('the writer over LSP', function () {
       assert.notEqual(ruleTitle(r.id), r.id, `${r.id} has a title`);
       if (r.kind === 'rule') assert.match(docs, new RegExp(`^## ${r.id}：`, 'm'), `docs/rules.md has “## ${r.id}：”`);
     }
+  });
+
+  it('placeholder hints from the context for every kind of mark (×, ＊, xx), and the mark\'s own words for 【…】', () => {
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n于×月×日召开，＊＊同志主持，征求意见xx条，【填写地点】。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n';
+    const said = lint(text).diagnostics.filter((d) => d.rule === 'unfilled-placeholder').map((d) => `${text.slice(d.span.start, d.span.end)} ${d.message}`);
+    assert.deepEqual(
+      said.map((m) => m.split(' ')[0] + ' ' + (/应填([^（。]+)/.exec(m)?.[1] ?? /按方括号/.exec(m)?.[0])),
+      ['× 月份', '× 日期', '＊＊ 姓名', 'xx 数量', '【填写地点】 按方括号'],
+    );
   });
 
   it('labels are all Chinese: fix-all and ignore name the rule by its title, not its id', async () => {

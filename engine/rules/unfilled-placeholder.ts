@@ -25,6 +25,8 @@ const CONTEXTS: Array<{ before?: RegExp; after?: RegExp; what: string }> = [
   { after: /^(?:党支部|党委|党组|支部|单位|公司|部门|委员会)/, what: '单位名称' },
 ];
 
+const SPEAKING_KINDS = new Set(['fill-hint', 'fill-note', 'template-field', 'custom']);
+
 /** “此处应填月份（如 3）” — or undefined when the surroundings say nothing. */
 export function placeholderContext(p: Placeholder): string | undefined {
   const line = p.line;
@@ -39,7 +41,8 @@ export function placeholderContext(p: Placeholder): string | undefined {
 
 /** The fill-in hint for one placeholder, from its context first, else from its kind. */
 export function placeholderAdvice(p: Placeholder): string {
-  const what = p.kind === 'latin-x' || p.kind === 'lower-x' || p.kind === 'symbol-run' ? placeholderContext(p) : undefined;
+  // Marks that say nothing themselves (X, ×, ＊…); 【…】, （此处填写…） and {{…}} carry their own hint.
+  const what = SPEAKING_KINDS.has(p.kind) ? undefined : placeholderContext(p);
   return what ? t('此处应填{0}。', what) : placeholderHint(p.kind);
 }
 
