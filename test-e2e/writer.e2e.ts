@@ -306,8 +306,12 @@ describe('new-report entry points where writers look', function () {
     // Saving asks nothing: the draft already has its place, drafts/<title>.md.
     await page.keyboard.press('Control+S');
     const saved = path.join(s!.workspace, 'drafts', '2024年度抓基层党建工作述职报告.md');
-    await waitFor(() => fs.existsSync(saved), 15000, `${saved} to be written`);
-    assert.match(fs.readFileSync(saved, 'utf8'), /template: duty-report/);
+    // The file appears before its content is written: wait for the content.
+    const content = await waitFor(() => {
+      const now = fs.existsSync(saved) ? fs.readFileSync(saved, 'utf8') : '';
+      return now.includes('template: duty-report') ? now : false;
+    }, 15000, `${saved} to be written`);
+    assert.match(content, /^# 2024年度抓基层党建工作述职报告$/m);
   });
 });
 
