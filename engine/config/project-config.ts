@@ -20,6 +20,8 @@ export interface ProjectConfig {
   formulations?: unknown[];
   maxLength?: number;
   export?: { fonts?: Record<string, string>; page?: Record<string, number | boolean> };
+  /** The unit's roster, for small units that keep no .party-report/roster.yaml. */
+  roster?: unknown;
   /** Folder of workspace report types, relative to the config file. */
   templates?: string;
 }
@@ -51,6 +53,7 @@ const KEYS: Record<string, (v: unknown) => string | undefined> = {
   maxLength: (v) => (typeof v === 'number' && v > 0 ? undefined : t('应为正整数')),
   export: (v) => (v && typeof v === 'object' ? undefined : t('应为对象，如 export: { fonts: { body: 仿宋 } }')),
   templates: (v) => (typeof v === 'string' ? undefined : t('应为报告类型目录的路径')),
+  roster: (v) => (Array.isArray(v) || (v && typeof v === 'object' && Array.isArray((v as { members?: unknown }).members)) ? undefined : t('应为名单 members: 列表（格式同 .party-report/roster.yaml）')),
 };
 
 function validRegExp(p: string): boolean {

@@ -2,7 +2,9 @@
  * Every rule, in the order their findings are listed. One rule a file; to add one, write it beside
  * these, add it here, and give it fixtures under test/fixtures/rules/<id>/.
  */
+import { attendance } from './attendance';
 import { countMismatch } from './count-mismatch';
+import { dateOrder } from './date-order';
 import { dateFormat } from './date-format';
 import { documentNumberFormat } from './document-number-format';
 import { emptySection } from './empty-section';
@@ -11,6 +13,7 @@ import { halfWidthPunctuation } from './half-width-punctuation';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
+import { requestInReport } from './request-in-report';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { standardFormulation } from './standard-formulation';
@@ -33,6 +36,9 @@ export const RULES: readonly Rule[] = [
   documentNumberFormat,
   dateFormat,
   standardFormulation,
+  attendance,
+  dateOrder,
+  requestInReport,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -3,6 +3,7 @@ import type { ReportModel, Severity, Span } from '../model/types';
 import type { SectionMatch } from '../report-types/match';
 import type { ReportType } from '../report-types/types';
 import type { Formulation } from '../formulations/load';
+import type { UnitData } from '../unit/types';
 
 export interface TextEdit {
   span: Span;
@@ -29,6 +30,8 @@ export interface RuleContext {
   type: ReportType;
   match: SectionMatch;
   formulations: Formulation[];
+  /** The unit's roster, quotation library and year profiles (with the shipped ones). */
+  unit: UnitData;
   /** Builds the full text of a missing section, for fixes that insert one. */
   renderSection?: (sectionId: string, number: number) => string;
   report(finding: { span: Span; message: string; fix?: Fix }): void;
@@ -39,5 +42,7 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for docs, hovers and `party-report rules`. */
   summary: string;
+  /** The clause the rule rests on (条例 article, GB/T clause, 党章) or "unit data", for hovers and docs. */
+  source?: string;
   check(ctx: RuleContext): void;
 }
