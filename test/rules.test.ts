@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint, RULES } from '../engine';
+import { configIn, lint, loadProject, projectLintOptions, RULES, type LintOptions } from '../engine';
 import { parseMarked } from './helpers/marked';
 
 const DIR = path.join(__dirname, 'fixtures', 'rules');
@@ -13,7 +13,9 @@ describe('rules against their fixtures', () => {
   for (const rule of RULES) {
     describe(rule.id, () => {
       const folder = path.join(DIR, rule.id);
-      const files = fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
+      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.md')).sort() : [];
+      // A folder with its own .party-report/ (roster, quotations, years) is linted as that unit's project.
+      const options: LintOptions = fs.existsSync(path.join(folder, '.party-report')) ? projectLintOptions(loadProject(configIn(folder), folder)) : {};
 
       it('has failing and passing fixtures', () => {
         assert.ok(files.some((f) => f.startsWith('fail')), `no fail-*.md for ${rule.id}`);
@@ -23,7 +25,7 @@ describe('rules against their fixtures', () => {
       for (const file of files) {
         it(file, () => {
           const { text, spans } = parseMarked(fs.readFileSync(path.join(folder, file), 'utf8'));
-          const result = lint(text);
+          const result = lint(text, options);
           assert.ok(result.type, `${file}: no report type detected`);
           const got = result.diagnostics
             .filter((d) => d.rule === rule.id)

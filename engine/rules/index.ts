@@ -14,6 +14,8 @@ import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
 import { requestInReport } from './request-in-report';
+import { roster } from './roster';
+import { rosterName } from './roster-name';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { standardFormulation } from './standard-formulation';
@@ -39,6 +41,8 @@ export const RULES: readonly Rule[] = [
   attendance,
   dateOrder,
   requestInReport,
+  roster,
+  rosterName,
 ];
 
 export function findRule(id: string): Rule | undefined {
