@@ -13,6 +13,8 @@ import { halfWidthPunctuation } from './half-width-punctuation';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
+import { quotation } from './quotation';
+import { quotationUnverified } from './quotation-unverified';
 import { requestInReport } from './request-in-report';
 import { roster } from './roster';
 import { rosterName } from './roster-name';
@@ -43,6 +45,8 @@ export const RULES: readonly Rule[] = [
   requestInReport,
   roster,
   rosterName,
+  quotation,
+  quotationUnverified,
 ];
 
 export function findRule(id: string): Rule | undefined {
