@@ -64,7 +64,8 @@ export function bestMatch(needle: string, hay: string): Match {
     [prevStart, curStart] = [curStart, prevStart];
   }
   let best = 0;
-  for (let j = 1; j <= m; j++) if (prev[j] < prev[best]) best = j;
+  // On a tie the later end wins: a changed last character is a substitution, not a drop.
+  for (let j = 1; j <= m; j++) if (prev[j] <= prev[best]) best = j;
   return { distance: prev[best], start: prevStart[best], end: best };
 }
 
