@@ -33,7 +33,7 @@ const json = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO, file),
 describe('two languages', () => {
   it('every engine, server and CLI message has its English', () => {
     const used = keys(['engine', 'server/src', 'cli/src'].flatMap((d) => sources(path.join(REPO, d))), /(?<![\w.])t/);
-    const rules = sources(path.join(REPO, 'engine', 'rules')).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/summary: '([^']+)'/g)].map((m) => m[1]));
+    const rules = sources(path.join(REPO, 'engine', 'rules')).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/(?:summary|source): '([^']+)'/g)].map((m) => m[1]));
     const data = [...fs.readFileSync(path.join(REPO, 'data', 'placeholders.yaml'), 'utf8').matchAll(/hint: (.+)/g)].map((m) => m[1].trim());
     const en = json('l10n/messages.en.json');
     const missing = [...used, ...rules, ...data].filter((k) => !(k in en));

@@ -7,6 +7,7 @@ export const emptySection: Rule = {
   id: 'empty-section',
   defaultSeverity: 'warning',
   summary: '章节标题下没有内容',
+  source: '报告类型定义（report-types/<id>.yaml）',
   check(ctx) {
     const { model } = ctx;
     const hasTable = new Set(model.lines.filter((l) => l.block === 'tableCell').map((l) => l.section));

@@ -8,6 +8,7 @@ export const missingSection: Rule = {
   id: 'missing-section',
   defaultSeverity: 'error',
   summary: '缺少报告类型要求的章节',
+  source: '报告类型定义（report-types/<id>.yaml）',
   check(ctx) {
     const { type, match, model } = ctx;
     const required = type.sections.filter((s) => s.required);
