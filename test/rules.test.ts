@@ -10,6 +10,12 @@ import { parseMarked } from './helpers/marked';
 const DIR = path.join(__dirname, 'fixtures', 'rules');
 
 describe('rules against their fixtures', () => {
+  it('every rule names the clause or data it rests on, and docs/rules.md shows it', () => {
+    const docs = fs.readFileSync(path.join(__dirname, '..', 'docs', 'rules.md'), 'utf8');
+    assert.deepEqual(RULES.filter((r) => !r.source).map((r) => r.id), [], 'rules without a source');
+    assert.deepEqual(RULES.filter((r) => !docs.includes(`## ${r.id}`) || !docs.includes(r.source!)).map((r) => r.id), [], 'rules whose section or source is missing from docs/rules.md');
+  });
+
   for (const rule of RULES) {
     describe(rule.id, () => {
       const folder = path.join(DIR, rule.id);
