@@ -37,20 +37,58 @@ export type Lookup =
 /** Quotes shorter than this are phrases (“两个确立”), not quotations to look up. */
 export const MIN_QUOTE_LETTERS = 8;
 
-export function lookUp(quote: string, library: Quotation[]): Lookup {
+interface Prepared {
+  quotation: Quotation;
+  letters: string;
+  pairs: Set<string>;
+}
+
+const prepared = new WeakMap<readonly Quotation[], Prepared[]>();
+const looked = new WeakMap<readonly Quotation[], Map<string, Lookup>>();
+
+const pairsOf = (s: string) => {
+  const set = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) set.add(s.slice(i, i + 2));
+  return set;
+};
+
+function prepare(library: readonly Quotation[]): Prepared[] {
+  let p = prepared.get(library);
+  if (!p) prepared.set(library, (p = library.map((quotation) => ({ quotation, letters: letters(quotation.text).text, pairs: pairsOf(letters(quotation.text).text) }))));
+  return p;
+}
+
+/** The library entry a quote comes from, exactly or nearly; results are kept per library (both quotation rules ask). */
+export function lookUp(quote: string, library: readonly Quotation[]): Lookup {
+  let cache = looked.get(library);
+  if (!cache) looked.set(library, (cache = new Map()));
+  const hit = cache.get(quote);
+  if (hit) return hit;
+  // Typing inside a quotation makes a new key each time: keep the cache small.
+  if (cache.size > 500) cache.clear();
+  const result = find(quote, library);
+  cache.set(quote, result);
+  return result;
+}
+
+function find(quote: string, library: readonly Quotation[]): Lookup {
   const q = letters(quote);
+  const qPairs = pairsOf(q.text);
   let best: { quotation: Quotation; distance: number; start: number; end: number } | undefined;
-  for (const quotation of library) {
-    const e = letters(quotation.text);
-    if (e.text.includes(q.text)) return { kind: 'exact', quotation };
-    const m = bestMatch(q.text, e.text);
+  for (const { quotation, letters: text, pairs } of prepare(library)) {
+    if (text.includes(q.text)) return { kind: 'exact', quotation };
+    // An entry that shares few character pairs with the quote cannot be a near copy of it: skip the alignment.
+    let shared = 0;
+    for (const p of qPairs) if (pairs.has(p)) shared++;
+    if (shared < qPairs.size / 2) continue;
+    const m = bestMatch(q.text, text);
     if (!best || m.distance < best.distance) best = { quotation, ...m };
   }
   if (!best || !closeEnough(q.text.length, best.distance)) {
     // The same characters in another order (halves swapped) are far apart by edit distance.
     best = undefined;
-    for (const quotation of library) {
-      const at = sameLettersAt(q.text, letters(quotation.text).text);
+    for (const { quotation, letters: text } of prepare(library)) {
+      const at = sameLettersAt(q.text, text);
       if (at >= 0) {
         best = { quotation, distance: q.text.length, start: at, end: at + q.text.length };
         break;
