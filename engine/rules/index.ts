@@ -13,6 +13,7 @@ import { ellipsisDeng } from './ellipsis-deng';
 import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
 import { halfWidthPunctuation } from './half-width-punctuation';
+import { formulationTypo } from './formulation-typo';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   documentNumberFormat,
   dateFormat,
   standardFormulation,
+  formulationTypo,
   attendance,
   dateOrder,
   requestInReport,
