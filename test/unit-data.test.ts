@@ -110,6 +110,12 @@ describe("a unit's roster, quotations and year profile", function () {
       const value = (h!.contents as MarkupContent).value;
       assert.match(value, /\*\*roster\*\*/);
       assert.match(value, /依据：本单位名单（\.party-report\/roster\.yaml）/);
+      const q = where('人民对美好生活的向往');
+      const qh = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: q.line - 1, character: q.column + 2 } });
+      const qv = (qh!.contents as MarkupContent).value;
+      assert.match(qv, /\*\*quotation\*\*/);
+      assert.match(qv, /原文为“人民对美好生活的向往，就是我们的奋斗目标。”/);
+      assert.match(qv, /依据：原文库/);
     });
 
     it('restores a quotation and the 班子 order with quick fixes', async () => {
@@ -130,6 +136,23 @@ describe("a unit's roster, quotations and year profile", function () {
       const theme = (await actionsAt(th.line - 1, th.column)).find((a) => a.diagnostics?.[0]?.code === 'yearly-theme' && a.edit)!;
       assert.ok(apply(theme).includes('推进作风建设常态化长效化，以优良作风'));
     });
+  });
+
+  it('shows a problem in a unit data file in that file, over LSP', async function () {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-unit-'));
+    const client = new LspClient();
+    try {
+      fs.mkdirSync(path.join(tmp, '.party-report'));
+      const roster = path.join(tmp, '.party-report', 'roster.yaml');
+      fs.writeFileSync(roster, 'members:\n  - name: 王明\n    title: 书记\n  - name: W\n');
+      await client.initialize(false, tmp);
+      const p = await client.diagnostics(pathToFileURL(roster).toString());
+      assert.equal(p.diagnostics.length, 1);
+      assert.match(p.diagnostics[0].message, /名单第 2 项的姓名 name 应为 2 至 6 个汉字/);
+    } finally {
+      await client.stop();
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   describe('data files', () => {
