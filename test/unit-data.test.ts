@@ -148,7 +148,7 @@ describe("a unit's roster, quotations and year profile", function () {
       await client.initialize(false, tmp);
       const p = await client.diagnostics(pathToFileURL(roster).toString());
       assert.equal(p.diagnostics.length, 1);
-      assert.match(p.diagnostics[0].message, /名单第 2 项的姓名 name 应为 2 至 6 个汉字/);
+      assert.match(String(p.diagnostics[0].message), /名单第 2 项的姓名 name 应为 2 至 6 个汉字/);
     } finally {
       await client.stop();
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { compareDates, makeDate, parseDateValue, parseWrittenDate, weekday, WEEKDAY_NAMES, writeDate, type CalendarDate } from '../model/calendar';
-import type { ReportModel } from '../model/types';
+import type { ReportLine, ReportModel, Section } from '../model/types';
 import type { Rule } from './rule';
 import { q, spanOf } from './util';
 
@@ -22,6 +22,15 @@ function signedOn(model: ReportModel): CalendarDate | undefined {
   }
   const line = model.lines.find((l) => l.role === 'date');
   return line ? parseWrittenDate(line.text) : undefined;
+}
+
+// Sections and tables that plan ahead: a deadline there lies after the signing by nature.
+const PLANNING = /整改|下一步|打算|计划|措施|努力方向|时限|期限/;
+
+function looksAhead(line: ReportLine): boolean {
+  if (line.block === 'tableCell') return true;
+  for (let s: Section | undefined = line.section; s; s = s.parent) if (PLANNING.test(s.title)) return true;
+  return false;
 }
 
 /** The meeting was held before the report was signed; weekdays match their dates. */
@@ -57,7 +66,7 @@ export const dateOrder: Rule = {
               });
             }
           }
-          if (!signed || compareDates(date, signed) <= 0) continue;
+          if (!signed || compareDates(date, signed) <= 0 || looksAhead(line)) continue;
           const rest = sentence.slice(m.index + m[0].length);
           const before = sentence.slice(0, m.index);
           if (FORWARD.test(rest.slice(0, 6)) || FORWARD.test(before.slice(-4))) continue;
