@@ -149,6 +149,8 @@ describe("a unit's roster, quotations and year profile", function () {
       const p = await client.diagnostics(pathToFileURL(roster).toString());
       assert.equal(p.diagnostics.length, 1);
       assert.match(String(p.diagnostics[0].message), /名单第 2 项的姓名 name 应为 2 至 6 个汉字/);
+      // On the entry itself: line 4 of the file, where "- name: W" starts.
+      assert.deepEqual(p.diagnostics[0].range.start, { line: 3, character: 4 });
     } finally {
       await client.stop();
       fs.rmSync(tmp, { recursive: true, force: true });
@@ -167,6 +169,7 @@ describe("a unit's roster, quotations and year profile", function () {
         assert.deepEqual(unit.roster?.map((m) => m.name), ['王明']);
         const messages = problems.map((p) => `${path.basename(p.file)}: ${p.message}`);
         assert.ok(messages.some((m) => /^roster\.yaml: 名单第 2 项的姓名/.test(m)), messages.join('\n'));
+        assert.deepEqual(problems.filter((p) => p.file.endsWith('roster.yaml')).map((p) => [p.line, p.column]), [[4, 5]]);
         assert.ok(messages.some((m) => /^quotations\.yaml: 原文库第 1 项缺少/.test(m)), messages.join('\n'));
         assert.ok(messages.some((m) => /^2030\.yaml: 格式错误/.test(m)), messages.join('\n'));
         assert.ok(unit.quotations.length >= 10, 'the shipped library stays');
