@@ -1,5 +1,6 @@
 /** The small pure pieces under the fact and quotation rules: numbers, dates, approximate matching, names. */
 import * as assert from 'node:assert/strict';
+import { applyEdits, lint } from '../engine';
 import { parseAmount } from '../engine/model/amounts';
 import { makeDate, parseDateValue, parseWrittenDate, weekday } from '../engine/model/calendar';
 import { nameLists, namesIn, titleBefore, titleFits } from '../engine/unit/names';
@@ -51,5 +52,13 @@ describe('helpers of the fact and quotation rules', () => {
     const names = namesIn(text, roster);
     assert.deepEqual(names.map((n) => n.member.name), ['张强', '王明', '李华']);
     assert.deepEqual(nameLists(text, names).map((l) => l.map((n) => n.member.name)), [['张强', '王明', '李华']]);
+  });
+
+  it('replaces the whole title as written when it fixes one, and not the words before it', () => {
+    const unit = { roster: [{ name: '王明', titles: ['机关党委副书记'] }], quotations: [], years: new Map() };
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n会议由机关党委书记王明主持，党支部书记王明讲话。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n制定清单。\n';
+    const found = lint(text, { unit }).diagnostics.filter((d) => d.rule === 'roster');
+    assert.deepEqual(found.map((d) => text.slice(d.span.start, d.span.end)), ['机关党委书记王明', '党支部书记王明']);
+    assert.ok(applyEdits(text, found[0].fix!.edits).includes('会议由机关党委副书记王明主持'));
   });
 });

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { nameLists, namesIn, titleBefore, titleFits } from '../unit/names';
+import { hanRunBefore, nameLists, namesIn, titleBefore, titleFits } from '../unit/names';
 import type { Rule } from './rule';
 import { q, spanOf } from './util';
 
@@ -18,11 +18,12 @@ export const roster: Rule = {
       for (const n of names) {
         const written = titleBefore(line.text, n.at);
         if (!written || titleFits(n.member, written)) continue;
-        const titleSpan = spanOf(line, n.at - written.text.length, n.at);
         const right = n.member.titles[0];
+        const from = n.at - titleLength(hanRunBefore(line.text, n.at), written.text, right);
+        const titleSpan = spanOf(line, from, n.at);
         ctx.report({
-          span: spanOf(line, n.at - written.text.length, n.end),
-          message: t('职务与名单不符：{0}的职务是{1}，此处写作{2}。请按本单位名单核对职务。', n.member.name, n.member.titles.map(q).join(t('、')), q(written.text)),
+          span: spanOf(line, from, n.end),
+          message: t('职务与名单不符：{0}的职务是{1}，此处写作{2}。请按本单位名单核对职务。', n.member.name, n.member.titles.map(q).join(t('、')), q(line.text.slice(from, n.at))),
           fix: { title: t('改为{0}', q(right + n.member.name)), edits: [{ span: titleSpan, newText: right }], safe: false },
         });
       }
@@ -50,3 +51,15 @@ export const roster: Rule = {
     }
   },
 };
+
+/**
+ * How much of the words before a name is the title, so that the fix replaces all of it: in
+ * "由机关党委书记" the title starts where the roster title starts (机关…), not at 由; where nothing
+ * lines up, the organisation and role words that were read (党委书记).
+ */
+function titleLength(run: string, read: string, right: string): number {
+  for (let p = 0; p + read.length <= run.length; p++) {
+    if (right.startsWith(run.slice(p, p + 2))) return run.length - p;
+  }
+  return read.length;
+}
