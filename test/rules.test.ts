@@ -19,7 +19,7 @@ describe('rules against their fixtures', () => {
   for (const rule of RULES) {
     describe(rule.id, () => {
       const folder = path.join(DIR, rule.id);
-      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.md')).sort() : [];
+      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /^(fail|pass)/.test(f)).sort() : [];
       // A folder with its own .party-report/ (roster, quotations, years) is linted as that unit's project.
       const options: LintOptions = fs.existsSync(path.join(folder, '.party-report')) ? projectLintOptions(loadProject(configIn(folder), folder)) : {};
 

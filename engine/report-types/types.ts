@@ -71,7 +71,10 @@ export interface ReportType {
   sections: TypeSection[];
   tables: TypeTable[];
   deadlineTerms: string[];
-  closing: { required: boolean; phrases: string[] };
+  /** How titles of this type look: an example, and the endings that make a first line the title. */
+  title: { example?: string; suffixes: string[] };
+  /** Closing lines of this type (特此报告。). */
+  closing: { phrases: string[] };
   variables: TypeVariable[];
   /** The share of those expected who must attend, where a rule requires one (e.g. 半数以上). */
   quorum?: TypeQuorum;

@@ -3,7 +3,6 @@ import type { ReportModel, Severity, Span } from '../model/types';
 import type { SectionMatch } from '../report-types/match';
 import type { ReportType } from '../report-types/types';
 import type { Formulation } from '../formulations/load';
-import type { UnitData } from '../unit/types';
 
 export interface TextEdit {
   span: Span;
@@ -30,8 +29,6 @@ export interface RuleContext {
   type: ReportType;
   match: SectionMatch;
   formulations: Formulation[];
-  /** The unit's roster, quotation library and year profiles (with the shipped ones). */
-  unit: UnitData;
   /** Builds the full text of a missing section, for fixes that insert one. */
   renderSection?: (sectionId: string, number: number) => string;
   report(finding: { span: Span; message: string; fix?: Fix }): void;
@@ -42,7 +39,9 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for docs, hovers and `party-report rules`. */
   summary: string;
-  /** The clause the rule rests on (条例 article, GB/T clause, 党章) or "unit data", for hovers and docs. */
+  /** Some findings come with a fix (test/rules.test.ts holds this against the fixtures). */
+  fixable?: boolean;
+  /** What the rule enforces: a standard's clause or the data it reads, e.g. 'GB/T 9704—2012 7.2.5'. */
   source?: string;
   check(ctx: RuleContext): void;
 }

@@ -14,7 +14,8 @@ export const standardFormulation: Rule = {
   id: 'standard-formulation',
   defaultSeverity: 'error',
   summary: '规范表述有误（成员缺漏、顺序颠倒或用词错误）',
-  source: '党章及中央文件的规范表述（data/formulations.yaml）',
+  fixable: true,
+  source: '规范表述（data/formulations.yaml）',
   check(ctx) {
     // One walk along each line finds the formulations whose words are in it; only those are tried.
     for (const line of ctx.model.lines) {

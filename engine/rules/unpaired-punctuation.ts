@@ -19,7 +19,8 @@ export const unpairedPunctuation: Rule = {
   id: 'unpaired-punctuation',
   defaultSeverity: 'warning',
   summary: '成对标点（引号、书名号、括号等）不成对',
-  source: 'GB/T 15834-2011（标号成对使用）',
+  fixable: true,
+  source: 'GB/T 15834—2011',
   check(ctx) {
     for (const line of ctx.model.lines) {
       const text = line.text;
