@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { configIn, lint, loadProject, projectLintOptions, RULES, type LintOptions } from '../engine';
+import { lint, RULES } from '../engine';
+import { fixtureOptions } from './helpers/fixture-options';
 import { parseMarked } from './helpers/marked';
 
 const DIR = path.join(__dirname, 'fixtures', 'rules');
@@ -20,8 +21,7 @@ describe('rules against their fixtures', () => {
     describe(rule.id, () => {
       const folder = path.join(DIR, rule.id);
       const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /^(fail|pass)/.test(f)).sort() : [];
-      // A folder with its own .party-report/ (roster, quotations, years) is linted as that unit's project.
-      const options: LintOptions = fs.existsSync(path.join(folder, '.party-report')) ? projectLintOptions(loadProject(configIn(folder), folder)) : {};
+      const options = fixtureOptions(folder);
 
       it('has failing and passing fixtures', () => {
         assert.ok(files.some((f) => f.startsWith('fail')), `no fail-*.md for ${rule.id}`);

@@ -9,6 +9,7 @@ const PAIR = /(?<![第\u3007一二三四五六七八九十])([一两二三四五
 /** No 顿号 inside an approximate number: 三四个, not 三、四个. */
 export const approximateNumber: Rule = {
   id: 'approximate-number',
+  fixable: true,
   defaultSeverity: 'warning',
   summary: '表示概数的相邻数字之间不用顿号（三四个）',
   source: 'GB/T 15834-2011 4.5（顿号）；GB/T 15835-2011 概数',

@@ -36,6 +36,7 @@ function looksAhead(line: ReportLine): boolean {
 /** The meeting was held before the report was signed; weekdays match their dates. */
 export const dateOrder: Rule = {
   id: 'date-order',
+  fixable: true,
   defaultSeverity: 'warning',
   summary: '日期先后或星期有误：会议日期晚于成文日期，或星期与日期不符',
   source: '会议事实；成文日期见 GB/T 9704-2012 7.3.5',

@@ -7,6 +7,7 @@ const AFTER_ELLIPSIS = /(……|…)[\s\u3000]*(等等|等)(?![级同])/g;
 /** "……等": the ellipsis already says "and so on". */
 export const ellipsisDeng: Rule = {
   id: 'ellipsis-deng',
+  fixable: true,
   defaultSeverity: 'warning',
   summary: '省略号后不再用“等”“等等”',
   source: 'GB/T 15834-2011 4.11（省略号）',

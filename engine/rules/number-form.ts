@@ -22,6 +22,7 @@ interface Count {
 /** 3名 and 五名 in one document: counts of one kind written in one form. */
 export const numberForm: Rule = {
   id: 'number-form',
+  fixable: true,
   defaultSeverity: 'information',
   summary: '同类数字前后写法不一致（阿拉伯数字与汉字数字混用）',
   source: 'GB/T 15835-2011（同类别同形式）',

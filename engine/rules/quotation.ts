@@ -7,6 +7,7 @@ import { q, spanOf } from './util';
 /** A quotation of 习近平总书记 that differs from the original by a character or a few. */
 export const quotation: Rule = {
   id: 'quotation',
+  fixable: true,
   defaultSeverity: 'warning',
   summary: '引用习近平总书记讲话与原文不符',
   source: '原文库（data/quotations/ 与 .party-report/quotations.yaml），各条注明讲话出处和日期',

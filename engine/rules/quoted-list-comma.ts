@@ -8,6 +8,7 @@ const BETWEEN = /(”)、(“)|(》)、(《)/g;
 /** No 顿号 between items that each stand in quotation marks or title marks. */
 export const quotedListComma: Rule = {
   id: 'quoted-list-comma',
+  fixable: true,
   defaultSeverity: 'information',
   summary: '并列的引号或书名号之间不用顿号',
   source: 'GB/T 15834-2011 4.5.3.5',

@@ -19,6 +19,7 @@ function oneAway(candidate: string, name: string): boolean {
  */
 export const rosterName: Rule = {
   id: 'roster-name',
+  fixable: true,
   defaultSeverity: 'information',
   summary: '疑似人名笔误：与本单位名单中的姓名只差一字',
   source: '本单位名单（.party-report/roster.yaml）',

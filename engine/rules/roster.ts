@@ -6,6 +6,7 @@ import { q, spanOf } from './util';
 /** A roster name next to a title that is not theirs; roster names listed out of the 班子 order. */
 export const roster: Rule = {
   id: 'roster',
+  fixable: true,
   defaultSeverity: 'warning',
   summary: '领导班子成员职务或排序与本单位名单不符',
   source: '本单位名单（.party-report/roster.yaml）',

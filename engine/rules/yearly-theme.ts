@@ -28,6 +28,7 @@ function similarity(a: string, b: string): number {
 /** The year's theme quoted with changed words; the year's aspects missing or out of order in a 对照检查材料. */
 export const yearlyTheme: Rule = {
   id: 'yearly-theme',
+  fixable: true,
   defaultSeverity: 'warning',
   summary: '当年民主（组织）生活会主题表述有误，或对照检查未按当年要求的方面逐项查摆',
   source: '年度配置（data/years/<年份>.yaml 与 .party-report/years/），依据当年上级通知',
