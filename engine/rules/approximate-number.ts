@@ -12,7 +12,7 @@ export const approximateNumber: Rule = {
   fixable: true,
   defaultSeverity: 'warning',
   summary: '表示概数的相邻数字之间不用顿号（三四个）',
-  source: 'GB/T 15834-2011 4.5（顿号）；GB/T 15835-2011 概数',
+  source: 'GB/T 15834—2011 4.5（顿号）；GB/T 15835—2011 概数',
   check(ctx) {
     for (const line of ctx.model.lines) {
       PAIR.lastIndex = 0;

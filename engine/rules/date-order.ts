@@ -39,7 +39,7 @@ export const dateOrder: Rule = {
   fixable: true,
   defaultSeverity: 'warning',
   summary: '日期先后或星期有误：会议日期晚于成文日期，或星期与日期不符',
-  source: '会议事实；成文日期见 GB/T 9704-2012 7.3.5',
+  source: '会议事实；成文日期见 GB/T 9704—2012 7.3.5',
   check(ctx) {
     const signed = signedOn(ctx.model);
     for (const line of ctx.model.lines) {

@@ -10,7 +10,7 @@ export const ellipsisDeng: Rule = {
   fixable: true,
   defaultSeverity: 'warning',
   summary: '省略号后不再用“等”“等等”',
-  source: 'GB/T 15834-2011 4.11（省略号）',
+  source: 'GB/T 15834—2011 4.11（省略号）',
   check(ctx) {
     for (const line of ctx.model.lines) {
       if (!line.text.includes('…')) continue;

@@ -25,7 +25,7 @@ export const numberForm: Rule = {
   fixable: true,
   defaultSeverity: 'information',
   summary: '同类数字前后写法不一致（阿拉伯数字与汉字数字混用）',
-  source: 'GB/T 15835-2011（同类别同形式）',
+  source: 'GB/T 15835—2011（同类别同形式）',
   check(ctx) {
     const counts: Count[] = [];
     for (const line of ctx.model.lines) {

@@ -11,7 +11,7 @@ export const quotedListComma: Rule = {
   fixable: true,
   defaultSeverity: 'information',
   summary: '并列的引号或书名号之间不用顿号',
-  source: 'GB/T 15834-2011 4.5.3.5',
+  source: 'GB/T 15834—2011 4.5.3.5',
   check(ctx) {
     for (const line of ctx.model.lines) {
       BETWEEN.lastIndex = 0;

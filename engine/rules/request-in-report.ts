@@ -1,5 +1,5 @@
-import { loadData } from '../data';
 import { t } from '../i18n';
+import { builtinRequestPhrases } from '../unit/load';
 import type { Rule } from './rule';
 import { q, spanOf } from './util';
 
@@ -7,7 +7,7 @@ let pattern: RegExp | undefined;
 /** All request phrases in one expression, longest first, so that 妥否，请批示 wins over 请批示. */
 function requestPattern(): RegExp {
   if (pattern) return pattern;
-  const phrases = [...(loadData<{ phrases?: string[] }>('request-phrases.yaml').phrases ?? [])].sort((a, b) => b.length - a.length);
+  const phrases = [...builtinRequestPhrases()].sort((a, b) => b.length - a.length);
   const escaped = phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/，/g, '[，,]'));
   // 申请审批、报请批准: words that name a request someone made, not a request of this report.
   pattern = new RegExp(`(?<![申报呈提])(?:${escaped.join('|')})`, 'g');

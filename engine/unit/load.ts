@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assetRoot } from '../data';
+import { assetRoot, loadData } from '../data';
 import { parseQuotationFile, parseRoster, parseRosterFile, parseYearFile } from './parse';
 import type { Quotation, UnitData, UnitProblem, YearProfile } from './types';
 
@@ -56,4 +56,12 @@ export function loadUnitData(root: string, configRoster?: { value: unknown; file
     for (const y of own) unit.years.set(y.year, y);
   }
   return { unit, problems };
+}
+
+let requestPhrases: string[] | undefined;
+
+/** Phrases that ask for approval (data/request-phrases.yaml): they belong in a 请示, not in a 报告. */
+export function builtinRequestPhrases(): string[] {
+  requestPhrases ??= (loadData<{ phrases?: unknown }>('request-phrases.yaml').phrases as string[] | undefined ?? []).filter((p) => typeof p === 'string' && p.length > 0);
+  return requestPhrases;
 }
