@@ -4,7 +4,7 @@ import type { Rule } from './rule';
 import { q, spanOf } from './util';
 
 // 三、四个 / 七、八名: two neighbouring numbers before a measure word give an estimate.
-const PAIR = /(?<![第\u3007一二三四五六七八九十])([一两二三四五六七八九])、([二三四五六七八九十])(?=[个名人次天年月日项种条位家岁倍场篇批遍周])/g;
+const PAIR = /(?<![第\u3007一二三四五六七八九十])([一两二三四五六七八九])、([二三四五六七八九十])(?=[个名人次天项种条位家岁倍场篇])/g;
 
 /** No 顿号 inside an approximate number: 三四个, not 三、四个. */
 export const approximateNumber: Rule = {
