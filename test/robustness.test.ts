@@ -93,7 +93,7 @@ describe('robustness', function () {
             meta.title ?? '',
             meta.addressee ? meta.addressee + '：' : '',
             ...model.lines
-              .filter((l) => l.block !== 'tableCell' && !skip.has(l.role))
+              .filter((l) => l.block !== 'tableCell' && !skip.has(l.role) && l !== meta.titleLine)
               // Inline code is text in the document: its words come back from the export.
               .map((l) => l.text.split('').map((ch, i) => (ch === '\uFFFC' ? text.slice(l.starts[i], l.ends[i]) : ch)).join('')),
             ...meta.attachments,

@@ -5,27 +5,51 @@
 import { Packer } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildModel } from '../model/build';
+import { builtinTypes } from '../report-types/load';
 import { buildDocument, type LayoutOptions } from './build-docx';
 import { metadata } from './metadata';
+import { endTablesAtLastRow } from './run-on-tables';
+import { sourceBlocks } from './source-blocks';
 
 export { DEFAULT_FONTS, type ExportFonts } from './gbt9704';
 export { breakTitle } from './title-lines';
 export type { LayoutOptions, PageOptions } from './build-docx';
 
+export interface ExportResult {
+  docx: Uint8Array;
+  /** What the writer should know about the export (in the user's language). */
+  warnings: string[];
+}
+
 export async function exportDocx(text: string, options: LayoutOptions = {}): Promise<Uint8Array> {
-  const model = buildModel(text);
-  const doc = buildDocument(model, metadata(model), options);
-  return builtinStyleNames(new Uint8Array(await Packer.toBuffer(doc)));
+  return (await exportReport(text, options)).docx;
+}
+
+export async function exportReport(text: string, options: LayoutOptions = {}): Promise<ExportResult> {
+  // A table swallows the lines under it up to a blank line; end each table at its last real row.
+  const first = buildModel(text);
+  const repaired = endTablesAtLastRow(text, first.tables.map((t) => t.span));
+  const model = repaired === text ? first : buildModel(repaired);
+  const types = builtinTypes().types;
+  const endings = types.flatMap((t) => [t.name, ...t.aliases]);
+  const { document, warnings } = buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);
+  return { docx: postProcess(new Uint8Array(await Packer.toBuffer(document))), warnings };
 }
 
 /**
  * Word recognises its built-in heading styles by w:name "heading 1" (lower case); the docx library
  * writes "Heading 1", which Word may treat as a custom style beside its own. Rename them in place.
  */
-function builtinStyleNames(pkg: Uint8Array): Uint8Array {
+function postProcess(pkg: Uint8Array): Uint8Array {
   const files = unzipSync(pkg);
   const styles = files['word/styles.xml'];
   if (!styles) return pkg;
-  files['word/styles.xml'] = strToU8(strFromU8(styles).replace(/<w:name w:val="Heading (\d)"\/>/g, '<w:name w:val="heading $1"/>'));
+  let xml = strFromU8(styles).replace(/<w:name w:val="Heading (\d)"\/>/g, '<w:name w:val="heading $1"/>');
+  // Lines larger than the grid's pitch (the 2号 title, the 发文机关标志) must not snap to the line
+  // grid: a 22 pt line would take two grid lines, 57.9 pt apart instead of 28.95. The docx library
+  // has no paragraph-level snapToGrid, so it is set here on those styles (before w:spacing, as
+  // the schema orders it).
+  xml = xml.replace(/(<w:style [^>]*w:styleId="(?:Title|IssuerMark)">(?:(?!<\/w:style>)[\s\S])*?<w:pPr>)/g, '$1<w:snapToGrid w:val="0"/>');
+  files['word/styles.xml'] = strToU8(xml);
   return zipSync(files, { level: 6 });
 }

@@ -2,6 +2,7 @@
  * Every rule, in the order their findings are listed. One rule a file; to add one, write it beside
  * these, add it here, and give it fixtures under test/fixtures/rules/<id>/.
  */
+import { bulletList } from './bullet-list';
 import { countMismatch } from './count-mismatch';
 import { dateFormat } from './date-format';
 import { documentNumberFormat } from './document-number-format';
@@ -14,6 +15,7 @@ import { missingSection } from './missing-section';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { standardFormulation } from './standard-formulation';
+import { tableBlankLine } from './table-blank-line';
 import { tableStructure } from './table-structure';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { unpairedPunctuation } from './unpaired-punctuation';
@@ -27,12 +29,14 @@ export const RULES: readonly Rule[] = [
   enumerationSequence,
   countMismatch,
   tableStructure,
+  tableBlankLine,
   unfilledPlaceholder,
   halfWidthPunctuation,
   unpairedPunctuation,
   documentNumberFormat,
   dateFormat,
   standardFormulation,
+  bulletList,
 ];
 
 export function findRule(id: string): Rule | undefined {
