@@ -268,6 +268,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
     footnotes,
     styles: {
       default: {
+        // No widow and orphan control (index.ts writes it): every page holds its 22 lines (5.2.2).
         document: { run: { font: font(fonts.body), size: half(SIZE.body) }, paragraph: { spacing: exact } },
         title: { run: { font: font(fonts.title), size: half(SIZE.title) }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact } },
         heading1: headingStyle(fonts.heading1),
@@ -275,6 +276,11 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
         heading3: headingStyle(fonts.heading3),
         heading4: headingStyle(fonts.heading4),
       },
+      // Off the line grid (see index.ts): the 标志 is larger than a grid line, the space above it exact.
+      paragraphStyles: [
+        { id: 'IssuerMark', name: 'Issuer Mark', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER } },
+        { id: 'HeadSpace', name: 'Head Space', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 0 } } },
+      ],
     },
     sections: [
       {

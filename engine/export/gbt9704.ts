@@ -88,3 +88,24 @@ export const TITLE_CHARS_PER_LINE = Math.floor(mm(156) / (SIZE.title * 20));
  * the whole 156 mm reads as body text, not as a centred title.
  */
 export const TITLE_MAX_CHARS_PER_LINE = TITLE_CHARS_PER_LINE - 2;
+
+/** The 公文 red of the 发文机关标志 and the 版头's separator line. */
+export const RED = 'FF0000';
+
+/**
+ * 7.2.4: the 发文机关标志's top edge is 35 mm below the text block's top (80 mm for an upward
+ * document, one with a 签发人); its characters are at most 22 × 15 mm (height × width), so at most
+ * 42 pt (14.8 mm) wide, and smaller when the name would not fit the line.
+ */
+export const ISSUER_TOP_MM = 35;
+export const ISSUER_TOP_UPWARD_MM = 80;
+export const ISSUER_MAX_SIZE = 42;
+
+/** 7.2.7: the red separator line, as wide as the text block, 4 mm below the 发文字号. */
+export const SEPARATOR_BELOW_NUMBER_MM = 4;
+/** Its thickness in eighths of a point (the standard gives none; 1 pt, like the 版记's thick lines). */
+export const HEAD_RULE_SIZE = 8;
+
+/** 7.4.1: the 版记's first and last lines 0.35 mm (1 pt), the ones between 0.25 mm (0.75 pt); eighths of a point. */
+export const IMPRINT_RULE_THICK = 8;
+export const IMPRINT_RULE_THIN = 6;

@@ -7,6 +7,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildModel } from '../model/build';
 import { builtinTypes } from '../report-types/load';
 import { buildDocument, type LayoutOptions } from './build-docx';
+import { NO_SNAP_STYLES } from './elements';
 import { metadata } from './metadata';
 import { endTablesAtLastRow } from './run-on-tables';
 import { sourceBlocks } from './source-blocks';
@@ -49,7 +50,10 @@ function postProcess(pkg: Uint8Array): Uint8Array {
   // grid: a 22 pt line would take two grid lines, 57.9 pt apart instead of 28.95. The docx library
   // has no paragraph-level snapToGrid, so it is set here on those styles (before w:spacing, as
   // the schema orders it).
-  xml = xml.replace(/(<w:style [^>]*w:styleId="(?:Title|IssuerMark)">(?:(?!<\/w:style>)[\s\S])*?<w:pPr>)/g, '$1<w:snapToGrid w:val="0"/>');
+  xml = xml.replace(new RegExp(`(<w:style [^>]*w:styleId="(?:${NO_SNAP_STYLES.join('|')})">(?:(?!<\/w:style>)[\\s\\S])*?<w:pPr>)`, 'g'), '$1<w:snapToGrid w:val="0"/>');
+  // No widow and orphan control: every page of a 公文 holds its 22 lines (5.2.2), where widow
+  // control would end pages a line or two early; a heading still keeps with its paragraph's first line.
+  xml = xml.replace(/<w:pPrDefault><w:pPr>/, '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
   files['word/styles.xml'] = strToU8(xml);
   return zipSync(files, { level: 6 });
 }

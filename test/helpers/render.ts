@@ -12,6 +12,8 @@ export function which(cmd: string): string | undefined {
 
 export const soffice = () => which('soffice') ?? which('libreoffice');
 
+const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';
+
 /** Converts `docx` to PDF in a fresh LibreOffice profile, with the test font mapping. */
 export function toPdf(docx: Uint8Array, name = 'draft'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-render-'));
@@ -19,7 +21,8 @@ export function toPdf(docx: Uint8Array, name = 'draft'): string {
   fs.writeFileSync(input, docx);
   const r = spawnSync(
     soffice()!,
-    ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, input],
+    // Blank pages a section inserts (the one before an even 版记 page) are printed, as a printer would.
+    ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', PDF_FILTER, '--outdir', dir, input],
     { encoding: 'utf8', timeout: 180000, env: { ...process.env, FONTCONFIG_FILE: path.join(REPO, 'test', 'render', 'fonts.conf') } },
   );
   const pdf = path.join(dir, `${name}.pdf`);
