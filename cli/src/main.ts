@@ -10,7 +10,7 @@ import { localeFrom, setLocale } from '../../engine/i18n';
 const USAGE = `用法：
   party-report lint [--format text|json] [--template <类型>] [--fix] <文件或目录…>
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
-  party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
+  party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…] [--pdf [--soffice 路径]]   导出为符合 GB/T 9704 的 DOCX（或经 LibreOffice 导出 PDF）
   party-report templates            列出报告类型
   选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。
   party-report --version
@@ -86,13 +86,15 @@ async function main(args: string[]): Promise<number> {
             output: { type: 'string', short: 'o' },
             force: { type: 'boolean', default: false },
             font: { type: 'string', multiple: true, default: [] },
+            pdf: { type: 'boolean', default: false },
+            soffice: { type: 'string' },
           },
         });
         if (positionals.length !== 1) {
           err('export 需要且只需要一个文稿文件。\n' + USAGE);
           return 2;
         }
-        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [] }, err);
+        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice }, err);
       }
       case 'templates': {
         const project = projectFor(process.cwd(), err);

@@ -12,7 +12,13 @@ import { metadata } from './metadata';
 import { endTablesAtLastRow } from './run-on-tables';
 import { sourceBlocks } from './source-blocks';
 
+import { t } from '../i18n';
+import { DEFAULT_FONTS } from './gbt9704';
+import { convertToPdf, substitutedFonts } from './pdf';
+
 export { DEFAULT_FONTS, type ExportFonts } from './gbt9704';
+export { findSoffice, noSofficeMessage, PdfError } from './pdf';
+export { METADATA_KEYS } from './metadata';
 export { breakTitle } from './title-lines';
 export type { LayoutOptions, PageOptions } from './build-docx';
 
@@ -35,6 +41,30 @@ export async function exportReport(text: string, options: LayoutOptions = {}): P
   const endings = types.flatMap((t) => [t.name, ...t.aliases]);
   const { document, warnings } = buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);
   return { docx: postProcess(new Uint8Array(await Packer.toBuffer(document))), warnings };
+}
+
+export interface PdfOptions extends LayoutOptions {
+  /** LibreOffice's soffice program (findSoffice). */
+  soffice: string;
+  /** The environment LibreOffice and fontconfig run in (tests point FONTCONFIG_FILE elsewhere). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PdfResult extends ExportResult {
+  pdf: Uint8Array;
+}
+
+/** The DOCX export converted to PDF by LibreOffice; warns about each 公文 font it will substitute. */
+export async function exportPdf(text: string, options: PdfOptions): Promise<PdfResult> {
+  const result = await exportReport(text, options);
+  const fonts = { ...DEFAULT_FONTS, ...options.fonts };
+  const chinese = [fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.heading3, fonts.heading4, fonts.pageNumber];
+  const warnings = [...result.warnings];
+  for (const { font, instead } of substitutedFonts(chinese, options.env)) {
+    warnings.push(t('本机没有公文字体“{0}”，PDF 中用“{1}”代替，字形与正式公文不同。请安装该字体，或在导出设置中改用本机已有的字体。', font, instead));
+  }
+  const pdf = convertToPdf(result.docx, options.soffice, options.env);
+  return { ...result, pdf, warnings };
 }
 
 /**
