@@ -8,6 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findSoffice } from '../engine/export';
+import { pathToFileURL } from 'node:url';
+import { LspClient } from './helpers/lsp-client';
 import { soffice, which } from './helpers/render';
 import { CLI_ENV, REPO } from './helpers/shared';
 
@@ -67,6 +69,36 @@ describe('PDF export', function () {
       // Like the DOCX: never over an existing file without --force.
       const again = cli(['export', path.join(tmp, '述职.md'), '--pdf'], env);
       assert.equal(again.status, 2);
+    });
+  });
+
+  describe('over LSP (the 导出为 PDF command)', () => {
+    let client: LspClient;
+    afterEach(async () => client.stop());
+
+    it('answers with a clear message when the soffice setting points nowhere', async () => {
+      client = new LspClient();
+      client.settings = { export: { soffice: path.join(tmp, 'no-soffice') } };
+      await client.initialize(true);
+      const uri = pathToFileURL(path.join(tmp, '述职.md')).toString();
+      await client.open(uri, example);
+      const r = await client.connection.sendRequest<{ ok: boolean; message?: string }>('partyReport/exportPdf', { uri, target: path.join(tmp, 'lsp.pdf'), force: true });
+      assert.equal(r.ok, false);
+      assert.match(r.message!, /导出 PDF 需要 LibreOffice/);
+      assert.ok(!fs.existsSync(path.join(tmp, 'lsp.pdf')));
+    });
+
+    it('writes the PDF with LibreOffice on PATH', async function () {
+      if (!soffice()) this.skip();
+      client = new LspClient();
+      await client.initialize(true);
+      const uri = pathToFileURL(path.join(tmp, '述职.md')).toString();
+      await client.open(uri, example);
+      const target = path.join(tmp, 'lsp.pdf');
+      const r = await client.connection.sendRequest<{ ok: boolean; message?: string; warnings?: string[] }>('partyReport/exportPdf', { uri, target, force: true });
+      assert.equal(r.ok, true, r.message);
+      assert.equal(fs.readFileSync(target).subarray(0, 5).toString('latin1'), '%PDF-');
+      assert.ok(Array.isArray(r.warnings));
     });
   });
 });

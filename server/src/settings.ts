@@ -16,6 +16,8 @@ export interface Settings {
   templatesDir: string;
   /** Export page options: margins in mm, page numbers on or off. */
   exportPage: Record<string, number | boolean>;
+  /** LibreOffice's soffice for PDF export; empty: look on PATH. */
+  exportSoffice: string;
   /** More standard formulations, as in data/formulations.yaml. */
   formulations: unknown[];
 }
@@ -30,6 +32,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exportFonts: {},
   templatesDir: '.party-report/templates',
   exportPage: {},
+  exportSoffice: '',
   formulations: [],
 };
 
@@ -56,6 +59,7 @@ export function normalizeSettings(raw: unknown): Settings {
     exportFonts: fonts((r.export as Record<string, unknown> | undefined)?.fonts),
     templatesDir: typeof r.templatesDir === 'string' && r.templatesDir.trim() ? r.templatesDir.trim() : DEFAULT_SETTINGS.templatesDir,
     exportPage: page((r.export as Record<string, unknown> | undefined)?.page),
+    exportSoffice: typeof (r.export as Record<string, unknown> | undefined)?.soffice === 'string' ? ((r.export as Record<string, unknown>).soffice as string).trim() : '',
     formulations: Array.isArray(r.formulations) ? r.formulations : [],
   };
 }
