@@ -12,6 +12,7 @@ import {
   LineRuleType,
   Paragraph,
   SectionType,
+  Tab,
   TabStopType,
   TextRun,
   type IParagraphOptions,
@@ -61,6 +62,8 @@ export interface ElementParts {
 /** Custom paragraph styles the elements use; index.ts switches grid snapping off for them. */
 export const NO_SNAP_STYLES = ['Title', 'IssuerMark', 'HeadSpace'] as const;
 
+/** A tab as Word writes it (w:tab), not a tab character inside the text. */
+const tab = () => new TextRun({ children: [new Tab()] });
 const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 const CHAR = Math.round(CHARACTER_PITCH_PT * 20);
 const IMPRINT_CHAR = SIZE.imprint * 20;
@@ -104,7 +107,7 @@ export function elementParts(ctx: ElementContext): ElementParts {
           { type: TabStopType.LEFT, position: CHAR },
           { type: TabStopType.RIGHT, position: textWidth - CHAR },
         ],
-        children: [run(`\t${meta.number ?? ''}`, fonts.body), run('\t签发人：', fonts.body), run(names, fonts.heading2)],
+        children: [tab(), run(meta.number ?? '', fonts.body), tab(), run('签发人：', fonts.body), run(names, fonts.heading2)],
       });
     }
     return new Paragraph({ spacing: exact, alignment: AlignmentType.CENTER, ...rule, children: [run(meta.number ?? '', fonts.body)] });
@@ -227,7 +230,7 @@ function imprintSection(ctx: ElementContext, properties: ISectionOptions['proper
         indent: { left: IMPRINT_CHAR * (1 + label.length), hanging: IMPRINT_CHAR * (1 + label.length) },
         tabStops: [{ type: TabStopType.LEFT, position: IMPRINT_CHAR }],
         border: { top: thick, bottom: hasPrint ? thin : thick },
-        children: [imprintRun(`\t${label}${copyTo.join('，').replace(/[。.]$/, '')}。`)],
+        children: [tab(), imprintRun(`${label}${copyTo.join('，').replace(/[。.]$/, '')}。`)],
       }),
     );
   }
@@ -241,7 +244,7 @@ function imprintSection(ctx: ElementContext, properties: ISectionOptions['proper
           { type: TabStopType.RIGHT, position: textWidth - IMPRINT_CHAR },
         ],
         border: copyTo.length > 0 ? { bottom: thick } : { top: thick, bottom: thick },
-        children: [imprintRun(`\t${meta.printer ?? ''}`), imprintRun(`\t${date}`)],
+        children: [tab(), imprintRun(meta.printer ?? ''), tab(), imprintRun(date)],
       }),
     );
   }
