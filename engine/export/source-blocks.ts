@@ -53,7 +53,11 @@ export function htmlText(html: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
+/** Anything that could open a footnote, fenced code, HTML or an image; without it, no second parse. */
+const MAY_HAVE_BLOCKS = /\[\^|```|~~~|<[A-Za-z!/?]|!\[/;
+
 export function sourceBlocks(text: string): SourceBlocks {
+  if (!MAY_HAVE_BLOCKS.test(text)) return { footnotes: [], literals: [], images: new Map() };
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = parseMarkdown(base ? text.slice(1) : text);
   const out: SourceBlocks = { footnotes: [], literals: [], images: new Map() };
