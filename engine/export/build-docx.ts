@@ -25,7 +25,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { OPAQUE } from '../parse/prose-lines';
+import { OPAQUE } from '../text/prose';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
 import { t } from '../i18n';
 import {

@@ -6,6 +6,7 @@ import { Packer } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildModel } from '../model/build';
 import { builtinTypes } from '../report-types/load';
+import { documentWords } from '../report-types/words';
 import { buildDocument, type LayoutOptions } from './build-docx';
 import { NO_SNAP_STYLES } from './elements';
 import { metadata } from './metadata';
@@ -34,9 +35,10 @@ export async function exportDocx(text: string, options: LayoutOptions = {}): Pro
 
 export async function exportReport(text: string, options: LayoutOptions = {}): Promise<ExportResult> {
   // A table swallows the lines under it up to a blank line; end each table at its last real row.
-  const first = buildModel(text);
+  const words = documentWords(builtinTypes().types);
+  const first = buildModel(text, { words });
   const repaired = endTablesAtLastRow(text, first.tables.map((t) => t.span));
-  const model = repaired === text ? first : buildModel(repaired);
+  const model = repaired === text ? first : buildModel(repaired, { words });
   const types = builtinTypes().types;
   const endings = types.flatMap((t) => [t.name, ...t.aliases]);
   const { document, warnings } = buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);

@@ -65,8 +65,7 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): unknown {
   return undefined;
 }
 
-const str = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 
 const list = (v: unknown): string[] | undefined =>
   Array.isArray(v) ? v.map(String).map((s) => s.trim()).filter(Boolean) : str(v) ? str(v)!.split(/[、，,]\s*/).filter(Boolean) : undefined;

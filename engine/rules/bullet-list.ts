@@ -14,6 +14,7 @@ export const bulletList: Rule = {
   id: 'bullet-list',
   defaultSeverity: 'hint',
   summary: '公文不用项目符号列表',
+  source: 'GB/T 9704—2012 7.3.3',
   check(ctx) {
     const { model } = ctx;
     let previous: ReportLine | undefined;

@@ -12,6 +12,8 @@ export const tableBlankLine: Rule = {
   id: 'table-blank-line',
   defaultSeverity: 'warning',
   summary: '表格后缺少空行，下一行被并入表格',
+  fixable: true,
+  source: 'CommonMark / GFM',
   check(ctx) {
     const { model } = ctx;
     for (const table of model.tables) {

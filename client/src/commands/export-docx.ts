@@ -7,13 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { StatusItem } from '../status';
-
-interface ExportResult {
-  ok: boolean;
-  target?: string;
-  message?: string;
-  warnings?: string[];
-}
+import { request } from '../request';
 
 /** 导出为 DOCX, or 导出为 PDF (the server converts through LibreOffice and says so when it is missing). */
 export async function exportDocx(client: LanguageClient, status: StatusItem, resource?: vscode.Uri, format: 'docx' | 'pdf' = 'docx'): Promise<string | undefined> {
@@ -42,7 +36,7 @@ export async function exportDocx(client: LanguageClient, status: StatusItem, res
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(target.fsPath)) },
     // The save dialog has already asked before replacing an existing file.
-    () => client.sendRequest<ExportResult>(format === 'pdf' ? 'partyReport/exportPdf' : 'partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
+    () => request(client, format === 'pdf' ? 'partyReport/exportPdf' : 'partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message ?? vscode.l10n.t('Export failed.'));
