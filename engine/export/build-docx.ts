@@ -45,7 +45,7 @@ import {
 import { loadImage } from './images';
 import type { ExportMetadata } from './metadata';
 import { closingLayout } from './signature';
-import type { SourceBlocks } from './source-blocks';
+import type { SourceBlocks } from '../model/source-blocks';
 import { columnWidths } from './table-widths';
 import { breakTitle, width } from './title-lines';
 import { elementParts, type ElementContext } from './elements';

@@ -10,8 +10,8 @@ import { documentWords } from '../report-types/words';
 import { buildDocument, type LayoutOptions } from './build-docx';
 import { NO_SNAP_STYLES } from './elements';
 import { metadata } from './metadata';
-import { endTablesAtLastRow } from './run-on-tables';
-import { sourceBlocks } from './source-blocks';
+import { endTablesAtLastRow } from '../model/run-on-tables';
+import { sourceBlocks } from '../model/source-blocks';
 
 import { t } from '../i18n';
 import { DEFAULT_FONTS } from './gbt9704';

@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { t } from '../i18n';
+import { writeFileAtomic } from '../io/write-file-atomic';
 
 /** LibreOffice's program: the setting's path if it runs, else soffice or libreoffice on PATH. */
 export function findSoffice(setting?: string): string | undefined {
@@ -63,7 +64,7 @@ export function convertToPdf(docx: Uint8Array, soffice: string, env: NodeJS.Proc
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-pdf-'));
   try {
     const input = path.join(dir, 'report.docx');
-    fs.writeFileSync(input, docx);
+    writeFileAtomic(input, docx, false);
     const r = spawnSync(
       soffice,
       ['--headless', '--norestore', '--nologo', `-env:UserInstallation=${pathToUrl(path.join(dir, 'profile'))}`, '--convert-to', PDF_FILTER, '--outdir', dir, input],

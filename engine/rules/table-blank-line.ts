@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { runOnLine } from '../export/run-on-tables';
+import { runOnLine } from '../model/run-on-tables';
 import type { Rule } from './rule';
 import { q } from './util';
 

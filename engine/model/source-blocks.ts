@@ -5,7 +5,7 @@
  */
 import type { Nodes, Parents } from 'mdast';
 import { parseMarkdown } from '../parse/markdown';
-import type { Span } from '../model/types';
+import type { Span } from './types';
 
 export interface FootnoteDefinition {
   label: string;

@@ -4,7 +4,7 @@
  * single "|" is never what the writer meant; these helpers find such lines (for the lint rule) and
  * end the table before them (for the export).
  */
-import type { Span } from '../model/types';
+import type { Span } from './types';
 
 /** An unescaped pipe: what makes a line a table row. */
 const PIPE = /(^|[^\\])\|/;
