@@ -128,7 +128,7 @@ export function elementParts(ctx: ElementContext): ElementParts {
       }),
     );
     // 空二行, then the 发文字号 line with the red line under it; the title two lines below that.
-    head.push(new Paragraph({ style: 'HeadSpace', spacing: { line: 2 * LINE_PITCH - ISSUER_TAIL, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] }));
+    head.push(new Paragraph({ style: 'HeadSpace', spacing: { line: 2 * LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 }, children: [] }));
     head.push(numberLine(true));
     head.push(blank(), blank());
   } else if (meta.number || upward) {
@@ -201,9 +201,10 @@ export function issuerSize(name: string, textWidth: number): number {
 /** The 标志's line is this many times its size; its ink starts this far (in ems) below the line's top. */
 const ISSUER_LINE_FACTOR = 1.2;
 const ISSUER_INK_OFFSET = 0.1;
-/** Measured: the 标志's line ends this far (twips) below its ink, so the blank lines are counted from the ink. */
-const ISSUER_TAIL = 0;
-/** Distance (points) from the 发文字号's line box to the red line; see SEPARATOR_BELOW_NUMBER_MM. */
+/**
+ * Distance (points) from the 发文字号's line box to the red line: 4 mm (SEPARATOR_BELOW_NUMBER_MM)
+ * less the 6 pt between the text's foot and its 28.95 pt line's bottom (measured: 4.2 mm rendered).
+ */
 const SEPARATOR_SPACE_PT = Math.max(0, Math.round(SEPARATOR_BELOW_NUMBER_MM * (72 / 25.4) - 6));
 
 /**
