@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { exportDocx } from '../engine/export';
-import { docxText } from './helpers/docx';
+import { docxText, readDocx } from './helpers/docx';
 import { DARK_INK, horizontalRules, inkBox, pageImage, RED_INK } from './helpers/pixels';
 import { allPrintedLines, pageCount, PT_PER_MM, soffice, toPdf, which, type TextLine } from './helpers/render';
 
@@ -70,8 +70,17 @@ describe('GB/T 9704 elements from front matter', function () {
 
   it('without the new keys, exports exactly what it did: no 版头, no 版记, one section', async () => {
     const plain = ['---', 'template: org-life-meeting-report', '发文字号: 机党〔2025〕3号', 'title: 关于召开专题组织生活会情况的报告', '---', '一、会前准备情况', '认真准备。'].join('\n');
-    const text = (await docxText(await exportDocx(plain))).split(/\n+/).filter((l) => l.trim());
+    const bytes = await exportDocx(plain);
+    const text = (await docxText(bytes)).split(/\n+/).filter((l) => l.trim());
     assert.deepEqual(text.slice(0, 2), ['机党〔2025〕3号', '关于召开专题组织生活会情况的报告']);
+    const { document } = readDocx(bytes);
+    assert.equal((document.match(/<w:sectPr/g) ?? []).length, 1, 'one section');
+    assert.doesNotMatch(document, /IssuerMark|HeadSpace|w:color w:val="FF0000"|<w:pBdr>|evenPage/);
+    // 版记 alone (抄送) adds its even-page section and nothing above the title.
+    const imprint = readDocx(await exportDocx(plain.replace('---\n一、', '抄送: 局办公室\n---\n一、')));
+    assert.equal((imprint.document.match(/<w:sectPr/g) ?? []).length, 2);
+    assert.match(imprint.document, /<w:type w:val="evenPage"\/>/);
+    assert.doesNotMatch(imprint.document, /IssuerMark/);
   });
 
   describe('rendered', () => {
