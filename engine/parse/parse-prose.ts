@@ -69,6 +69,16 @@ export class ProseCache {
   hits = 0;
   misses = 0;
 
+  /**
+   * A cache that starts from this one's chunks but records into its own maps: for parsing other
+   * texts derived from the document (fix-all's rounds) without disturbing the document's cache.
+   */
+  fork(): ProseCache {
+    const copy = new ProseCache();
+    copy.entries = this.entries;
+    return copy;
+  }
+
   /** Called after each parse: forget the chunks that the document no longer has. */
   rotate(): void {
     this.entries = this.next;

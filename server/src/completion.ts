@@ -8,12 +8,13 @@ import { builtinFormulations, type LintResult } from '../../engine';
 import { standardMarker } from '../../engine/model/numbering';
 import { matchSections, topSections } from '../../engine/report-types/match';
 
-export function completions(result: LintResult, text: string, position: Position): CompletionItem[] {
+/**
+ * `prefix` is the cursor's line up to the cursor, in the current text; `offset` is the cursor's
+ * place in the text `result` was computed from (which may be a few keystrokes older).
+ */
+export function completions(result: LintResult, position: Position, prefix: string, offset: number): CompletionItem[] {
   const model = result.model;
   if (!model) return [];
-  const index = model.lineIndex;
-  const lineStart = index.lineStart(position.line);
-  const prefix = text.slice(lineStart, index.offsetAt(position));
   const items: CompletionItem[] = [];
 
   // After a formulation's name: its standard text.
@@ -35,7 +36,6 @@ export function completions(result: LintResult, text: string, position: Position
   if (!type) return items;
   const atLineStart = /^[\s\u3000]*(#{1,6}\s*)?$/.test(prefix);
   const match = matchSections(model, type);
-  const offset = index.offsetAt(position);
 
   if (atLineStart) {
     // The sections the type still lacks, numbered after the top-level sections above the cursor.

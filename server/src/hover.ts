@@ -1,13 +1,13 @@
 /** Hovers: what a placeholder asks for, a formulation's standard text, and a finding's rule. */
 import { t } from '../../engine/i18n';
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { builtinFormulations, findRule, type LintResult } from '../../engine';
 import { placeholderHint } from '../../engine/model/placeholders';
 
-export function hover(result: LintResult, position: Position): Hover | null {
+/** `offset`: the place in the text `result` was computed from (which may be a few keystrokes older). */
+export function hover(result: LintResult, offset: number): Hover | null {
   const model = result.model;
   if (!model) return null;
-  const offset = model.lineIndex.offsetAt(position);
   const parts: string[] = [];
 
   const placeholder = model.placeholders.find((p) => p.span.start <= offset && offset < p.span.end);

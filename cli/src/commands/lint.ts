@@ -1,6 +1,6 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine/i18n';
-import { findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult } from '../../../engine';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
@@ -50,8 +50,11 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       continue;
     }
     const options = projectLintOptions(project, { template: args.template });
+    let result: LintResult | undefined;
     if (args.fix) {
       const fixed = fixAll(text, options);
+      // The last round linted the fixed text already: no need to lint it again below.
+      result = fixed.result;
       if (fixed.edit) {
         try {
           writeFileAtomic(file, fixed.text, true);
@@ -61,10 +64,11 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
           if (!(e instanceof WriteRefused)) throw e;
           err(e.message);
           unreadable = true;
+          result = undefined;
         }
       }
     }
-    const result = lint(text, options);
+    result ??= lint(text, options);
     reports.push({
       file,
       template: result.type?.id ?? null,
