@@ -66,7 +66,10 @@ class TakenEdits {
   }
 
   add(e: TextEdit): void {
-    const at = this.upperBound(e.span.start);
+    // After every edit that starts earlier, or at the same point and ends no later (an insertion
+    // and a replacement may share a start): the order applyEdits uses.
+    let at = this.upperBound(e.span.start);
+    while (at > 0 && this.edits[at - 1].span.start === e.span.start && this.edits[at - 1].span.end > e.span.end) at--;
     // Appending is the common case (findings arrive in document order): no shifting.
     if (at === this.edits.length) this.edits.push(e);
     else this.edits.splice(at, 0, e);

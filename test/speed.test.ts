@@ -1,0 +1,211 @@
+/**
+ * The parts made fast for large drafts keep their meaning: one-pass applyEdits and the indexed
+ * conflict check of fix-all give what the simple versions give; the edit log maps offsets back
+ * exactly; the diagnostic cap chooses by screen, severity and position; bulk fixes are resolved
+ * lazily over LSP and equal the eager ones.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CodeActionRequest,
+  CodeActionResolveRequest,
+  CompletionRequest,
+  DidChangeTextDocumentNotification,
+  InitializeRequest,
+  InitializedNotification,
+  type CodeAction,
+  type CompletionItem,
+} from 'vscode-languageserver-protocol/node';
+import { applyEdits, fixAll, fixAllEdits, lint, type Diagnostic, type Fix, type TextEdit } from '../engine';
+import { capDiagnostics } from '../server/src/diagnostic-cap';
+import { EditLog } from '../server/src/edit-log';
+import { LspClient } from './helpers/lsp-client';
+import { REPO } from './helpers/shared';
+
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
+
+/** The definitions the fast versions replaced: one string rebuild per edit, every pair compared. */
+function naiveApply(text: string, edits: TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+  return out;
+}
+const naiveOverlaps = (a: TextEdit, b: TextEdit) =>
+  a.span.start === a.span.end && b.span.start === b.span.end ? a.span.start === b.span.start : a.span.start < b.span.end && b.span.start < a.span.end;
+function naiveFixAllEdits(diagnostics: Diagnostic[]): TextEdit[] {
+  const taken: TextEdit[] = [];
+  const seen = new Set<Fix>();
+  for (const d of diagnostics) {
+    const fix = d.fix;
+    if (!fix || !fix.safe || seen.has(fix)) continue;
+    seen.add(fix);
+    if (fix.edits.some((e) => taken.some((t) => naiveOverlaps(e, t)))) continue;
+    taken.push(...fix.edits);
+  }
+  return taken.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
+
+const span = (max: number) => fc.tuple(fc.nat(max), fc.nat(6)).map(([s, len]) => ({ start: s, end: Math.min(max, s + len) }));
+const edit = (max: number) => fc.tuple(span(max), fc.constantFrom('', '，', '字', '一二', '😀')).map(([s, newText]) => ({ span: s, newText }));
+
+describe('speed-critical parts keep their meaning', () => {
+  it('applyEdits builds the same text as applying edits one at a time', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 0, maxLength: 60 }), fc.array(edit(60), { maxLength: 12 }), (text, raw) => {
+        const edits = raw.map((e) => ({ span: { start: Math.min(e.span.start, text.length), end: Math.min(e.span.end, text.length) }, newText: e.newText }));
+        // Only a conflict-free set is ever applied: keep the ones the naive check accepts.
+        const free: TextEdit[] = [];
+        for (const e of edits) if (!free.some((f) => naiveOverlaps(e, f))) free.push(e);
+        assert.equal(applyEdits(text, free), naiveApply(text, free));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('fix-all takes the same edits as comparing every pair (fixes of several edits, insertions, ties)', () => {
+    const fixArb = fc.tuple(fc.array(edit(80), { minLength: 1, maxLength: 3 }), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(fixArb, { maxLength: 40 }), fc.array(fc.nat(39), { maxLength: 10 }), (fixes, shared) => {
+        const made: Fix[] = fixes.map(([edits, safe]) => {
+          // A fix's own edits do not overlap one another.
+          const own: TextEdit[] = [];
+          for (const e of edits) if (!own.some((f) => naiveOverlaps(e, f))) own.push(e);
+          return { title: 'f', edits: own, safe };
+        });
+        const diagnostics = made.map((fix) => ({ rule: 'r', severity: 'warning', message: '', span: fix.edits[0].span, fix }) as unknown as Diagnostic);
+        // Several findings sharing one fix (renumbering a level) apply it once.
+        for (const i of shared) if (made[i]) diagnostics.push({ ...diagnostics[i] });
+        assert.deepEqual(fixAllEdits(diagnostics), naiveFixAllEdits(diagnostics));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('fix-all from a lint the caller already has gives the same result as from scratch', () => {
+    const text = fs.readFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), 'utf8');
+    const fresh = fixAll(text);
+    const reused = fixAll(text, {}, undefined, lint(text));
+    assert.ok(fresh.edit, 'the example has safe fixes');
+    assert.deepEqual(reused.edit, fresh.edit);
+    assert.deepEqual(fresh.result?.diagnostics.map((d) => [d.rule, d.span.start]), lint(fresh.text).diagnostics.map((d) => [d.rule, d.span.start]), 'the returned lint is that of the fixed text');
+  });
+
+  it('the edit log maps every unedited character of the current text to its place in the older text', () => {
+    const change = fc.tuple(fc.nat(1000), fc.nat(1000), fc.constantFrom('', 'a', '字', '\n', 'xy\r\nz', '😀'));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.array(fc.array(change, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.nat(8), (start, versions, pick) => {
+        const log = new EditLog();
+        const cfg = log.documents();
+        const uri = 'file:///t.md';
+        let doc = cfg.create(uri, 'markdown', 1, start);
+        // The version last linted; for each character of the current text, where it stood in that
+        // version's text (-1: typed since).
+        const linted = 1 + (pick % (versions.length + 1));
+        let origin = [...Array(start.length).keys()];
+        if (linted === 1) log.linted(uri, 1);
+        versions.forEach((changes, i) => {
+          const version = i + 2;
+          let mirror = doc.getText();
+          const lsp = changes.map(([a, b, text]) => {
+            const at = TextDocument.create('file:///m.md', 'markdown', 0, mirror);
+            const len = mirror.length + 1;
+            const range = { start: at.positionAt(Math.min(a % len, b % len)), end: at.positionAt(Math.max(a % len, b % len)) };
+            const from = at.offsetAt(range.start);
+            const to = at.offsetAt(range.end);
+            mirror = mirror.slice(0, from) + text + mirror.slice(to);
+            origin = [...origin.slice(0, from), ...Array<number>(text.length).fill(-1), ...origin.slice(to)];
+            return { range, text };
+          });
+          // Several changes in one notification apply one after another.
+          doc = cfg.update(doc, lsp, version);
+          assert.equal(doc.getText(), mirror);
+          if (version === linted) {
+            log.linted(uri, version);
+            origin = [...Array(mirror.length).keys()];
+          }
+        });
+        for (let i = 0; i < origin.length; i++) {
+          if (origin[i] >= 0) assert.equal(log.mapBack(uri, linted, i), origin[i], `offset ${i}`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('over the cap: lines on screen first, then errors before warnings, in document order, with a count', () => {
+    const d = (line: number, severity: Diagnostic['severity']): Diagnostic => ({
+      rule: 'r',
+      severity,
+      message: `${severity}@${line}`,
+      span: { start: line, end: line },
+      range: { start: { line, character: 0 }, end: { line, character: 1 } },
+    });
+    const all = [d(0, 'hint'), d(1, 'warning'), d(2, 'error'), d(3, 'warning'), d(4, 'error'), d(5, 'information'), d(6, 'hint')];
+    assert.equal(capDiagnostics(all, 10), all, 'under the cap: all, unchanged');
+    const plain = capDiagnostics(all, 3);
+    assert.deepEqual(plain.slice(1).map((x) => x.message), ['warning@1', 'error@2', 'error@4']);
+    assert.equal(plain[0].rule, 'too-many');
+    assert.match(plain[0].message, /另有 4 条未显示（警告 1、信息 1、提示 2）/);
+    const onScreen = capDiagnostics(all, 3, [{ start: 5, end: 6 }]);
+    assert.deepEqual(onScreen.slice(1).map((x) => x.message), ['error@2', 'information@5', 'hint@6']);
+  });
+});
+
+describe('bulk fixes over LSP, resolved lazily', function () {
+  this.timeout(60000);
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient();
+    // As VS Code does: the client fills in a code action's edit on codeAction/resolve.
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] }, dataSupport: true } } },
+      workspaceFolders: null,
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+  });
+  after(async () => client.stop());
+
+  it('offers fix-all and fix-all-of-a-kind without edits, and resolves them to the fix-all result', async () => {
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n学习,研讨,交流。\n二、组织生活会召开情况\n会议召开,大家发言。\n三、制定整改措施等情况\n会后整改。\n';
+    const uri = 'file:///work/lazy-1.md';
+    await client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri);
+    const d = diagnostics.find((x) => x.code === 'half-width-punctuation')!;
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const kind = actions.find((a) => a.title.startsWith('修复本文件中所有此类问题'))!;
+    const all = actions.find((a) => a.kind === 'source.fixAll')!;
+    assert.ok(kind && all, 'both bulk actions are offered');
+    assert.equal(kind.edit, undefined, 'no edit computed when offered');
+    assert.equal(all.edit, undefined, 'no edit computed when offered');
+    assert.ok(actions.find((a) => a.title.startsWith('在此行忽略'))?.edit, 'cheap actions keep their edit');
+    const doc = TextDocument.create(uri, 'markdown', 1, text);
+    const resolvedKind = (await client.connection.sendRequest(CodeActionResolveRequest.type, kind)) as CodeAction;
+    assert.equal(TextDocument.applyEdits(doc, resolvedKind.edit!.changes![uri]), text.replace(/,/g, '，'));
+    const resolvedAll = (await client.connection.sendRequest(CodeActionResolveRequest.type, all)) as CodeAction;
+    assert.equal(TextDocument.applyEdits(doc, resolvedAll.edit!.changes![uri]), fixAll(text).text);
+  });
+
+  it('completion right after a keystroke answers from the last lint, at the right place', async () => {
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n学习研讨。\n';
+    const uri = 'file:///work/lazy-2.md';
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    // A new line, and at once a completion there (the server's debounce has not run a lint yet).
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 4, character: 5 }, end: { line: 4, character: 5 } }, text: '\n' }],
+    });
+    const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 5, character: 0 } })) as CompletionItem[];
+    assert.deepEqual(
+      items.filter((i) => i.kind === 9).map((i) => i.label),
+      ['二、组织生活会召开情况', '三、制定整改措施等情况'],
+      'the missing sections, numbered after the one above',
+    );
+  });
+});
