@@ -5,7 +5,9 @@
  * lazily over LSP and equal the eager ones.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,7 +25,7 @@ import { applyEdits, fixAll, fixAllEdits, lint, type Diagnostic, type Fix, type 
 import { capDiagnostics } from '../server/src/diagnostic-cap';
 import { EditLog } from '../server/src/edit-log';
 import { LspClient } from './helpers/lsp-client';
-import { REPO } from './helpers/shared';
+import { CLI_ENV, REPO } from './helpers/shared';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
 
@@ -207,5 +209,64 @@ describe('bulk fixes over LSP, resolved lazily', function () {
       ['二、组织生活会召开情况', '三、制定整改措施等情况'],
       'the missing sections, numbered after the one above',
     );
+  });
+});
+
+describe('lint --jobs', function () {
+  this.timeout(120000);
+  const CLI = path.join(REPO, 'dist', 'cli.js');
+  const run = (args: string[]) => {
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60000, env: CLI_ENV });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
+  let tmp: string;
+  before(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-jobs-'));
+    const examples = fs.readdirSync(path.join(REPO, 'examples')).filter((f) => f.endsWith('.md'));
+    // Two projects: one whose config has a problem (said once, however many workers meet it).
+    for (const [dir, config] of [['a', 'rules: [not, a, map\n'], ['b', 'rules:\n  half-width-punctuation: error\n']]) {
+      fs.mkdirSync(path.join(tmp, dir));
+      fs.writeFileSync(path.join(tmp, dir, '.party-report.yaml'), config);
+      for (let i = 0; i < 15; i++) fs.copyFileSync(path.join(REPO, 'examples', examples[i % examples.length]), path.join(tmp, dir, `r${String(i).padStart(2, '0')}.md`));
+    }
+    fs.writeFileSync(path.join(tmp, 'a', 'r07.md'), Buffer.from([0x89, 0x50, 0x00, 0x01]));
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('workers give the same output, messages and exit code as one thread, in the same order', () => {
+    const one = run(['lint', '--jobs', '1', tmp]);
+    assert.ok(one.stdout.split('\n').length > 30, 'findings to compare');
+    assert.equal(one.stderr.match(/\.party-report\.yaml/g)?.length, 1, 'the config problem is said once');
+    assert.match(one.stderr, /r07\.md: 无法读取/);
+    for (const format of ['text', 'json']) {
+      const a = run(['lint', '--jobs', '1', '--format', format, tmp]);
+      const b = run(['lint', '--jobs', '3', '--format', format, tmp]);
+      assert.deepEqual(b, a);
+    }
+  });
+
+  it('--fix in workers writes the same files as in one thread', () => {
+    const copy = (to: string) => fs.cpSync(tmp, to, { recursive: true });
+    const x = path.join(tmp, '..', path.basename(tmp) + '-x');
+    const y = path.join(tmp, '..', path.basename(tmp) + '-y');
+    copy(x);
+    copy(y);
+    try {
+      const a = run(['lint', '--fix', '--jobs', '1', x]);
+      const b = run(['lint', '--fix', '--jobs', '2', y]);
+      assert.equal(b.stdout.replaceAll(y, x), a.stdout);
+      assert.equal(b.stderr.replaceAll(y, x), a.stderr);
+      assert.match(a.stderr, /已修复/);
+      for (const d of ['a', 'b']) for (const f of fs.readdirSync(path.join(x, d))) assert.equal(fs.readFileSync(path.join(y, d, f), 'utf8'), fs.readFileSync(path.join(x, d, f), 'utf8'), f);
+    } finally {
+      fs.rmSync(x, { recursive: true, force: true });
+      fs.rmSync(y, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a --jobs that is not a positive integer', () => {
+    const r = run(['lint', '--jobs', '0', tmp]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--jobs/);
   });
 });

@@ -2,13 +2,14 @@
 import { parseArgs } from 'node:util';
 import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
+import { isLintWorker, serveLintTasks } from './parallel';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
 import { projectFor } from './project';
 import { localeFrom, setLocale } from '../../engine/i18n';
 
 const USAGE = `用法：
-  party-report lint [--format text|json] [--template <类型>] [--fix] <文件或目录…>
+  party-report lint [--format text|json] [--template <类型>] [--fix] [--jobs N] <文件或目录…>   --jobs：同时检查的文件数（默认为 CPU 核数）
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
   party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
   party-report templates            列出报告类型
@@ -50,8 +51,18 @@ async function main(args: string[]): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { format: { type: 'string', default: 'text' }, template: { type: 'string' }, fix: { type: 'boolean', default: false } },
+          options: {
+            format: { type: 'string', default: 'text' },
+            template: { type: 'string' },
+            fix: { type: 'boolean', default: false },
+            jobs: { type: 'string', short: 'j' },
+          },
         });
+        const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+        if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+          err(`--jobs 应为正整数，收到 ${JSON.stringify(values.jobs)}`);
+          return 2;
+        }
         if (values.format !== 'text' && values.format !== 'json') {
           err(`--format 只能是 text 或 json，收到 ${JSON.stringify(values.format)}`);
           return 2;
@@ -60,7 +71,7 @@ async function main(args: string[]): Promise<number> {
           err('lint 需要至少一个文件或目录。\n' + USAGE);
           return 2;
         }
-        return runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix }, out, err);
+        return await runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, jobs }, out, err);
       }
       case 'new': {
         const { values, positionals } = parseArgs({
@@ -113,7 +124,9 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+// The same bundle serves as `lint --jobs`'s worker threads (cli/src/parallel.ts).
+if (isLintWorker()) serveLintTasks();
+else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -5,6 +5,7 @@ import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-ato
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
+import { lintFiles } from '../parallel';
 
 export interface LintArgs {
   files: string[];
@@ -12,6 +13,8 @@ export interface LintArgs {
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
+  /** Files checked at once (worker threads); default: the number of cores. */
+  jobs?: number;
 }
 
 export interface FileReport {
@@ -28,48 +31,56 @@ export interface FileReport {
   }>;
 }
 
-export function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): number {
-  const { files, missing } = expandFiles(args.files);
-  let unreadable = missing.length > 0;
-  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
-  const reports: FileReport[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readDraft(file);
-    } catch (e) {
-      if (!(e instanceof DraftReadError)) throw e;
-      err(e.message);
-      unreadable = true;
-      continue;
-    }
-    const project = projectFor(file, err);
-    if (args.template && !findType(project.types, args.template)) {
-      err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
-      unreadable = true;
-      continue;
-    }
-    const options = projectLintOptions(project, { template: args.template });
-    let result: LintResult | undefined;
-    if (args.fix) {
-      const fixed = fixAll(text, options);
-      // The last round linted the fixed text already: no need to lint it again below.
-      result = fixed.result;
-      if (fixed.edit) {
-        try {
-          writeFileAtomic(file, fixed.text, true);
-          err(t('已修复 {0}', file));
-          text = fixed.text;
-        } catch (e) {
-          if (!(e instanceof WriteRefused)) throw e;
-          err(e.message);
-          unreadable = true;
-          result = undefined;
-        }
+/** What checking one file gave: its report (absent if it could not be read), and what to tell on stderr. */
+export interface FileOutcome {
+  report?: FileReport;
+  /** stderr lines in order; `project` lines (config problems) are said once per run. */
+  messages: Array<{ text: string; project?: boolean }>;
+  unreadable: boolean;
+}
+
+/** Checks (and with --fix, fixes) one file. Used as is by the parallel workers (cli/src/parallel.ts). */
+export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix'>): FileOutcome {
+  const messages: FileOutcome['messages'] = [];
+  const err = (text: string) => messages.push({ text });
+  let text: string;
+  try {
+    text = readDraft(file);
+  } catch (e) {
+    if (!(e instanceof DraftReadError)) throw e;
+    err(e.message);
+    return { messages, unreadable: true };
+  }
+  const project = projectFor(file, (line) => messages.push({ text: line, project: true }));
+  if (args.template && !findType(project.types, args.template)) {
+    err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
+    return { messages, unreadable: true };
+  }
+  const options = projectLintOptions(project, { template: args.template });
+  let unreadable = false;
+  let result: LintResult | undefined;
+  if (args.fix) {
+    const fixed = fixAll(text, options);
+    // The last round linted the fixed text already: no need to lint it again below.
+    result = fixed.result;
+    if (fixed.edit) {
+      try {
+        writeFileAtomic(file, fixed.text, true);
+        err(t('已修复 {0}', file));
+        text = fixed.text;
+      } catch (e) {
+        if (!(e instanceof WriteRefused)) throw e;
+        err(e.message);
+        unreadable = true;
+        result = undefined;
       }
     }
-    result ??= lint(text, options);
-    reports.push({
+  }
+  result ??= lint(text, options);
+  return {
+    messages,
+    unreadable,
+    report: {
       file,
       template: result.type?.id ?? null,
       diagnostics: result.diagnostics.map((d) => ({
@@ -81,8 +92,26 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
         code: d.rule,
         message: d.message,
       })),
-    });
-  }
+    },
+  };
+}
+
+export async function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { files, missing } = expandFiles(args.files);
+  let unreadable = missing.length > 0;
+  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
+  const reports: FileReport[] = [];
+  const saidOnce = new Set<string>();
+  // Outcomes arrive in file order whether the files are checked here or by workers.
+  await lintFiles(files, args, args.jobs, (outcome) => {
+    for (const m of outcome.messages) {
+      if (m.project && saidOnce.has(m.text)) continue;
+      if (m.project) saidOnce.add(m.text);
+      err(m.text);
+    }
+    if (outcome.unreadable) unreadable = true;
+    if (outcome.report) reports.push(outcome.report);
+  });
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
   else out(formatText(reports));
   if (unreadable) return 2;
