@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
+import type { ReportType, TypeLoadError } from './report-types/types';
 
 let root: string | undefined;
 
@@ -22,12 +23,39 @@ export function assetRoot(): string {
   throw new Error(`找不到 report-types/ 与 data/ 目录（从 ${__dirname} 向上查找）`);
 }
 
+/**
+ * The shipped data as scripts/build.mjs compiled it into the bundles: data/*.yaml parsed, and the
+ * built-in report types as report-types/load.ts reads them. Start-up then parses no YAML. Absent
+ * when the engine runs from source (tests through tsx): the files are read as before.
+ */
+interface CompiledData {
+  data: Record<string, unknown>;
+  types: { types: ReportType[]; errors: TypeLoadError[] };
+}
+declare const __PARTY_REPORT_COMPILED_DATA__: CompiledData | undefined;
+const compiled: CompiledData | undefined = typeof __PARTY_REPORT_COMPILED_DATA__ === 'undefined' ? undefined : __PARTY_REPORT_COMPILED_DATA__;
+
+/** The built-in report types compiled at build time, their sources pointing into this install. */
+export function compiledBuiltinTypes(): { types: ReportType[]; errors: TypeLoadError[] } | undefined {
+  if (!compiled) return undefined;
+  const at = (source: string) => path.join(assetRoot(), source);
+  return {
+    types: compiled.types.types.map((type) => ({ ...type, source: at(type.source) })),
+    errors: compiled.types.errors.map((e) => ({ ...e, file: at(e.file) })),
+  };
+}
+
 const cache = new Map<string, unknown>();
 
-/** A YAML file under data/, parsed once. */
+/** A YAML file under data/, parsed once (or at build time, in the bundles). */
 export function loadData<T>(name: string): T {
   const hit = cache.get(name);
   if (hit) return hit as T;
+  if (compiled && name in compiled.data) {
+    const value = compiled.data[name] as T;
+    cache.set(name, value);
+    return value;
+  }
   const file = path.join(assetRoot(), 'data', name);
   const value = YAML.parse(fs.readFileSync(file, 'utf8')) as T;
   cache.set(name, value);
