@@ -86,6 +86,12 @@ const VOCABULARY = [
   '1.学习（无空格不是列表）',
   '详见www.gov.cn和http://example.com/a。',
   '行尾空格 ',
+  // Brackets that are plain text unless a link, reference or definition is somewhere in the draft.
+  '机党发[2025]12号',
+  '[ref]',
+  '[^1]',
+  '[链接][ref]',
+  '![图](a.png)',
 ];
 
 describe('chunked parsing equals whole-text parsing', function () {

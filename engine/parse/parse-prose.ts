@@ -11,6 +11,16 @@ import { parseMarkdown } from './markdown';
 import { extractProse, type ProseResult } from './prose-lines';
 
 const LEFTOVER = /[*_`[\]<~\\]/;
+const LEFTOVER_NO_BRACKETS = /[*_`<~\\]/;
+
+/**
+ * Square brackets make a link, image or footnote only with "](", "][" or "]:" somewhere (inline
+ * links, full and collapsed references, definitions for shortcut references and footnotes). In a
+ * draft with none of these, "机党发[2025]12号" is plain text: its brackets neither need the parser
+ * nor tie a chunk to the next. (Treating them as leftovers joined every chunk of a draft full of
+ * such numbers into one, parsing it over and over: quadratic.)
+ */
+const BRACKETS_ACTIVE = /\][([:]/;
 
 /**
  * Text with no Markdown in it at all: no line starts with a block marker, indentation or a list
@@ -19,11 +29,12 @@ const LEFTOVER = /[*_`[\]<~\\]/;
  * not needed (test/chunks.test.ts checks this against the parser).
  */
 const MARKUP_CHAR = /[*_`[\]<>!~\\&|]/;
+const MARKUP_CHAR_NO_BRACKETS = /[*_`<>!~\\&|]/;
 // Also a line of colons and hyphens: a table delimiter row (":-") turns the line above into a table.
 const LINE_START = /^(?:[ \t#>*+\-=_`~<|:]|\d{1,9}[.)](?:[ \t]|$))|^[\s:|-]*-[\s:|-]*$/;
 
-function isPlain(text: string): boolean {
-  if (MARKUP_CHAR.test(text)) return false;
+function isPlain(text: string, bracketsInert: boolean): boolean {
+  if ((bracketsInert ? MARKUP_CHAR_NO_BRACKETS : MARKUP_CHAR).test(text)) return false;
   // Trailing blanks are left to the parser: it treats them differently before \n and \r\n.
   for (const line of text.split(/\r\n|\r|\n/)) if (line.length > 0 && (LINE_START.test(line) || /[ \t]$/.test(line))) return false;
   return true;
@@ -47,8 +58,8 @@ function plainProse(text: string, base: number, index: LineIndex): ProseResult {
   return { lines, tables: [], comments: [] };
 }
 
-function parseText(text: string, frontMatter: boolean, base: number, index: LineIndex): ProseResult {
-  if (isPlain(text)) return plainProse(text, base, index);
+function parseText(text: string, frontMatter: boolean, base: number, index: LineIndex, bracketsInert: boolean): ProseResult {
+  if (isPlain(text, bracketsInert)) return plainProse(text, base, index);
   return extractProse(parseMarkdown(text, frontMatter), text, base, index);
 }
 
@@ -86,9 +97,9 @@ export class ProseCache {
   }
 }
 
-function parseOne(source: string, from: number, to: number, base: number, index: LineIndex, cache?: ProseCache): ProseResult {
+function parseOne(source: string, from: number, to: number, base: number, index: LineIndex, cache: ProseCache | undefined, bracketsInert: boolean): ProseResult {
   const text = from === 0 && to === source.length ? source : source.slice(from, to);
-  if (!cache) return parseText(text, from === 0, base + from, index);
+  if (!cache) return parseText(text, from === 0, base + from, index, bracketsInert);
   const key = (from === 0 ? 'F' : 'N') + text;
   const delta = base + from;
   const line = index.positionAt(delta).line;
@@ -99,7 +110,7 @@ function parseOne(source: string, from: number, to: number, base: number, index:
     if (hit.delta !== delta || hit.line !== line) hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line };
   } else {
     cache.misses++;
-    hit = { result: parseText(text, from === 0, delta, index), delta, line };
+    hit = { result: parseText(text, from === 0, delta, index, bracketsInert), delta, line };
   }
   cache.next.set(key, hit);
   return hit.result;
@@ -141,14 +152,16 @@ export function parseProse(source: string, base: number, index: LineIndex, chunk
 
 function parseChunks(source: string, base: number, index: LineIndex, chunkSize?: number, cache?: ProseCache): ProseResult {
   const chunks = splitChunks(source, chunkSize);
-  if (chunks.length === 1) return parseOne(source, 0, source.length, base, index, cache);
+  const bracketsInert = !BRACKETS_ACTIVE.test(source);
+  const leftover = bracketsInert ? LEFTOVER_NO_BRACKETS : LEFTOVER;
+  if (chunks.length === 1) return parseOne(source, 0, source.length, base, index, cache, bracketsInert);
   const merged: ProseResult = { lines: [], tables: [], comments: [] };
   for (let k = 0; k < chunks.length; k++) {
     const from = chunks[k].start;
-    let part = parseOne(source, from, chunks[k].end, base, index, cache);
-    while (k + 1 < chunks.length && part.lines.some((l) => LEFTOVER.test(l.text))) {
+    let part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
+    while (k + 1 < chunks.length && part.lines.some((l) => leftover.test(l.text))) {
       k++;
-      part = parseOne(source, from, chunks[k].end, base, index, cache);
+      part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
     }
     for (const line of part.lines) {
       line.index = merged.lines.length;
