@@ -149,6 +149,19 @@ describe('chunked parsing equals whole-text parsing', function () {
     );
   });
 
+  it('reads brackets as text only where no link, reference or definition can give them meaning', () => {
+    for (const text of [
+      '一段[ref]文字\n'.repeat(50) + '\n[ref]: http://example.com\n',
+      '[ref]: http://example.com\n\n' + '一段[ref]文字\n'.repeat(50),
+      '一段[^1]文字\n'.repeat(50) + '\n[^1]: 脚注\n',
+      '一段[链接文字\n'.repeat(50) + '](http://example.com)\n',
+      '一段[链接][ref]文字\n'.repeat(50) + '\n[ref]: http://example.com\n',
+      '机党发[2025]12号文件。\n'.repeat(50),
+    ]) {
+      for (const size of [16, 64]) same(text, size);
+    }
+  });
+
   it('parses one chunk again after a one-character edit in a long draft', () => {
     const draft = Array.from({ length: 2000 }, (_, i) => `第${i}段：党支部深入学习贯彻全会精神，推动各项工作取得新成效。`).join('\n');
     const cache = new ProseCache();
