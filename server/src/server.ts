@@ -188,6 +188,9 @@ export function startServer(connection: Connection): void {
     try {
       let parseCache = parseCaches.get(uri);
       if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
+      // One copy of a document's derived data: the previous result goes before the next is built
+      // (nothing else runs meanwhile; requests arriving later wait for the new one or lint anew).
+      cache.delete(uri);
       result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache });
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
