@@ -128,6 +128,13 @@ function parseOne(source: string, from: number, to: number, base: number, index:
   return hit.result;
 }
 
+/** Offsets moved by `delta`: a plain loop, several times faster than TypedArray#map with a callback. */
+function shifted(offsets: Int32Array, delta: number): Int32Array {
+  const out = new Int32Array(offsets.length);
+  for (let i = 0; i < offsets.length; i++) out[i] = offsets[i] + delta;
+  return out;
+}
+
 /** A cached chunk's result moved to where the chunk now stands in the document. */
 function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
   const span = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
@@ -135,11 +142,11 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
   const line = (l: ProseLine): ProseLine => {
     let m = moved.get(l);
     if (!m) {
-      const starts = l.starts.map((o) => o + delta);
+      const starts = shifted(l.starts, delta);
       m = {
         ...l,
         starts,
-        ends: l.ends.map((o) => o + delta),
+        ends: shifted(l.ends, delta),
         cell: l.cell && span(l.cell),
         sourceLine: index.positionAt(starts[0] ?? (l.cell ? l.cell.start + delta : delta)).line,
         bold: l.bold,
