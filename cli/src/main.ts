@@ -9,7 +9,7 @@ import { projectFor } from './project';
 import { localeFrom, setLocale } from '../../engine/i18n';
 
 const USAGE = `用法：
-  party-report lint [--format text|json] [--template <类型>] [--fix] [--jobs N] <文件或目录…>   --jobs：同时检查的文件数（默认为 CPU 核数）
+  party-report lint [--format text|json] [--template <类型>] [--fix] [--explain] [--jobs N] <文件或目录…>   --jobs：同时检查的文件数（默认为 CPU 核数）
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
   party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
   party-report templates            列出报告类型
@@ -55,6 +55,7 @@ async function main(args: string[]): Promise<number> {
             format: { type: 'string', default: 'text' },
             template: { type: 'string' },
             fix: { type: 'boolean', default: false },
+            explain: { type: 'boolean', default: false },
             jobs: { type: 'string', short: 'j' },
           },
         });
@@ -71,7 +72,7 @@ async function main(args: string[]): Promise<number> {
           err('lint 需要至少一个文件或目录。\n' + USAGE);
           return 2;
         }
-        return await runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, jobs }, out, err);
+        return await runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain, jobs }, out, err);
       }
       case 'new': {
         const { values, positionals } = parseArgs({

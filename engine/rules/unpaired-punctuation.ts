@@ -7,19 +7,18 @@ const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS)
 // A half-width parenthesis still closes a full-width one: the half-width rule reports the mark itself.
 const ALSO_OPENS: Record<string, string> = { '(': '（' };
 const ALSO_CLOSES: Record<string, string> = { ')': '）' };
-const ANY_MARK = /[“”‘’《》〈〉（）【】〔〕()]/;
+const ANY_MARK = /[“”‘’《》〈〉（）【】〔〕()〞〟]/;
+// Closing marks typed wrong: 〞/〟 (from some input methods and Word) close a “.
+const WRONG_CLOSERS: Record<string, string> = { '〞': '“', '〟': '“' };
+// Quotes whose opening and closing marks look alike: a second opener while one is open, with no
+// closer before the next opener, is almost always the closer typed wrong (“两会精神“).
+const LOOKALIKE: Record<string, string> = { '“': '”', '‘': '’' };
 
-// The scan reads character codes through a table: indexing `text[i]` into objects made this rule
-// several times slower than the scan itself on long drafts. OPENS[c]: the opening mark c counts as
-// (0: none); CLOSES[c]: the opening mark that c closes.
-const OPENS = new Uint16Array(0x10000);
-const CLOSES = new Uint16Array(0x10000);
-for (const [open, close] of Object.entries(PAIRS)) {
-  OPENS[open.charCodeAt(0)] = open.charCodeAt(0);
-  CLOSES[close.charCodeAt(0)] = open.charCodeAt(0);
-}
-for (const [half, full] of Object.entries(ALSO_OPENS)) OPENS[half.charCodeAt(0)] = full.charCodeAt(0);
-for (const [half, full] of Object.entries(ALSO_CLOSES)) CLOSES[half.charCodeAt(0)] = CLOSERS[full].charCodeAt(0);
+// The scan reads character codes and looks at a character further only when this table marks it:
+// indexing `text[i]` into objects for every character made this rule several times slower than
+// the scan itself on long drafts.
+const IS_MARK = new Uint8Array(0x10000);
+for (const c of '“”‘’《》〈〉（）【】〔〕()〞〟') IS_MARK[c.charCodeAt(0)] = 1;
 
 /** Paired marks (“” 《》 （） 【】 〔〕 …) that open without closing or close without opening. */
 export const unpairedPunctuation: Rule = {
@@ -30,28 +29,46 @@ export const unpairedPunctuation: Rule = {
     for (const line of ctx.model.lines) {
       const text = line.text;
       if (!ANY_MARK.test(text)) continue;
-      // Open marks not yet closed: the mark they count as, and where they stand.
-      const stack: Array<{ mark: number; at: number }> = [];
-      const unmatched: Array<{ at: number; mark: string; opening: boolean }> = [];
+      const stack: Array<{ mark: string; at: number }> = [];
+      const unmatched: Array<{ at: number; mark: string; opening: boolean; shouldBe?: string; opener?: string }> = [];
       for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        const open = OPENS[c];
+        if (IS_MARK[text.charCodeAt(i)] === 0) continue;
+        const c = text[i];
+        const wrongFor = WRONG_CLOSERS[c] ?? (LOOKALIKE[c] && stack.some((s) => s.mark === c) && !closesBeforeNextOpen(text, i, c) ? c : undefined);
+        if (wrongFor) {
+          const depth = stack.map((s) => s.mark).lastIndexOf(wrongFor);
+          if (depth >= 0) {
+            // One mismatched pair, one finding: the wrong closing mark.
+            for (const s of stack.splice(depth).slice(1)) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
+            unmatched.push({ at: i, mark: c, opening: false, shouldBe: PAIRS[wrongFor], opener: wrongFor });
+            continue;
+          }
+        }
+        const open = PAIRS[c] ? c : ALSO_OPENS[c];
         if (open) {
           stack.push({ mark: open, at: i });
           continue;
         }
-        const closes = CLOSES[c];
+        const closes = CLOSERS[c] ?? (ALSO_CLOSES[c] ? CLOSERS[ALSO_CLOSES[c]] : undefined);
         if (!closes) continue;
-        let depth = stack.length - 1;
-        while (depth >= 0 && stack[depth].mark !== closes) depth--;
+        const depth = stack.map((s) => s.mark).lastIndexOf(closes);
         if (depth < 0) {
-          unmatched.push({ at: i, mark: text[i], opening: false });
+          unmatched.push({ at: i, mark: c, opening: false });
           continue;
         }
         for (const s of stack.splice(depth)) if (s.mark !== closes) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
       }
       for (const s of stack) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
       for (const u of unmatched.sort((a, b) => a.at - b.at)) {
+        if (u.shouldBe) {
+          const span = spanOf(line, u.at, u.at + 1);
+          ctx.report({
+            span,
+            message: t('后引号写成了{0}：与前面的{1}配对的应是{2}。请改为{2}。', qm(u.mark), qm(u.opener!), qm(u.shouldBe)),
+            fix: { title: t('改为{0}', qm(u.shouldBe)), edits: [{ span, newText: u.shouldBe }], safe: true },
+          });
+          continue;
+        }
         const partner = u.opening ? PAIRS[u.mark] ?? '）' : CLOSERS[u.mark] ?? '（';
         ctx.report({
           span: spanOf(line, u.at, u.at + 1),
@@ -63,3 +80,13 @@ export const unpairedPunctuation: Rule = {
     }
   },
 };
+
+/** Whether a closing mark for `open` comes after position `at` before the next `open`. */
+function closesBeforeNextOpen(text: string, at: number, open: string): boolean {
+  const close = PAIRS[open];
+  for (let i = at + 1; i < text.length; i++) {
+    if (text[i] === close) return true;
+    if (text[i] === open) return false;
+  }
+  return false;
+}

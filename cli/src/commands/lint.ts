@@ -1,6 +1,6 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine/i18n';
-import { findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult } from '../../../engine';
+import { explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult } from '../../../engine';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
@@ -13,6 +13,8 @@ export interface LintArgs {
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
+  /** Say why each file was or was not recognised as a report type (evidence and scores). */
+  explain?: boolean;
   /** Files checked at once (worker threads); default: the number of cores. */
   jobs?: number;
 }
@@ -29,6 +31,8 @@ export interface FileReport {
     code: string;
     message: string;
   }>;
+  /** With --explain: why the type was chosen or not, one fact a line. */
+  explanation?: string[];
 }
 
 /** What checking one file gave: its report (absent if it could not be read), and what to tell on stderr. */
@@ -40,7 +44,7 @@ export interface FileOutcome {
 }
 
 /** Checks (and with --fix, fixes) one file. Used as is by the parallel workers (cli/src/parallel.ts). */
-export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix'>): FileOutcome {
+export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain'>): FileOutcome {
   const messages: FileOutcome['messages'] = [];
   const err = (text: string) => messages.push({ text });
   let text: string;
@@ -92,6 +96,7 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix'>)
         code: d.rule,
         message: d.message,
       })),
+      ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
     },
   };
 }
@@ -125,6 +130,7 @@ function formatText(reports: FileReport[]): string {
   let errors = 0;
   let warnings = 0;
   for (const r of reports) {
+    if (r.explanation) lines.push(`${r.file}:`, ...r.explanation.map((l) => `  ${l}`));
     for (const d of r.diagnostics) {
       if (d.severity === 'error') errors++;
       if (d.severity === 'warning') warnings++;
