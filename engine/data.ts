@@ -35,12 +35,23 @@ interface CompiledData {
 declare const __PARTY_REPORT_COMPILED_DATA__: CompiledData | undefined;
 const compiled: CompiledData | undefined = typeof __PARTY_REPORT_COMPILED_DATA__ === 'undefined' ? undefined : __PARTY_REPORT_COMPILED_DATA__;
 
+/** Regular expressions come as { $regexp, flags } (scripts/build.mjs): made into RegExps again. */
+function revive<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(revive) as T;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.$regexp === 'string') return new RegExp(v.$regexp, String(v.flags ?? '')) as T;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)])) as T;
+  }
+  return value;
+}
+
 /** The built-in report types compiled at build time, their sources pointing into this install. */
 export function compiledBuiltinTypes(): { types: ReportType[]; errors: TypeLoadError[] } | undefined {
   if (!compiled) return undefined;
   const at = (source: string) => path.join(assetRoot(), source);
   return {
-    types: compiled.types.types.map((type) => ({ ...type, source: at(type.source) })),
+    types: compiled.types.types.map((type) => ({ ...revive(type), source: at(type.source) })),
     errors: compiled.types.errors.map((e) => ({ ...e, file: at(e.file) })),
   };
 }
@@ -52,7 +63,7 @@ export function loadData<T>(name: string): T {
   const hit = cache.get(name);
   if (hit) return hit as T;
   if (compiled && name in compiled.data) {
-    const value = compiled.data[name] as T;
+    const value = revive(compiled.data[name]) as T;
     cache.set(name, value);
     return value;
   }

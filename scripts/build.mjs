@@ -51,7 +51,9 @@ async function compileData() {
 }
 
 const compiled = await compileData();
-const withData = { ...common, define: { __PARTY_REPORT_COMPILED_DATA__: JSON.stringify(compiled) } };
+// Regular expressions (report types' title and opening patterns) travel as { $regexp, flags }.
+const json = JSON.stringify(compiled, (key, value) => (value instanceof RegExp ? { $regexp: value.source, flags: value.flags } : value));
+const withData = { ...common, define: { __PARTY_REPORT_COMPILED_DATA__: json } };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),

@@ -21,7 +21,7 @@ import {
   type CodeAction,
   type CompletionItem,
 } from 'vscode-languageserver-protocol/node';
-import { applyEdits, fixAll, fixAllEdits, lint, type Diagnostic, type Fix, type TextEdit } from '../engine';
+import { applyEdits, builtinFormulations, fixAll, fixAllEdits, lint, loadTypesFrom, type Diagnostic, type Fix, type ReportType, type TextEdit } from '../engine';
 import { capDiagnostics } from '../server/src/diagnostic-cap';
 import { EditLog } from '../server/src/edit-log';
 import { LspClient } from './helpers/lsp-client';
@@ -268,5 +268,23 @@ describe('lint --jobs', function () {
     const r = run(['lint', '--jobs', '0', tmp]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /--jobs/);
+  });
+});
+
+describe('data compiled into the bundles', () => {
+  it('the bundled engine has the same built-in types and data as reading the YAML files', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundled = require(path.join(REPO, 'dist', 'engine.js'));
+    // JSON has no undefined: a field set to undefined arrives absent, which reads the same.
+    const defined = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(defined) : v && typeof v === 'object' && !(v instanceof RegExp) ? Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined).map(([k, x]) => [k, defined(x)])) : v;
+    const relative = (types: ReportType[]) => types.map((type) => defined({ ...type, source: path.relative(REPO, type.source) }));
+    const fromBundle = bundled.builtinTypes();
+    const fromYaml = loadTypesFrom(path.join(REPO, 'report-types'));
+    assert.ok(fromYaml.types.length >= 6);
+    // deepEqual compares regular expressions by source and flags, so a pattern lost on the way shows.
+    assert.deepEqual(relative(fromBundle.types), relative(fromYaml.types));
+    assert.deepEqual(fromBundle.errors, fromYaml.errors);
+    assert.deepEqual(defined(bundled.builtinFormulations()), defined(builtinFormulations()));
   });
 });
