@@ -193,6 +193,24 @@ describe('bulk fixes over LSP, resolved lazily', function () {
     assert.equal(TextDocument.applyEdits(doc, resolvedAll.edit!.changes![uri]), fixAll(text).text);
   });
 
+  it('over 2,000 findings: the lines on screen first once the client says which, and a note with the count', async () => {
+    const body = Array.from({ length: 3000 }, (_, i) => `第${i}次学习,研讨。`).join('\n');
+    const text = `---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n${body}\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n`;
+    const uri = 'file:///work/lazy-cap.md';
+    await client.open(uri, text);
+    const first = await client.diagnostics(uri);
+    const note = first.diagnostics.find((d) => d.code === 'too-many');
+    assert.ok(note, 'a note');
+    assert.match(String(note.message), /另有 \d+ 条未显示/);
+    assert.equal(first.diagnostics.length, 2001);
+    const onLine = (p: typeof first, line: number) => p.diagnostics.some((d) => d.range.start.line === line && d.code === 'half-width-punctuation');
+    assert.ok(onLine(first, 10) && !onLine(first, 2950), 'by position when nothing is known about the screen');
+    await client.connection.sendNotification('partyReport/visibleRanges', { uri, ranges: [{ start: 2940, end: 2960 }] });
+    const again = await client.diagnostics(uri, (p) => onLine(p, 2950));
+    for (let line = 2940; line <= 2960; line++) assert.ok(onLine(again, line), `line ${line} on screen is shown`);
+    assert.equal(again.diagnostics.length, 2001);
+  });
+
   it('completion right after a keystroke answers from the last lint, at the right place', async () => {
     const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n学习研讨。\n';
     const uri = 'file:///work/lazy-2.md';
