@@ -6,7 +6,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import type { ReportType, TypeLoadError } from './report-types/types';
 
 let root: string | undefined;
 
@@ -30,7 +29,8 @@ export function assetRoot(): string {
  */
 interface CompiledData {
   data: Record<string, unknown>;
-  types: { types: ReportType[]; errors: TypeLoadError[] };
+  /** The report types as report-types/load.ts returns them (their type stays in that folder). */
+  types: { types: Array<{ source: string }>; errors: Array<{ file: string }> };
 }
 declare const __PARTY_REPORT_COMPILED_DATA__: CompiledData | undefined;
 const compiled: CompiledData | undefined = typeof __PARTY_REPORT_COMPILED_DATA__ === 'undefined' ? undefined : __PARTY_REPORT_COMPILED_DATA__;
@@ -47,12 +47,12 @@ function revive<T>(value: T): T {
 }
 
 /** The built-in report types compiled at build time, their sources pointing into this install. */
-export function compiledBuiltinTypes(): { types: ReportType[]; errors: TypeLoadError[] } | undefined {
+export function compiledBuiltinTypes<T extends { source: string }, E extends { file: string }>(): { types: T[]; errors: E[] } | undefined {
   if (!compiled) return undefined;
   const at = (source: string) => path.join(assetRoot(), source);
   return {
-    types: compiled.types.types.map((type) => ({ ...revive(type), source: at(type.source) })),
-    errors: compiled.types.errors.map((e) => ({ ...e, file: at(e.file) })),
+    types: compiled.types.types.map((type) => ({ ...revive(type), source: at(type.source) }) as T),
+    errors: compiled.types.errors.map((e) => ({ ...e, file: at(e.file) }) as E),
   };
 }
 

@@ -10,12 +10,12 @@ import { assetRoot } from './data';
 
 export type Locale = 'zh-CN' | 'en';
 
-let current: Locale = 'zh-CN';
-
 /** zh, zh-CN, zh-TW… read Chinese; everything else English. */
 export function localeFrom(tag: string | undefined): Locale {
   return !tag || /^zh/i.test(tag) ? 'zh-CN' : 'en';
 }
+
+let current: Locale = 'zh-CN';
 
 export function setLocale(locale: Locale): void {
   current = locale;
@@ -23,6 +23,7 @@ export function setLocale(locale: Locale): void {
   else l10n.config({ contents: JSON.parse(fs.readFileSync(path.join(assetRoot(), 'l10n', 'messages.en.json'), 'utf8')) });
 }
 
+/** The language set last: the CLI hands it to its worker threads. */
 export function getLocale(): Locale {
   return current;
 }

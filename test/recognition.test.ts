@@ -4,7 +4,7 @@
  * are our own, written to the patterns met in published reports.
  */
 import * as assert from 'node:assert/strict';
-import { explainDetection, lint } from '../engine';
+import { builtinTypes, explainDetection, lint, parseDefinition } from '../engine';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 const warnings = (text: string, template?: string) =>
@@ -60,13 +60,18 @@ describe('recognising real reports', () => {
     const text = lines(
       '一、会前学习和征求意见',
       '支部组织党员集中学习，征求意见建议8条。',
-      '二、整改落实',
+      '二、整改落实情况',
       '会后制定了整改清单。',
     );
     const found = warnings(text, 'org-life-meeting-report');
     assert.deepEqual(found.map((d) => d.rule), ['missing-section']);
-    assert.equal(found[0].message, '缺少“组织生活会召开情况”一节，应在“整改落实”之前。');
+    assert.equal(found[0].message, '缺少“组织生活会召开情况”一节，应在“整改落实情况”之前。');
     assert.equal(found[0].range.start.line, 2);
+  });
+
+  it('reports no missing section when no heading names a section: the draft follows its own structure', () => {
+    const text = lines('一、基本情况', '支部于3月召开组织生活会，开展民主评议党员。', '二、主要做法', '会前组织集中学习，会上开展批评和自我批评。', '三、评议结果', '评出优秀党员3名。');
+    assert.deepEqual(warnings(text, 'org-life-meeting-report').map((d) => d.rule), []);
   });
 
   it('explains why a type was chosen, with the evidence and the threshold', () => {
@@ -74,6 +79,28 @@ describe('recognising real reports', () => {
     const explanation = explainDetection(result.detection).join('\n');
     assert.match(explanation, /识别为述职报告/);
     assert.match(explanation, /\+6 {2}标题“2025年度党支部书记抓基层党建工作述职报告”是述职报告的标题/);
+  });
+});
+
+describe("a unit's own type", () => {
+  it('is recognised even when its name holds a word that rules other documents out (纪要)', () => {
+    const definition = [
+      'id: party-group-minutes',
+      'name: 党小组会议纪要',
+      'detect:',
+      '  keywords: [党小组会]',
+      "  titles: ['党小组会议纪要']",
+      'sections:',
+      '  - { id: basics, title: 会议基本情况 }',
+      '  - { id: decisions, title: 会议决定 }',
+    ].join('\n');
+    const parsed = parseDefinition(definition, 'party-group-minutes.yaml', '');
+    assert.ok('type' in parsed);
+    const types = [...builtinTypes().types, parsed.type];
+    const minutes = lines('第一党小组党小组会议纪要', '一、会议基本情况', '3月5日召开，应到8人，实到8人。', '二、会议决定', '推荐张明为入党积极分子。');
+    assert.equal(lint(minutes, { types }).type?.id, 'party-group-minutes');
+    // The same word still rules out the built-in types.
+    assert.equal(lint(lines('支委会会议纪要', '一、会前准备情况', '学习文件。'), { types }).type, undefined);
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { getLocale, setLocale, t, type Locale } from '../../engine/i18n';
+import { getLocale, setLocale, t, type Locale } from '../../engine';
 import { lintFile, type FileOutcome, type LintArgs } from './commands/lint';
 
 /** Below this many files per worker, workers do not pay for their start (about 40 ms each). */
@@ -20,7 +20,7 @@ interface Task {
 interface WorkerSetup {
   partyReportLintWorker: true;
   locale: Locale;
-  args: Pick<LintArgs, 'template' | 'fix' | 'explain'>;
+  args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format'>;
 }
 
 export function defaultJobs(): number {
@@ -65,7 +65,7 @@ export async function lintFiles(files: string[], args: LintArgs, jobs: number | 
   const done = new Map<number, FileOutcome>();
   let next = 0; // next file to hand out
   let emitted = 0; // outcomes passed on, in order
-  const setup: WorkerSetup = { partyReportLintWorker: true, locale: getLocale(), args: { template: args.template, fix: args.fix, explain: args.explain } };
+  const setup: WorkerSetup = { partyReportLintWorker: true, locale: getLocale(), args: { template: args.template, fix: args.fix, explain: args.explain, format: args.format } };
   const pool: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,8 @@ import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
-import { StatusItem, type ReportStatus } from './status';
+import { StatusItem } from './status';
+import type { ClientNotifications, Notifications } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -62,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
-  context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
+  context.subscriptions.push(client.onNotification('partyReport/status' satisfies keyof Notifications, (s: Notifications['partyReport/status']) => status.update(s)));
   context.subscriptions.push(...reportVisibleRanges(c));
 }
 
@@ -76,8 +77,11 @@ function reportVisibleRanges(c: LanguageClient): vscode.Disposable[] {
     clearTimeout(timer);
     if (!editor || editor.document.languageId !== 'markdown') return;
     timer = setTimeout(() => {
-      const ranges = editor.visibleRanges.map((r) => ({ start: r.start.line, end: r.end.line }));
-      void c.sendNotification('partyReport/visibleRanges', { uri: editor.document.uri.toString(), ranges }).catch(() => undefined);
+      const params: ClientNotifications['partyReport/visibleRanges'] = {
+        uri: editor.document.uri.toString(),
+        ranges: editor.visibleRanges.map((r) => ({ start: r.start.line, end: r.end.line })),
+      };
+      void c.sendNotification('partyReport/visibleRanges' satisfies keyof ClientNotifications, params).catch(() => undefined);
     }, 150);
   };
   send(vscode.window.activeTextEditor);

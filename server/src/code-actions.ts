@@ -8,7 +8,7 @@
  * picks the action. A client that cannot resolve gets source.fixAll only when it asks for that kind
  * (`only`, e.g. fix on save), and the per-kind action computed at once.
  */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { fixAll, type Diagnostic, type LintOptions, type LintResult, type TextEdit } from '../../engine';
 import { toLspDiagnostic, toLspEdits } from './convert';

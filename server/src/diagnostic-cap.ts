@@ -4,7 +4,7 @@
  * that is), then errors before warnings before the rest, then the earlier ones in the file. A note
  * says how many were left out. The order in which rules happen to run plays no part.
  */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import type { Diagnostic, Severity } from '../../engine';
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

@@ -3,7 +3,7 @@
  * never letting an older result overwrite a newer one), serves the outline, and reads settings
  * from the client. Whatever one document contains, the server keeps serving the others.
  */
-import { setLocale, localeFrom, t } from '../../engine/i18n';
+import { setLocale, localeFrom, t } from '../../engine';
 import {
   CodeActionKind,
   type Connection,
@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   builtinProject,
   buildModel,
+  documentWords,
   configIn,
   lint,
   loadProject,
@@ -29,17 +30,18 @@ import {
   builtinFormulations,
   type Formulation,
 } from '../../engine';
-import { normalizeFormulation } from '../../engine/formulations/load';
+import { normalizeFormulation } from '../../engine';
 import { codeActions, isFixAllData, resolveFixAll } from './code-actions';
 import { capDiagnostics, type LineRange } from './diagnostic-cap';
 import { EditLog } from './edit-log';
 import { completions } from './completion';
-import { toLspDiagnostic, toLspEdits } from './convert';
+import { SOURCE, toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
-import { loadExporter } from '../../engine/export/load';
-import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
+import { loadExporter } from '../../engine';
+import { WriteRefused, writeFileAtomic } from '../../engine';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { documentSymbols } from './symbols';
+import type { ClientNotifications, NotificationName, Notifications, Params, RequestName, Result } from './protocol';
 
 interface Cached {
   version: number;
@@ -90,6 +92,11 @@ export function startServer(connection: Connection): void {
   let projects = new Map<string, Project>();
   let problemFiles = new Set<string>();
 
+  // Requests and notifications of server/src/protocol.ts, typed by their names.
+  const onRequest = <K extends RequestName>(name: K, handler: (params: Params<K>) => Result<K> | Promise<Result<K>>) =>
+    connection.onRequest(name, handler as (params: unknown) => Promise<Result<K>>);
+  const notify = <K extends NotificationName>(name: K, payload: Notifications[K]) => connection.sendNotification(name, payload);
+
   let templatesSetting: string | undefined;
   const loadProjects = () => {
     projects = new Map(roots.map((root) => [root, trusted ? loadProject(configIn(root), root, templatesSetting) : builtinProject(root)]));
@@ -103,7 +110,7 @@ export function startServer(connection: Connection): void {
         diagnostics: problems.map((p) => {
           const line = Math.max(0, (p.line ?? 1) - 1);
           const character = Math.max(0, (p.column ?? 1) - 1);
-          return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: '党建报告', code: 'config', message: p.message };
+          return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: SOURCE, code: 'config', message: p.message };
         }),
       });
       for (const p of problems) connection.console.warn(`${file}: ${p.message}`);
@@ -201,7 +208,7 @@ export function startServer(connection: Connection): void {
           {
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
             severity: 2,
-            source: '党建报告',
+            source: SOURCE,
             message: t('党建报告校验出错，已跳过本文件：{0}。其他文件不受影响；请把此文件反馈给维护者。', (err as Error).message),
           },
         ],
@@ -215,7 +222,7 @@ export function startServer(connection: Connection): void {
     );
     publish(uri, version, result);
     // For the client's status bar: is this a report, and how much is left to fill in.
-    void connection.sendNotification('partyReport/status', {
+    void notify('partyReport/status', {
       uri,
       version,
       type: result.type ? { id: result.type.id, name: result.type.name } : null,
@@ -231,7 +238,7 @@ export function startServer(connection: Connection): void {
   };
 
   // The client tells which lines are on screen; over the cap, those findings are published first.
-  connection.onNotification('partyReport/visibleRanges', (p: { uri: string; ranges: LineRange[] }) => {
+  connection.onNotification('partyReport/visibleRanges' satisfies keyof ClientNotifications, (p: ClientNotifications['partyReport/visibleRanges']) => {
     if (!p || typeof p.uri !== 'string' || !Array.isArray(p.ranges)) return;
     visibleLines.set(p.uri, p.ranges.filter((r) => Number.isInteger(r?.start) && Number.isInteger(r?.end)));
     const hit = cache.get(p.uri);
@@ -332,6 +339,7 @@ export function startServer(connection: Connection): void {
    * log cannot map (no result yet, a full replacement) does the request wait for a lint.
    */
   const recentResult = async (uri: string, position: { line: number; character: number }) => {
+    const options = lintOptions(await settingsFor(uri), projectFor(uri));
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const offset = doc.offsetAt(position);
@@ -339,10 +347,10 @@ export function startServer(connection: Connection): void {
     const hit = cache.get(uri);
     if (hit) {
       const old = hit.version === doc.version ? offset : editLog.mapBack(uri, hit.version, offset);
-      if (old !== undefined) return { result: hit.result, prefix, offset: old };
+      if (old !== undefined) return { result: hit.result, prefix, offset: old, options };
     }
     const c = await currentResult(uri);
-    return c ? { result: c.result, prefix, offset: c.doc.offsetAt(position) } : undefined;
+    return c ? { result: c.result, prefix, offset: c.doc.offsetAt(position), options: c.options } : undefined;
   };
 
   const guarded = <T>(what: string, fallback: T, fn: () => Promise<T>): Promise<T> =>
@@ -370,30 +378,30 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params) =>
     guarded('生成补全', [], async () => {
       const c = await recentResult(params.textDocument.uri, params.position);
-      return c ? completions(c.result, params.position, c.prefix, c.offset) : [];
+      return c ? completions(c.result, params.position, c.prefix, c.offset, c.options.formulations) : [];
     }),
   );
 
   connection.onHover((params) =>
     guarded('生成悬停提示', null, async () => {
       const c = await recentResult(params.textDocument.uri, params.position);
-      return c ? hover(c.result, c.offset) : null;
+      return c ? hover(c.result, c.offset, c.options.formulations) : null;
     }),
   );
 
   // For the client's commands: the report types, a new draft, and the sections a draft lacks.
   const builtinSet = new Set(builtinProject('').types);
   const typesFor = (uri?: string) => (uri ? projectFor(uri) : projects.get(roots[0]))?.types ?? builtinProject('').types;
-  connection.onRequest('partyReport/types', (p?: { uri?: string }) =>
+  onRequest('partyReport/types', (p) =>
     typesFor(p?.uri).map((t) => ({ id: t.id, name: t.name, description: t.description, variables: t.variables, workspace: !builtinSet.has(t) })),
   );
-  connection.onRequest('partyReport/renderDraft', (p: { id: string; values?: Record<string, string>; uri?: string }) => {
+  onRequest('partyReport/renderDraft', (p) => {
     const type = typesFor(p.uri).find((t) => t.id === p.id);
     if (!type) throw new Error(t('未知的报告类型：{0}', p.id));
     return renderDraft(type, { values: p.values });
   });
   // Export: the DOCX library loads on the first export, not at start-up.
-  connection.onRequest('partyReport/exportDocx', async (p: { uri: string; target: string; force: boolean }) => {
+  onRequest('partyReport/exportDocx', async (p) => {
     const doc = documents.get(p.uri);
     if (!doc) return { ok: false, message: t('文稿未打开，无法导出。') };
     try {
@@ -415,7 +423,7 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onRequest('partyReport/missingSections', (p: { uri: string }) =>
+  onRequest('partyReport/missingSections', (p) =>
     guarded('查找缺少的章节', [], async () => {
       const c = await currentResult(p.uri);
       if (!c?.result.model) return [];
@@ -434,7 +442,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText());
+      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText(), { words: documentWords(typesFor(doc.uri)) });
       return documentSymbols(model);
     } catch (err) {
       connection.console.error(`生成大纲出错：${(err as Error).message}`);

@@ -1,15 +1,17 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
-import { t } from '../../../engine/i18n';
+import { t } from '../../../engine';
 import { explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult } from '../../../engine';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
+import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
+import { toSarif, type LocatedFix } from '../sarif';
+import { version } from '../../../package.json';
 import { lintFiles } from '../parallel';
 
 export interface LintArgs {
   files: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
@@ -38,13 +40,15 @@ export interface FileReport {
 /** What checking one file gave: its report (absent if it could not be read), and what to tell on stderr. */
 export interface FileOutcome {
   report?: FileReport;
+  /** For SARIF only: each finding's fix with its edits located (the JSON output stays as it was). */
+  fixes?: Array<LocatedFix | undefined>;
   /** stderr lines in order; `project` lines (config problems) are said once per run. */
   messages: Array<{ text: string; project?: boolean }>;
   unreadable: boolean;
 }
 
 /** Checks (and with --fix, fixes) one file. Used as is by the parallel workers (cli/src/parallel.ts). */
-export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain'>): FileOutcome {
+export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format'>): FileOutcome {
   const messages: FileOutcome['messages'] = [];
   const err = (text: string) => messages.push({ text });
   let text: string;
@@ -80,14 +84,23 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
       }
     }
   }
-  result ??= lint(text, options);
+  const r = (result ??= lint(text, options));
+  const index = r.model?.lineIndex;
+  const at = (o: number) => index!.positionAt(o);
+  const fixes =
+    args.format === 'sarif'
+      ? r.diagnostics.map((d) =>
+          d.fix && index ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) } : undefined,
+        )
+      : undefined;
   return {
     messages,
     unreadable,
+    fixes,
     report: {
       file,
-      template: result.type?.id ?? null,
-      diagnostics: result.diagnostics.map((d) => ({
+      template: r.type?.id ?? null,
+      diagnostics: r.diagnostics.map((d) => ({
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,
         endLine: d.range.end.line + 1,
@@ -96,7 +109,7 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
         code: d.rule,
         message: d.message,
       })),
-      ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
+      ...(args.explain ? { explanation: explainDetection(r.detection) } : {}),
     },
   };
 }
@@ -106,6 +119,8 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
   let unreadable = missing.length > 0;
   for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
   const reports: FileReport[] = [];
+  // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
+  const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
   const saidOnce = new Set<string>();
   // Outcomes arrive in file order whether the files are checked here or by workers.
   await lintFiles(files, args, args.jobs, (outcome) => {
@@ -115,9 +130,13 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
       err(m.text);
     }
     if (outcome.unreadable) unreadable = true;
-    if (outcome.report) reports.push(outcome.report);
+    if (outcome.report) {
+      reports.push(outcome.report);
+      if (outcome.fixes) fixes.set(outcome.report, outcome.fixes);
+    }
   });
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
+  else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
   else out(formatText(reports));
   if (unreadable) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
