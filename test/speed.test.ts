@@ -256,7 +256,7 @@ describe('lint --jobs', function () {
     assert.ok(one.stdout.split('\n').length > 30, 'findings to compare');
     assert.equal(one.stderr.match(/\.party-report\.yaml/g)?.length, 1, 'the config problem is said once');
     assert.match(one.stderr, /r07\.md: 无法读取/);
-    for (const format of ['text', 'json']) {
+    for (const format of ['text', 'json', 'sarif']) {
       const a = run(['lint', '--jobs', '1', '--format', format, tmp]);
       const b = run(['lint', '--jobs', '3', '--format', format, tmp]);
       assert.deepEqual(b, a);
