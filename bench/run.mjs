@@ -148,6 +148,8 @@ if (wanted('cli')) {
   if (ours.cpu !== undefined) {
     const use = ours.cpu / ours.wall;
     row('  CPU time ÷ wall time, default jobs', `${use.toFixed(2)}`, '—', cores >= 2 ? '≥ 1.7 on 2 cores' : '', cores >= 2 ? use >= 1.7 : undefined);
+    // The same with one thread: on a machine others are loading, the two together show what --jobs adds.
+    row('  CPU time ÷ wall time, --jobs 1', `${(one.cpu / one.wall).toFixed(2)}`);
   }
 }
 
