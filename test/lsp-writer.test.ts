@@ -115,7 +115,7 @@ describe('the writer over LSP', function () {
     const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n于X月召开,大家发言。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n';
     const { uri } = await openDoc(text);
     const onComma = await hoverAt(uri, 4, '于X月召开'.length);
-    assert.equal(onComma, '**[半角标点](command:partyReport.showRuleDocs?%5B%22half-width-punctuation%22%5D "打开规则说明")**：改为「，」（按 Ctrl+. 应用快速修复）');
+    assert.equal(onComma, '**[半角标点](command:partyReport.showRuleDocs?%5B%22half-width-punctuation%22%5D "打开规则说明")**：改为「，」（按 Ctrl+. 应用快速修复）\n\n依据：GB/T 15834—2011');
     // VS Code shows each diagnostic's message above the hover: the hover does not repeat it.
     const onX = await hoverAt(uri, 4, 1);
     assert.match(onX, /^\*\*\[待填项\]\(command:partyReport\.showRuleDocs\?%5B%22unfilled-placeholder%22%5D/);

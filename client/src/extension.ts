@@ -49,7 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Project config and workspace report types: the server reloads them when they change.
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.party-report.{yaml,yml,json}'),
-        vscode.workspace.createFileSystemWatcher('**/.party-report/templates/**'),
+        vscode.workspace.createFileSystemWatcher('**/.party-report/**'),
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
@@ -69,6 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
     vscode.commands.registerCommand('partyReport.setUpEditor', askEditorSettings),
     vscode.commands.registerCommand('partyReport.showRuleDocs', (rule?: string) => showRuleDocs(context.extensionUri, rule)),
+    vscode.commands.registerCommand('partyReport.exportPdf', (uri?: vscode.Uri) => exportDocx(c, status, uri, 'pdf')),
   );
   context.subscriptions.push(
     // Trust granted: the project file and workspace types apply now, without a reload.
@@ -88,6 +89,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (s.type) void offerEditorSettings(context.globalState);
     }),
   );
+  context.subscriptions.push(...reportVisibleRanges(c));
+}
+
+/**
+ * The server shows at most 2,000 findings a file, those on screen first: it learns which lines are
+ * on screen from here (a notification a moment after scrolling stops).
+ */
+function reportVisibleRanges(c: LanguageClient): vscode.Disposable[] {
+  let timer: NodeJS.Timeout | undefined;
+  const send = (editor: vscode.TextEditor | undefined) => {
+    clearTimeout(timer);
+    if (!editor || editor.document.languageId !== 'markdown') return;
+    timer = setTimeout(() => {
+      const params: ClientNotifications['partyReport/visibleRanges'] = {
+        uri: editor.document.uri.toString(),
+        ranges: editor.visibleRanges.map((r) => ({ start: r.start.line, end: r.end.line })),
+      };
+      void c.sendNotification('partyReport/visibleRanges' satisfies keyof ClientNotifications, params).catch(() => undefined);
+    }, 150);
+  };
+  send(vscode.window.activeTextEditor);
+  return [
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => send(e.textEditor)),
+    vscode.window.onDidChangeActiveTextEditor(send),
+    { dispose: () => clearTimeout(timer) },
+  ];
 }
 
 export async function deactivate(): Promise<void> {

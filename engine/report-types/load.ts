@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { assetRoot } from '../data';
+import { assetRoot, compiledBuiltinTypes } from '../data';
 import type { ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
 
 export interface LoadedTypes {
@@ -17,7 +17,8 @@ export interface LoadedTypes {
 let builtins: LoadedTypes | undefined;
 
 export function builtinTypes(): LoadedTypes {
-  builtins ??= loadTypesFrom(path.join(assetRoot(), 'report-types'));
+  // Compiled into the bundles at build time (scripts/build.mjs): no YAML parse at start-up.
+  builtins ??= compiledBuiltinTypes<ReportType, TypeLoadError>() ?? loadTypesFrom(path.join(assetRoot(), 'report-types'));
   return builtins;
 }
 
@@ -144,6 +145,7 @@ export function parseDefinition(
       variables: (Array.isArray(raw.variables) ? raw.variables : [])
         .filter((v: any) => v && typeof v.name === 'string')
         .map((v: any) => ({ name: v.name, label: String(v.label ?? v.name), placeholder: String(v.placeholder ?? `【${v.label ?? v.name}】`) })),
+      quorum: quorumOf(raw.quorum),
       skeleton,
       source: file,
     },
@@ -185,6 +187,7 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
     title: raw.title ?? parent.title,
     closing: raw.closing ?? parent.closing,
     variables: raw.variables ?? parent.variables,
+    quorum: raw.quorum ?? (parent.quorum ? { ...parent.quorum } : undefined),
   };
 }
 
@@ -192,4 +195,13 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
 export function mergeTypes(builtin: ReportType[], workspace: ReportType[]): ReportType[] {
   const ids = new Set(workspace.map((t) => t.id));
   return [...builtin.filter((t) => !ids.has(t.id)), ...workspace];
+}
+
+/** `quorum: { ratio: 0.5, label: 半数, source: … }`; anything else means no quorum. */
+function quorumOf(raw: unknown): ReportType['quorum'] {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const q = raw as Record<string, unknown>;
+  const ratio = Number(q.ratio);
+  if (!(ratio > 0 && ratio <= 1)) return undefined;
+  return { ratio, label: typeof q.label === 'string' ? q.label : String(ratio), source: typeof q.source === 'string' ? q.source : '' };
 }

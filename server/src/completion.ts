@@ -27,23 +27,33 @@ function phraseSnippet(text: string): string {
     .reduce((out, part) => `${out}\${${++n}:……}${part}`);
 }
 
-/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
-export function completions(result: LintResult, text: string, position: Position, formulations: Formulation[] = builtinFormulations()): CompletionItem[] {
+/**
+ * `prefix` is the cursor's line up to the cursor, in the current text; `offset` is the cursor's
+ * place in the text `result` was computed from (which may be a few keystrokes older).
+ * `formulations`: those the document is checked with (built-ins, the project's, the user's).
+ */
+export function completions(result: LintResult, position: Position, prefix: string, offset: number, formulations: Formulation[] = builtinFormulations()): CompletionItem[] {
   const model = result.model;
   if (!model) return [];
-  const index = model.lineIndex;
-  const lineStart = index.lineStart(position.line);
-  const prefix = text.slice(lineStart, index.offsetAt(position));
   const back = (n: number): Range => ({ start: { line: position.line, character: position.character - n }, end: position });
   const items: CompletionItem[] = [];
 
-  for (const f of formulations) items.push(...formulationItems(f, prefix, back));
+  // One item per standard text: where two formulations share it, the one that covers more of
+  // what was typed wins (a wrong form over the start of a name).
+  const byText = new Map<string, CompletionItem>();
+  const covered = (i: CompletionItem) => position.character - ((i.textEdit as { range: Range }).range.start.character);
+  for (const f of formulations) {
+    for (const item of formulationItems(f, prefix, back)) {
+      const had = byText.get(item.label);
+      if (!had || covered(item) > covered(had)) byText.set(item.label, item);
+    }
+  }
+  items.push(...byText.values());
 
   const type = result.type;
   if (!type) return items;
   const atLineStart = /^[\s\u3000]*(#{1,6}\s*)?$/.test(prefix);
   const match = matchSections(model, type);
-  const offset = index.offsetAt(position);
 
   // Before any text: the type's example title (report-types/<id>.yaml, title.example).
   if (atLineStart && !model.title && type.title.example && !model.lines.some((l) => l.starts[0] < offset)) {
@@ -111,12 +121,15 @@ function formulationItems(f: Formulation, prefix: string, back: (n: number) => R
     filterText,
     textEdit: { range: back(typed), newText: f.text },
   });
+  // Already written in full (a name can be the end of its own text): nothing to offer.
+  if (prefix.endsWith(f.text)) return [];
+  // The longest wrong form typed (a shorter one, or the name, may be the end of a longer one).
+  const wrong = [...f.wrong].sort((a, b) => b.length - a.length).find((w) => prefix.endsWith(w));
+  if (wrong) return [item(wrong.length, wrong)];
   if (f.name !== f.text) {
     const named = new RegExp(`${escape(f.name)}[，,：:即]?$`).exec(prefix);
     if (named) return [item(prefix.length - named.index, prefix.slice(named.index))];
   }
-  const wrong = f.wrong.find((w) => prefix.endsWith(w));
-  if (wrong) return [item(wrong.length, wrong)];
   for (const target of new Set([f.name, f.text])) {
     const typed = typedPrefix(prefix, target, 2);
     if (typed > 0) return [item(typed, target)];

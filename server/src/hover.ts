@@ -4,8 +4,8 @@
  * belongs there; on a formulation, its standard text. Nothing is said twice.
  */
 import { t } from '../../engine';
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { builtinFormulations, placeholderAdvice, ruleTitle, type Diagnostic, type Formulation, type LintResult } from '../../engine';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { builtinFormulations, placeholderAdvice, ruleInfo, ruleTitle, type Diagnostic, type Formulation, type LintResult } from '../../engine';
 
 /** The client command that opens docs/rules.md at a rule's heading (trusted for hovers only). */
 export const SHOW_RULE_DOCS = 'partyReport.showRuleDocs';
@@ -23,14 +23,17 @@ function findingPart(d: Diagnostic): string {
         : '';
   // The message itself VS Code already shows above the hover (with every diagnostic under the
   // cursor): repeating it here made the same sentence appear twice.
-  return [`**${ruleLink(d.rule)}**`, how].filter(Boolean).join('：');
+  const source = ruleInfo(d.rule)?.source;
+  return [`**${ruleLink(d.rule)}**`, how].filter(Boolean).join('：') + (source ? '\n\n' + t('依据：{0}', source) : '');
 }
 
-/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
-export function hover(result: LintResult, position: Position, formulations: Formulation[] = builtinFormulations()): Hover | null {
+/**
+ * `offset`: the place in the text `result` was computed from (which may be a few keystrokes older).
+ * `formulations`: those the document is checked with (built-ins, the project's, the user's).
+ */
+export function hover(result: LintResult, offset: number, formulations: Formulation[] = builtinFormulations()): Hover | null {
   const model = result.model;
   if (!model) return null;
-  const offset = model.lineIndex.offsetAt(position);
   const here = result.diagnostics.filter((d) => d.span.start <= offset && offset <= d.span.end);
   const parts: string[] = [];
   const seen = new Set<string>();

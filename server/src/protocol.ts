@@ -27,6 +27,8 @@ export interface ExportResult {
   target?: string;
   bytes?: number;
   message?: string;
+  /** What the writer should know: an image not found, code printed as text, a font substituted. */
+  warnings?: string[];
 }
 
 export interface MissingSection {
@@ -43,6 +45,8 @@ export interface Requests {
   'partyReport/renderDraft': { params: { id: string; values?: Record<string, string>; uri?: string }; result: string };
   /** Exports an open document to DOCX at `target` (atomically; `force` to replace). */
   'partyReport/exportDocx': { params: { uri: string; target: string; force: boolean }; result: ExportResult };
+  /** The same, converted to PDF by LibreOffice (an error result says when it is missing). */
+  'partyReport/exportPdf': { params: { uri: string; target: string; force: boolean }; result: ExportResult };
   /** The sections the draft lacks, each with the edit that inserts it. */
   'partyReport/missingSections': { params: { uri: string }; result: MissingSection[] };
 }
@@ -67,8 +71,10 @@ export interface Notifications {
 
 export type NotificationName = keyof Notifications;
 
-/** Sent by the client: state the server cannot see itself. */
+/** Notifications the client sends the server. */
 export interface ClientNotifications {
+  /** The lines on screen (0-based, inclusive): over the diagnostic cap, findings there are published first. */
+  'partyReport/visibleRanges': { uri: string; ranges: Array<{ start: number; end: number }> };
   /** Workspace trust changed while VS Code runs (granted: the project file and workspace types apply now). */
   'partyReport/trust': { trusted: boolean };
 }

@@ -26,7 +26,8 @@ export function canOpenLocally(): boolean {
   return vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName;
 }
 
-export async function exportDocx(client: LanguageClient, status: StatusItem, resource?: vscode.Uri): Promise<string | undefined> {
+/** 导出为 DOCX, or 导出为 PDF (the server converts through LibreOffice and says so when it is missing). */
+export async function exportDocx(client: LanguageClient, status: StatusItem, resource?: vscode.Uri, format: 'docx' | 'pdf' = 'docx'): Promise<string | undefined> {
   const uri = resource ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -51,25 +52,28 @@ export async function exportDocx(client: LanguageClient, status: StatusItem, res
     }
     if (go !== exportAnyway) return undefined;
   }
-  const target = await vscode.window.showSaveDialog({ defaultUri: defaultTarget(doc), filters: { [tr('Word document')]: ['docx'] }, title: tr('Export to DOCX') });
+  const filters = format === 'pdf' ? { [tr('PDF document')]: ['pdf'] } : { [tr('Word document')]: ['docx'] };
+  const target = await vscode.window.showSaveDialog({ defaultUri: defaultTarget(doc, format), filters, title: format === 'pdf' ? tr('Export to PDF') : tr('Export to DOCX') });
   if (!target) return undefined;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: tr('Exporting {0}…', path.basename(target.fsPath)) },
     // The save dialog has already asked before replacing an existing file.
-    () => request(client, 'partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
+    () => request(client, format === 'pdf' ? 'partyReport/exportPdf' : 'partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message ?? tr('Export failed.'));
     return undefined;
   }
+  // An image not found, code printed as text, a 公文 font substituted: worth a look, not a failure.
+  for (const warning of result.warnings ?? []) void vscode.window.showWarningMessage(warning);
   void offerResult(target);
   return target.fsPath;
 }
 
 /** Beside the draft, named like it; an untitled draft is named after its title. */
-function defaultTarget(doc: vscode.TextDocument): vscode.Uri | undefined {
-  if (!doc.isUntitled) return doc.uri.with({ path: doc.uri.path.replace(/\.(md|markdown)$/i, '') + '.docx' });
-  const name = `${safeFileName(draftTitle(doc.getText()) ?? tr('Party report'))}.docx`;
+function defaultTarget(doc: vscode.TextDocument, format: string): vscode.Uri | undefined {
+  if (!doc.isUntitled) return doc.uri.with({ path: doc.uri.path.replace(/\.(md|markdown)$/i, '') + `.${format}` });
+  const name = `${safeFileName(draftTitle(doc.getText()) ?? tr('Party report'))}.${format}`;
   // An untitled draft opened from the Explorer already has a folder.
   if (doc.uri.path.includes('/')) return vscode.Uri.joinPath(vscode.Uri.file(path.posix.dirname(doc.uri.path)), name);
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
