@@ -1,0 +1,239 @@
+/**
+ * The export's sequence of paragraphs, with the words, fonts and indents each one gets in the DOCX
+ * (engine/export/build-docx.ts builds the same sequence with `docx`): optional document number,
+ * title, addressee, every report line, tables, attachment note, signature and date. Each character
+ * keeps the source offset it came from, so that the preview can point back into the draft.
+ */
+import { breakTitle } from '../export/title-lines';
+import { DEFAULT_FONTS, type ExportFonts } from '../export/gbt9704';
+import { metadata } from '../export/metadata';
+import { signatureIndents } from '../export/signature';
+import type { ReportLine, ReportModel, TableModel } from '../model/types';
+import { OPAQUE } from '../parse/prose-lines';
+import type { PageGeometry } from './geometry';
+
+export type FontKey = keyof ExportFonts;
+export type BlockKind = 'number' | 'title' | 'blank' | 'addressee' | 'body' | 'heading' | 'attachment' | 'signature' | 'date';
+
+/** A stretch of a paragraph's text in one font: `end` is the index in the text where it stops. */
+export interface FontRun {
+  end: number;
+  font: FontKey;
+  bold: boolean;
+}
+
+export interface Paragraph {
+  type: 'paragraph';
+  kind: BlockKind;
+  /** Heading level 1–4 (kind 'heading'). */
+  level?: number;
+  text: string;
+  /** Source offset (UTF-16, into the draft) of each code unit of `text`. */
+  src: number[];
+  runs: FontRun[];
+  /** Font size and the spacing added after each character, in points. */
+  size: number;
+  spacing: number;
+  align: 'left' | 'center' | 'right' | 'justify';
+  /** Indents in points. */
+  indent: { firstLine: number; left: number; right: number };
+  /** Indices of `text` where a new line is forced (the title's balanced lines). */
+  breaks: number[];
+  /** The draft offset the paragraph points at when it has no text of its own (blank lines, metadata). */
+  anchor: number;
+}
+
+export interface TableCell {
+  text: string;
+  src: number[];
+  header: boolean;
+  anchor: number;
+}
+
+export interface Table {
+  type: 'table';
+  header: TableCell[];
+  rows: TableCell[][];
+  anchor: number;
+}
+
+export type Block = Paragraph | Table;
+
+const HEADING_FONT: FontKey[] = ['body', 'heading1', 'heading2', 'heading3', 'heading4'];
+
+/** The line's words as the export prints them: inline code restored, leading and trailing blanks dropped. */
+export function printedText(line: ReportLine, model: ReportModel): { text: string; src: number[]; map: number[] } {
+  let text = '';
+  const src: number[] = [];
+  const map: number[] = [];
+  for (let i = 0; i < line.text.length; i++) {
+    const ch = line.text[i];
+    if (ch === OPAQUE) {
+      const raw = model.text.slice(line.starts[i], line.ends[i]).replace(/^`+\s?|\s?`+$/g, '').replace(/^!\[([^\]]*)\][\s\S]*$/, '$1');
+      for (let k = 0; k < raw.length; k++) {
+        text += raw[k];
+        src.push(line.starts[i]);
+        map.push(i);
+      }
+      continue;
+    }
+    text += ch;
+    src.push(line.starts[i]);
+    map.push(i);
+  }
+  const lead = text.length - text.replace(/^[\s\u3000]+/, '').length;
+  const trimmed = text.slice(lead).replace(/[\s\u3000]+$/, '');
+  return { text: trimmed, src: src.slice(lead, lead + trimmed.length), map: map.slice(lead, lead + trimmed.length) };
+}
+
+export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: Partial<ExportFonts> = {}): Block[] {
+  void fonts; // fonts change faces, not widths: every 公文 face prints CJK one em wide
+  const meta = metadata(model);
+  const { sizes, charPitch, firstLineIndent } = geometry;
+  const bodySpacing = charPitch - sizes.body;
+  const frontAnchor = model.frontMatter?.span.start ?? 0;
+  const blocks: Block[] = [];
+
+  const para = (kind: BlockKind, text: string, anchor: number, extra: Partial<Paragraph> = {}): Paragraph => ({
+    type: 'paragraph',
+    kind,
+    text,
+    src: extra.src ?? Array.from({ length: text.length }, () => anchor),
+    runs: [{ end: text.length, font: 'body', bold: false }],
+    size: sizes.body,
+    spacing: bodySpacing,
+    align: 'left',
+    indent: { firstLine: 0, left: 0, right: 0 },
+    breaks: [],
+    anchor,
+    ...extra,
+  });
+  const blank = (anchor: number) => para('blank', '', anchor);
+  /** The draft line a metadata value came from, when it is written in the draft rather than the front matter. */
+  const lineWith = (role: ReportLine['role'], value: string | undefined) =>
+    value === undefined ? undefined : model.lines.find((l) => l.role === role && printedText(l, model).text.replace(/[：:]$/, '') === value);
+  const fromLine = (line: ReportLine | undefined, text: string) => {
+    if (!line) return undefined;
+    const p = printedText(line, model);
+    return p.text.startsWith(text) ? p.src.slice(0, text.length) : undefined;
+  };
+
+  if (meta.number) {
+    blocks.push(para('number', meta.number, frontAnchor, { align: 'center' }), blank(frontAnchor));
+  }
+  if (meta.title) {
+    const titleLine = model.title;
+    const anchor = titleLine ? titleLine.starts[0] : frontAnchor;
+    const lines = breakTitle(meta.title);
+    const text = lines.join('');
+    const breaks: number[] = [];
+    let at = 0;
+    for (const l of lines.slice(0, -1)) breaks.push((at += l.length));
+    const src = titleLine && printedText(titleLine, model).text === meta.title ? printedText(titleLine, model).src : undefined;
+    blocks.push(
+      para('title', text, anchor, { src, runs: [{ end: text.length, font: 'title', bold: false }], size: sizes.title, spacing: 0, align: 'center', breaks }),
+      blank(anchor),
+    );
+  }
+  if (meta.addressee) {
+    const line = lineWith('addressee', meta.addressee);
+    const text = `${meta.addressee}：`;
+    blocks.push(para('addressee', text, line?.starts[0] ?? frontAnchor, { src: fromLine(line, meta.addressee)?.concat(line!.starts[0]) }));
+  }
+
+  const emitted = new Set<TableModel>();
+  const tableOf = (line: ReportLine) => {
+    const at = line.starts.length > 0 ? line.starts[0] : line.cell?.start;
+    return at === undefined ? undefined : model.tables.find((t) => t.span.start <= at && at < t.span.end);
+  };
+  for (const line of model.lines) {
+    if (line.block === 'tableCell') {
+      const table = tableOf(line) ?? (line.cell ? model.tables.find((t) => t.span.start <= line.cell!.start && line.cell!.start < t.span.end) : undefined);
+      if (table && !emitted.has(table)) {
+        emitted.add(table);
+        blocks.push(tableBlock(table, model));
+      }
+      continue;
+    }
+    if (['title', 'addressee', 'signature', 'date', 'attachment'].includes(line.role)) continue;
+    blocks.push(lineParagraph(line, model, geometry, bodySpacing, firstLineIndent));
+  }
+
+  const endAnchor = model.lines.length > 0 ? model.lines[model.lines.length - 1].starts[0] ?? 0 : 0;
+  if (meta.attachments.length > 0) {
+    blocks.push(blank(frontAnchor));
+    const label = '附件：';
+    meta.attachments.forEach((name, i) => {
+      const numbered = meta.attachments.length > 1 ? `${i + 1}. ${name}` : name;
+      // Later names align under the first: 2 characters plus the width of "附件：".
+      const left = (i === 0 ? 2 : 2 + label.length) * charPitch;
+      blocks.push(para('attachment', i === 0 ? label + numbered : numbered, frontAnchor, { indent: { firstLine: 0, left, right: 0 } }));
+    });
+  }
+
+  const signature = meta.signature ?? [];
+  if (signature.length > 0 || meta.date) {
+    const sigLine = (s: string) => lineWith('signature', s);
+    const dateLine = lineWith('date', meta.date);
+    blocks.push(blank(sigLine(signature[0] ?? '')?.starts[0] ?? dateLine?.starts[0] ?? endAnchor));
+    const longest = signature.reduce((a, b) => (b.length > a.length ? b : a), '');
+    const indents = signatureIndents(longest, meta.date ?? '');
+    for (const s of signature) {
+      const line = sigLine(s);
+      blocks.push(para('signature', s, line?.starts[0] ?? frontAnchor, { src: fromLine(line, s), align: 'right', indent: { firstLine: 0, left: 0, right: indents.signature * charPitch } }));
+    }
+    if (meta.date) {
+      blocks.push(
+        para('date', meta.date, dateLine?.starts[0] ?? frontAnchor, { src: fromLine(dateLine, meta.date), align: 'right', indent: { firstLine: 0, left: 0, right: indents.date * charPitch } }),
+      );
+    }
+  }
+  return blocks;
+}
+
+function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeometry, spacing: number, firstLine: number): Paragraph {
+  const { text, src, map } = printedText(line, model);
+  const section = line.role === 'heading' ? line.section : undefined;
+  const level = section?.level ?? 0;
+  // A run-in heading ("（一）加强学习。正文……"): the heading font up to its first full stop.
+  const headEnd = level === 0 ? 0 : section!.runIn ? text.search(/[。！？]/) + 1 : text.length;
+  const isBold = (i: number) => line.bold.some(([a, b]) => map[i] >= a && map[i] < b);
+  const runs: FontRun[] = [];
+  let from = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && isBold(i) === isBold(from) && i !== headEnd) continue;
+    runs.push({ end: i, font: from < headEnd ? HEADING_FONT[level] : 'body', bold: isBold(from) });
+    from = i;
+  }
+  return {
+    type: 'paragraph',
+    kind: level ? 'heading' : 'body',
+    level: level || undefined,
+    text,
+    src,
+    runs: runs.length > 0 ? runs : [{ end: 0, font: level ? HEADING_FONT[level] : 'body', bold: false }],
+    size: geometry.sizes.body,
+    spacing,
+    align: 'justify',
+    indent: { firstLine, left: 0, right: 0 },
+    breaks: [],
+    anchor: line.starts[0] ?? line.cell?.start ?? 0,
+  };
+}
+
+function tableBlock(table: TableModel, model: ReportModel): Table {
+  const cell = (line: ReportLine, header: boolean): TableCell => {
+    const anchor = line.starts[0] ?? line.cell?.start ?? table.span.start;
+    if (line.starts.length === 0) return { text: line.text, src: Array.from({ length: line.text.length }, () => anchor), header, anchor };
+    const p = printedText(line, model);
+    return { text: p.text, src: p.src, header, anchor };
+  };
+  return {
+    type: 'table',
+    header: (table.header as ReportLine[]).map((c) => cell(c, true)),
+    rows: table.rows.map((r) => (r as ReportLine[]).map((c) => cell(c, false))),
+    anchor: table.span.start,
+  };
+}
+
+export { DEFAULT_FONTS };
