@@ -98,7 +98,6 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
     type: 'paragraph',
     kind,
     text,
-    src: extra.src ?? Array.from({ length: text.length }, () => anchor),
     runs: [{ end: text.length, font: 'body', bold: false }],
     size: sizes.body,
     spacing: bodySpacing,
@@ -107,6 +106,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
     breaks: [],
     anchor,
     ...extra,
+    src: extra.src && extra.src.length === text.length ? extra.src : Array.from({ length: text.length }, () => anchor),
   });
   const blank = (anchor: number) => para('blank', '', anchor);
   /** The draft line a metadata value came from, when it is written in the draft rather than the front matter. */

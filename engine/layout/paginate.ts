@@ -50,7 +50,7 @@ export interface LaidPage {
   boxes: Box[];
 }
 
-/** 4号 table text at the export's exact 1.3 line spacing, with 4 pt cell padding left and right. */
+/** The export's cell padding left and right (80 twips); punctuation cannot hang past it. */
 const CELL_PADDING = 4;
 const EPSILON = 0.01;
 const WIDOW = 2;
@@ -73,7 +73,15 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
     }
     const p = block;
     const measure = g.textWidth - p.indent.left - p.indent.right;
-    const spans = breakLines({ text: p.text, size: p.size, spacing: p.spacing, first: measure - p.indent.firstLine, rest: measure, breaks: p.breaks });
+    const spans = breakLines({
+      text: p.text,
+      size: p.size,
+      spacing: p.spacing,
+      first: measure - p.indent.firstLine,
+      rest: measure,
+      breaks: p.breaks,
+      hang: g.margins.right + p.indent.right,
+    });
     const height = g.rowsFor(p.size) * g.linePitch;
     const fit = () => Math.floor((g.textHeight - y + EPSILON) / height);
     let n = 0;
@@ -170,12 +178,13 @@ function placeTable(
 ): number {
   const columns = Math.max(table.header.length, ...table.rows.map((r) => r.length), 1);
   const colWidth = g.textWidth / columns;
-  const lineHeight = g.sizes.table * 1.3;
+  // The cells' lines snap to the page's line grid too: one 4号 line takes one 28.95 pt grid line.
+  const lineHeight = g.rowsFor(g.sizes.table) * g.linePitch;
   const layoutRow = (cells: TableCell[]) => {
     const broken = Array.from({ length: columns }, (_, c) => {
       const cell = cells[c] ?? { text: '', src: [], header: false, anchor: table.anchor };
       const measure = colWidth - 2 * CELL_PADDING;
-      return { cell, spans: breakLines({ text: cell.text, size: g.sizes.table, spacing: 0, first: measure, rest: measure }) };
+      return { cell, spans: breakLines({ text: cell.text, size: g.sizes.table, spacing: 0, first: measure, rest: measure, hang: CELL_PADDING }) };
     });
     const height = Math.max(...broken.map((b) => b.spans.length)) * lineHeight;
     return { broken, height };
