@@ -8,6 +8,7 @@ import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
+import { registerPreview } from './preview';
 import { StatusItem, type ReportStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -45,6 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: vscode.l10n.t('Party Report Assistant'),
   };
   client = new LanguageClient('partyReport', vscode.l10n.t('Party Report Assistant'), serverOptions, clientOptions);
+  registerPreview(context);
   const status = new StatusItem();
   const c = client;
   context.subscriptions.push(
