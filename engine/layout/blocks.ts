@@ -29,7 +29,7 @@ export interface Paragraph {
   level?: number;
   text: string;
   /** Source offset (UTF-16, into the draft) of each code unit of `text`. */
-  src: number[];
+  src: Int32Array;
   runs: FontRun[];
   /** Font size and the spacing added after each character, in points. */
   size: number;
@@ -45,7 +45,7 @@ export interface Paragraph {
 
 export interface TableCell {
   text: string;
-  src: number[];
+  src: Int32Array;
   header: boolean;
   anchor: number;
 }
@@ -61,13 +61,23 @@ export type Block = Paragraph | Table;
 
 const HEADING_FONT: FontKey[] = ['body', 'heading1', 'heading2', 'heading3', 'heading4'];
 
-/** The line's words as the export prints them: inline code restored, leading and trailing blanks dropped. */
-export function printedText(line: ReportLine, model: ReportModel): { text: string; src: number[]; map: number[] } {
+/**
+ * The line's words as the export prints them: inline code restored, leading and trailing blanks
+ * dropped. `src` gives each code unit's draft offset; `map` its index in the line's text.
+ */
+export function printedText(line: ReportLine, model: ReportModel): { text: string; src: Int32Array; map: (i: number) => number } {
+  const full = line.text;
+  if (!full.includes(OPAQUE)) {
+    // Most lines: the printed text is the line's text, trimmed; no copying of offsets.
+    const lead = full.length - full.replace(/^[\s\u3000]+/, '').length;
+    const text = full.slice(lead).replace(/[\s\u3000]+$/, '');
+    return { text, src: line.starts.subarray(lead, lead + text.length), map: (i) => i + lead };
+  }
   let text = '';
   const src: number[] = [];
   const map: number[] = [];
-  for (let i = 0; i < line.text.length; i++) {
-    const ch = line.text[i];
+  for (let i = 0; i < full.length; i++) {
+    const ch = full[i];
     if (ch === OPAQUE) {
       const raw = model.text.slice(line.starts[i], line.ends[i]).replace(/^`+\s?|\s?`+$/g, '').replace(/^!\[([^\]]*)\][\s\S]*$/, '$1');
       for (let k = 0; k < raw.length; k++) {
@@ -83,7 +93,7 @@ export function printedText(line: ReportLine, model: ReportModel): { text: strin
   }
   const lead = text.length - text.replace(/^[\s\u3000]+/, '').length;
   const trimmed = text.slice(lead).replace(/[\s\u3000]+$/, '');
-  return { text: trimmed, src: src.slice(lead, lead + trimmed.length), map: map.slice(lead, lead + trimmed.length) };
+  return { text: trimmed, src: Int32Array.from(src.slice(lead, lead + trimmed.length)), map: (i) => map[i + lead] };
 }
 
 export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: Partial<ExportFonts> = {}): Block[] {
@@ -106,7 +116,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
     breaks: [],
     anchor,
     ...extra,
-    src: extra.src && extra.src.length === text.length ? extra.src : Array.from({ length: text.length }, () => anchor),
+    src: extra.src && extra.src.length === text.length ? extra.src : new Int32Array(text.length).fill(anchor),
   });
   const blank = (anchor: number) => para('blank', '', anchor);
   /** The draft line a metadata value came from, when it is written in the draft rather than the front matter. */
@@ -138,7 +148,9 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
   if (meta.addressee) {
     const line = lineWith('addressee', meta.addressee);
     const text = `${meta.addressee}：`;
-    blocks.push(para('addressee', text, line?.starts[0] ?? frontAnchor, { src: fromLine(line, meta.addressee)?.concat(line!.starts[0]) }));
+    const words = fromLine(line, meta.addressee);
+    const src = words ? Int32Array.from([...words, words[words.length - 1] ?? 0]) : undefined;
+    blocks.push(para('addressee', text, line?.starts[0] ?? frontAnchor, { src }));
   }
 
   const emitted = new Set<TableModel>();
@@ -197,7 +209,7 @@ function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeome
   const level = section?.level ?? 0;
   // A run-in heading ("（一）加强学习。正文……"): the heading font up to its first full stop.
   const headEnd = level === 0 ? 0 : section!.runIn ? text.search(/[。！？]/) + 1 : text.length;
-  const isBold = (i: number) => line.bold.some(([a, b]) => map[i] >= a && map[i] < b);
+  const isBold = line.bold.length === 0 ? () => false : (i: number) => line.bold.some(([a, b]) => map(i) >= a && map(i) < b);
   const runs: FontRun[] = [];
   let from = 0;
   for (let i = 1; i <= text.length; i++) {
@@ -224,7 +236,7 @@ function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeome
 function tableBlock(table: TableModel, model: ReportModel): Table {
   const cell = (line: ReportLine, header: boolean): TableCell => {
     const anchor = line.starts[0] ?? line.cell?.start ?? table.span.start;
-    if (line.starts.length === 0) return { text: line.text, src: Array.from({ length: line.text.length }, () => anchor), header, anchor };
+    if (line.starts.length === 0) return { text: line.text, src: new Int32Array(line.text.length).fill(anchor), header, anchor };
     const p = printedText(line, model);
     return { text: p.text, src: p.src, header, anchor };
   };

@@ -86,6 +86,29 @@ function units(text: string, from: number, to: number, size: number, spacing: nu
   return out;
 }
 
+/**
+ * Line breaks of the paragraphs of the last layout, by paragraph text and measure: while the writer
+ * types, only the paragraph being edited is broken again. Entries not used by a layout are dropped.
+ */
+export class BreakCache {
+  private entries = new Map<string, LineSpan[]>();
+  private next = new Map<string, LineSpan[]>();
+
+  get(input: BreakInput): LineSpan[] {
+    const key = `${input.size}|${input.spacing}|${input.first}|${input.rest}|${input.hang}|${input.breaks?.join(',') ?? ''}|${input.text}`;
+    let spans = this.next.get(key) ?? this.entries.get(key);
+    if (!spans) spans = breakLines(input);
+    this.next.set(key, spans);
+    return spans;
+  }
+
+  /** Called after each layout: forget the paragraphs the draft no longer has. */
+  rotate(): void {
+    this.entries = this.next;
+    this.next = new Map();
+  }
+}
+
 export function breakLines(input: BreakInput): LineSpan[] {
   const { text, size, spacing } = input;
   const forced = [...(input.breaks ?? []), text.length];

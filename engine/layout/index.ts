@@ -7,18 +7,21 @@ import type { ExportFonts } from '../export/gbt9704';
 import { buildModel } from '../model/build';
 import type { ReportModel } from '../model/types';
 import { buildBlocks } from './blocks';
+import type { BreakCache } from './break-lines';
 import { pageGeometry, type PageGeometry, type PageSetup } from './geometry';
 import { paginate, type LaidPage } from './paginate';
 
 export { pageGeometry, type PageGeometry, type PageSetup } from './geometry';
 export type { Box, LaidLine, LaidPage, Piece } from './paginate';
 export { buildBlocks, printedText, type Block, type FontKey, type Paragraph } from './blocks';
-export { breakLines } from './break-lines';
+export { BreakCache, breakLines } from './break-lines';
 export { charWidth } from './widths';
 
 export interface LayoutOptions {
   page?: PageSetup;
   fonts?: Partial<ExportFonts>;
+  /** Kept between layouts of one draft (the preview keeps one): unchanged paragraphs are not broken again. */
+  cache?: BreakCache;
 }
 
 export interface Layout {
@@ -29,8 +32,8 @@ export interface Layout {
 export function layoutModel(model: ReportModel, options: LayoutOptions = {}): Layout {
   const geometry = pageGeometry(options.page);
   const blocks = buildBlocks(model, geometry, options.fonts);
-  const placeholders = model.placeholders.map((p) => p.span);
-  return { geometry, pages: paginate(blocks, geometry, placeholders) };
+  const placeholders = model.placeholders.map((p) => p.span).sort((a, b) => a.start - b.start);
+  return { geometry, pages: paginate(blocks, geometry, placeholders, options.cache) };
 }
 
 export function layoutText(text: string, options: LayoutOptions = {}): Layout {

@@ -4,7 +4,7 @@
  * export marks as unsplittable, move to the next page whole, where the header row repeats.
  */
 import type { Block, FontKey, Paragraph, Table, TableCell } from './blocks';
-import { breakLines, type LineSpan } from './break-lines';
+import { BreakCache, type LineSpan } from './break-lines';
 import type { PageGeometry } from './geometry';
 
 /** A piece of a line in one font. */
@@ -56,7 +56,7 @@ const EPSILON = 0.01;
 const WIDOW = 2;
 const ORPHAN = 2;
 
-export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{ start: number; end: number }>): LaidPage[] {
+export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{ start: number; end: number }>, cache = new BreakCache()): LaidPage[] {
   const pages: LaidPage[] = [{ number: 1, lines: [], boxes: [] }];
   let y = 0;
   const page = () => pages[pages.length - 1];
@@ -64,16 +64,16 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
     pages.push({ number: pages.length + 1, lines: [], boxes: [] });
     y = 0;
   };
-  const marksOf = (src: number[], from: number, to: number) => marks(src, from, to, placeholders);
+  const marksOf = (src: Int32Array, from: number, to: number) => marks(src, from, to, placeholders);
 
   for (const block of blocks) {
     if (block.type === 'table') {
-      y = placeTable(block, g, pages, y, newPage, marksOf);
+      y = placeTable(block, g, pages, y, newPage, marksOf, cache);
       continue;
     }
     const p = block;
     const measure = g.textWidth - p.indent.left - p.indent.right;
-    const spans = breakLines({
+    const spans = cache.get({
       text: p.text,
       size: p.size,
       spacing: p.spacing,
@@ -107,6 +107,7 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
       if (n < spans.length) newPage();
     }
   }
+  cache.rotate();
   return pages;
 }
 
@@ -117,7 +118,7 @@ function place(
   top: number,
   height: number,
   measure: number,
-  marksOf: (src: number[], from: number, to: number) => Array<[number, number]> | undefined,
+  marksOf: (src: Int32Array, from: number, to: number) => Array<[number, number]> | undefined,
   page: LaidPage,
 ) {
   const span = spans[index];
@@ -153,12 +154,30 @@ function pieces(p: Paragraph, from: number, to: number): Piece[] {
   return out;
 }
 
-function marks(src: number[], from: number, to: number, placeholders: Array<{ start: number; end: number }>): Array<[number, number]> | undefined {
+/** Placeholder ranges within text[from, to), found by binary search in the sorted placeholder spans. */
+function marks(src: Int32Array, from: number, to: number, placeholders: Array<{ start: number; end: number }>): Array<[number, number]> | undefined {
   if (placeholders.length === 0 || to <= from) return undefined;
+  let lo = src[from];
+  let hi = src[from];
+  for (let i = from; i < to; i++) {
+    if (src[i] < lo) lo = src[i];
+    if (src[i] > hi) hi = src[i];
+  }
+  // The first placeholder that ends after lo.
+  let a = 0;
+  let b = placeholders.length;
+  while (a < b) {
+    const m = (a + b) >> 1;
+    if (placeholders[m].end <= lo) a = m + 1;
+    else b = m;
+  }
+  if (a >= placeholders.length || placeholders[a].start > hi) return undefined;
+  const near = [];
+  for (let k = a; k < placeholders.length && placeholders[k].start <= hi; k++) near.push(placeholders[k]);
   const out: Array<[number, number]> = [];
   let open = -1;
   for (let i = from; i <= to; i++) {
-    const inside = i < to && placeholders.some((ph) => src[i] >= ph.start && src[i] < ph.end);
+    const inside = i < to && near.some((ph) => src[i] >= ph.start && src[i] < ph.end);
     if (inside && open < 0) open = i - from;
     if (!inside && open >= 0) {
       out.push([open, i - from]);
@@ -174,7 +193,8 @@ function placeTable(
   pages: LaidPage[],
   y: number,
   newPage: () => void,
-  marksOf: (src: number[], from: number, to: number) => Array<[number, number]> | undefined,
+  marksOf: (src: Int32Array, from: number, to: number) => Array<[number, number]> | undefined,
+  cache: BreakCache,
 ): number {
   const columns = Math.max(table.header.length, ...table.rows.map((r) => r.length), 1);
   const colWidth = g.textWidth / columns;
@@ -184,7 +204,7 @@ function placeTable(
     const broken = Array.from({ length: columns }, (_, c) => {
       const cell = cells[c] ?? { text: '', src: [], header: false, anchor: table.anchor };
       const measure = colWidth - 2 * CELL_PADDING;
-      return { cell, spans: breakLines({ text: cell.text, size: g.sizes.table, spacing: 0, first: measure, rest: measure, hang: CELL_PADDING }) };
+      return { cell, spans: cache.get({ text: cell.text, size: g.sizes.table, spacing: 0, first: measure, rest: measure, hang: CELL_PADDING }) };
     });
     const height = Math.max(...broken.map((b) => b.spans.length)) * lineHeight;
     return { broken, height };

@@ -1,5 +1,8 @@
-// 版面预览 webview: draws the pages the extension lays out (engine/layout) and reports clicks and
-// scrolling back. No network, no inline code: the content security policy allows this file only.
+// 版面预览 webview: draws the pages the extension lays out (engine/layout) and reports clicks,
+// scrolling and the pages in view back. Every page has a sized frame; only pages near the view are
+// drawn, and pages that changed off screen are fetched when they come into view, so that typing in
+// a 60-page draft redraws one or two pages. No network, no inline code: the content security policy
+// allows this file only.
 // @ts-check
 (function () {
   // @ts-ignore provided by VS Code
@@ -34,8 +37,18 @@
 
   /** @type {any} */
   let geometry;
-  /** @type {HTMLElement[]} */
-  const pages = [];
+  /** @type {HTMLElement[]} page frames */
+  const frames = [];
+  /** @type {any[]} the latest content of each page, null when stale or not yet received */
+  const data = [];
+  /** @type {boolean[]} whether the frame shows data[i] */
+  const drawn = [];
+  /** @type {number[]} */
+  let bases = [];
+  /** @type {Set<number>} pages in or near the view */
+  const near = new Set();
+  /** @type {Set<number>} pages asked for and not yet received */
+  const asked = new Set();
   let restored = false;
 
   const pt = (/** @type {number} */ v) => `${v}pt`;
@@ -54,7 +67,6 @@
     let at = 0;
     for (const piece of line.pieces) {
       const text = piece.text;
-      let cut = 0;
       const bounds = new Set([0, text.length]);
       for (const [a, b] of marks) {
         if (a > at && a < at + text.length) bounds.add(a - at);
@@ -63,24 +75,22 @@
       const points = [...bounds].sort((x, y) => x - y);
       for (let i = 0; i + 1 < points.length; i++) {
         const from = points[i];
-        const to = points[i + 1];
-        cut = at + from;
+        const cut = at + from;
         const span = document.createElement('span');
-        span.className = `f-${piece.font}${piece.bold ? ' b' : ''}${marks.some(([a, b]) => cut >= a && cut < b) ? ' mark' : ''}`;
-        span.textContent = text.slice(from, to);
+        span.className = `f-${piece.font}${piece.bold ? ' b' : ''}${marks.some((/** @type {number[]} */ [a, b]) => cut >= a && cut < b) ? ' mark' : ''}`;
+        span.textContent = text.slice(from, points[i + 1]);
         el.appendChild(span);
       }
       at += text.length;
     }
   }
 
-  function drawPage(/** @type {any} */ page) {
+  function draw(/** @type {number} */ index) {
+    const page = data[index];
+    const frame = frames[index];
+    if (!page || !frame) return;
     const g = geometry;
-    const el = document.createElement('div');
-    el.className = 'page';
-    el.dataset.number = String(page.number);
-    el.style.width = pt(g.width);
-    el.style.height = pt(g.height);
+    const out = document.createDocumentFragment();
     for (const box of page.boxes) {
       const b = document.createElement('div');
       b.className = 'box';
@@ -88,7 +98,7 @@
       b.style.top = pt(g.margins.top + box.top);
       b.style.width = pt(box.width);
       b.style.height = pt(box.height);
-      el.appendChild(b);
+      out.appendChild(b);
     }
     for (const line of page.lines) {
       const l = document.createElement('div');
@@ -107,7 +117,7 @@
         l.style.setProperty('--error-left', pt(-line.left - 14));
       }
       fill(l, line);
-      el.appendChild(l);
+      out.appendChild(l);
     }
     if (g.pageNumbers) {
       const folio = document.createElement('div');
@@ -117,39 +127,122 @@
       folio.style.bottom = pt(g.footerDistance);
       if (page.number % 2 === 1) folio.style.right = pt(g.margins.right + g.sizes.pageNumber);
       else folio.style.left = pt(g.margins.left + g.sizes.pageNumber);
-      el.appendChild(folio);
+      out.appendChild(folio);
     }
-    return el;
+    frame.replaceChildren(out);
+    frame.classList.remove('stale');
+    drawn[index] = true;
   }
 
-  /** @type {Array<{src: number, end: number, el: HTMLElement}>} */
-  let index = [];
-  function reindex() {
-    index = [];
-    for (const el of /** @type {NodeListOf<HTMLElement>} */ (container.querySelectorAll('.line'))) {
-      index.push({ src: Number(el.dataset.src), end: Number(el.dataset.end), el });
+  /** Draws what is near the view and has arrived; asks for what is near the view and stale. */
+  function refresh() {
+    const need = [];
+    for (const i of near) {
+      if (i >= frames.length) continue;
+      if (data[i] && !drawn[i]) draw(i);
+      if (!data[i] && !asked.has(i)) {
+        asked.add(i);
+        need.push(i);
+      }
     }
+    if (need.length > 0) vscode.postMessage({ type: 'need', pages: need });
+    const shown = [...near].filter((i) => i < frames.length);
+    if (shown.length > 0) vscode.postMessage({ type: 'visible', first: Math.min(...shown), last: Math.max(...shown) });
+  }
+
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) {
+        const i = Number(/** @type {HTMLElement} */ (e.target).dataset.index);
+        if (e.isIntersecting) near.add(i);
+        else {
+          near.delete(i);
+          // Far from the view: free the page's elements; it is redrawn when it comes back.
+          if (drawn[i]) {
+            frames[i].replaceChildren();
+            drawn[i] = false;
+          }
+        }
+      }
+      refresh();
+    },
+    { rootMargin: '50% 0px 50% 0px' },
+  );
+
+  function frame(/** @type {number} */ index) {
+    const el = document.createElement('div');
+    el.className = 'page';
+    el.dataset.index = String(index);
+    el.style.width = pt(geometry.width);
+    el.style.height = pt(geometry.height);
+    observer.observe(el);
+    return el;
   }
 
   function apply(/** @type {any} */ m) {
     if (m.geometry) {
       geometry = m.geometry;
-      for (const p of pages.splice(0)) p.remove();
+      for (const f of frames.splice(0)) {
+        observer.unobserve(f);
+        f.remove();
+      }
+      data.length = 0;
+      drawn.length = 0;
+      near.clear();
       fit();
     }
-    for (const { index: i, page } of m.pages) {
-      const el = drawPage(page);
-      if (pages[i]) pages[i].replaceWith(el);
-      else container.appendChild(el);
-      pages[i] = el;
+    if (!geometry) return;
+    while (frames.length < m.pageCount) {
+      const f = frame(frames.length);
+      frames.push(f);
+      container.appendChild(f);
     }
-    for (const p of pages.splice(m.pageCount)) p.remove();
+    for (const f of frames.splice(m.pageCount)) {
+      observer.unobserve(f);
+      f.remove();
+    }
+    data.length = m.pageCount;
+    drawn.length = m.pageCount;
+    bases = m.bases;
+    for (const i of m.stale) {
+      data[i] = null;
+      asked.delete(i);
+      if (frames[i]) frames[i].classList.add('stale');
+    }
+    for (const { index, page } of m.pages) {
+      data[index] = page;
+      drawn[index] = false;
+      asked.delete(index);
+      if (near.has(index)) draw(index);
+    }
     count.textContent = (labels.pages || '{0} pages').replace('{0}', String(m.pageCount));
-    reindex();
     if (!restored) {
       restored = true;
       if (state.scrollRatio > 0) window.scrollTo(0, state.scrollRatio * document.documentElement.scrollHeight);
     }
+    refresh();
+  }
+
+  /** The page holding a draft offset: the last whose base is not after it. */
+  function pageOf(/** @type {number} */ offset) {
+    let lo = 0;
+    let hi = bases.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (bases[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** @returns {Array<{src: number, end: number, el: HTMLElement}>} the drawn lines of a page, with draft offsets */
+  function linesOf(/** @type {number} */ index) {
+    const base = bases[index] || 0;
+    return [.../** @type {NodeListOf<HTMLElement>} */ (frames[index].querySelectorAll('.line'))].map((el) => ({
+      src: base + Number(el.dataset.src),
+      end: base + Number(el.dataset.end),
+      el,
+    }));
   }
 
   // Scrolling the preview scrolls the draft; a scroll the draft asked for is not echoed back.
@@ -162,24 +255,33 @@
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
-      const top = index.find((e) => e.el.getBoundingClientRect().bottom > 40);
-      if (top) vscode.postMessage({ type: 'scrolled', offset: top.src });
+      for (const i of [...near].sort((a, b) => a - b)) {
+        const top = drawn[i] ? linesOf(i).find((e) => e.el.getBoundingClientRect().bottom > 40) : undefined;
+        if (top) {
+          vscode.postMessage({ type: 'scrolled', offset: top.src });
+          return;
+        }
+      }
     });
   });
 
   function reveal(/** @type {number} */ offset) {
-    const hit = index.find((e) => e.end > offset) || index[index.length - 1];
-    if (!hit) return;
+    if (frames.length === 0) return;
+    const index = pageOf(offset);
+    const hit = drawn[index] ? linesOf(index).find((e) => e.end > offset) : undefined;
+    const target = hit ? hit.el : frames[index];
     quietUntil = Date.now() + 400;
-    const top = hit.el.getBoundingClientRect().top + window.scrollY - 48;
+    const top = target.getBoundingClientRect().top + window.scrollY - 48;
     window.scrollTo(0, Math.max(0, top));
   }
 
   container.addEventListener('click', (e) => {
     const line = /** @type {HTMLElement | null} */ (/** @type {HTMLElement} */ (e.target).closest('.line'));
     if (!line) return;
-    const src = Number(line.dataset.src);
-    const end = Number(line.dataset.end);
+    const frameEl = /** @type {HTMLElement} */ (line.closest('.page'));
+    const base = bases[Number(frameEl.dataset.index)] || 0;
+    const src = base + Number(line.dataset.src);
+    const end = base + Number(line.dataset.end);
     // The character clicked, where the line's source is contiguous (most body lines).
     let offset = src;
     // @ts-ignore Chromium

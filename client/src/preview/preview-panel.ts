@@ -14,7 +14,9 @@ type FromWebview =
   | { type: 'ready' }
   | { type: 'painted'; version: number; pages: number }
   | { type: 'click'; offset: number }
-  | { type: 'scrolled'; offset: number };
+  | { type: 'scrolled'; offset: number }
+  | { type: 'visible'; first: number; last: number }
+  | { type: 'need'; pages: number[] };
 
 const VIEW_TYPE = 'partyReport.preview';
 
@@ -134,6 +136,12 @@ export class ReportPreview implements vscode.Disposable {
         this.ready = true;
         this.state.reset();
         this.post();
+        break;
+      case 'visible':
+        this.state.setVisible(m.first, m.last);
+        break;
+      case 'need':
+        void this.panel.webview.postMessage(this.state.pages(m.pages));
         break;
       case 'painted':
         break; // the benchmark's and the end-to-end test's signal; nothing to do here
