@@ -102,7 +102,8 @@ export class PageState {
         update.pages.push({ index, page: toWire(page, base, lineErrors[index]) });
       } else {
         current[index] = false;
-        update.stale.push(index);
+        // Only pages the webview holds a copy of need telling; it asks for pages it has no copy of.
+        if (this.current[index]) update.stale.push(index);
       }
     });
     this.last = pages;
