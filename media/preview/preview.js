@@ -17,7 +17,8 @@
   const marksBox = /** @type {HTMLInputElement} */ (document.getElementById('show-marks'));
   const errorsBox = /** @type {HTMLInputElement} */ (document.getElementById('show-errors'));
 
-  const state = Object.assign({ marks: true, errors: true, scrollRatio: 0 }, vscode.getState() || {});
+  // The switches as last set in any preview (the extension remembers them), then this view's own state.
+  const state = Object.assign({ marks: true, errors: true, scrollRatio: 0 }, JSON.parse(body.dataset.toggles || '{}'), vscode.getState() || {});
   marksBox.checked = state.marks;
   errorsBox.checked = state.errors;
   const applyToggles = () => {
@@ -25,13 +26,16 @@
     body.classList.toggle('no-errors', !state.errors);
     vscode.setState(state);
   };
+  const remember = () => vscode.postMessage({ type: 'toggles', marks: state.marks, errors: state.errors });
   marksBox.addEventListener('change', () => {
     state.marks = marksBox.checked;
     applyToggles();
+    remember();
   });
   errorsBox.addEventListener('change', () => {
     state.errors = errorsBox.checked;
     applyToggles();
+    remember();
   });
   applyToggles();
 

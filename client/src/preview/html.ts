@@ -35,7 +35,7 @@ export function fontStacks(fonts: Partial<ExportFonts> = {}): Record<string, str
 
 const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-export function previewHtml(webview: vscode.Webview, media: vscode.Uri, fonts: Partial<ExportFonts>): string {
+export function previewHtml(webview: vscode.Webview, media: vscode.Uri, fonts: Partial<ExportFonts>, toggles: { marks: boolean; errors: boolean }): string {
   const nonce = randomBytes(16).toString('base64');
   const script = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css'));
@@ -58,7 +58,7 @@ export function previewHtml(webview: vscode.Webview, media: vscode.Uri, fonts: P
 <link rel="stylesheet" href="${style}">
 <title>${attr(vscode.l10n.t('Page preview'))}</title>
 </head>
-<body data-labels="${attr(JSON.stringify(labels))}" data-fonts="${attr(JSON.stringify(fontStacks(fonts)))}">
+<body data-labels="${attr(JSON.stringify(labels))}" data-fonts="${attr(JSON.stringify(fontStacks(fonts)))}" data-toggles="${attr(JSON.stringify(toggles))}">
 <div id="toolbar" role="toolbar">
 <label><input type="checkbox" id="show-marks">${attr(vscode.l10n.t('Tint placeholders'))}</label>
 <label><input type="checkbox" id="show-errors">${attr(vscode.l10n.t('Mark errors'))}</label>

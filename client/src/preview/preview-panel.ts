@@ -16,7 +16,11 @@ type FromWebview =
   | { type: 'click'; offset: number }
   | { type: 'scrolled'; offset: number }
   | { type: 'visible'; first: number; last: number }
-  | { type: 'need'; pages: number[] };
+  | { type: 'need'; pages: number[] }
+  | { type: 'toggles'; marks: boolean; errors: boolean };
+
+/** Where the toolbar's switches are remembered between previews. */
+const TOGGLES_KEY = 'partyReport.preview.toggles';
 
 const VIEW_TYPE = 'partyReport.preview';
 
@@ -68,7 +72,7 @@ export class ReportPreview implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
     );
-    const preview = new ReportPreview(panel, doc, media);
+    const preview = new ReportPreview(panel, doc, media, context.globalState);
     ReportPreview.open.set(uri.toString(), preview);
     return preview;
   }
@@ -77,9 +81,11 @@ export class ReportPreview implements vscode.Disposable {
     private readonly panel: vscode.WebviewPanel,
     private readonly doc: vscode.TextDocument,
     media: vscode.Uri,
+    private readonly memento: vscode.Memento,
   ) {
     this.options = layoutOptions(doc);
-    panel.webview.html = previewHtml(panel.webview, media, this.options.fonts ?? {});
+    const toggles = memento.get(TOGGLES_KEY, { marks: true, errors: true });
+    panel.webview.html = previewHtml(panel.webview, media, this.options.fonts ?? {}, toggles);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.receive(m)),
@@ -142,6 +148,9 @@ export class ReportPreview implements vscode.Disposable {
         break;
       case 'need':
         void this.panel.webview.postMessage(this.state.pages(m.pages));
+        break;
+      case 'toggles':
+        void this.memento.update(TOGGLES_KEY, { marks: m.marks, errors: m.errors });
         break;
       case 'painted':
         break; // the benchmark's and the end-to-end test's signal; nothing to do here
