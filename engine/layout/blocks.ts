@@ -41,6 +41,9 @@ export interface Paragraph {
   breaks: number[];
   /** The draft offset the paragraph points at when it has no text of its own (blank lines, metadata). */
   anchor: number;
+  /** Kept on one page with the next paragraph's first line (w:keepNext), and unsplit (w:keepLines). */
+  keepNext?: boolean;
+  keepLines?: boolean;
 }
 
 export interface TableCell {

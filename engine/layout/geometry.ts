@@ -44,6 +44,8 @@ export interface PageGeometry {
   sizes: typeof SIZE;
   /** Grid lines one printed line of this size takes (see rowsFor). */
   rowsFor: (size: number) => number;
+  /** Widow and orphan control: never one line of a paragraph alone at a page's foot or head. */
+  widowControl: boolean;
 }
 
 /**
@@ -77,5 +79,7 @@ export function pageGeometry(setup: PageSetup = {}): PageGeometry {
     pageNumbers: setup.pageNumbers !== false,
     sizes: SIZE,
     rowsFor: (size: number) => Math.max(1, Math.ceil((size * TYPE_HEIGHT_EM) / pt(LINE_PITCH) - 1e-9)),
+    // The export leaves Word's default on (the docx library's styles carry w:widowControl).
+    widowControl: true,
   };
 }

@@ -66,10 +66,34 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
   };
   const marksOf = (src: Int32Array, from: number, to: number) => marks(src, from, to, placeholders);
 
-  for (const block of blocks) {
+  /** Height of a block's first line (the part keep-with-next holds on the same page). */
+  const firstHeight = (b: Block) => (b.type === 'table' ? g.linePitch : g.rowsFor(b.size) * g.linePitch);
+  const fullHeight = (b: Block) => (b.type === 'table' ? g.linePitch : g.rowsFor(b.size) * g.linePitch * lineCount(b, g, cache));
+  blocks.forEach((block, at) => {
+    // Keep with next: a run of such paragraphs and the first line of the paragraph after them go
+    // to the next page together when they do not fit on this one (as long as they fit on a page).
+    if (block.type === 'paragraph' && block.keepNext && y > 0) {
+      let chain = 0;
+      let k = at;
+      while (k < blocks.length && blocks[k].type === 'paragraph' && (blocks[k] as Paragraph).keepNext) chain += fullHeight(blocks[k++]);
+      // The next paragraph's first line, or its first two where a lone line may not stay behind.
+      if (k < blocks.length) {
+        const next = blocks[k];
+        chain += firstHeight(next) * (g.widowControl && next.type === 'paragraph' ? Math.min(2, lineCount(next, g, cache)) : 1);
+      }
+      if (y + chain > g.textHeight + EPSILON && chain <= g.textHeight + EPSILON) newPage();
+    }
+    // Keep lines together: a paragraph that does not fit starts a new page.
+    if (block.type === 'paragraph' && block.keepLines && y > 0 && y + fullHeight(block) > g.textHeight + EPSILON && fullHeight(block) <= g.textHeight) newPage();
+    place1(block);
+  });
+  cache.rotate();
+  return pages;
+
+  function place1(block: Block) {
     if (block.type === 'table') {
       y = placeTable(block, g, pages, y, newPage, marksOf, cache);
-      continue;
+      return;
     }
     const p = block;
     const measure = g.textWidth - p.indent.left - p.indent.right;
@@ -90,7 +114,7 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
       // at the foot or the head of a page.
       const left = spans.length - n;
       let take = Math.min(fit(), left);
-      if (take < left && left > 1) {
+      if (take < left && left > 1 && g.widowControl) {
         if (left - take < WIDOW) take = left - WIDOW;
         if (take < ORPHAN && (n === 0 || take < 1)) take = 0;
       }
@@ -107,8 +131,12 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
       if (n < spans.length) newPage();
     }
   }
-  cache.rotate();
-  return pages;
+}
+
+/** How many lines a paragraph breaks into (cached: the same call the placement makes). */
+function lineCount(p: Paragraph, g: PageGeometry, cache: BreakCache): number {
+  const measure = g.textWidth - p.indent.left - p.indent.right;
+  return cache.get({ text: p.text, size: p.size, spacing: p.spacing, first: measure - p.indent.firstLine, rest: measure, breaks: p.breaks, hang: g.margins.right + p.indent.right }).length;
 }
 
 function place(

@@ -17,7 +17,7 @@ export interface ErrorSpan {
   message: string;
 }
 
-export type WireGeometry = Omit<PageGeometry, 'rowsFor' | 'sizes'> & { sizes: Record<string, number> };
+export type WireGeometry = Omit<PageGeometry, 'rowsFor' | 'sizes' | 'widowControl'> & { sizes: Record<string, number> };
 
 /** A line on the wire; `src`/`end` are relative to the page's base offset. */
 export type WireLine = Omit<LaidLine, 'text'> & { error?: string };
@@ -70,7 +70,7 @@ export class PageState {
     const model = buildModel(text, { cache: this.cache, extraPlaceholders });
     this.cache.rotate();
     const layout = layoutModel(model, { ...options, cache: this.breaks });
-    const { rowsFor: _rows, sizes, ...rest } = layout.geometry;
+    const { rowsFor: _rows, widowControl: _widows, sizes, ...rest } = layout.geometry;
     const geometry: WireGeometry = { ...rest, sizes: { ...sizes } };
     const geometryKey = JSON.stringify(geometry);
     this.version = version;
