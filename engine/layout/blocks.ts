@@ -44,6 +44,10 @@ export interface Paragraph {
   /** Kept on one page with the next paragraph's first line (w:keepNext), and unsplit (w:keepLines). */
   keepNext?: boolean;
   keepLines?: boolean;
+  /** Grid lines each of its lines takes, where not the size's own (a line off the grid takes one). */
+  rows?: number;
+  /** Empty grid lines above it (space before, in place of an empty paragraph). */
+  spaceBefore?: number;
 }
 
 export interface TableCell {

@@ -67,8 +67,10 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
   const marksOf = (src: Int32Array, from: number, to: number) => marks(src, from, to, placeholders);
 
   /** Height of a block's first line (the part keep-with-next holds on the same page). */
-  const firstHeight = (b: Block) => (b.type === 'table' ? g.linePitch : g.rowsFor(b.size) * g.linePitch);
-  const fullHeight = (b: Block) => (b.type === 'table' ? g.linePitch : g.rowsFor(b.size) * g.linePitch * lineCount(b, g, cache));
+  const rows = (p: Paragraph) => p.rows ?? g.rowsFor(p.size);
+  const before = (b: Block) => (b.type === 'paragraph' ? (b.spaceBefore ?? 0) * g.linePitch : 0);
+  const firstHeight = (b: Block) => (b.type === 'table' ? g.linePitch : rows(b) * g.linePitch);
+  const fullHeight = (b: Block) => (b.type === 'table' ? g.linePitch : before(b) + rows(b) * g.linePitch * lineCount(b, g, cache));
   blocks.forEach((block, at) => {
     // Keep with next: a run of such paragraphs and the first line of the paragraph after them go
     // to the next page together when they do not fit on this one (as long as they fit on a page).
@@ -79,7 +81,7 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
       // The next paragraph's first line, or its first two where a lone line may not stay behind.
       if (k < blocks.length) {
         const next = blocks[k];
-        chain += firstHeight(next) * (g.widowControl && next.type === 'paragraph' ? Math.min(2, lineCount(next, g, cache)) : 1);
+        chain += before(next) + firstHeight(next) * (g.widowControl && next.type === 'paragraph' ? Math.min(2, lineCount(next, g, cache)) : 1);
       }
       if (y + chain > g.textHeight + EPSILON && chain <= g.textHeight + EPSILON) newPage();
     }
@@ -106,7 +108,11 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
       breaks: p.breaks,
       hang: g.margins.right + p.indent.right,
     });
-    const height = g.rowsFor(p.size) * g.linePitch;
+    const height = rows(p) * g.linePitch;
+    if (p.spaceBefore && y > 0) {
+      y += p.spaceBefore * g.linePitch;
+      if (y > g.textHeight + EPSILON) newPage();
+    }
     const fit = () => Math.floor((g.textHeight - y + EPSILON) / height);
     let n = 0;
     while (n < spans.length) {
