@@ -19,7 +19,7 @@ const EDITS = Number(process.env.EDITS ?? 60);
 
 // The host side exactly as the extension bundles it, without the editor API.
 const bundle = path.join(work, 'page-state.js');
-await esbuild.build({ entryPoints: [path.join(ROOT, 'client/src/preview/page-state.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', minify: true, logLevel: 'warning' });
+await esbuild.build({ entryPoints: [path.join(ROOT, 'engine/layout/page-updates.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'cjs', minify: true, logLevel: 'warning' });
 // Data files are found from the bundle's folder upwards; run it from inside the repository.
 const local = path.join(ROOT, 'bench', '.work', 'page-state.js');
 fs.mkdirSync(path.dirname(local), { recursive: true });

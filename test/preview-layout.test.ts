@@ -7,11 +7,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PageState } from '../client/src/preview/page-state';
+import { PageState, type PageUpdate } from '../engine/layout';
+import { LspClient } from './helpers/lsp-client';
 import { exportDocx } from '../engine/export';
 import { CHARS_PER_LINE, LINES_PER_PAGE } from '../engine/export/gbt9704';
 import { breakLines, buildBlocks, layoutText, pageGeometry } from '../engine/layout';
 import { buildModel } from '../engine/model/build';
+import { builtinTypes } from '../engine/report-types/load';
+import { documentWords } from '../engine/report-types/words';
 import { bodyParagraphs, readDocx } from './helpers/docx';
 import { REPO } from './helpers/shared';
 
@@ -110,7 +113,7 @@ describe('preview line model', () => {
       const paragraphs = bodyParagraphs(readDocx(await exportDocx(draft)).document).map((p) =>
         [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join(''),
       );
-      const blocks = buildBlocks(buildModel(draft), g).filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.text : ''));
+      const blocks = buildBlocks(buildModel(draft, { words: documentWords(builtinTypes().types) }), g).filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.text : ''));
       assert.deepEqual(blocks, paragraphs, name);
     }
   });
@@ -153,5 +156,42 @@ describe('preview page updates', () => {
     const flagged = update.pages.flatMap((p) => p.page.lines).filter((l) => l.error);
     assert.equal(flagged.length, 1);
     assert.equal(flagged[0].error, '示例错误');
+  });
+});
+
+describe('partyReport/preview over LSP', function () {
+  this.timeout(30000);
+  let client: LspClient;
+  beforeEach(async () => {
+    client = new LspClient();
+    client.settings = { rules: { 'half-width-punctuation': 'error' }, debounceMs: 0 };
+    await client.initialize(true);
+  });
+  afterEach(async () => client.stop());
+
+  it('answers with the pages of the text the client sent last, then only what changed, with error markers', async () => {
+    const uri = 'file:///work/preview.md';
+    const text = fs.readFileSync(path.join(REPO, 'examples', 'org-life-meeting-report.md'), 'utf8');
+    await client.open(uri, text);
+    const first = (await client.connection.sendRequest('partyReport/preview', { uri, visible: [0, 1] })) as PageUpdate;
+    assert.equal(first.pageCount, 2);
+    assert.ok(first.geometry?.fonts.body.includes('仿宋_GB2312'), 'the export font first in the stack');
+    assert.deepEqual(first.pages.map((p) => p.index), [0, 1]);
+    // A change, then the request at once: the server lays out the new version, not the old one.
+    const changed = text.replace('会场气氛团结紧张、严肃活泼。', '会场气氛团结紧张、严肃活泼，反响热烈。');
+    await client.change(uri, 2, changed);
+    const second = (await client.connection.sendRequest('partyReport/preview', { uri })) as PageUpdate;
+    assert.equal(second.version, 2);
+    const words = second.pages.flatMap((p) => p.page.lines.flatMap((l) => l.pieces.map((x) => x.text))).join('');
+    assert.ok(words.includes('反响热烈'), 'the changed page is sent');
+    // Errors of the last check mark their lines (half-width punctuation made an error by the settings).
+    await client.change(uri, 3, changed.replace('会上，党员紧扣', '会上,党员紧扣'));
+    await client.diagnostics(uri, (p) => p.version === 3 && p.diagnostics.some((d) => d.code === 'half-width-punctuation'));
+    const third = (await client.connection.sendRequest('partyReport/preview', { uri })) as PageUpdate;
+    const flagged = third.pages.flatMap((p) => p.page.lines).filter((l) => l.error);
+    assert.equal(flagged.length, 1);
+    assert.match(flagged[0].error!, /半角/);
+    assert.equal(flagged[0].pieces[0].text.slice(0, 7), '会上,党员紧扣');
+    assert.equal(await client.connection.sendRequest('partyReport/preview', { uri: 'file:///work/not-open.md' }), null);
   });
 });

@@ -9,7 +9,8 @@ import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
 import { registerPreview } from './preview';
-import { StatusItem, type ReportStatus } from './status';
+import { StatusItem } from './status';
+import type { Notifications } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -46,7 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: vscode.l10n.t('Party Report Assistant'),
   };
   client = new LanguageClient('partyReport', vscode.l10n.t('Party Report Assistant'), serverOptions, clientOptions);
-  registerPreview(context);
+  registerPreview(context, client);
   const status = new StatusItem();
   const c = client;
   context.subscriptions.push(
@@ -64,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
-  context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
+  context.subscriptions.push(client.onNotification('partyReport/status' satisfies keyof Notifications, (s: Notifications['partyReport/status']) => status.update(s)));
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,7 +9,7 @@ import { DEFAULT_FONTS, type ExportFonts } from '../export/gbt9704';
 import { metadata } from '../export/metadata';
 import { signatureIndents } from '../export/signature';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
-import { OPAQUE } from '../parse/prose-lines';
+import { OPAQUE } from '../text/prose';
 import type { PageGeometry } from './geometry';
 
 export type FontKey = keyof ExportFonts;

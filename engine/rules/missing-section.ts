@@ -8,6 +8,8 @@ export const missingSection: Rule = {
   id: 'missing-section',
   defaultSeverity: 'error',
   summary: '缺少报告类型要求的章节',
+  fixable: true,
+  source: '报告类型定义（report-types/）',
   check(ctx) {
     const { type, match, model } = ctx;
     // A draft whose headings stand for the type's sections only by concept words follows a

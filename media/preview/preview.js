@@ -9,8 +9,6 @@
   const vscode = acquireVsCodeApi();
   const body = document.body;
   const labels = JSON.parse(body.dataset.labels || '{}');
-  const fonts = JSON.parse(body.dataset.fonts || '{}');
-  for (const [key, stack] of Object.entries(fonts)) document.documentElement.style.setProperty(`--f-${key}`, stack);
 
   const container = /** @type {HTMLElement} */ (document.getElementById('pages'));
   const count = /** @type {HTMLElement} */ (document.getElementById('count'));
@@ -186,6 +184,7 @@
   function apply(/** @type {any} */ m) {
     if (m.geometry) {
       geometry = m.geometry;
+      for (const [key, stack] of Object.entries(geometry.fonts || {})) document.documentElement.style.setProperty(`--f-${key}`, String(stack));
       for (const f of frames.splice(0)) {
         observer.unobserve(f);
         f.remove();

@@ -1,14 +1,14 @@
 /**
- * 版面预览 (partyReport.preview): a webview beside the draft showing its printed pages. It lays the
- * draft out in the extension host with the export's line model on every change (page-state.ts),
- * posts only the pages that changed, follows the editor's scrolling and scrolls it back, and a click
- * on a line puts the cursor on that line's words in the draft.
+ * 版面预览 (partyReport.preview): a webview beside the draft showing its printed pages. On every
+ * change it asks the language server for the pages that changed (partyReport/preview: the engine's
+ * line model, with the export's settings), passes them to the webview, follows the editor's scrolling
+ * and scrolls it back, and a click on a line puts the cursor on that line's words in the draft.
  */
 import * as vscode from 'vscode';
-import { findProjectRoot, loadProjectConfig } from '../../../engine/config/project-config';
-import type { LayoutOptions } from '../../../engine/layout';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { PreviewParams } from '../../../server/src/protocol';
+import { request } from '../request';
 import { previewHtml } from './html';
-import { PageState, type ErrorSpan } from './page-state';
 
 type FromWebview =
   | { type: 'ready' }
@@ -24,34 +24,21 @@ const TOGGLES_KEY = 'partyReport.preview.toggles';
 
 const VIEW_TYPE = 'partyReport.preview';
 
-/** Export settings as the server applies them: the project file over user settings, neither when untrusted. */
-function layoutOptions(doc: vscode.TextDocument): LayoutOptions & { placeholders?: string[] } {
-  if (!vscode.workspace.isTrusted) return {};
-  const config = vscode.workspace.getConfiguration('partyReport', doc.uri);
-  let project: { fonts?: Record<string, string>; page?: Record<string, number | boolean> } = {};
-  if (doc.uri.scheme === 'file') {
-    const found = findProjectRoot(doc.uri.fsPath);
-    if (found?.config) project = loadProjectConfig(found.config).config.export ?? {};
-  }
-  return {
-    fonts: { ...config.get<Record<string, string>>('export.fonts', {}), ...project.fonts },
-    page: { ...config.get<Record<string, number | boolean>>('export.page', {}), ...project.page },
-    placeholders: config.get<string[]>('placeholders', []),
-  };
-}
-
 export class ReportPreview implements vscode.Disposable {
   private static readonly open = new Map<string, ReportPreview>();
 
-  private readonly state = new PageState();
   private readonly disposables: vscode.Disposable[] = [];
-  private options: ReturnType<typeof layoutOptions>;
   private scheduled = false;
+  /** A request is out: later changes wait for it and then cost one request. */
+  private busy = false;
+  private again = false;
   private ready = false;
+  private reset = false;
+  private visible: [number, number] | undefined;
   /** Until then, the editor's visible-range changes come from our own reveal and are not echoed. */
   private editorQuietUntil = 0;
 
-  static show(context: vscode.ExtensionContext, resource?: vscode.Uri): ReportPreview | undefined {
+  static show(context: vscode.ExtensionContext, client: LanguageClient, resource?: vscode.Uri): ReportPreview | undefined {
     const editor = vscode.window.activeTextEditor;
     const uri = resource ?? editor?.document.uri;
     if (!uri) return undefined;
@@ -72,7 +59,7 @@ export class ReportPreview implements vscode.Disposable {
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
     );
-    const preview = new ReportPreview(panel, doc, media, context.globalState);
+    const preview = new ReportPreview(panel, doc, media, context.globalState, client);
     ReportPreview.open.set(uri.toString(), preview);
     return preview;
   }
@@ -82,10 +69,10 @@ export class ReportPreview implements vscode.Disposable {
     private readonly doc: vscode.TextDocument,
     media: vscode.Uri,
     private readonly memento: vscode.Memento,
+    private readonly client: LanguageClient,
   ) {
-    this.options = layoutOptions(doc);
     const toggles = memento.get(TOGGLES_KEY, { marks: true, errors: true });
-    panel.webview.html = previewHtml(panel.webview, media, this.options.fonts ?? {}, toggles);
+    panel.webview.html = previewHtml(panel.webview, media, toggles);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.receive(m)),
@@ -96,10 +83,7 @@ export class ReportPreview implements vscode.Disposable {
         if (e.uris.some((u) => u.toString() === this.doc.uri.toString())) this.schedule();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('partyReport', this.doc.uri)) {
-          this.options = layoutOptions(this.doc);
-          this.schedule();
-        }
+        if (e.affectsConfiguration('partyReport', this.doc.uri)) this.schedule();
       }),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
         if (e.textEditor.document !== this.doc || Date.now() < this.editorQuietUntil || e.visibleRanges.length === 0) return;
@@ -111,28 +95,38 @@ export class ReportPreview implements vscode.Disposable {
     );
   }
 
-  /** Lays out at most once per turn of the event loop: a burst of edits costs one layout. */
+  /** Asks for the pages at most once per turn of the event loop, and never twice at once. */
   private schedule(): void {
-    if (this.scheduled || !this.ready) return;
+    if (!this.ready) return;
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      this.post();
+      void this.post({ uri: this.doc.uri.toString() });
     });
   }
 
-  private post(): void {
-    const text = this.doc.getText();
-    const { placeholders, ...options } = this.options;
-    const update = this.state.update(text, this.doc.version, options, this.errors(), placeholders);
-    void this.panel.webview.postMessage(update);
-  }
-
-  private errors(): ErrorSpan[] {
-    return vscode.languages
-      .getDiagnostics(this.doc.uri)
-      .filter((d) => d.severity === vscode.DiagnosticSeverity.Error)
-      .map((d) => ({ start: this.doc.offsetAt(d.range.start), end: this.doc.offsetAt(d.range.end), message: d.message }));
+  private async post(params: PreviewParams): Promise<void> {
+    this.busy = true;
+    try {
+      if (this.reset) params.reset = true;
+      if (this.visible) params.visible = this.visible;
+      this.reset = false;
+      const update = await request(this.client, 'partyReport/preview', params);
+      if (update) void this.panel.webview.postMessage(update);
+    } catch {
+      // The server is restarting: the next change asks again.
+    } finally {
+      this.busy = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule();
+      }
+    }
   }
 
   private receive(m: FromWebview): void {
@@ -140,14 +134,17 @@ export class ReportPreview implements vscode.Disposable {
       case 'ready':
         // A new or reloaded webview has nothing yet: send every page.
         this.ready = true;
-        this.state.reset();
-        this.post();
+        this.reset = true;
+        this.schedule();
         break;
       case 'visible':
-        this.state.setVisible(m.first, m.last);
+        this.visible = [m.first, m.last];
         break;
       case 'need':
-        void this.panel.webview.postMessage(this.state.pages(m.pages));
+        void request(this.client, 'partyReport/preview', { uri: this.doc.uri.toString(), need: m.pages, visible: this.visible }).then(
+          (update) => update && this.panel.webview.postMessage(update),
+          () => undefined,
+        );
         break;
       case 'toggles':
         void this.memento.update(TOGGLES_KEY, { marks: m.marks, errors: m.errors });

@@ -1,14 +1,19 @@
 /**
- * What the preview sends to its webview, kept apart from the editor API so that tests and
- * bench/preview.mjs run it as is: parse the draft (reusing the parse of unchanged chunks), lay it out
+ * What the preview shows, as updates for its webview: the language server keeps one per previewed
+ * draft (tests and bench/preview.mjs run it as is). Parse the draft (reusing the parse of unchanged chunks), lay it out
  * with the export's line model (re-breaking only edited paragraphs), and send only pages that changed
  * and that the writer can see; other changed pages are marked stale and sent when scrolled to.
  * Offsets inside a page are relative to the page's first line, so that typing on page 3 does not
  * change pages 4–60 unless their lines move.
  */
-import { BreakCache, layoutModel, type LaidLine, type LaidPage, type LayoutOptions, type PageGeometry } from '../../../engine/layout';
-import { buildModel } from '../../../engine/model/build';
-import { ProseCache } from '../../../engine/parse/parse-prose';
+import type { ExportFonts } from '../export/gbt9704';
+import { buildModel, type BuildOptions } from '../model/build';
+import { ProseCache } from '../parse/parse-prose';
+import { BreakCache } from './break-lines';
+import { fontStacks } from './fonts';
+import type { PageGeometry } from './geometry';
+import { layoutModel, type LayoutOptions } from './layout';
+import type { LaidLine, LaidPage } from './paginate';
 
 /** An error finding as draft offsets, with its message. */
 export interface ErrorSpan {
@@ -17,7 +22,11 @@ export interface ErrorSpan {
   message: string;
 }
 
-export type WireGeometry = Omit<PageGeometry, 'rowsFor' | 'sizes' | 'widowControl'> & { sizes: Record<string, number> };
+export type WireGeometry = Omit<PageGeometry, 'rowsFor' | 'sizes' | 'widowControl'> & {
+  sizes: Record<string, number>;
+  /** A CSS font-family per element: the export's font names, then local fallbacks. */
+  fonts: Record<string, string>;
+};
 
 /** A line on the wire; `src`/`end` are relative to the page's base offset. */
 export type WireLine = Omit<LaidLine, 'text'> & { error?: string };
@@ -66,12 +75,12 @@ export class PageState {
     this.visible = [Math.max(0, first), Math.max(first, last)];
   }
 
-  update(text: string, version: number, options: LayoutOptions = {}, errors: ErrorSpan[] = [], extraPlaceholders?: string[]): PageUpdate {
-    const model = buildModel(text, { cache: this.cache, extraPlaceholders });
+  update(text: string, version: number, options: LayoutOptions = {}, errors: ErrorSpan[] = [], model: Omit<BuildOptions, 'cache'> = {}): PageUpdate {
+    const report = buildModel(text, { ...model, cache: this.cache });
     this.cache.rotate();
-    const layout = layoutModel(model, { ...options, cache: this.breaks });
+    const layout = layoutModel(report, { ...options, cache: this.breaks });
     const { rowsFor: _rows, widowControl: _widows, sizes, ...rest } = layout.geometry;
-    const geometry: WireGeometry = { ...rest, sizes: { ...sizes } };
+    const geometry: WireGeometry = { ...rest, sizes: { ...sizes }, fonts: fontStacks(options.fonts as Partial<ExportFonts> | undefined) };
     const geometryKey = JSON.stringify(geometry);
     this.version = version;
     const update: PageUpdate = { type: 'update', version, pageCount: layout.pages.length, bases: [], stale: [], pages: [] };
