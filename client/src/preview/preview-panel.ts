@@ -35,6 +35,7 @@ export class ReportPreview implements vscode.Disposable {
   private ready = false;
   private reset = false;
   private visible: [number, number] | undefined;
+  private disposed = false;
   /** Until then, the editor's visible-range changes come from our own reveal and are not echoed. */
   private editorQuietUntil = 0;
 
@@ -97,7 +98,7 @@ export class ReportPreview implements vscode.Disposable {
 
   /** Asks for the pages at most once per turn of the event loop, and never twice at once. */
   private schedule(): void {
-    if (!this.ready) return;
+    if (!this.ready || this.disposed) return;
     if (this.busy) {
       this.again = true;
       return;
@@ -119,7 +120,9 @@ export class ReportPreview implements vscode.Disposable {
       const update = await request(this.client, 'partyReport/preview', params);
       if (update) void this.panel.webview.postMessage(update);
     } catch {
-      // The server is restarting: the next change asks again.
+      // The server is starting or restarting: ask again shortly (keeping a pending reset).
+      this.reset ||= Boolean(params.reset);
+      setTimeout(() => this.schedule(), 1000);
     } finally {
       this.busy = false;
       if (this.again) {
@@ -179,6 +182,8 @@ export class ReportPreview implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     ReportPreview.open.delete(this.doc.uri.toString());
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
