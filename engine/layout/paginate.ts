@@ -221,6 +221,11 @@ function marks(src: Int32Array, from: number, to: number, placeholders: Array<{ 
   return out.length > 0 ? out : undefined;
 }
 
+/** Column widths in points: the export leaves them to the renderer, which shares the width equally. */
+function columnWidths(_table: Table, columns: number, g: PageGeometry): number[] {
+  return Array.from({ length: columns }, () => g.textWidth / columns);
+}
+
 function placeTable(
   table: Table,
   g: PageGeometry,
@@ -231,13 +236,14 @@ function placeTable(
   cache: BreakCache,
 ): number {
   const columns = Math.max(table.header.length, ...table.rows.map((r) => r.length), 1);
-  const colWidth = g.textWidth / columns;
+  const widths = columnWidths(table, columns, g);
+  const lefts = widths.map((_, c) => widths.slice(0, c).reduce((a, b) => a + b, 0));
   // The cells' lines snap to the page's line grid too: one 4号 line takes one 28.95 pt grid line.
   const lineHeight = g.rowsFor(g.sizes.table) * g.linePitch;
   const layoutRow = (cells: TableCell[]) => {
     const broken = Array.from({ length: columns }, (_, c) => {
-      const cell = cells[c] ?? { text: '', src: [], header: false, anchor: table.anchor };
-      const measure = colWidth - 2 * CELL_PADDING;
+      const cell = cells[c] ?? { text: '', src: new Int32Array(0), header: false, anchor: table.anchor };
+      const measure = widths[c] - 2 * CELL_PADDING;
       return { cell, spans: cache.get({ text: cell.text, size: g.sizes.table, spacing: 0, first: measure, rest: measure, hang: CELL_PADDING }) };
     });
     const height = Math.max(...broken.map((b) => b.spans.length)) * lineHeight;
@@ -248,14 +254,14 @@ function placeTable(
   const place = (row: ReturnType<typeof layoutRow>) => {
     const page = pages[pages.length - 1];
     row.broken.forEach(({ cell, spans }, c) => {
-      const left = c * colWidth;
-      page.boxes.push({ top: cursor, left, width: colWidth, height: row.height });
+      const left = lefts[c];
+      page.boxes.push({ top: cursor, left, width: widths[c], height: row.height });
       spans.forEach((span, n) => {
         page.lines.push({
           kind: 'cell',
           top: cursor + n * lineHeight,
           left: left + CELL_PADDING,
-          width: colWidth - 2 * CELL_PADDING,
+          width: widths[c] - 2 * CELL_PADDING,
           height: lineHeight,
           align: cell.header ? 'center' : 'left',
           size: g.sizes.table,
