@@ -65,15 +65,16 @@ describe('preview line model', () => {
     assert.equal(seed[0], '湖管学组〔XXXX〕X号）要求，经报请同意，于XXXX年X');
   });
 
-  it('puts 22 lines on a page and keeps two lines of a paragraph together at a page break', () => {
+  it('puts 22 lines on every page, splits paragraphs anywhere, and keeps a heading with what follows', () => {
     const one = layoutText(['---', 'template: branch-work-summary', '---', ...Array.from({ length: 23 }, (_, i) => han(10, i) + '。')].join('\n'));
     assert.deepEqual(one.pages.map((p) => p.lines.length), [22, 1]);
-    // 21 one-line paragraphs, then one of 3 lines: 1 line left is not enough for 2, so all 3 move.
-    const orphan = layoutText(['---', 'template: branch-work-summary', '---', ...Array.from({ length: 21 }, (_, i) => han(10, i) + '。'), han(26 + 28 + 10) + '。'].join('\n'));
-    assert.deepEqual(orphan.pages.map((p) => p.lines.length), [21, 3]);
-    // 20 lines, then a paragraph of 3: 2 + 1 leaves a widow, 1 + 2 an orphan: all 3 move.
-    const widow = layoutText(['---', 'template: branch-work-summary', '---', ...Array.from({ length: 20 }, (_, i) => han(10, i) + '。'), han(26 + 28 + 10) + '。'].join('\n'));
-    assert.deepEqual(widow.pages.map((p) => p.lines.length), [20, 3]);
+    // No widow and orphan control in the export: a paragraph of 3 lines splits 1 + 2 after 21 lines.
+    const split = layoutText(['---', 'template: branch-work-summary', '---', ...Array.from({ length: 21 }, (_, i) => han(10, i) + '。'), han(26 + 28 + 10) + '。'].join('\n'));
+    assert.deepEqual(split.pages.map((p) => p.lines.length), [22, 2]);
+    // A heading on the last line of a page goes to the next page with its paragraph.
+    const heading = layoutText(['---', 'template: branch-work-summary', '---', ...Array.from({ length: 21 }, (_, i) => han(10, i) + '。'), '二、下一步工作打算', han(10) + '。'].join('\n'));
+    assert.deepEqual(heading.pages.map((p) => p.lines.length), [21, 2]);
+    assert.equal(heading.pages[1].lines[0].kind, 'heading');
   });
 
   it('lays out title, addressee, signature and date as the export does, and points each line back at the draft', () => {
@@ -83,7 +84,7 @@ describe('preview line model', () => {
     const titles = first.filter((l) => l.kind === 'title');
     assert.ok(titles.length >= 2, 'the long title breaks into balanced lines');
     assert.equal(first[0].kind, 'title');
-    assert.equal(first[0].height, 2 * g.linePitch, 'a 2号 title line takes two grid lines');
+    assert.equal(first[0].height, g.linePitch, 'a title line takes one line pitch (the title is off the grid)');
     assert.ok(titles.every((l) => l.align === 'center'));
     assert.equal(first[titles.length].kind, 'blank');
     assert.equal(first[titles.length + 1].kind, 'addressee');

@@ -12,7 +12,7 @@ import { localeFrom, setLocale, t } from '../../engine';
 const usageText = () => `${t('用法：')}
   party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] <${t('文件或目录…')}>
   party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
-  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}
+  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
   party-report templates            ${t('列出报告类型')}
   party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、能否自动修复、说明、依据')}
   ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
@@ -90,13 +90,15 @@ async function main(args: string[]): Promise<number> {
             output: { type: 'string', short: 'o' },
             force: { type: 'boolean', default: false },
             font: { type: 'string', multiple: true, default: [] },
+            pdf: { type: 'boolean', default: false },
+            soffice: { type: 'string' },
           },
         });
         if (positionals.length !== 1) {
           err(t('export 需要且只需要一个文稿文件。') + '\n' + USAGE);
           return 2;
         }
-        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [] }, err);
+        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice }, err);
       }
       case 'rules': {
         const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });

@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Project config and workspace report types: the server reloads them when they change.
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.party-report.{yaml,yml,json}'),
-        vscode.workspace.createFileSystemWatcher('**/.party-report/templates/**'),
+        vscode.workspace.createFileSystemWatcher('**/.party-report/**'),
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
@@ -56,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.nextPlaceholder', nextPlaceholder),
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
+    vscode.commands.registerCommand('partyReport.exportPdf', (uri?: vscode.Uri) => exportDocx(c, status, uri, 'pdf')),
   );
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),

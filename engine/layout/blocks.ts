@@ -7,8 +7,10 @@
 import { breakTitle } from '../export/title-lines';
 import { DEFAULT_FONTS, type ExportFonts } from '../export/gbt9704';
 import { metadata } from '../export/metadata';
-import { signatureIndents } from '../export/signature';
+import { closingLayout } from '../export/signature';
+import { width } from '../export/title-lines';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
+import { builtinTypes } from '../report-types/load';
 import { OPAQUE } from '../text/prose';
 import type { PageGeometry } from './geometry';
 
@@ -66,6 +68,10 @@ export interface Table {
 
 export type Block = Paragraph | Table;
 
+/** What a first line may end with to be taken as the title: the report types' names, as the export reads them. */
+let endings: string[] | undefined;
+const titleEndings = () => (endings ??= builtinTypes().types.flatMap((t) => [t.name, ...t.aliases]));
+
 const HEADING_FONT: FontKey[] = ['body', 'heading1', 'heading2', 'heading3', 'heading4'];
 
 /**
@@ -105,7 +111,7 @@ export function printedText(line: ReportLine, model: ReportModel): { text: strin
 
 export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: Partial<ExportFonts> = {}): Block[] {
   void fonts; // fonts change faces, not widths: every 公文 face prints CJK one em wide
-  const meta = metadata(model);
+  const meta = metadata(model, titleEndings());
   const { sizes, charPitch, firstLineIndent } = geometry;
   const bodySpacing = charPitch - sizes.body;
   const frontAnchor = model.frontMatter?.span.start ?? 0;
@@ -148,8 +154,9 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
     for (const l of lines.slice(0, -1)) breaks.push((at += l.length));
     const src = titleLine && printedText(titleLine, model).text === meta.title ? printedText(titleLine, model).src : undefined;
     blocks.push(
-      para('title', text, anchor, { src, runs: [{ end: text.length, font: 'title', bold: false }], size: sizes.title, spacing: 0, align: 'center', breaks }),
-      blank(anchor),
+      // Off the line grid (one grid line a line) and kept with what follows, as the export writes it.
+      para('title', text, anchor, { src, runs: [{ end: text.length, font: 'title', bold: false }], size: sizes.title, spacing: 0, align: 'center', breaks, rows: 1, keepNext: true }),
+      { ...blank(anchor), keepNext: true },
     );
   }
   if (meta.addressee) {
@@ -157,9 +164,13 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
     const text = `${meta.addressee}：`;
     const words = fromLine(line, meta.addressee);
     const src = words ? Int32Array.from([...words, words[words.length - 1] ?? 0]) : undefined;
-    blocks.push(para('addressee', text, line?.starts[0] ?? frontAnchor, { src }));
+    blocks.push(para('addressee', text, line?.starts[0] ?? frontAnchor, { src, keepNext: true }));
   }
 
+  // The body's last paragraph stays with the closing (attachment note, signature, date).
+  const closing = meta.attachments.length > 0 || (meta.signature ?? []).length > 0 || meta.date !== undefined;
+  const skip = ['title', 'addressee', 'signature', 'date', 'attachment'];
+  const lastBody = [...model.lines].reverse().find((l) => l.block !== 'tableCell' && !skip.includes(l.role));
   const emitted = new Set<TableModel>();
   const tableOf = (line: ReportLine) => {
     const at = line.starts.length > 0 ? line.starts[0] : line.cell?.start;
@@ -174,19 +185,23 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
       }
       continue;
     }
-    if (['title', 'addressee', 'signature', 'date', 'attachment'].includes(line.role)) continue;
-    blocks.push(lineParagraph(line, model, geometry, bodySpacing, firstLineIndent));
+    if (line === meta.titleLine || ['title', 'addressee', 'signature', 'date', 'attachment'].includes(line.role)) continue;
+    const p = lineParagraph(line, model, geometry, bodySpacing, firstLineIndent);
+    if (closing && line === lastBody) p.keepNext = true;
+    blocks.push(p);
   }
 
   const endAnchor = model.lines.length > 0 ? model.lines[model.lines.length - 1].starts[0] ?? 0 : 0;
+  // The closing's blank lines are space before its first paragraph, as the export writes them.
   if (meta.attachments.length > 0) {
-    blocks.push(blank(frontAnchor));
     const label = '附件：';
     meta.attachments.forEach((name, i) => {
-      const numbered = meta.attachments.length > 1 ? `${i + 1}. ${name}` : name;
+      const numbered = meta.attachments.length > 1 ? `${i + 1}.${name}` : name;
       // Later names align under the first: 2 characters plus the width of "附件：".
-      const left = (i === 0 ? 2 : 2 + label.length) * charPitch;
-      blocks.push(para('attachment', i === 0 ? label + numbered : numbered, frontAnchor, { indent: { firstLine: 0, left, right: 0 } }));
+      const left = (i === 0 ? 2 : 2 + width(label)) * charPitch;
+      blocks.push(
+        para('attachment', i === 0 ? label + numbered : numbered, frontAnchor, { indent: { firstLine: 0, left, right: 0 }, keepNext: true, spaceBefore: i === 0 ? 1 : 0 }),
+      );
     });
   }
 
@@ -194,16 +209,30 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
   if (signature.length > 0 || meta.date) {
     const sigLine = (s: string) => lineWith('signature', s);
     const dateLine = lineWith('date', meta.date);
-    blocks.push(blank(sigLine(signature[0] ?? '')?.starts[0] ?? dateLine?.starts[0] ?? endAnchor));
-    const longest = signature.reduce((a, b) => (b.length > a.length ? b : a), '');
-    const indents = signatureIndents(longest, meta.date ?? '');
-    for (const s of signature) {
-      const line = sigLine(s);
-      blocks.push(para('signature', s, line?.starts[0] ?? frontAnchor, { src: fromLine(line, s), align: 'right', indent: { firstLine: 0, left: 0, right: indents.signature * charPitch } }));
-    }
-    if (meta.date) {
+    const layout = closingLayout(signature, meta.date ?? '', {
+      sealed: Boolean((meta as { seal?: boolean }).seal),
+      textWidth: Math.round(geometry.textWidth * 20),
+      char: Math.round(charPitch * 20),
+    });
+    // The export's placement (twips, left or right aligned) in points.
+    const placed = (line: { paragraph: { alignment: unknown; indent: { left?: number; right?: number } } }) =>
+      line.paragraph.alignment === 'right'
+        ? { align: 'right' as const, indent: { firstLine: 0, left: 0, right: (line.paragraph.indent.right ?? 0) / 20 } }
+        : { align: 'left' as const, indent: { firstLine: 0, left: (line.paragraph.indent.left ?? 0) / 20, right: 0 } };
+    layout.signature.forEach((s, i) => {
+      const line = sigLine(s.text);
       blocks.push(
-        para('date', meta.date, dateLine?.starts[0] ?? frontAnchor, { src: fromLine(dateLine, meta.date), align: 'right', indent: { firstLine: 0, left: 0, right: indents.date * charPitch } }),
+        para('signature', s.text, line?.starts[0] ?? frontAnchor, { src: fromLine(line, s.text), ...placed(s), keepNext: true, spaceBefore: i === 0 ? layout.blankLines : 0 }),
+      );
+    });
+    if (layout.date) {
+      const d = layout.date;
+      blocks.push(
+        para('date', d.text, dateLine?.starts[0] ?? frontAnchor, {
+          src: fromLine(dateLine, d.text),
+          ...placed(d),
+          spaceBefore: layout.signature.length === 0 ? layout.blankLines : 0,
+        }),
       );
     }
   }
@@ -224,7 +253,11 @@ function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeome
     runs.push({ end: i, font: from < headEnd ? HEADING_FONT[level] : 'body', bold: isBold(from) });
     from = i;
   }
+  // A heading never ends a page: it stays with the paragraph it introduces.
+  const heading = level > 0 && !section!.runIn;
   return {
+    keepNext: heading || undefined,
+    keepLines: heading || undefined,
     type: 'paragraph',
     kind: level ? 'heading' : 'body',
     level: level || undefined,

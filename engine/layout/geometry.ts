@@ -79,7 +79,7 @@ export function pageGeometry(setup: PageSetup = {}): PageGeometry {
     pageNumbers: setup.pageNumbers !== false,
     sizes: SIZE,
     rowsFor: (size: number) => Math.max(1, Math.ceil((size * TYPE_HEIGHT_EM) / pt(LINE_PITCH) - 1e-9)),
-    // The export leaves Word's default on (the docx library's styles carry w:widowControl).
-    widowControl: true,
+    // The export turns widow and orphan control off: every page holds its 22 lines (5.2.2).
+    widowControl: false,
   };
 }

@@ -1,6 +1,7 @@
 /** A draft (or its report model) laid out on pages: blocks, then lines, then pages. */
 import type { ExportFonts } from '../export/gbt9704';
 import { buildModel } from '../model/build';
+import { endTablesAtLastRow } from '../model/run-on-tables';
 import { builtinTypes } from '../report-types/load';
 import { documentWords } from '../report-types/words';
 import type { ReportModel } from '../model/types';
@@ -28,7 +29,13 @@ export function layoutModel(model: ReportModel, options: LayoutOptions = {}): La
   return { geometry, pages: paginate(blocks, geometry, placeholders, options.cache) };
 }
 
-/** Lays out a draft read as the export reads it (the built-in types' title endings and closing phrases). */
+/**
+ * Lays out a draft read as the export reads it: the built-in types' title endings and closing
+ * phrases, and each table ended at its last row.
+ */
 export function layoutText(text: string, options: LayoutOptions = {}): Layout {
-  return layoutModel(buildModel(text, { words: documentWords(builtinTypes().types) }), options);
+  const words = documentWords(builtinTypes().types);
+  const first = buildModel(text, { words });
+  const repaired = endTablesAtLastRow(text, first.tables.map((t) => t.span));
+  return layoutModel(repaired === text ? first : buildModel(repaired, { words }), options);
 }

@@ -5,6 +5,8 @@
  */
 import type { Block, FontKey, Paragraph, Table, TableCell } from './blocks';
 import { BreakCache, type LineSpan } from './break-lines';
+import { TABLE_CELL_MARGIN } from '../export/gbt9704';
+import { columnWidths as exportColumnWidths } from '../export/table-widths';
 import type { PageGeometry } from './geometry';
 
 /** A piece of a line in one font. */
@@ -221,9 +223,16 @@ function marks(src: Int32Array, from: number, to: number, placeholders: Array<{ 
   return out.length > 0 ? out : undefined;
 }
 
-/** Column widths in points: the export leaves them to the renderer, which shares the width equally. */
-function columnWidths(_table: Table, columns: number, g: PageGeometry): number[] {
-  return Array.from({ length: columns }, () => g.textWidth / columns);
+/** Column widths in points, as the export sets them (engine/export/table-widths.ts, rounded to twips). */
+function columnWidths(table: Table, columns: number, g: PageGeometry): number[] {
+  const rows = [table.header, ...table.rows];
+  const texts = Array.from({ length: columns }, (_, c) => rows.map((r) => r[c]?.text ?? ''));
+  const textWidth = Math.round(g.textWidth * 20);
+  const tableChar = g.sizes.table * 20;
+  const chars = exportColumnWidths(texts, (textWidth - columns * 2 * TABLE_CELL_MARGIN) / tableChar);
+  const twips = chars.map((c) => Math.round(c * tableChar + 2 * TABLE_CELL_MARGIN));
+  twips[twips.length - 1] += textWidth - twips.reduce((a, b) => a + b, 0);
+  return twips.map((t) => t / 20);
 }
 
 function placeTable(

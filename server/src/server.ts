@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
 import {
   builtinProject,
   buildModel,
@@ -328,28 +329,39 @@ export function startServer(connection: Connection): void {
     if (!type) throw new Error(t('未知的报告类型：{0}', p.id));
     return renderDraft(type, { values: p.values });
   });
-  // Export: the DOCX library loads on the first export, not at start-up.
-  onRequest('partyReport/exportDocx', async (p) => {
+  // Export: the DOCX library loads on the first export, not at start-up. PDF goes through LibreOffice.
+  const exportTo = (format: 'docx' | 'pdf') => async (p: Params<'partyReport/exportDocx'>): Promise<Result<'partyReport/exportDocx'>> => {
     const doc = documents.get(p.uri);
     if (!doc) return { ok: false, message: t('文稿未打开，无法导出。') };
     try {
       const settings = await settingsFor(p.uri);
       // The project file's export fonts win over user settings (and neither applies untrusted).
       const projectExport = projectFor(p.uri)?.config?.config.export ?? {};
-      const bytes = await loadExporter().exportDocx(
-        doc.getText(),
-        trusted
-          ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } }
-          : {},
-      );
+      const file = p.uri.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
+      const options = {
+        ...(trusted ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } } : {}),
+        baseDir: file ? path.dirname(file) : undefined,
+      };
+      const exporter = loadExporter();
+      let bytes: Uint8Array;
+      let warnings: string[];
+      if (format === 'pdf') {
+        // An untrusted workspace's settings never name a program to run.
+        const soffice = exporter.findSoffice(trusted ? settings.exportSoffice : undefined);
+        if (!soffice) return { ok: false, message: exporter.noSofficeMessage() };
+        ({ pdf: bytes, warnings } = await exporter.exportPdf(doc.getText(), { ...options, soffice }));
+      } else ({ docx: bytes, warnings } = await exporter.exportReport(doc.getText(), options));
       writeFileAtomic(p.target, bytes, p.force);
-      return { ok: true, target: p.target, bytes: bytes.length };
+      return { ok: true, target: p.target, bytes: bytes.length, warnings };
     } catch (err) {
-      const message = err instanceof WriteRefused ? err.message : t('导出失败：{0}', (err as Error).message);
-      if (!(err instanceof WriteRefused)) connection.console.error(`${message}\n${(err as Error).stack}`);
+      const known = err instanceof WriteRefused || err instanceof loadExporter().PdfError;
+      const message = known ? (err as Error).message : t('导出失败：{0}', (err as Error).message);
+      if (!known) connection.console.error(`${message}\n${(err as Error).stack}`);
       return { ok: false, message };
     }
-  });
+  };
+  onRequest('partyReport/exportDocx', exportTo('docx'));
+  onRequest('partyReport/exportPdf', exportTo('pdf'));
 
   // 版面预览: one page state per previewed draft; the layout reads the export's settings as export does.
   const previews = new Map<string, PageState>();
