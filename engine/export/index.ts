@@ -42,7 +42,7 @@ export async function exportReport(text: string, options: LayoutOptions = {}): P
   const types = builtinTypes().types;
   const endings = types.flatMap((t) => [t.name, ...t.aliases]);
   const { document, warnings } = buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);
-  return { docx: postProcess(new Uint8Array(await Packer.toBuffer(document))), warnings };
+  return { docx: await packWithStyleFixes(document), warnings };
 }
 
 export interface PdfOptions extends LayoutOptions {
@@ -69,6 +69,42 @@ export async function exportPdf(text: string, options: PdfOptions): Promise<PdfR
   return { ...result, pdf, warnings };
 }
 
+/** docx's compile step: the package's files by path, before zipping (not in its typings). */
+type Compile = (file: unknown, prettify?: string, overrides?: unknown[]) => Map<string, string | Uint8Array>;
+
+/**
+ * The package zipped once, with the styles fixed (fixStyles) before zipping: zipping it, unzipping
+ * it and zipping it again took a fifth of an export. Uses docx's compiler, which Packer zips; if a
+ * docx version lacks it, falls back to fixing the zipped package.
+ */
+async function packWithStyleFixes(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: { compile?: Compile } }).compiler;
+  if (typeof compiler?.compile !== 'function') return postProcess(new Uint8Array(await Packer.toBuffer(doc)));
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, data] of compiler.compile.call(compiler, doc, undefined, [])) {
+    const text = name === 'word/styles.xml' && typeof data === 'string' ? fixStyles(data) : data;
+    files[name] = typeof text === 'string' ? strToU8(text) : new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
+  }
+  return zipSync(files, { level: 6 });
+}
+
+/**
+ * What the docx library cannot say in styles.xml: Word's built-in heading names, no grid snapping
+ * for lines taller than the grid, no widow control.
+ */
+function fixStyles(styles: string): string {
+  // Word recognises its built-in heading styles by w:name "heading 1" (lower case).
+  let xml = styles.replace(/<w:name w:val="Heading (\d)"\/>/g, '<w:name w:val="heading $1"/>');
+  // Lines larger than the grid's pitch (the 2号 title, the 发文机关标志) must not snap to the line
+  // grid: a 22 pt line would take two grid lines, 57.9 pt apart instead of 28.95. The docx library
+  // has no paragraph-level snapToGrid, so it is set here on those styles (before w:spacing, as
+  // the schema orders it).
+  xml = xml.replace(new RegExp(`(<w:style [^>]*w:styleId="(?:${NO_SNAP_STYLES.join('|')})">(?:(?!<\/w:style>)[\\s\\S])*?<w:pPr>)`, 'g'), '$1<w:snapToGrid w:val="0"/>');
+  // No widow and orphan control: every page of a 公文 holds its 22 lines (5.2.2), where widow
+  // control would end pages a line or two early; a heading still keeps with its paragraph's first line.
+  return xml.replace(/<w:pPrDefault><w:pPr>/, '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
+}
+
 /**
  * Word recognises its built-in heading styles by w:name "heading 1" (lower case); the docx library
  * writes "Heading 1", which Word may treat as a custom style beside its own. Rename them in place.
@@ -77,15 +113,6 @@ function postProcess(pkg: Uint8Array): Uint8Array {
   const files = unzipSync(pkg);
   const styles = files['word/styles.xml'];
   if (!styles) return pkg;
-  let xml = strFromU8(styles).replace(/<w:name w:val="Heading (\d)"\/>/g, '<w:name w:val="heading $1"/>');
-  // Lines larger than the grid's pitch (the 2号 title, the 发文机关标志) must not snap to the line
-  // grid: a 22 pt line would take two grid lines, 57.9 pt apart instead of 28.95. The docx library
-  // has no paragraph-level snapToGrid, so it is set here on those styles (before w:spacing, as
-  // the schema orders it).
-  xml = xml.replace(new RegExp(`(<w:style [^>]*w:styleId="(?:${NO_SNAP_STYLES.join('|')})">(?:(?!<\/w:style>)[\\s\\S])*?<w:pPr>)`, 'g'), '$1<w:snapToGrid w:val="0"/>');
-  // No widow and orphan control: every page of a 公文 holds its 22 lines (5.2.2), where widow
-  // control would end pages a line or two early; a heading still keeps with its paragraph's first line.
-  xml = xml.replace(/<w:pPrDefault><w:pPr>/, '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
-  files['word/styles.xml'] = strToU8(xml);
+  files['word/styles.xml'] = strToU8(fixStyles(strFromU8(styles)));
   return zipSync(files, { level: 6 });
 }

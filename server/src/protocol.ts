@@ -85,5 +85,11 @@ export interface Notifications {
 
 export type NotificationName = keyof Notifications;
 
+/** Notifications the client sends the server. */
+export interface ClientNotifications {
+  /** The lines on screen (0-based, inclusive): over the diagnostic cap, findings there are published first. */
+  'partyReport/visibleRanges': { uri: string; ranges: Array<{ start: number; end: number }> };
+}
+
 /** The `source` of the server's diagnostics, for the client to find its own. */
 export type DiagnosticSource = typeof DIAGNOSTIC_SOURCE;
