@@ -14,7 +14,11 @@ import { pageCount, pageLines, soffice, toPdf, which } from './helpers/render';
 import { REPO, SEED, sharedAvailable } from './helpers/shared';
 
 const PAGE_NUMBER = /^\s*—\s*\d+\s*—\s*$/;
-const squeeze = (s: string) => s.replace(/\s+/g, '');
+/**
+ * Spaces out, and a mark hanging at the line's end: LibreOffice 7.4 does not print the hanging
+ * 、，。 of a justified line at all (the line still breaks after it), so it is left out on both sides.
+ */
+const squeeze = (s: string) => s.replace(/\s+/g, '').replace(/[、。，；：！？]$/, '');
 
 /** The model's printed lines as `page|text`; cells side by side on one row read as one line, as pdftotext prints them. */
 function modelLines(layout: Layout): string[] {
