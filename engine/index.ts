@@ -28,3 +28,4 @@ export { FONT_KEYS } from './export/gbt9704';
 export { WriteRefused, writeFileAtomic } from './io/write-file-atomic';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
 export { documentWords } from './report-types/words';
+export { layoutText, PageState, type ErrorSpan, type PageUpdate } from './layout';

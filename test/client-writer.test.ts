@@ -39,7 +39,9 @@ describe('the client for writers', () => {
     assert.deepEqual(walk.steps.map((s: { id: string }) => s.id), ['newReport', 'placeholders', 'snippets', 'export']);
     for (const s of walk.steps) assert.ok(fs.existsSync(path.join(REPO, s.media.image)), s.media.image);
     const ignore = fs.readFileSync(path.join(REPO, '.vscodeignore'), 'utf8');
-    assert.match(ignore, /^!docs\/images\/\*\.png$/m, 'the pictures are packaged');
+    assert.match(ignore, /^!docs\/images\/walkthrough-\*\.png$/m, 'the walkthrough\'s pictures are packaged');
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    for (const [, picture] of readme.matchAll(/\]\((docs\/images\/[^)]+)\)/g)) assert.ok(ignore.includes(`!${picture}`), `README picture ${picture} is packaged`);
     assert.match(ignore, /^!docs\/rules\.md$/m, 'hover links open the packaged rule descriptions');
     const en = json('package.nls.json');
     assert.match(en['walkthrough.snippets.description'], /kt.*btfy.*tcbg/);

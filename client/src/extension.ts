@@ -13,6 +13,7 @@ import { nextPlaceholder } from './commands/next-placeholder';
 import { askEditorSettings, offerEditorSettings } from './editor-offer';
 import { loadTranslations, tr } from './i18n';
 import { showRuleDocs } from './rule-docs';
+import { registerPreview } from './preview';
 import { StatusItem } from './status';
 import type { ClientNotifications, Notifications } from '../../server/src/protocol';
 
@@ -59,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: tr('Party Report Assistant'),
   };
   client = new LanguageClient('partyReport', tr('Party Report Assistant'), serverOptions, clientOptions);
+  registerPreview(context, client);
   const status = new StatusItem();
   const c = client;
   context.subscriptions.push(
