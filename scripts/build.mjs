@@ -29,6 +29,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
   // The DOCX export, loaded by the server and the CLI only when a draft is exported.
   esbuild.build({ ...common, entryPoints: ['engine/export/index.ts'], outfile: 'dist/export.js' }),
+  // Word import, .docx checks and review copies: loaded on demand, like the export.
+  esbuild.build({ ...common, entryPoints: ['engine/word/index.ts'], outfile: 'dist/word.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 chmodSync('dist/cli.js', 0o755);
