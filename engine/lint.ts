@@ -12,7 +12,7 @@ import { matchSections } from './report-types/match';
 import { renderSection } from './report-types/skeleton';
 import type { ReportType } from './report-types/types';
 import { RULES } from './rules';
-import type { Finding, Fix } from './rules/rule';
+import type { Corpus, Finding, Fix } from './rules/rule';
 import { Suppressions } from './suppress';
 import { t } from './i18n';
 import type { Position } from './text/line-index';
@@ -33,6 +33,8 @@ export interface LintOptions {
   cache?: ProseCache;
   /** At most this many findings (an editor with 200 000 squiggles helps nobody); a note says how many more. */
   maxFindings?: number;
+  /** Other reports' paragraphs, for copied-paragraph. */
+  corpus?: Corpus;
 }
 
 export interface Diagnostic extends Finding {
@@ -104,13 +106,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
           type,
           match,
           formulations: options.formulations ?? builtinFormulations(),
+          corpus: options.corpus,
           renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
           report: (f) => {
             if (findings.length >= maxFindings) {
               dropped++;
               return;
             }
-            findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix });
+            findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix, ...(f.related ? { related: f.related } : {}) });
           },
         });
       } catch (err) {

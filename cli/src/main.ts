@@ -4,6 +4,8 @@ import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
+import { runImport } from './commands/import';
+import { runReview } from './commands/review';
 import { projectFor } from './project';
 import { localeFrom, setLocale } from '../../engine/i18n';
 
@@ -11,6 +13,8 @@ const USAGE = `用法：
   party-report lint [--format text|json] [--template <类型>] [--fix] <文件或目录…>
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
   party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
+  party-report import <文件.docx> [-o 文稿.md|-] [--force]   把 Word 文档导入为 Markdown 文稿
+  party-report review <文件.docx|文稿.md> [-o 审阅稿.docx] [--force]   生成带批注的审阅稿（原文件不变）
   party-report templates            列出报告类型
   选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。
   party-report --version
@@ -93,6 +97,30 @@ async function main(args: string[]): Promise<number> {
           return 2;
         }
         return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [] }, err);
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
+        });
+        if (positionals.length !== 1) {
+          err('import 需要且只需要一个 .docx 文件。\n' + USAGE);
+          return 2;
+        }
+        return runImport({ file: positionals[0], output: values.output, force: values.force ?? false }, out, err);
+      }
+      case 'review': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, template: { type: 'string' } },
+        });
+        if (positionals.length !== 1) {
+          err('review 需要且只需要一个 .docx 或 .md 文件。\n' + USAGE);
+          return 2;
+        }
+        return await runReview({ file: positionals[0], output: values.output, force: values.force ?? false, template: values.template }, err);
       }
       case 'templates': {
         const project = projectFor(process.cwd(), err);

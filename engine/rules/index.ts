@@ -2,6 +2,7 @@
  * Every rule, in the order their findings are listed. One rule a file; to add one, write it beside
  * these, add it here, and give it fixtures under test/fixtures/rules/<id>/.
  */
+import { copiedParagraph } from './copied-paragraph';
 import { countMismatch } from './count-mismatch';
 import { dateFormat } from './date-format';
 import { documentNumberFormat } from './document-number-format';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   documentNumberFormat,
   dateFormat,
   standardFormulation,
+  copiedParagraph,
 ];
 
 export function findRule(id: string): Rule | undefined {

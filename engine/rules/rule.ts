@@ -3,6 +3,7 @@ import type { ReportModel, Severity, Span } from '../model/types';
 import type { SectionMatch } from '../report-types/match';
 import type { ReportType } from '../report-types/types';
 import type { Formulation } from '../formulations/load';
+import type { Location, ParagraphIndex } from '../copies/paragraph-index';
 
 export interface TextEdit {
   span: Span;
@@ -22,6 +23,16 @@ export interface Finding {
   message: string;
   span: Span;
   fix?: Fix;
+  /** Other places the finding concerns (another file's paragraph, for copied-paragraph). */
+  related?: Array<Location & { message: string }>;
+}
+
+/** The paragraphs of the other reports of the workspace and archive, and which file is this one. */
+export interface Corpus {
+  index: ParagraphIndex;
+  self: string;
+  /** Related files are named relative to this folder. */
+  root?: string;
 }
 
 export interface RuleContext {
@@ -31,7 +42,8 @@ export interface RuleContext {
   formulations: Formulation[];
   /** Builds the full text of a missing section, for fixes that insert one. */
   renderSection?: (sectionId: string, number: number) => string;
-  report(finding: { span: Span; message: string; fix?: Fix }): void;
+  corpus?: Corpus;
+  report(finding: { span: Span; message: string; fix?: Fix; related?: Finding['related'] }): void;
 }
 
 export interface Rule {

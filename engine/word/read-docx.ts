@@ -17,6 +17,8 @@ export interface Piece {
 export interface WordParagraph {
   /** 0-based, in document order, counting every paragraph of the body (empty ones and those in tables too). */
   index: number;
+  /** 0-based among the paragraphs that have text (what a reader counts): the "paragraph" of positions. */
+  ordinal: number;
   text: string;
   /** Length of Word's automatic number at the start of `text` (not stored in the paragraph itself). */
   numberLength: number;
@@ -63,6 +65,8 @@ export function readDocx(bytes: Uint8Array): WordDocument {
   const body = kid(document.documentElement, 'body');
   const blocks: WordBlock[] = [];
   if (body) walkBlocks(body, false, blocks, { styles, numbers, paragraphs });
+  let n = 0;
+  for (const p of paragraphs) p.ordinal = p.text.trim() ? n++ : Math.max(0, n - 1);
   return { pkg, document, blocks, paragraphs, footnotes };
 }
 
@@ -130,6 +134,7 @@ function readParagraph(p: Element, inTable: boolean, ctx: Ctx): WordParagraph {
 
   const para: WordParagraph = {
     index: ctx.paragraphs.length,
+    ordinal: -1,
     text: '',
     numberLength: 0,
     bold: [],

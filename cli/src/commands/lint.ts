@@ -1,10 +1,13 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
+import * as path from 'node:path';
 import { t } from '../../../engine/i18n';
-import { findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { builtinFormulations, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
+import { CliCorpus } from '../corpus';
+import { docxPositions, isDocx, readDocxDraft } from '../word-input';
 
 export interface LintArgs {
   files: string[];
@@ -17,6 +20,8 @@ export interface LintArgs {
 export interface FileReport {
   file: string;
   template: string | null;
+  /** For a .docx: line is the paragraph and column the character in it (docs/word.md). */
+  positions?: 'paragraph';
   diagnostics: Array<{
     line: number;
     column: number;
@@ -25,6 +30,7 @@ export interface FileReport {
     severity: Diagnostic['severity'];
     code: string;
     message: string;
+    related?: Array<{ file: string; line: number; unit: 'line' | 'paragraph'; message: string }>;
   }>;
 }
 
@@ -33,10 +39,14 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
   let unreadable = missing.length > 0;
   for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
   const reports: FileReport[] = [];
+  const cwdProject = projectFor(process.cwd(), () => undefined);
+  const corpus = new CliCorpus(files, projectLintOptions(cwdProject).formulations ?? builtinFormulations(), cwdProject.types);
   for (const file of files) {
     let text: string;
+    let word: ReturnType<typeof readDocxDraft> | undefined;
     try {
-      text = readDraft(file);
+      if (isDocx(file)) text = (word = readDocxDraft(file)).draft.markdown;
+      else text = readDraft(file);
     } catch (e) {
       if (!(e instanceof DraftReadError)) throw e;
       err(e.message);
@@ -49,8 +59,8 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       unreadable = true;
       continue;
     }
-    const options = projectLintOptions(project, { template: args.template });
-    if (args.fix) {
+    const options = projectLintOptions(project, { template: args.template, ...(corpus.useful ? { corpus: corpus.for(file) } : {}) });
+    if (args.fix && !word) {
       const fixed = fixAll(text, options);
       if (fixed.edit) {
         try {
@@ -65,17 +75,20 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       }
     }
     const result = lint(text, options);
+    const where = word ? docxPositions(word.draft) : (d: Diagnostic) => d.range;
     reports.push({
       file,
       template: result.type?.id ?? null,
+      ...(word ? { positions: 'paragraph' as const } : {}),
       diagnostics: result.diagnostics.map((d) => ({
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
+        line: where(d).start.line + 1,
+        column: where(d).start.character + 1,
+        endLine: where(d).end.line + 1,
+        endColumn: where(d).end.character + 1,
         severity: d.severity,
         code: d.rule,
         message: d.message,
+        ...(d.related ? { related: d.related.map((r) => ({ ...r, file: path.relative(process.cwd(), r.file) || r.file, line: r.line + 1 })) } : {}),
       })),
     });
   }
