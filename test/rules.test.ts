@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, RULES } from '../engine';
 import { parseMarked } from './helpers/marked';
+import { corpusOptions } from './helpers/corpus';
 
 const DIR = path.join(__dirname, 'fixtures', 'rules');
 
@@ -13,7 +14,7 @@ describe('rules against their fixtures', () => {
   for (const rule of RULES) {
     describe(rule.id, () => {
       const folder = path.join(DIR, rule.id);
-      const files = fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
+      const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.md')).sort() : [];
 
       it('has failing and passing fixtures', () => {
         assert.ok(files.some((f) => f.startsWith('fail')), `no fail-*.md for ${rule.id}`);
@@ -23,7 +24,7 @@ describe('rules against their fixtures', () => {
       for (const file of files) {
         it(file, () => {
           const { text, spans } = parseMarked(fs.readFileSync(path.join(folder, file), 'utf8'));
-          const result = lint(text);
+          const result = lint(text, corpusOptions(folder, file, text));
           assert.ok(result.type, `${file}: no report type detected`);
           const got = result.diagnostics
             .filter((d) => d.rule === rule.id)

@@ -1,6 +1,6 @@
 /**
  * Finds paragraphs that are the same or nearly the same as a paragraph of another file, in time
- * linear in the total text. Each paragraph becomes a set of 4-character shingles (after masking
+ * linear in the total text. Each paragraph becomes a set of 3-character shingles (after masking
  * what every report may share: standard formulations, quotations, the report types' fixed phrases,
  * numbers). Similarity is the Jaccard index of two shingle sets; a pair counts as copied from
  * COPY_THRESHOLD. Candidates come from MinHash locality-sensitive hashing (32 hashes in 16 bands
@@ -12,9 +12,9 @@ import type { ReportModel } from '../model/types';
 import type { ReportType } from '../report-types/types';
 
 /** Jaccard similarity of the shingle sets from which a paragraph counts as copied. */
-export const COPY_THRESHOLD = 0.7;
+export const COPY_THRESHOLD = 0.6;
 /** Characters per shingle. */
-export const SHINGLE = 4;
+export const SHINGLE = 3;
 /** Paragraphs with fewer characters of their own (after masking) are too short to judge. */
 export const MIN_OWN_CHARS = 24;
 const BANDS = 16;
@@ -156,11 +156,15 @@ export interface IndexableParagraph {
   start: number;
 }
 
-/** The paragraphs of a draft worth comparing: body text (and run-in headings), not tables or fixed lines. */
+/**
+ * The paragraphs of a draft worth comparing: body text (and run-in headings) inside the sections;
+ * not tables, not the title/addressee/signature lines, and not the opening before the first
+ * section, which every report of a type writes to one formula (根据……要求……现将有关情况报告如下).
+ */
 export function paragraphsOf(model: ReportModel): IndexableParagraph[] {
   const out: IndexableParagraph[] = [];
   for (const l of model.lines) {
-    if (l.block !== 'paragraph') continue;
+    if (l.block !== 'paragraph' || !l.section) continue;
     if (l.role !== 'body' && !(l.role === 'heading' && l.section?.runIn)) continue;
     out.push({ line: l.sourceLine, text: l.text, start: l.starts[0] });
   }

@@ -60,6 +60,9 @@ export function toMarkdown(doc: WordDocument): DocxDraft {
     flow.splice(numberAt, 1);
   }
 
+  // pandoc writes a draft's front-matter title as a Title paragraph and then its `# 标题` again.
+  if (flow[0]?.para?.titleStyle && flow[1]?.para && flow[1].text === flow[0].text && flow[1].para.outlineLevel !== undefined) flow.splice(1, 1);
+
   // Roles and numbering as the checks see them: a model of the plain lines.
   const prose = flow.filter((l) => l.para);
   const model = buildModel(prose.map((l) => escapeLine(l.text).text).join('\n'));
@@ -142,10 +145,19 @@ export function escapeLine(text: string, inTable = false): { text: string; map: 
     out += s;
     for (let k = 0; k < s.length; k++) map.push(at);
   };
+  // Brackets only matter where they could make a link, a reference or a footnote.
+  const links = /\]\(|\]\[|\]:|\[\^/.test(text);
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     const atStart = out.length === 0;
-    if ('\\`*_[]<>~'.includes(c) || (c === '|' && inTable) || (c === '&' && /^&(#?\w+);/.test(text.slice(i)))) push('\\' + c, i);
+    const markup =
+      '\\`*_~'.includes(c) ||
+      ((c === '[' || c === ']') && links) ||
+      (c === '<' && /^<[A-Za-z/!?]/.test(text.slice(i, i + 2))) ||
+      (c === '|' && inTable) ||
+      (c === '&' && /^&(#?\w+);/.test(text.slice(i)));
+    if (markup) push('\\' + c, i);
+    else if (atStart && c === '>') push('\\' + c, i);
     else if (atStart && (c === '#' || c === '+' || c === '-' || c === '=') ) push('\\' + c, i);
     else if (c === '\t') push(' ', i);
     else push(c, i);
