@@ -64,9 +64,9 @@ export function libreOfficeComments(docx: Uint8Array): Annotation[] {
     const input = path.join(dir, 'review.docx');
     fs.writeFileSync(input, docx);
     const xml = fs.readFileSync(sofficeConvert(input, 'fodt', dir), 'utf8');
-    const plain = (s: string) => s.replace(/<office:annotation\b[^>]*>[\s\S]*?<\/office:annotation>/g, '').replace(/<text:s\/>/g, ' ').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const plain = (s: string) => s.replace(/<office:annotation(?:\s[^>]*)?>[\s\S]*?<\/office:annotation>/g, '').replace(/<text:s\/>/g, ' ').replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
     const out: Annotation[] = [];
-    for (const m of xml.matchAll(/<office:annotation\b([^>]*)>([\s\S]*?)<\/office:annotation>/g)) {
+    for (const m of xml.matchAll(/<office:annotation((?:\s[^>]*)?)>([\s\S]*?)<\/office:annotation>/g)) {
       const name = /office:name="([^"]+)"/.exec(m[1])?.[1];
       const author = /<dc:creator>([^<]*)<\/dc:creator>/.exec(m[2])?.[1] ?? '';
       const text = [...m[2].matchAll(/<text:p\b[^>]*>([\s\S]*?)<\/text:p>/g)].map((p) => plain(p[1])).join('\n');
@@ -100,4 +100,55 @@ export function pageWords(pdf: string, page = 1): Array<{ text: string; xMin: nu
     yMax: Number(m[4]),
     text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
   }));
+}
+
+/** A PDF of the document (LibreOffice exports each comment as a PDF text annotation at its anchor). */
+export function pdfOf(docx: Uint8Array, dir: string, name = 'review'): string {
+  const input = path.join(dir, `${name}.docx`);
+  fs.writeFileSync(input, docx);
+  return sofficeConvert(input, 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', dir);
+}
+
+export interface PdfNote {
+  contents: string;
+  page: number;
+  /** The annotation's place, in points from the page's top-left corner. */
+  x: number;
+  top: number;
+  bottom: number;
+}
+
+/** The text annotations of a PDF as LibreOffice writes them (uncompressed dictionaries). */
+export function pdfNotes(pdf: string): PdfNote[] {
+  const raw = fs.readFileSync(pdf).toString('latin1');
+  const pages = [...raw.matchAll(/\/Type\s*\/Page\b[^s][\s\S]*?\/Annots\s*\[([^\]]*)\]/g)];
+  const pageOf = new Map<string, number>();
+  pages.forEach((m, i) => {
+    for (const ref of m[1].matchAll(/(\d+)\s+0\s+R/g)) pageOf.set(ref[1], i + 1);
+  });
+  const height = 841.89;
+  const out: PdfNote[] = [];
+  for (const m of raw.matchAll(/(\d+)\s+0\s+obj\s*<<([\s\S]*?)>>\s*endobj/g)) {
+    const body = m[2];
+    if (!/\/Subtype\s*\/Text\b/.test(body)) continue;
+    const rect = /\/Rect\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(body);
+    const hex = /\/Contents\s*<([0-9A-Fa-f]+)>/.exec(body);
+    if (!rect || !hex) continue;
+    const bytes = Buffer.from(hex[1], 'hex');
+    const utf16 = bytes[0] === 0xfe && bytes[1] === 0xff ? bytes.subarray(2) : bytes;
+    let contents = '';
+    for (let i = 0; i + 1 < utf16.length; i += 2) contents += String.fromCharCode((utf16[i] << 8) | utf16[i + 1]);
+    out.push({ contents, page: pageOf.get(m[1]) ?? 1, x: Number(rect[1]), top: height - Number(rect[4]), bottom: height - Number(rect[2]) });
+  }
+  return out;
+}
+
+/** The text printed in a box of a page (pdftotext -x -y -W -H), in points. */
+export function textIn(pdf: string, page: number, x: number, y: number, w: number, h: number): string {
+  const r = spawnSync(
+    'pdftotext',
+    ['-f', String(page), '-l', String(page), '-r', '72', '-x', String(Math.round(x)), '-y', String(Math.round(y)), '-W', String(Math.round(w)), '-H', String(Math.round(h)), pdf, '-'],
+    { encoding: 'utf8' },
+  );
+  return r.stdout.replace(/[\s\f]+/g, '');
 }
