@@ -3,9 +3,9 @@
  * linear in the total text. Each paragraph becomes a set of 3-character shingles (after masking
  * what every report may share: standard formulations, quotations, the report types' fixed phrases,
  * numbers). Similarity is the Jaccard index of two shingle sets; a pair counts as copied from
- * COPY_THRESHOLD. Candidates come from MinHash locality-sensitive hashing (32 hashes in 16 bands
- * of 2), so a query looks at a bounded number of entries whatever the corpus size; each candidate
- * is then verified exactly.
+ * COPY_THRESHOLD. Candidates come from MinHash locality-sensitive hashing (60 hashes in 20 bands
+ * of 3: a pair at the threshold shares a band with probability 0.99), so a query reads a bounded
+ * number of entries whatever the corpus size; each candidate is then verified exactly.
  */
 import type { Formulation } from '../formulations/load';
 import type { ReportModel } from '../model/types';
@@ -17,8 +17,8 @@ export const COPY_THRESHOLD = 0.6;
 export const SHINGLE = 3;
 /** Paragraphs with fewer characters of their own (after masking) are too short to judge. */
 export const MIN_OWN_CHARS = 24;
-const BANDS = 16;
-const ROWS = 2;
+const BANDS = 20;
+const ROWS = 3;
 const HASHES = BANDS * ROWS;
 /** At most this many entries are read from one bucket (a boilerplate paragraph shared by thousands). */
 const BUCKET_READ_LIMIT = 64;
