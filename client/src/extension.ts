@@ -8,6 +8,7 @@ import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
+import { importDocx, reviewCopy } from './commands/word';
 import { StatusItem, type ReportStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -35,6 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.party-report.{yaml,yml,json}'),
         vscode.workspace.createFileSystemWatcher('**/.party-report/templates/**'),
+        // Other drafts and archived materials, for copied-paragraph.
+        vscode.workspace.createFileSystemWatcher('**/*.md'),
+        vscode.workspace.createFileSystemWatcher('**/.party-report/archive/**'),
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
@@ -53,6 +57,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.nextPlaceholder', nextPlaceholder),
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
+    vscode.commands.registerCommand('partyReport.importDocx', (uri?: vscode.Uri) => importDocx(c, uri)),
+    vscode.commands.registerCommand('partyReport.reviewCopy', (uri?: vscode.Uri) => reviewCopy(c, uri)),
   );
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),

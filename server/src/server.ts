@@ -8,6 +8,7 @@ import {
   CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -38,6 +39,8 @@ import { loadExporter } from '../../engine/export/load';
 import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import { documentSymbols } from './symbols';
+import { WorkspaceCopies } from './workspace-copies';
+import { importDocxRequest, reviewCopyRequest } from './word-requests';
 
 interface Cached {
   version: number;
@@ -78,6 +81,16 @@ export function startServer(connection: Connection): void {
   let trusted = true;
   let projects = new Map<string, Project>();
   let problemFiles = new Set<string>();
+  // The workspace's paragraphs, for copied-paragraph.
+  const copies = new WorkspaceCopies();
+  const rebuildCopies = () => {
+    if (roots.length === 0) return;
+    const project = projects.get(roots[0]);
+    void copies.build(roots, (project ? projectLintOptions(project).formulations : undefined) ?? builtinFormulations(), project?.types ?? builtinProject('').types).then((n) => {
+      if (n > 0) connection.console.info(`copied-paragraph: indexed ${n} file(s) of the workspace and archive`);
+      for (const doc of documents.all()) schedule(doc.uri, 0);
+    });
+  };
 
   let templatesSetting: string | undefined;
   const loadProjects = () => {
@@ -134,6 +147,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     void readTemplatesSetting().then(() => {
       for (const doc of documents.all()) schedule(doc.uri, 0);
+      rebuildCopies();
     });
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'partyReport' }).catch(() => undefined);
@@ -176,7 +190,8 @@ export function startServer(connection: Connection): void {
     try {
       let parseCache = parseCaches.get(uri);
       if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
-      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, maxFindings: MAX_FINDINGS });
+      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, maxFindings: MAX_FINDINGS, corpus: copies.corpusFor(uri) });
+      if (result.model) copies.updateOpen(uri, result.model);
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
       void connection.sendDiagnostics({
@@ -238,6 +253,7 @@ export function startServer(connection: Connection): void {
     cache.delete(e.document.uri);
     parseCaches.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    copies.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -257,7 +273,13 @@ export function startServer(connection: Connection): void {
   });
 
   // The client watches .party-report.{yaml,json} and .party-report/templates/: edits apply at once.
-  connection.onDidChangeWatchedFiles(() => {
+  // Drafts and archived materials changed on disk only update copied-paragraph's index.
+  connection.onDidChangeWatchedFiles((params) => {
+    const drafts = params.changes.filter((c) => copies.changedOnDisk(c.uri, c.type === FileChangeType.Deleted));
+    if (drafts.length > 0 && drafts.length === params.changes.length) {
+      for (const doc of documents.all()) schedule(doc.uri, 0);
+      return;
+    }
     loadProjects();
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
@@ -341,6 +363,16 @@ export function startServer(connection: Connection): void {
       if (!(err instanceof WriteRefused)) connection.console.error(`${message}\n${(err as Error).stack}`);
       return { ok: false, message };
     }
+  });
+
+  // 从 Word 导入 and 生成审阅稿 (the Word module loads on first use).
+  connection.onRequest('partyReport/importDocx', (p: { path: string }) => importDocxRequest(p.path));
+  connection.onRequest('partyReport/reviewCopy', async (p: { uri: string; target: string; force: boolean }) => {
+    const settings = await settingsFor(p.uri);
+    const projectExport = projectFor(p.uri)?.config?.config.export ?? {};
+    const layout = trusted ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } } : {};
+    const options = { ...lintOptions(settings, projectFor(p.uri)), corpus: copies.corpusFor(p.uri) };
+    return reviewCopyRequest(p, documents.get(p.uri)?.getText(), options, layout);
   });
 
   connection.onRequest('partyReport/missingSections', (p: { uri: string }) =>
