@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { DidChangeWatchedFilesNotification, FileChangeType, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { exportDocx } from '../engine/export';
 import { generateReports } from './helpers/generate-reports';
 import { LspClient } from './helpers/lsp-client';
@@ -44,7 +44,7 @@ describe('language server: Word commands and copied-paragraph', function () {
   afterEach(async () => client.stop());
 
   const uri = () => pathToFileURL(path.join(ws, 'mine.md')).toString();
-  const copied = (p: { diagnostics: Array<{ code?: string | number }> }) => p.diagnostics.filter((d) => d.code === 'copied-paragraph');
+  const copied = (p: PublishDiagnosticsParams) => p.diagnostics.filter((d) => d.code === 'copied-paragraph');
 
   it('reports paragraphs copied from the archive (.docx) and from another draft, with related locations', async () => {
     await client.open(uri(), myText);
@@ -52,7 +52,7 @@ describe('language server: Word commands and copied-paragraph', function () {
     const [fromArchive, fromColleague] = copied(p).sort((a, b) => a.range.start.line - b.range.start.line);
     assert.equal(fromArchive.range.start.line, 7);
     assert.equal(fromArchive.severity, 3, 'information');
-    assert.match(fromArchive.message, /本段与 \.party-report\/archive\/2024\.docx 第 \d+ 段的段落相同/);
+    assert.match(String(fromArchive.message), /本段与 \.party-report\/archive\/2024\.docx 第 \d+ 段的段落相同/);
     assert.equal(fromArchive.relatedInformation![0].location.uri, pathToFileURL(path.join(ws, '.party-report', 'archive', '2024.docx')).toString());
     assert.equal(fromColleague.range.start.line, 10);
     assert.equal(fromColleague.relatedInformation![0].location.uri, pathToFileURL(path.join(ws, 'colleague.md')).toString());
