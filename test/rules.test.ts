@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, RULES } from '../engine';
 import { parseMarked } from './helpers/marked';
-import { corpusOptions } from './helpers/corpus';
+import { corpusOptions } from './helpers/copies-corpus';
 
 const DIR = path.join(__dirname, 'fixtures', 'rules');
 

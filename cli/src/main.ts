@@ -10,7 +10,7 @@ import { projectFor } from './project';
 import { localeFrom, setLocale } from '../../engine/i18n';
 
 const USAGE = `用法：
-  party-report lint [--format text|json] [--template <类型>] [--fix] <文件或目录…>
+  party-report lint [--format text|json] [--template <类型>] [--fix] [--explain] <文件或目录…>
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
   party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
   party-report import <文件.docx> [-o 文稿.md|-] [--force]   把 Word 文档导入为 Markdown 文稿
@@ -54,7 +54,7 @@ async function main(args: string[]): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { format: { type: 'string', default: 'text' }, template: { type: 'string' }, fix: { type: 'boolean', default: false } },
+          options: { format: { type: 'string', default: 'text' }, template: { type: 'string' }, fix: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
         });
         if (values.format !== 'text' && values.format !== 'json') {
           err(`--format 只能是 text 或 json，收到 ${JSON.stringify(values.format)}`);
@@ -64,7 +64,7 @@ async function main(args: string[]): Promise<number> {
           err('lint 需要至少一个文件或目录。\n' + USAGE);
           return 2;
         }
-        return runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix }, out, err);
+        return runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain }, out, err);
       }
       case 'new': {
         const { values, positionals } = parseArgs({

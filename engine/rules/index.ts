@@ -9,6 +9,7 @@ import { documentNumberFormat } from './document-number-format';
 import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
 import { halfWidthPunctuation } from './half-width-punctuation';
+import { formulationTypo } from './formulation-typo';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
@@ -34,6 +35,7 @@ export const RULES: readonly Rule[] = [
   documentNumberFormat,
   dateFormat,
   standardFormulation,
+  formulationTypo,
   copiedParagraph,
 ];
 

@@ -1,7 +1,7 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import * as path from 'node:path';
 import { t } from '../../../engine/i18n';
-import { builtinFormulations, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { builtinFormulations, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
@@ -15,6 +15,8 @@ export interface LintArgs {
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
+  /** Say why each file was or was not recognised as a report type (evidence and scores). */
+  explain?: boolean;
 }
 
 export interface FileReport {
@@ -32,6 +34,8 @@ export interface FileReport {
     message: string;
     related?: Array<{ file: string; line: number; unit: 'line' | 'paragraph'; message: string }>;
   }>;
+  /** With --explain: why the type was chosen or not, one fact a line. */
+  explanation?: string[];
 }
 
 export function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): number {
@@ -90,6 +94,7 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
         message: d.message,
         ...(d.related ? { related: d.related.map((r) => ({ ...r, file: path.relative(process.cwd(), r.file) || r.file, line: r.line + 1 })) } : {}),
       })),
+      ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
     });
   }
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
@@ -105,6 +110,7 @@ function formatText(reports: FileReport[]): string {
   let errors = 0;
   let warnings = 0;
   for (const r of reports) {
+    if (r.explanation) lines.push(`${r.file}:`, ...r.explanation.map((l) => `  ${l}`));
     for (const d of r.diagnostics) {
       if (d.severity === 'error') errors++;
       if (d.severity === 'warning') warnings++;
