@@ -14,6 +14,7 @@ import { Masker, ParagraphIndex, paragraphsOf } from './paragraph-index';
 export const ARCHIVE_DIR = path.join('.party-report', 'archive');
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.vscode-test', '.tools']);
 const MARKDOWN = /\.(md|markdown)$/i;
+const MAX_BYTES = 15_000_000;
 /** Word's lock files (~$报告.docx) are not documents. */
 const DOCX = /^(?!~\$).*\.docx$/i;
 
@@ -42,6 +43,9 @@ export function indexDocx(index: ParagraphIndex, file: string, bytes: Uint8Array
 /** Indexes a file from disk by its kind; false when it cannot be read. */
 export function indexFile(index: ParagraphIndex, file: string): boolean {
   try {
+    // Files too large to check are not compared either: 15 MB is about the default check limit of
+    // 5 million characters in Chinese UTF-8.
+    if (fs.statSync(file).size > MAX_BYTES) return false;
     if (DOCX.test(path.basename(file))) return indexDocx(index, file, fs.readFileSync(file));
     let text = fs.readFileSync(file, 'utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
