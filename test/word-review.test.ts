@@ -180,5 +180,15 @@ describe('Word documents: lint and review', function () {
       assert.ok(doc.includes(`<w:commentRangeStart w:id="${id}"/>`) && doc.includes(`<w:commentRangeEnd w:id="${id}"/>`) && doc.includes(`<w:commentReference w:id="${id}"/>`));
     }
     assert.ok(ids.length > 5);
+
+    // A review copy of a review copy keeps the earlier comments and numbers the new ones after them.
+    const twice = path.join(tmp, 'pkg-reviewed-twice.docx');
+    assert.equal(run(['review', target, '-o', twice]).code, 0);
+    const again = unzipSync(fs.readFileSync(twice));
+    const allIds = [...strFromU8(again['word/comments.xml']).matchAll(/<w:comment [^>]*w:id="(\d+)"/g)].map((m) => m[1]);
+    assert.equal(allIds.length, ids.length * 2);
+    assert.equal(new Set(allIds).size, allIds.length);
+    assert.equal((strFromU8(again['[Content_Types].xml']).match(/comments\.xml/g) ?? []).length, 1);
+    assert.equal((strFromU8(again['word/_rels/document.xml.rels']).match(/relationships\/comments"/g) ?? []).length, 1);
   });
 });
