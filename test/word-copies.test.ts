@@ -76,6 +76,13 @@ describe('copied-paragraph', function () {
       ix.removeFile('a.md');
       assert.equal(ix.best('b.md', original), undefined);
       assert.equal(ix.stats.paragraphs, 0);
+      // Answers are remembered while nothing else changes; a paragraph that moves is found at its new line.
+      ix.setFile('a.md', [{ line: 5, text: original, start: 0 }]);
+      assert.equal(ix.best('b.md', original)!.line, 5);
+      ix.setFile('b.md', [{ line: 0, text: paragraph(rng(8)), start: 0 }]);
+      assert.equal(ix.best('b.md', original)!.line, 5);
+      ix.setFile('a.md', [{ line: 8, text: original, start: 0 }]);
+      assert.equal(ix.best('b.md', original)!.line, 8);
     });
 
     it('compares body paragraphs inside sections only: not the opening, headings, signature or tables', () => {

@@ -37,6 +37,14 @@ export interface Match extends Location {
   text: string;
 }
 
+interface Signature {
+  shingles: Uint32Array;
+  bandKeys: Uint32Array;
+}
+
+/** Paragraph signatures kept (about 1 KB each); the cache starts over when full. */
+const SIGNATURE_CACHE = 20_000;
+
 interface Entry extends Location {
   text: string;
   shingles: Uint32Array;
@@ -176,44 +184,107 @@ export class ParagraphIndex {
   private readonly files = new Map<string, Entry[]>();
   readonly stats: IndexStats = { paragraphs: 0, visited: 0, verified: 0, queries: 0 };
 
+  /**
+   * Signatures by paragraph text. An open draft is re-indexed and queried on every check while the
+   * writer types, yet only the edited paragraph is new: the others come from here.
+   */
+  private readonly signatures = new Map<string, Signature | null>();
+  /**
+   * Answers by (file, paragraph text), valid while no other file has changed: re-checking a draft
+   * as the writer types asks again for every paragraph, and only the edited one is new.
+   */
+  private readonly answers = new Map<string, { others: number; match: Match | undefined }>();
+  private changes = 0;
+  private readonly changesOf = new Map<string, number>();
+
   constructor(readonly masker: Masker) {}
 
-  /** Replaces everything known about `file` (call again when it changes). */
-  setFile(file: string, paragraphs: IndexableParagraph[], unit: Location['unit'] = 'line'): void {
-    this.removeFile(file);
-    const entries: Entry[] = [];
-    for (const p of paragraphs) {
-      const own = this.masker.ownText(p.text);
-      if (own.reduce((n, s) => n + s.length, 0) < MIN_OWN_CHARS) continue;
+  private signature(text: string, remember: boolean): Signature | null {
+    let sig = this.signatures.get(text);
+    if (sig !== undefined) return sig;
+    const own = this.masker.ownText(text);
+    if (own.reduce((n, s) => n + s.length, 0) < MIN_OWN_CHARS) sig = null;
+    else {
       const shingles = shinglesOf(own);
-      if (shingles.length === 0) continue;
-      const entry: Entry = { file, line: p.line, unit, text: p.text, shingles, bandKeys: bandKeys(shingles), alive: true };
+      sig = shingles.length ? { shingles, bandKeys: bandKeys(shingles) } : null;
+    }
+    if (!remember) return sig;
+    if (this.signatures.size >= SIGNATURE_CACHE) this.signatures.clear();
+    this.signatures.set(text, sig);
+    return sig;
+  }
+
+  /**
+   * Replaces everything known about `file` (call again when it changes). `remember` keeps the
+   * paragraphs' signatures for the next time: for a document being edited.
+   */
+  setFile(file: string, paragraphs: IndexableParagraph[], unit: Location['unit'] = 'line', remember = false): void {
+    // Paragraphs whose text is unchanged keep their entry (only the line moves): typing in a draft
+    // re-registers just the paragraph being edited.
+    const old = new Map<string, Entry[]>();
+    for (const e of this.files.get(file) ?? []) {
+      if (e.unit !== unit) continue;
+      const list = old.get(e.text);
+      if (list) list.push(e);
+      else old.set(e.text, [e]);
+    }
+    const entries: Entry[] = [];
+    let dirty = false;
+    for (const p of paragraphs) {
+      const kept = old.get(p.text)?.shift();
+      if (kept) {
+        if (kept.line !== p.line) dirty = true;
+        kept.line = p.line;
+        entries.push(kept);
+        continue;
+      }
+      const sig = this.signature(p.text, remember);
+      if (!sig) continue;
+      const entry: Entry = { file, line: p.line, unit, text: p.text, shingles: sig.shingles, bandKeys: sig.bandKeys, alive: true };
       entries.push(entry);
+      dirty = true;
       for (let b = 0; b < BANDS; b++) {
         const bucket = this.bands[b].get(entry.bandKeys[b]);
         if (bucket) bucket.push(entry);
         else this.bands[b].set(entry.bandKeys[b], [entry]);
       }
     }
+    const gone = [...old.values()].flat();
+    const before = this.files.get(file)?.length ?? 0;
+    for (const e of this.files.get(file) ?? []) if (e.unit !== unit) gone.push(e);
+    this.unregister(gone);
     this.files.set(file, entries);
-    this.stats.paragraphs += entries.length;
+    this.stats.paragraphs += entries.length - before;
+    // Other files' cached answers name this file's lines: any change, a moved line too, voids them.
+    if (dirty || gone.length > 0) this.changed(file);
+  }
+
+  private changed(file: string): void {
+    this.changes++;
+    this.changesOf.set(file, (this.changesOf.get(file) ?? 0) + 1);
+  }
+
+  private unregister(entries: Entry[]): void {
+    for (const e of entries) {
+      e.alive = false;
+      for (let b = 0; b < BANDS; b++) {
+        const bucket = this.bands[b].get(e.bandKeys[b]);
+        if (!bucket) continue;
+        const at = bucket.indexOf(e);
+        if (at < 0) continue;
+        if (bucket.length === 1) this.bands[b].delete(e.bandKeys[b]);
+        else bucket.splice(at, 1);
+      }
+    }
   }
 
   removeFile(file: string): void {
     const old = this.files.get(file);
     if (!old) return;
-    for (const e of old) {
-      e.alive = false;
-      for (let b = 0; b < BANDS; b++) {
-        const bucket = this.bands[b].get(e.bandKeys[b]);
-        if (!bucket) continue;
-        const rest = bucket.filter((x) => x !== e);
-        if (rest.length) this.bands[b].set(e.bandKeys[b], rest);
-        else this.bands[b].delete(e.bandKeys[b]);
-      }
-    }
+    this.unregister(old);
     this.files.delete(file);
     this.stats.paragraphs -= old.length;
+    this.changed(file);
   }
 
   has(file: string): boolean {
@@ -226,12 +297,21 @@ export class ParagraphIndex {
 
   /** The most similar paragraph of another file, if it is similar enough. */
   best(self: string, text: string): Match | undefined {
-    const own = this.masker.ownText(text);
-    if (own.reduce((n, s) => n + s.length, 0) < MIN_OWN_CHARS) return undefined;
-    const shingles = shinglesOf(own);
-    if (shingles.length === 0) return undefined;
+    const others = this.changes - (this.changesOf.get(self) ?? 0);
+    const key = `${self}\u0000${text}`;
+    const known = this.answers.get(key);
+    if (known && known.others === others) return known.match;
+    const match = this.search(self, text);
+    if (this.answers.size >= SIGNATURE_CACHE) this.answers.clear();
+    this.answers.set(key, { others, match });
+    return match;
+  }
+
+  private search(self: string, text: string): Match | undefined {
+    const sig = this.signature(text, true);
+    if (!sig) return undefined;
+    const { shingles, bandKeys: keys } = sig;
     this.stats.queries++;
-    const keys = bandKeys(shingles);
     const shared = new Map<Entry, number>();
     for (let b = 0; b < BANDS; b++) {
       const bucket = this.bands[b].get(keys[b]);

@@ -64,7 +64,7 @@ export class WorkspaceCopies {
   updateOpen(uri: string, model: ReportModel): void {
     const key = this.key(uri);
     this.open.add(key);
-    this.index?.setFile(key, paragraphsOf(model));
+    this.index?.setFile(key, paragraphsOf(model), 'line', true);
   }
 
   /** A closed document goes back to what is on disk. */
