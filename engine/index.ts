@@ -1,5 +1,5 @@
 /** The pure engine: no editor APIs. Everything the server, the CLI and the tests use comes from here. */
-export { lint, DEFAULT_MAX_LENGTH, ENGINE_CODES, type Diagnostic, type LintOptions, type LintResult, type RuleSetting } from './lint';
+export { lint, DEFAULT_MAX_LENGTH, type Diagnostic, type LintOptions, type LintResult, type RuleSetting } from './lint';
 export { buildModel } from './model/build';
 export type * from './model/types';
 export { RULES, findRule } from './rules';
@@ -14,3 +14,21 @@ export { LineIndex, type Position } from './text/line-index';
 export { applyEdits, fixAll, fixAllEdits } from './fixes';
 export { ProseCache } from './parse/parse-prose';
 export * from './config/project';
+export { ruleRegistry, ruleInfo, ENGINE_CODES, CONFIGURABLE, type RuleInfo } from './registry';
+export { SEVERITIES, RULE_LEVELS, DIAGNOSTIC_SOURCE, isRuleSetting } from './severity';
+export { t, setLocale, localeFrom, type Locale } from './i18n';
+export { standardMarker } from './model/numbering';
+export { placeholderHint } from './model/placeholders';
+export { matchSections, topSections, type SectionMatch } from './report-types/match';
+export { normalizeFormulation } from './formulations/load';
+export { loadExporter } from './export/load';
+export { FONT_KEYS } from './export/gbt9704';
+export { WriteRefused, writeFileAtomic } from './io/write-file-atomic';
+export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
+export { documentWords } from './report-types/words';
+export { loadWord } from './word/load';
+export type { DocxDraft, WordPosition } from './word/to-markdown';
+export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex } from './copies/corpus';
+export { paragraphsOf, type ParagraphIndex } from './copies/paragraph-index';
+export type { Corpus } from './rules/rule';
+export type { LayoutOptions } from './export/build-docx';

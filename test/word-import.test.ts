@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { AlignmentType, Document, FootnoteReferenceRun, HeadingLevel, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { buildModel } from '../engine';
 import { exportDocx } from '../engine/export';
-import { OPAQUE } from '../engine/parse/prose-lines';
+import { OPAQUE } from '../engine/text/prose';
 import { importDocx } from '../engine/word';
 import { docxText } from './helpers/docx';
 import { CLI_ENV, REPO, SEED, sharedAvailable } from './helpers/shared';

@@ -3,11 +3,7 @@
  * them (.party-report/archive/) go into one paragraph index, built once before any file is checked.
  */
 import * as path from 'node:path';
-import { archiveFor, corpusFiles, indexFile, newIndex } from '../../engine/copies/corpus';
-import type { ParagraphIndex } from '../../engine/copies/paragraph-index';
-import type { Formulation } from '../../engine/formulations/load';
-import type { ReportType } from '../../engine/report-types/types';
-import type { Corpus } from '../../engine/rules/rule';
+import { archiveFor, corpusFiles, indexFile, newIndex, type Corpus, type Formulation, type ParagraphIndex, type ReportType } from '../../engine';
 
 export class CliCorpus {
   private readonly index: ParagraphIndex;

@@ -6,20 +6,23 @@ import { runExport } from './commands/export';
 import { runNew } from './commands/new';
 import { runImport } from './commands/import';
 import { runReview } from './commands/review';
+import { runRules } from './commands/rules';
 import { projectFor } from './project';
-import { localeFrom, setLocale } from '../../engine/i18n';
+import { localeFrom, setLocale, t } from '../../engine';
 
-const USAGE = `用法：
-  party-report lint [--format text|json] [--template <类型>] [--fix] [--explain] <文件或目录…>
-  party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
-  party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
-  party-report import <文件.docx> [-o 文稿.md|-] [--force]   把 Word 文档导入为 Markdown 文稿
-  party-report review <文件.docx|文稿.md> [-o 审阅稿.docx] [--force]   生成带批注的审阅稿（原文件不变）
-  party-report templates            列出报告类型
-  选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。
+/** The usage text in the chosen language (so it is built after --locale is read). */
+const usageText = () => `${t('用法：')}
+  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] <${t('文件或目录…')}>
+  party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
+  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}
+  party-report import <${t('文件.docx')}> [-o ${t('文稿.md')}|-] [--force]   ${t('把 Word 文档导入为 Markdown 文稿')}
+  party-report review <${t('文件.docx|文稿.md')}> [-o ${t('审阅稿.docx')}] [--force]   ${t('生成带批注的审阅稿（原文件不变）')}
+  party-report templates            ${t('列出报告类型')}
+  party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、能否自动修复、说明、依据')}
+  ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
   party-report --version
 
-退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。`;
+${t('退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。')}`;
 
 /** --locale zh-CN|en wins; otherwise the environment's language (LC_ALL, LC_MESSAGES, LANG). */
 function chooseLocale(argv: string[]): string[] {
@@ -39,6 +42,7 @@ async function main(args: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
   const argv = chooseLocale(args);
+  const USAGE = usageText();
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     (command ? out : err)(USAGE + '\n');
@@ -56,12 +60,12 @@ async function main(args: string[]): Promise<number> {
           allowPositionals: true,
           options: { format: { type: 'string', default: 'text' }, template: { type: 'string' }, fix: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
         });
-        if (values.format !== 'text' && values.format !== 'json') {
-          err(`--format 只能是 text 或 json，收到 ${JSON.stringify(values.format)}`);
+        if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
+          err(t('--format 只能是 text、json 或 sarif，收到 {0}', JSON.stringify(values.format)));
           return 2;
         }
         if (positionals.length === 0) {
-          err('lint 需要至少一个文件或目录。\n' + USAGE);
+          err(t('lint 需要至少一个文件或目录。') + '\n' + USAGE);
           return 2;
         }
         return runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain }, out, err);
@@ -77,7 +81,7 @@ async function main(args: string[]): Promise<number> {
           },
         });
         if (positionals.length !== 1) {
-          err('new 需要且只需要一个报告类型（用 party-report templates 查看）。\n' + USAGE);
+          err(t('new 需要且只需要一个报告类型（用 party-report templates 查看）。') + '\n' + USAGE);
           return 2;
         }
         return runNew({ type: positionals[0], set: values.set ?? [], output: values.output, force: values.force ?? false }, out, err);
@@ -93,7 +97,7 @@ async function main(args: string[]): Promise<number> {
           },
         });
         if (positionals.length !== 1) {
-          err('export 需要且只需要一个文稿文件。\n' + USAGE);
+          err(t('export 需要且只需要一个文稿文件。') + '\n' + USAGE);
           return 2;
         }
         return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [] }, err);
@@ -105,7 +109,7 @@ async function main(args: string[]): Promise<number> {
           options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
         });
         if (positionals.length !== 1) {
-          err('import 需要且只需要一个 .docx 文件。\n' + USAGE);
+          err(t('import 需要且只需要一个 .docx 文件。') + '\n' + USAGE);
           return 2;
         }
         return runImport({ file: positionals[0], output: values.output, force: values.force ?? false }, out, err);
@@ -117,19 +121,27 @@ async function main(args: string[]): Promise<number> {
           options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, template: { type: 'string' } },
         });
         if (positionals.length !== 1) {
-          err('review 需要且只需要一个 .docx 或 .md 文件。\n' + USAGE);
+          err(t('review 需要且只需要一个 .docx 或 .md 文件。') + '\n' + USAGE);
           return 2;
         }
         return await runReview({ file: positionals[0], output: values.output, force: values.force ?? false, template: values.template }, err);
       }
+      case 'rules': {
+        const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });
+        if (values.format !== 'text' && values.format !== 'json') {
+          err(t('--format 只能是 text 或 json，收到 {0}', JSON.stringify(values.format)));
+          return 2;
+        }
+        return runRules(values.format, out);
+      }
       case 'templates': {
         const project = projectFor(process.cwd(), err);
         const builtin = new Set(builtinTypes().types);
-        for (const t of project.types) out(`${t.id}\t${t.name}${builtin.has(t) ? '' : '\t（本项目）'}\n`);
+        for (const type of project.types) out(`${type.id}\t${type.name}${builtin.has(type) ? '' : '\t' + t('（本项目）')}\n`);
         return 0;
       }
       default:
-        err(`未知命令 ${JSON.stringify(command)}。\n${USAGE}`);
+        err(t('未知命令 {0}。', JSON.stringify(command)) + `\n${USAGE}`);
         return 2;
     }
   } catch (e) {
@@ -146,7 +158,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: Error) => {
-    process.stderr.write(`party-report 出错：${e.message}\n`);
+    process.stderr.write(t('party-report 出错：{0}', e.message) + '\n');
     process.exitCode = 2;
   },
 );

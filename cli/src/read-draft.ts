@@ -1,5 +1,5 @@
 /** Reads a draft from disk as the editor would: UTF-8, BOM dropped, binary files refused. */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import * as fs from 'node:fs';
 
 export class DraftReadError extends Error {}

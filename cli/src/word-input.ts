@@ -1,8 +1,6 @@
 /** Reads a .docx given to the CLI as a draft: its Markdown form, and the way back to Word positions. */
 import * as fs from 'node:fs';
-import { t } from '../../engine/i18n';
-import { loadWord } from '../../engine/word/load';
-import type { DocxDraft } from '../../engine/word';
+import { loadWord, t, type DocxDraft } from '../../engine';
 import { DraftReadError } from './read-draft';
 
 export const isDocx = (file: string) => /\.docx$/i.test(file);

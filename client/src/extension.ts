@@ -9,7 +9,8 @@ import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
 import { importDocx, reviewCopy } from './commands/word';
-import { StatusItem, type ReportStatus } from './status';
+import { StatusItem } from './status';
+import type { Notifications } from '../../server/src/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -68,7 +69,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
-  context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
+  context.subscriptions.push(client.onNotification('partyReport/status' satisfies keyof Notifications, (s: Notifications['partyReport/status']) => status.update(s)));
 }
 
 export async function deactivate(): Promise<void> {

@@ -5,7 +5,7 @@
  * text gives, at a fraction of the cost for a long paragraph.
  */
 import { LineIndex } from '../text/line-index';
-import type { ProseLine, Span } from '../model/types';
+import type { ProseLine, Span } from '../text/prose';
 import { splitChunks } from './chunks';
 import { parseMarkdown } from './markdown';
 import { extractProse, type ProseResult } from './prose-lines';

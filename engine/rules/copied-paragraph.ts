@@ -3,7 +3,6 @@
  * the archive (.party-report/archive/): 对照检查材料 copied from last year's or a colleague's. Needs
  * the workspace's paragraph index (LintOptions.corpus); without one it says nothing.
  */
-import * as path from 'node:path';
 import { t } from '../i18n';
 import { paragraphsOf } from '../copies/paragraph-index';
 import type { Rule } from './rule';
@@ -12,6 +11,7 @@ export const copiedParagraph: Rule = {
   id: 'copied-paragraph',
   defaultSeverity: 'information',
   summary: '段落与工作区内其他文稿或归档材料相同或几乎相同（照搬）',
+  source: '工作区文稿与归档材料（.party-report/archive/）',
   check(ctx) {
     const corpus = ctx.corpus;
     if (!corpus) return;
@@ -21,7 +21,7 @@ export const copiedParagraph: Rule = {
       if (!match) continue;
       const line = lines.get(p.line)!;
       const where = match.unit === 'paragraph' ? t('第 {0} 段', match.line + 1) : t('第 {0} 行', match.line + 1);
-      const name = corpus.root ? path.relative(corpus.root, match.file) || match.file : match.file;
+      const name = relativeTo(corpus.root, match.file);
       const percent = Math.round(match.similarity * 100);
       ctx.report({
         span: { start: line.starts[0], end: line.ends[line.ends.length - 1] },
@@ -34,3 +34,10 @@ export const copiedParagraph: Rule = {
     }
   },
 };
+
+/** `file` as named from `root` when it lies inside it (rules touch no file system, not even node:path). */
+function relativeTo(root: string | undefined, file: string): string {
+  if (!root) return file;
+  const base = root.replace(/[\\/]+$/, '');
+  return file.startsWith(base + '/') || file.startsWith(base + '\\') ? file.slice(base.length + 1).replace(/\\/g, '/') : file;
+}

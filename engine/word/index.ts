@@ -3,8 +3,7 @@
  * each finding as a Word comment (批注). Loaded on demand (dist/word.js) like the export, so that
  * checking Markdown never pays for the XML parser.
  */
-import type { Finding } from '../rules/rule';
-import type { ReportModel, Span } from '../model/types';
+import type { ReportModel, Severity, Span } from '../model/types';
 import { t } from '../i18n';
 import { addComments, type CommentSpec } from './comments';
 import { readDocx, type WordDocument, type WordParagraph } from './read-docx';
@@ -15,6 +14,15 @@ export { readDocx, type WordDocument, type WordParagraph } from './read-docx';
 export type { DocxDraft, WordPosition } from './to-markdown';
 
 export const REVIEW_AUTHOR = '党建报告助手';
+
+/** What a comment is made of: a finding of the checks (the engine's Finding has these fields). */
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  fix?: { title: string };
+}
 
 /** A .docx as a Markdown draft, with the way back from each character to its Word paragraph. */
 export function importDocx(bytes: Uint8Array): DocxDraft {

@@ -1,8 +1,7 @@
 /** Engine results → LSP types. */
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { Diagnostic, LineIndex, Severity, TextEdit } from '../../engine';
-import { t } from '../../engine/i18n';
+import { DIAGNOSTIC_SOURCE, t, type Diagnostic, type LineIndex, type Severity, type TextEdit } from '../../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -11,7 +10,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export const SOURCE = '党建报告';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return {

@@ -1,18 +1,8 @@
 /** The server's side of 从 Word 导入 and 生成审阅稿: the client asks, the server reads and writes. */
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lint, type LintOptions } from '../../engine';
-import { loadExporter } from '../../engine/export/load';
-import type { LayoutOptions } from '../../engine/export';
-import { t } from '../../engine/i18n';
-import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
-import { loadWord } from '../../engine/word/load';
-
-export interface ImportResult {
-  ok: boolean;
-  markdown?: string;
-  message?: string;
-}
+import { lint, loadExporter, loadWord, t, WriteRefused, writeFileAtomic, type LayoutOptions, type LintOptions } from '../../engine';
+import type { ImportResult, ReviewResult } from './protocol';
 
 export function importDocxRequest(file: string): ImportResult {
   const word = loadWord();
@@ -23,13 +13,6 @@ export function importDocxRequest(file: string): ImportResult {
     const reason = code === 'ENOENT' ? t('文件不存在') : (err as Error).message;
     return { ok: false, message: `${file}: ` + t('无法读取：{0}', reason) };
   }
-}
-
-export interface ReviewResult {
-  ok: boolean;
-  target?: string;
-  comments?: number;
-  message?: string;
 }
 
 /**

@@ -6,11 +6,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { corpusFiles, indexFile } from '../../engine/copies/corpus';
-import { newIndex } from '../../engine/copies/corpus';
-import { paragraphsOf, type ParagraphIndex } from '../../engine/copies/paragraph-index';
-import type { Formulation, ReportModel, ReportType } from '../../engine';
-import type { Corpus } from '../../engine/rules/rule';
+import { corpusFiles, indexFile, newIndex, paragraphsOf, type Corpus, type Formulation, type ParagraphIndex, type ReportModel, type ReportType } from '../../engine';
 
 const fsPath = (uri: string): string | undefined => {
   try {

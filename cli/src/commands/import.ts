@@ -1,7 +1,6 @@
 /** `party-report import <file.docx> [-o draft.md] [--force]`: a Markdown draft made from a Word document. */
 import * as path from 'node:path';
-import { t } from '../../../engine/i18n';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
+import { t, WriteRefused, writeFileAtomic } from '../../../engine';
 import { DraftReadError } from '../read-draft';
 import { isDocx, readDocxDraft } from '../word-input';
 

@@ -1,17 +1,19 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import * as path from 'node:path';
-import { t } from '../../../engine/i18n';
+import { t } from '../../../engine';
 import { builtinFormulations, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
+import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
+import { toSarif, type LocatedFix } from '../sarif';
+import { version } from '../../../package.json';
 import { CliCorpus } from '../corpus';
 import { docxPositions, isDocx, readDocxDraft } from '../word-input';
 
 export interface LintArgs {
   files: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
@@ -45,6 +47,8 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
   const reports: FileReport[] = [];
   const cwdProject = projectFor(process.cwd(), () => undefined);
   const corpus = new CliCorpus(files, projectLintOptions(cwdProject).formulations ?? builtinFormulations(), cwdProject.types);
+  // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
+  const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
   for (const file of files) {
     let text: string;
     let word: ReturnType<typeof readDocxDraft> | undefined;
@@ -80,6 +84,11 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
     }
     const result = lint(text, options);
     const where = word ? docxPositions(word.draft) : (d: Diagnostic) => d.range;
+    const index = result.model?.lineIndex;
+    const at = (o: number) => index!.positionAt(o);
+    const located = result.diagnostics.map((d) =>
+      d.fix && index && !word ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) } : undefined,
+    );
     reports.push({
       file,
       template: result.type?.id ?? null,
@@ -96,8 +105,10 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       })),
       ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
     });
+    fixes.set(reports[reports.length - 1], located);
   }
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
+  else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
   else out(formatText(reports));
   if (unreadable) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;

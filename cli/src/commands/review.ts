@@ -5,11 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { t } from '../../../engine/i18n';
-import { builtinFormulations, lint, projectLintOptions } from '../../../engine';
-import { loadExporter } from '../../../engine/export/load';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
-import { loadWord } from '../../../engine/word/load';
+import { builtinFormulations, lint, loadExporter, loadWord, projectLintOptions, t, WriteRefused, writeFileAtomic } from '../../../engine';
 import { CliCorpus } from '../corpus';
 import { projectFor } from '../project';
 import { DraftReadError, readDraft } from '../read-draft';

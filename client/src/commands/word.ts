@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { request } from '../request';
 
 export async function importDocx(client: LanguageClient, resource?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
   let uri = resource && /\.docx$/i.test(resource.fsPath) ? resource : undefined;
@@ -18,7 +19,7 @@ export async function importDocx(client: LanguageClient, resource?: vscode.Uri):
     uri = picked?.[0];
   }
   if (!uri) return undefined;
-  const result = await client.sendRequest<{ ok: boolean; markdown?: string; message?: string }>('partyReport/importDocx', { path: uri.fsPath });
+  const result = await request(client, 'partyReport/importDocx', { path: uri.fsPath });
   if (!result.ok || result.markdown === undefined) {
     void vscode.window.showErrorMessage(result.message ?? vscode.l10n.t('Import failed.'));
     return undefined;
@@ -45,7 +46,7 @@ export async function reviewCopy(client: LanguageClient, resource?: vscode.Uri):
   if (!target) return undefined;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Writing the review copy {0}…', path.basename(target.fsPath)) },
-    () => client.sendRequest<{ ok: boolean; target?: string; comments?: number; message?: string }>('partyReport/reviewCopy', { uri: uri.toString(), target: target.fsPath, force: true }),
+    () => request(client, 'partyReport/reviewCopy', { uri: uri.toString(), target: target.fsPath, force: true }),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message ?? vscode.l10n.t('The review copy could not be written.'));
