@@ -6,6 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildModel } from '../model/build';
+import { builtinTypes } from '../report-types/load';
+import { documentWords } from '../report-types/words';
 import type { Formulation } from '../formulations/load';
 import type { ReportType } from '../report-types/types';
 import { loadWord } from '../word/load';
@@ -24,14 +26,14 @@ export function newIndex(formulations: Formulation[], types: ReportType[]): Para
 
 /** Indexes a Markdown draft's text under `file`. */
 export function indexMarkdown(index: ParagraphIndex, file: string, text: string): void {
-  index.setFile(file, paragraphsOf(buildModel(text)));
+  index.setFile(file, paragraphsOf(buildModel(text, { words: documentWords(builtinTypes().types) })));
 }
 
 /** Indexes a .docx by paragraph numbers; an unreadable file is skipped (returns false). */
 export function indexDocx(index: ParagraphIndex, file: string, bytes: Uint8Array): boolean {
   try {
     const draft = loadWord().importDocx(bytes);
-    const model = buildModel(draft.markdown);
+    const model = buildModel(draft.markdown, { words: documentWords(builtinTypes().types) });
     const paragraphs = paragraphsOf(model).map((p) => ({ ...p, line: draft.paragraphs[draft.paragraphAt[p.start]]?.ordinal ?? 0 }));
     index.setFile(file, paragraphs, 'paragraph');
     return true;

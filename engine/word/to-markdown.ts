@@ -7,6 +7,8 @@
  */
 import YAML from 'yaml';
 import { buildModel } from '../model/build';
+import { builtinTypes } from '../report-types/load';
+import { documentWords } from '../report-types/words';
 import type { ReportModel } from '../model/types';
 import type { WordDocument, WordParagraph } from './read-docx';
 
@@ -65,7 +67,7 @@ export function toMarkdown(doc: WordDocument): DocxDraft {
 
   // Roles and numbering as the checks see them: a model of the plain lines.
   const prose = flow.filter((l) => l.para);
-  const model = buildModel(prose.map((l) => escapeLine(l.text).text).join('\n'));
+  const model = buildModel(prose.map((l) => escapeLine(l.text).text).join('\n'), { words: documentWords(builtinTypes().types) });
   const modelLine = new Map<Line, ReportModel['lines'][number]>();
   prose.forEach((l, i) => {
     const ml = model.lines.find((m) => m.sourceLine === i);
