@@ -15,6 +15,8 @@ export class CliCorpus {
       const a = archiveFor(f);
       if (a) archives.add(a);
     }
+    // One file and no archive: nothing to compare with, so nothing is read twice.
+    if (files.length < 2 && archives.size === 0) return;
     const all = new Set(files.map((f) => path.resolve(f)));
     for (const a of archives) for (const f of corpusFiles(a, 20000, true)) all.add(path.resolve(f));
     for (const f of all) indexFile(this.index, f);
