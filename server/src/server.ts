@@ -282,9 +282,10 @@ export function startServer(connection: Connection): void {
   // The client watches .party-report.{yaml,json} and .party-report/templates/: edits apply at once.
   // Drafts and archived materials changed on disk only update copied-paragraph's index.
   connection.onDidChangeWatchedFiles((params) => {
-    const drafts = params.changes.filter((c) => copies.changedOnDisk(c.uri, c.type === FileChangeType.Deleted));
-    if (drafts.length > 0 && drafts.length === params.changes.length) {
-      for (const doc of documents.all()) schedule(doc.uri, 0);
+    const drafts = params.changes.map((c) => copies.changedOnDisk(c.uri, c.type === FileChangeType.Deleted));
+    if (drafts.length > 0 && drafts.every((d) => d !== undefined)) {
+      // Saving an open draft changes nothing here; another file re-read may change what is copied.
+      if (drafts.includes('reindexed')) for (const doc of documents.all()) schedule(doc.uri, 0);
       return;
     }
     loadProjects();

@@ -72,16 +72,18 @@ export class WorkspaceCopies {
   }
 
   /**
-   * A draft or archived file changed, was created or deleted on disk: true when it is one (open
-   * documents are indexed from their text, so for them nothing is read).
+   * A draft or archived file changed, was created or deleted on disk. 'reindexed' when the index
+   * changed; 'open' for a document open in the editor (indexed from its text, nothing to read);
+   * undefined for any other file.
    */
-  changedOnDisk(uri: string, deleted: boolean): boolean {
+  changedOnDisk(uri: string, deleted: boolean): 'reindexed' | 'open' | undefined {
     const file = fsPath(uri);
-    if (!file || !/\.(md|markdown|docx)$/i.test(file)) return false;
+    if (!file || !/\.(md|markdown|docx)$/i.test(file)) return undefined;
     const inArchive = file.includes(`${path.sep}.party-report${path.sep}archive${path.sep}`);
-    if (/\.docx$/i.test(file) && !inArchive) return false;
-    if (this.open.has(file) || !this.index) return true;
+    if (/\.docx$/i.test(file) && !inArchive) return undefined;
+    if (this.open.has(file)) return 'open';
+    if (!this.index) return 'reindexed';
     if (deleted || !indexFile(this.index, file)) this.index.removeFile(file);
-    return true;
+    return 'reindexed';
   }
 }
