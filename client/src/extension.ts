@@ -36,10 +36,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Project config and workspace report types: the server reloads them when they change.
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.party-report.{yaml,yml,json}'),
-        vscode.workspace.createFileSystemWatcher('**/.party-report/templates/**'),
-        // Other drafts and archived materials, for copied-paragraph.
+        vscode.workspace.createFileSystemWatcher('**/.party-report/**'),
+        // Other drafts (and, above, the archive), for copied-paragraph.
         vscode.workspace.createFileSystemWatcher('**/*.md'),
-        vscode.workspace.createFileSystemWatcher('**/.party-report/archive/**'),
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
