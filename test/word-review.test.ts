@@ -16,6 +16,7 @@ import { importDocx } from '../engine/word';
 import { docxText } from './helpers/docx';
 import { soffice, which } from './helpers/render';
 import { CLI_ENV, REPO } from './helpers/shared';
+import { generateReports } from './helpers/generate-reports';
 import { PRODUCERS, libreOfficeComments, pdfNotes, pdfOf, produce, producerMissing, textIn, type Producer } from './helpers/word';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -153,17 +154,29 @@ describe('Word documents: lint and review', function () {
     }
   });
 
-  it('lint a folder of .docx files in one go, with copies between them as related locations', function () {
+  it('lint a folder of .docx files in one go, with copies between them as related locations', async function () {
     if (Object.keys(files).length < 2) this.skip();
-    const r = run(['lint', '--format', 'json', tmp]);
-    const reports = JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ code: string; related?: Array<{ file: string; line: number; unit: string }> }> }>;
-    const docx = reports.filter((x) => x.file.endsWith('.docx'));
-    assert.ok(docx.length >= Object.keys(files).length);
-    const copied = docx[0].diagnostics.filter((d) => d.code === 'copied-paragraph');
-    assert.ok(copied.length > 0);
-    for (const d of copied) {
-      assert.equal(d.related![0].unit, d.related![0].file.endsWith('.docx') ? 'paragraph' : 'line');
-      assert.notEqual(path.resolve(d.related![0].file), path.resolve(docx[0].file));
+    // Two documents of one generated report (long paragraphs of their own), from two producers.
+    const folder = path.join(tmp, 'folder');
+    fs.mkdirSync(folder);
+    const report = generateReports(1, 5)[0].text.split('\n').join('\n\n');
+    const [first, second] = Object.keys(files) as Producer[];
+    fs.writeFileSync(path.join(folder, `a-${first}.docx`), await produce(first, report, 'a'));
+    fs.writeFileSync(path.join(folder, `b-${second}.docx`), await produce(second, report, 'b'));
+    for (const p of Object.keys(files)) fs.copyFileSync(files[p as Producer], path.join(folder, `problems-${p}.docx`));
+    const r = run(['lint', '--format', 'json', folder]);
+    const reports = JSON.parse(r.stdout) as Array<{ file: string; positions?: string; diagnostics: Array<{ code: string; line: number; related?: Array<{ file: string; line: number; unit: string }> }> }>;
+    assert.equal(reports.length, 2 + Object.keys(files).length);
+    assert.ok(reports.every((x) => x.positions === 'paragraph'));
+    for (const name of [`a-${first}.docx`, `b-${second}.docx`]) {
+      const rep = reports.find((x) => x.file.endsWith(name))!;
+      const copied = rep.diagnostics.filter((d) => d.code === 'copied-paragraph');
+      assert.equal(copied.length, 5, `${name}: the five body paragraphs`);
+      for (const d of copied) {
+        assert.equal(d.related![0].unit, 'paragraph');
+        assert.match(d.related![0].file, first === second ? /\.docx$/ : name.startsWith('a-') ? /b-.*\.docx$/ : /a-.*\.docx$/);
+        assert.equal(d.related![0].line, d.line, 'the same paragraph number in the other document');
+      }
     }
   });
 

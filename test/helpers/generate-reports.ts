@@ -34,7 +34,7 @@ export interface GeneratedReport {
 
 /**
  * `count` reports; every tenth report (after the first 20) copies one paragraph of an earlier
- * report, every other time with its numbers and one clause changed.
+ * report, every other time with the subject of its first clause changed.
  */
 export function generateReports(count: number, seed = 7): GeneratedReport[] {
   const random = rng(seed);
@@ -64,7 +64,8 @@ export function generateReports(count: number, seed = 7): GeneratedReport[] {
       const fromLine = 7 + Math.floor(random() * 2);
       const exact = (n / 10) % 2 === 0;
       let copied = fromLines[fromLine];
-      if (!exact) copied = copied.replace(/^([^，]+)，/, `${paragraph(random).split('，')[0]}，`);
+      // A near copy: the first clause's subject swapped for another, as a writer edits last year's text.
+      if (!exact) copied = copied.replace(/^(.+?)(带头|深入|认真|主动|逐项|定期|专题|集中|结对|跟踪|座谈|实地|统筹|细化|对账|公开|全程|逐一|动态|总结)/, (_, _subject: string, verb: string) => `党支部全体同志${verb}`);
       lines[8] = copied;
       copies.push({ line: 8, from: from.name, fromLine, exact });
     }
