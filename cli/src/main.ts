@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
+import { isLintWorker, serveLintTasks } from './parallel';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
 import { runImport } from './commands/import';
@@ -12,9 +13,9 @@ import { localeFrom, setLocale, t } from '../../engine';
 
 /** The usage text in the chosen language (so it is built after --locale is read). */
 const usageText = () => `${t('用法：')}
-  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] <${t('文件或目录…')}>
+  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--jobs N] <${t('文件或目录…')}>   --jobs：${t('同时检查的文件数（默认为 CPU 核数）')}
   party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
-  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}
+  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
   party-report import <${t('文件.docx')}> [-o ${t('文稿.md')}|-] [--force]   ${t('把 Word 文档导入为 Markdown 文稿')}
   party-report review <${t('文件.docx|文稿.md')}> [-o ${t('审阅稿.docx')}] [--force]   ${t('生成带批注的审阅稿（原文件不变）')}
   party-report templates            ${t('列出报告类型')}
@@ -58,8 +59,19 @@ async function main(args: string[]): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { format: { type: 'string', default: 'text' }, template: { type: 'string' }, fix: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
+          options: {
+            format: { type: 'string', default: 'text' },
+            template: { type: 'string' },
+            fix: { type: 'boolean', default: false },
+            explain: { type: 'boolean', default: false },
+            jobs: { type: 'string', short: 'j' },
+          },
         });
+        const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+        if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+          err(t('--jobs 应为正整数，收到 {0}', JSON.stringify(values.jobs)));
+          return 2;
+        }
         if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
           err(t('--format 只能是 text、json 或 sarif，收到 {0}', JSON.stringify(values.format)));
           return 2;
@@ -68,7 +80,7 @@ async function main(args: string[]): Promise<number> {
           err(t('lint 需要至少一个文件或目录。') + '\n' + USAGE);
           return 2;
         }
-        return runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain }, out, err);
+        return await runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain, jobs }, out, err);
       }
       case 'new': {
         const { values, positionals } = parseArgs({
@@ -94,13 +106,15 @@ async function main(args: string[]): Promise<number> {
             output: { type: 'string', short: 'o' },
             force: { type: 'boolean', default: false },
             font: { type: 'string', multiple: true, default: [] },
+            pdf: { type: 'boolean', default: false },
+            soffice: { type: 'string' },
           },
         });
         if (positionals.length !== 1) {
           err(t('export 需要且只需要一个文稿文件。') + '\n' + USAGE);
           return 2;
         }
-        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [] }, err);
+        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice }, err);
       }
       case 'import': {
         const { values, positionals } = parseArgs({
@@ -153,7 +167,9 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+// The same bundle serves as `lint --jobs`'s worker threads (cli/src/parallel.ts).
+if (isLintWorker()) serveLintTasks();
+else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

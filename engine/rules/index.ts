@@ -6,6 +6,7 @@ import { copiedParagraph } from './copied-paragraph';
 import { approximateNumber } from './approximate-number';
 import { attendance } from './attendance';
 import { citationOrder } from './citation-order';
+import { bulletList } from './bullet-list';
 import { countMismatch } from './count-mismatch';
 import { dateOrder } from './date-order';
 import { dateFormat } from './date-format';
@@ -28,6 +29,7 @@ import { rosterName } from './roster-name';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { standardFormulation } from './standard-formulation';
+import { tableBlankLine } from './table-blank-line';
 import { tableStructure } from './table-structure';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { unpairedPunctuation } from './unpaired-punctuation';
@@ -42,6 +44,7 @@ export const RULES: readonly Rule[] = [
   enumerationSequence,
   countMismatch,
   tableStructure,
+  tableBlankLine,
   unfilledPlaceholder,
   halfWidthPunctuation,
   unpairedPunctuation,
@@ -62,6 +65,7 @@ export const RULES: readonly Rule[] = [
   ellipsisDeng,
   citationOrder,
   numberForm,
+  bulletList,
   copiedParagraph,
 ];
 

@@ -1,13 +1,14 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
-import * as path from 'node:path';
 import { t } from '../../../engine';
-import { builtinFormulations, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { builtinFormulations, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult } from '../../../engine';
+import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, readDraft } from '../read-draft';
 import { toSarif, type LocatedFix } from '../sarif';
 import { version } from '../../../package.json';
+import { lintFiles } from '../parallel';
 import { CliCorpus } from '../corpus';
 import { docxPositions, isDocx, readDocxDraft } from '../word-input';
 
@@ -19,13 +20,13 @@ export interface LintArgs {
   fix?: boolean;
   /** Say why each file was or was not recognised as a report type (evidence and scores). */
   explain?: boolean;
+  /** Files checked at once (worker threads); default: the number of cores. */
+  jobs?: number;
 }
 
 export interface FileReport {
   file: string;
   template: string | null;
-  /** For a .docx: line is the paragraph and column the character in it (docs/word.md). */
-  positions?: 'paragraph';
   diagnostics: Array<{
     line: number;
     column: number;
@@ -36,64 +37,81 @@ export interface FileReport {
     message: string;
     related?: Array<{ file: string; line: number; unit: 'line' | 'paragraph'; message: string }>;
   }>;
+  /** For a .docx: line is the paragraph and column the character in it (docs/word.md). */
+  positions?: 'paragraph';
   /** With --explain: why the type was chosen or not, one fact a line. */
   explanation?: string[];
 }
 
-export function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): number {
-  const { files, missing } = expandFiles(args.files);
-  let unreadable = missing.length > 0;
-  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
-  const reports: FileReport[] = [];
-  const cwdProject = projectFor(process.cwd(), () => undefined);
-  const corpus = new CliCorpus(files, projectLintOptions(cwdProject).formulations ?? builtinFormulations(), cwdProject.types);
-  // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
-  const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
-  for (const file of files) {
-    let text: string;
-    let word: ReturnType<typeof readDocxDraft> | undefined;
-    try {
-      if (isDocx(file)) text = (word = readDocxDraft(file)).draft.markdown;
-      else text = readDraft(file);
-    } catch (e) {
-      if (!(e instanceof DraftReadError)) throw e;
-      err(e.message);
-      unreadable = true;
-      continue;
-    }
-    const project = projectFor(file, err);
-    if (args.template && !findType(project.types, args.template)) {
-      err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
-      unreadable = true;
-      continue;
-    }
-    const options = projectLintOptions(project, { template: args.template, ...(corpus.useful ? { corpus: corpus.for(file) } : {}) });
-    if (args.fix && !word) {
-      const fixed = fixAll(text, options);
-      if (fixed.edit) {
-        try {
-          writeFileAtomic(file, fixed.text, true);
-          err(t('已修复 {0}', file));
-          text = fixed.text;
-        } catch (e) {
-          if (!(e instanceof WriteRefused)) throw e;
-          err(e.message);
-          unreadable = true;
-        }
+/** What checking one file gave: its report (absent if it could not be read), and what to tell on stderr. */
+export interface FileOutcome {
+  report?: FileReport;
+  /** For SARIF only: each finding's fix with its edits located (the JSON output stays as it was). */
+  fixes?: Array<LocatedFix | undefined>;
+  /** stderr lines in order; `project` lines (config problems) are said once per run. */
+  messages: Array<{ text: string; project?: boolean }>;
+  unreadable: boolean;
+}
+
+/** Checks (and with --fix, fixes) one file. Used as is by the parallel workers (cli/src/parallel.ts). */
+export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format'>, corpus?: CliCorpus): FileOutcome {
+  const messages: FileOutcome['messages'] = [];
+  const err = (text: string) => messages.push({ text });
+  let text: string;
+  let word: ReturnType<typeof readDocxDraft> | undefined;
+  try {
+    if (isDocx(file)) text = (word = readDocxDraft(file)).draft.markdown;
+    else text = readDraft(file);
+  } catch (e) {
+    if (!(e instanceof DraftReadError)) throw e;
+    err(e.message);
+    return { messages, unreadable: true };
+  }
+  const project = projectFor(file, (line) => messages.push({ text: line, project: true }));
+  if (args.template && !findType(project.types, args.template)) {
+    err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
+    return { messages, unreadable: true };
+  }
+  const options = projectLintOptions(project, { template: args.template, ...(corpus?.useful ? { corpus: corpus.for(file) } : {}) });
+  let unreadable = false;
+  let result: LintResult | undefined;
+  // A .docx is only read: --fix never writes into a Word document.
+  if (args.fix && !word) {
+    const fixed = fixAll(text, options);
+    // The last round linted the fixed text already: no need to lint it again below.
+    result = fixed.result;
+    if (fixed.edit) {
+      try {
+        writeFileAtomic(file, fixed.text, true);
+        err(t('已修复 {0}', file));
+        text = fixed.text;
+      } catch (e) {
+        if (!(e instanceof WriteRefused)) throw e;
+        err(e.message);
+        unreadable = true;
+        result = undefined;
       }
     }
-    const result = lint(text, options);
-    const where = word ? docxPositions(word.draft) : (d: Diagnostic) => d.range;
-    const index = result.model?.lineIndex;
-    const at = (o: number) => index!.positionAt(o);
-    const located = result.diagnostics.map((d) =>
-      d.fix && index && !word ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) } : undefined,
-    );
-    reports.push({
+  }
+  const r = (result ??= lint(text, options));
+  const index = r.model?.lineIndex;
+  const at = (o: number) => index!.positionAt(o);
+  const fixes =
+    args.format === 'sarif'
+      ? r.diagnostics.map((d) =>
+          d.fix && index && !word ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) } : undefined,
+        )
+      : undefined;
+  const where = word ? docxPositions(word.draft) : (d: Diagnostic) => d.range;
+  return {
+    messages,
+    unreadable,
+    fixes,
+    report: {
       file,
-      template: result.type?.id ?? null,
+      template: r.type?.id ?? null,
       ...(word ? { positions: 'paragraph' as const } : {}),
-      diagnostics: result.diagnostics.map((d) => ({
+      diagnostics: r.diagnostics.map((d) => ({
         line: where(d).start.line + 1,
         column: where(d).start.character + 1,
         endLine: where(d).end.line + 1,
@@ -101,12 +119,40 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
         severity: d.severity,
         code: d.rule,
         message: d.message,
-        ...(d.related ? { related: d.related.map((r) => ({ ...r, file: path.relative(process.cwd(), r.file) || r.file, line: r.line + 1 })) } : {}),
+        ...(d.related ? { related: d.related.map((x) => ({ ...x, file: path.relative(process.cwd(), x.file) || x.file, line: x.line + 1 })) } : {}),
       })),
-      ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
-    });
-    fixes.set(reports[reports.length - 1], located);
-  }
+      ...(args.explain ? { explanation: explainDetection(r.detection) } : {}),
+    },
+  };
+}
+
+export async function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { files, missing } = expandFiles(args.files);
+  let unreadable = missing.length > 0;
+  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
+  const reports: FileReport[] = [];
+  // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
+  const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
+  const saidOnce = new Set<string>();
+  // copied-paragraph compares the files with each other (and the archive): one index, built once,
+  // so those runs are checked in this thread; otherwise the files may go to workers.
+  const cwdProject = projectFor(process.cwd(), () => undefined);
+  const corpus = new CliCorpus(files, projectLintOptions(cwdProject).formulations ?? builtinFormulations(), cwdProject.types);
+  const take = (outcome: FileOutcome) => {
+    for (const m of outcome.messages) {
+      if (m.project && saidOnce.has(m.text)) continue;
+      if (m.project) saidOnce.add(m.text);
+      err(m.text);
+    }
+    if (outcome.unreadable) unreadable = true;
+    if (outcome.report) {
+      reports.push(outcome.report);
+      if (outcome.fixes) fixes.set(outcome.report, outcome.fixes);
+    }
+  };
+  // Outcomes arrive in file order whether the files are checked here or by workers.
+  if (corpus.useful) for (const file of files) take(lintFile(file, args, corpus));
+  else await lintFiles(files, args, args.jobs, take);
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
   else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
   else out(formatText(reports));
