@@ -26,7 +26,7 @@ export { FONT_KEYS } from './export/gbt9704';
 export { WriteRefused, writeFileAtomic } from './io/write-file-atomic';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
 export { documentWords } from './report-types/words';
-export { loadWord } from './word/load';
+export { loadWord, modelForImport } from './word/load';
 export type { DocxDraft, WordPosition } from './word/to-markdown';
 export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex } from './copies/corpus';
 export { paragraphsOf, type ParagraphIndex } from './copies/paragraph-index';

@@ -12,13 +12,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { lint } from '../engine';
-import { importDocx } from '../engine/word';
+import { importDocx as importWith } from '../engine/word';
+import { modelForImport } from '../engine';
 import { docxText } from './helpers/docx';
 import { soffice, which } from './helpers/render';
 import { CLI_ENV, REPO } from './helpers/shared';
 import { generateReports } from './helpers/generate-reports';
 import { PRODUCERS, libreOfficeComments, pdfNotes, pdfOf, produce, producerMissing, textIn, type Producer } from './helpers/word';
 
+const importDocx = (bytes: Uint8Array) => importWith(bytes, modelForImport);
 const CLI = path.join(REPO, 'dist', 'cli.js');
 const run = (args: string[], cwd = REPO) => {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120000, env: CLI_ENV });

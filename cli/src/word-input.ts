@@ -1,6 +1,6 @@
 /** Reads a .docx given to the CLI as a draft: its Markdown form, and the way back to Word positions. */
 import * as fs from 'node:fs';
-import { loadWord, t, type DocxDraft } from '../../engine';
+import { loadWord, modelForImport, t, type DocxDraft } from '../../engine';
 import { DraftReadError } from './read-draft';
 
 export const isDocx = (file: string) => /\.docx$/i.test(file);
@@ -16,7 +16,7 @@ export function readDocxDraft(file: string): { bytes: Uint8Array; draft: DocxDra
   }
   const word = loadWord();
   try {
-    return { bytes, draft: word.importDocx(bytes) };
+    return { bytes, draft: word.importDocx(bytes, modelForImport) };
   } catch (err) {
     if (err instanceof word.DocxError) throw new DraftReadError(`${file}: ` + t('无法读取：{0}', err.message));
     throw err;

@@ -10,7 +10,7 @@ import { builtinTypes } from '../report-types/load';
 import { documentWords } from '../report-types/words';
 import type { Formulation } from '../formulations/load';
 import type { ReportType } from '../report-types/types';
-import { loadWord } from '../word/load';
+import { loadWord, modelForImport } from '../word/load';
 import { Masker, ParagraphIndex, paragraphsOf } from './paragraph-index';
 
 export const ARCHIVE_DIR = path.join('.party-report', 'archive');
@@ -32,7 +32,7 @@ export function indexMarkdown(index: ParagraphIndex, file: string, text: string)
 /** Indexes a .docx by paragraph numbers; an unreadable file is skipped (returns false). */
 export function indexDocx(index: ParagraphIndex, file: string, bytes: Uint8Array): boolean {
   try {
-    const draft = loadWord().importDocx(bytes);
+    const draft = loadWord().importDocx(bytes, modelForImport);
     const model = buildModel(draft.markdown, { words: documentWords(builtinTypes().types) });
     const paragraphs = paragraphsOf(model).map((p) => ({ ...p, line: draft.paragraphs[draft.paragraphAt[p.start]]?.ordinal ?? 0 }));
     index.setFile(file, paragraphs, 'paragraph');

@@ -7,11 +7,11 @@ import type { ReportModel, Severity, Span } from '../model/types';
 import { t } from '../i18n';
 import { addComments, type CommentSpec } from './comments';
 import { readDocx, type WordDocument, type WordParagraph } from './read-docx';
-import { toMarkdown, type DocxDraft, type WordPosition } from './to-markdown';
+import { toMarkdown, type DocxDraft, type ModelBuilder, type WordPosition } from './to-markdown';
 
 export { DocxError } from './ooxml';
 export { readDocx, type WordDocument, type WordParagraph } from './read-docx';
-export type { DocxDraft, WordPosition } from './to-markdown';
+export type { DocxDraft, ModelBuilder, WordPosition } from './to-markdown';
 
 export const REVIEW_AUTHOR = '党建报告助手';
 
@@ -25,8 +25,8 @@ export interface Finding {
 }
 
 /** A .docx as a Markdown draft, with the way back from each character to its Word paragraph. */
-export function importDocx(bytes: Uint8Array): DocxDraft {
-  return toMarkdown(readDocx(bytes));
+export function importDocx(bytes: Uint8Array, buildModel: ModelBuilder): DocxDraft {
+  return toMarkdown(readDocx(bytes), buildModel);
 }
 
 /**
@@ -70,9 +70,9 @@ function commentOptions(options: ReviewOptions) {
 }
 
 /** A review copy of a .docx: the findings on its imported draft, as comments. */
-export function reviewDocx(bytes: Uint8Array, findings: (draft: DocxDraft) => Finding[], options: ReviewOptions = {}): { bytes: Uint8Array; comments: number } {
+export function reviewDocx(bytes: Uint8Array, buildModel: ModelBuilder, findings: (draft: DocxDraft) => Finding[], options: ReviewOptions = {}): { bytes: Uint8Array; comments: number } {
   const doc = readDocx(bytes);
-  const draft = toMarkdown(doc);
+  const draft = toMarkdown(doc, buildModel);
   const specs: CommentSpec[] = findings(draft).map((f) => {
     const r = wordRange(draft, f.span);
     return { paragraph: r.start.paragraph, from: r.start.character, to: r.end.character, lines: commentLines(f) };

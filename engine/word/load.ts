@@ -4,6 +4,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { buildModel } from '../model/build';
+import type { ReportModel } from '../model/types';
+import { builtinTypes } from '../report-types/load';
+import { documentWords } from '../report-types/words';
 
 type WordModule = typeof import('./index');
 
@@ -16,4 +20,12 @@ export function loadWord(): WordModule {
   const file = fs.existsSync(bundle) ? bundle : path.join(__dirname, 'index');
   loaded = require(file) as WordModule;
   return loaded;
+}
+
+/**
+ * The model an import reads roles from (title, addressee, signature, date), built here so that the
+ * Word bundle does not carry a second copy of the parser and the report types.
+ */
+export function modelForImport(text: string): ReportModel {
+  return buildModel(text, { words: documentWords(builtinTypes().types) });
 }

@@ -5,10 +5,6 @@
  * recognised (标题, 发文字号, 主送, 署名, 成文日期). Every character of the draft that came from the
  * document remembers its paragraph and character, so findings can be placed back in Word.
  */
-import YAML from 'yaml';
-import { buildModel } from '../model/build';
-import { builtinTypes } from '../report-types/load';
-import { documentWords } from '../report-types/words';
 import type { ReportModel } from '../model/types';
 import type { WordDocument, WordParagraph } from './read-docx';
 
@@ -41,7 +37,10 @@ interface Line {
   table?: WordParagraph[][][];
 }
 
-export function toMarkdown(doc: WordDocument): DocxDraft {
+/** Builds the report model of a plain draft (the engine's buildModel with the types' words). */
+export type ModelBuilder = (text: string) => ReportModel;
+
+export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder): DocxDraft {
   const flow: Line[] = [];
   for (const block of doc.blocks) {
     if (block.kind === 'table') {
@@ -67,7 +66,7 @@ export function toMarkdown(doc: WordDocument): DocxDraft {
 
   // Roles and numbering as the checks see them: a model of the plain lines.
   const prose = flow.filter((l) => l.para);
-  const model = buildModel(prose.map((l) => escapeLine(l.text).text).join('\n'), { words: documentWords(builtinTypes().types) });
+  const model = buildModel(prose.map((l) => escapeLine(l.text).text).join('\n'));
   const modelLine = new Map<Line, ReportModel['lines'][number]>();
   prose.forEach((l, i) => {
     const ml = model.lines.find((m) => m.sourceLine === i);
@@ -84,7 +83,7 @@ export function toMarkdown(doc: WordDocument): DocxDraft {
 
   const out = new Emitter();
   if (Object.keys(front).length > 0) {
-    const yaml = YAML.stringify(front).replace(/\n$/, '');
+    const yaml = Object.entries(front).map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map(scalar).join(', ')}]` : scalar(v)}`).join('\n');
     out.markup(`---\n# 以下取自 Word 原文；导出时以此为准，改动正文中对应的行时请一并修改或删去。\n${yaml}\n---\n`);
   }
   const notes: Array<{ label: string; text: string }> = [];
@@ -233,4 +232,9 @@ function emitTable(rows: WordParagraph[][][], out: Emitter): void {
   emitRow(rows[0]);
   out.markup('|' + ' --- |'.repeat(width) + '\n');
   for (const r of rows.slice(1)) emitRow(r);
+}
+
+/** A YAML scalar: plain where YAML reads it back as the same string, else double-quoted (JSON is valid YAML). */
+function scalar(v: string): string {
+  return /^[^\s"'#&*!|>%@`{}[\],:?\-][^#:]*$/.test(v) && !/\s$/.test(v) ? v : JSON.stringify(v);
 }

@@ -1,13 +1,13 @@
 /** The server's side of 从 Word 导入 and 生成审阅稿: the client asks, the server reads and writes. */
 import * as fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { lint, loadExporter, loadWord, t, WriteRefused, writeFileAtomic, type LayoutOptions, type LintOptions } from '../../engine';
+import { lint, loadExporter, loadWord, modelForImport, t, WriteRefused, writeFileAtomic, type LayoutOptions, type LintOptions } from '../../engine';
 import type { ImportResult, ReviewResult } from './protocol';
 
 export function importDocxRequest(file: string): ImportResult {
   const word = loadWord();
   try {
-    return { ok: true, markdown: word.importDocx(fs.readFileSync(file)).markdown };
+    return { ok: true, markdown: word.importDocx(fs.readFileSync(file), modelForImport).markdown };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? t('文件不存在') : (err as Error).message;
@@ -33,7 +33,7 @@ export async function reviewCopyRequest(
     const word = loadWord();
     let result: { bytes: Uint8Array; comments: number };
     if (source && /\.docx$/i.test(source)) {
-      result = word.reviewDocx(fs.readFileSync(source), (draft) => lint(draft.markdown, options).diagnostics);
+      result = word.reviewDocx(fs.readFileSync(source), modelForImport, (draft) => lint(draft.markdown, options).diagnostics);
     } else {
       const draft = text ?? (source ? fs.readFileSync(source, 'utf8') : '');
       const linted = lint(draft, options);

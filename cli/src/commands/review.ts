@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { builtinFormulations, lint, loadExporter, loadWord, projectLintOptions, t, WriteRefused, writeFileAtomic } from '../../../engine';
+import { builtinFormulations, lint, loadExporter, loadWord, modelForImport, projectLintOptions, t, WriteRefused, writeFileAtomic } from '../../../engine';
 import { CliCorpus } from '../corpus';
 import { projectFor } from '../project';
 import { DraftReadError, readDraft } from '../read-draft';
@@ -37,7 +37,7 @@ export async function runReview(args: ReviewArgs, err: (s: string) => void): Pro
   try {
     if (isDocx(args.file)) {
       const { bytes } = readDocxDraft(args.file);
-      result = word.reviewDocx(bytes, (draft) => lint(draft.markdown, options).diagnostics);
+      result = word.reviewDocx(bytes, modelForImport, (draft) => lint(draft.markdown, options).diagnostics);
     } else {
       const text = readDraft(args.file);
       const linted = lint(text, options);
