@@ -32,3 +32,4 @@ export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex } from './c
 export { paragraphsOf, type ParagraphIndex } from './copies/paragraph-index';
 export type { Corpus } from './rules/rule';
 export type { LayoutOptions } from './export/build-docx';
+export { layoutText, PageState, type ErrorSpan, type PageUpdate } from './layout';
