@@ -48,7 +48,9 @@ fs.writeFileSync(path.join(dir, 'review.html'), html);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
   const page = await browser.newPage({ viewport: { width: width + PANEL, height: height } });
   await page.goto('file://' + path.join(dir, 'review.html'));
-  const out = path.join(ROOT, 'docs', 'images', 'word-review.png');
+  // Beside docs/word.md, not in docs/images/ (whose pictures the extension package carries).
+  fs.mkdirSync(path.join(ROOT, 'docs', 'word'), { recursive: true });
+  const out = path.join(ROOT, 'docs', 'word', 'review.png');
   await page.locator('#wrap').screenshot({ path: out });
   await browser.close();
   console.log(`wrote ${path.relative(ROOT, out)} (${notes.length} comments)`);

@@ -4,12 +4,13 @@
  * checking Markdown never pays for the XML parser.
  */
 import type { ReportModel, Severity, Span } from '../model/types';
-import { t } from '../i18n';
+import { t } from './text';
 import { addComments, type CommentSpec } from './comments';
 import { readDocx, type WordDocument, type WordParagraph } from './read-docx';
 import { toMarkdown, type DocxDraft, type ModelBuilder, type WordPosition } from './to-markdown';
 
 export { DocxError } from './ooxml';
+export { setTranslator } from './text';
 export { readDocx, type WordDocument, type WordParagraph } from './read-docx';
 export type { DocxDraft, ModelBuilder, WordPosition } from './to-markdown';
 

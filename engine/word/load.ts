@@ -8,6 +8,7 @@ import { buildModel } from '../model/build';
 import type { ReportModel } from '../model/types';
 import { builtinTypes } from '../report-types/load';
 import { documentWords } from '../report-types/words';
+import { t } from '../i18n';
 
 type WordModule = typeof import('./index');
 
@@ -19,6 +20,7 @@ export function loadWord(): WordModule {
   // Computed paths, so that the bundler leaves both out of the bundle that loads them.
   const file = fs.existsSync(bundle) ? bundle : path.join(__dirname, 'index');
   loaded = require(file) as WordModule;
+  loaded.setTranslator(t);
   return loaded;
 }
 

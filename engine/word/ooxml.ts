@@ -4,7 +4,7 @@
  */
 import { DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { strFromU8, unzipSync } from 'fflate';
-import { t } from '../i18n';
+import { t } from './text';
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
