@@ -13,6 +13,7 @@ import { nextPlaceholder } from './commands/next-placeholder';
 import { askEditorSettings, offerEditorSettings } from './editor-offer';
 import { loadTranslations, tr } from './i18n';
 import { showRuleDocs } from './rule-docs';
+import { importDocx, reviewCopy } from './commands/word';
 import { registerPreview } from './preview';
 import { StatusItem } from './status';
 import type { ClientNotifications, Notifications } from '../../server/src/protocol';
@@ -51,6 +52,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.party-report.{yaml,yml,json}'),
         vscode.workspace.createFileSystemWatcher('**/.party-report/**'),
+        // Other drafts (and, above, the archive), for copied-paragraph.
+        vscode.workspace.createFileSystemWatcher('**/*.md'),
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
@@ -72,6 +75,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.setUpEditor', askEditorSettings),
     vscode.commands.registerCommand('partyReport.showRuleDocs', (rule?: string) => showRuleDocs(context.extensionUri, rule)),
     vscode.commands.registerCommand('partyReport.exportPdf', (uri?: vscode.Uri) => exportDocx(c, status, uri, 'pdf')),
+    vscode.commands.registerCommand('partyReport.importDocx', (uri?: vscode.Uri) => importDocx(c, uri)),
+    vscode.commands.registerCommand('partyReport.reviewCopy', (uri?: vscode.Uri) => reviewCopy(c, uri)),
   );
   context.subscriptions.push(
     // Trust granted: the project file and workspace types apply now, without a reload.

@@ -35,6 +35,7 @@ const TITLES: Record<string, string> = {
   'citation-order': '引用公文顺序',
   'number-form': '数字写法',
   'bullet-list': '项目符号',
+  'copied-paragraph': '照搬段落',
   'front-matter': '文首元数据',
   'size-limit': '文件过大',
   'parse-fallback': '按纯文本校验',
