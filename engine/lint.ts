@@ -33,6 +33,12 @@ export interface LintOptions {
   cache?: ProseCache;
   /** At most this many findings (an editor with 200 000 squiggles helps nobody); a note says how many more. */
   maxFindings?: number;
+  /**
+   * Milliseconds this check may take (the server gives each document a budget, so that one huge or
+   * hostile draft cannot starve the others). Cooperative: the parser and the rule loop look at the
+   * clock between chunks and between rules, and what is left over is skipped with a note.
+   */
+  budgetMs?: number;
 }
 
 export interface Diagnostic extends Finding {
@@ -49,7 +55,7 @@ export interface LintResult {
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
 /** Rule ids that the engine itself reports, beside the rules in rules/. */
-export const ENGINE_CODES = ['front-matter', 'size-limit', 'parse-fallback', 'too-many'] as const;
+export const ENGINE_CODES = ['front-matter', 'size-limit', 'parse-fallback', 'too-many', 'time-budget', 'parse-capped'] as const;
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
@@ -65,7 +71,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     return { detection: { by: 'none' }, diagnostics: [withRange(finding, positionsFor(text))] };
   }
 
-  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache });
+  const deadline = options.budgetMs !== undefined ? performance.now() + options.budgetMs : Infinity;
+  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache, deadline });
+  const skipped: string[] = [];
   const maxFindings = options.maxFindings ?? Infinity;
   let dropped = 0;
   const types = options.types ?? builtinTypes().types;
@@ -89,6 +97,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (model.frontMatter?.error) {
       add('front-matter', 'error', model.frontMatter.error.span, t('文首 YAML 元数据有误：{0}。请按“键: 值”的格式修改，或删除这段元数据。', model.frontMatter.error.message));
     }
+    if (model.parseNote) {
+      add('parse-capped', 'information', { start: 0, end: 0 }, t('为保证校验速度，部分内容未按完整的 Markdown 解析：{0}。', model.parseNote));
+    }
     if (model.parseFallback) {
       add('parse-fallback', 'information', { start: 0, end: 0 }, t('无法按 Markdown 解析本文件（{0}），已按“每行一段”的纯文本校验；Markdown 标题、表格等结构未识别。', model.parseFallback));
     }
@@ -98,6 +109,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     for (const rule of RULES) {
       const severity = severityOf(rule.id, rule.defaultSeverity);
       if (!severity) continue;
+      if (performance.now() > deadline) {
+        skipped.push(rule.id);
+        continue;
+      }
       try {
         rule.check({
           model,
@@ -125,6 +140,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
+  if (skipped.length > 0) {
+    findings.push({
+      rule: 'time-budget',
+      severity: 'information',
+      message: t('本文件校验超出时间预算（{0} 毫秒），以下规则未运行：{1}。可把文件拆分后再检查。', options.budgetMs ?? 0, skipped.join(t('、'))),
+      span: { start: 0, end: 0 },
+    });
+  }
   if (dropped > 0) {
     findings.push({
       rule: 'too-many',

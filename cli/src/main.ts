@@ -6,13 +6,16 @@ import { runExport } from './commands/export';
 import { runNew } from './commands/new';
 import { projectFor } from './project';
 import { localeFrom, setLocale } from '../../engine/i18n';
+import { ENCODINGS, type TextEncodingName } from '../../engine/io/read-file';
 
 const USAGE = `用法：
-  party-report lint [--format text|json] [--template <类型>] [--fix] <文件或目录…>
+  party-report lint [--format text|json] [--template <类型>] [--fix] [--max-diagnostics N] [--encoding 编码] <文件或目录…>
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
-  party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…]   导出为符合 GB/T 9704 的 DOCX
+  party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…] [--encoding 编码]   导出为符合 GB/T 9704 的 DOCX
   party-report templates            列出报告类型
   选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。
+  选项 --encoding utf-8|utf-16le|utf-16be|gb18030：文稿编码（默认自动识别：BOM、UTF-8，否则 GB18030）。
+  选项 --max-diagnostics N：每个文件最多列出的问题数（默认 2000），其余只报条数。
   party-report --version
 
 退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。`;
@@ -29,6 +32,15 @@ function chooseLocale(argv: string[]): string[] {
   // C / POSIX environments (CI, containers) say nothing about language: Chinese, the users' own.
   setLocale(!tag || /^(C|POSIX)(\.|$)/i.test(tag) ? 'zh-CN' : localeFrom(tag));
   return argv;
+}
+
+/** --encoding: one of ENCODINGS (null after saying what is wrong), or undefined to detect. */
+function encodingArg(value: string | undefined, err: (s: string) => void): TextEncodingName | undefined | null {
+  if (value === undefined) return undefined;
+  const name = value.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^gbk$/, 'gb18030') as TextEncodingName;
+  if (ENCODINGS.includes(name)) return name;
+  err(`--encoding 只能是 ${ENCODINGS.join('、')} 之一（GBK 文件用 gb18030），收到 ${JSON.stringify(value)}`);
+  return null;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -50,8 +62,21 @@ async function main(args: string[]): Promise<number> {
         const { values, positionals } = parseArgs({
           args: rest,
           allowPositionals: true,
-          options: { format: { type: 'string', default: 'text' }, template: { type: 'string' }, fix: { type: 'boolean', default: false } },
+          options: {
+            format: { type: 'string', default: 'text' },
+            template: { type: 'string' },
+            fix: { type: 'boolean', default: false },
+            encoding: { type: 'string' },
+            'max-diagnostics': { type: 'string' },
+          },
         });
+        const encoding = encodingArg(values.encoding, err);
+        if (encoding === null) return 2;
+        const max = values['max-diagnostics'];
+        if (max !== undefined && !/^[1-9]\d{0,8}$/.test(max)) {
+          err(`--max-diagnostics 应为正整数，收到 ${JSON.stringify(max)}`);
+          return 2;
+        }
         if (values.format !== 'text' && values.format !== 'json') {
           err(`--format 只能是 text 或 json，收到 ${JSON.stringify(values.format)}`);
           return 2;
@@ -60,7 +85,11 @@ async function main(args: string[]): Promise<number> {
           err('lint 需要至少一个文件或目录。\n' + USAGE);
           return 2;
         }
-        return runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix }, out, err);
+        return runLint(
+          { files: positionals, format: values.format, template: values.template, fix: values.fix, encoding, maxDiagnostics: max ? Number(max) : undefined },
+          out,
+          err,
+        );
       }
       case 'new': {
         const { values, positionals } = parseArgs({
@@ -86,13 +115,16 @@ async function main(args: string[]): Promise<number> {
             output: { type: 'string', short: 'o' },
             force: { type: 'boolean', default: false },
             font: { type: 'string', multiple: true, default: [] },
+            encoding: { type: 'string' },
           },
         });
+        const encoding = encodingArg(values.encoding, err);
+        if (encoding === null) return 2;
         if (positionals.length !== 1) {
           err('export 需要且只需要一个文稿文件。\n' + USAGE);
           return 2;
         }
-        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [] }, err);
+        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], encoding }, err);
       }
       case 'templates': {
         const project = projectFor(process.cwd(), err);

@@ -9,6 +9,7 @@ import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
 import { StatusItem, type ReportStatus } from './status';
+import { startWatchdog } from './watchdog-wiring';
 
 let client: LanguageClient | undefined;
 
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  context.subscriptions.push(startWatchdog(c));
   context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
 }
 

@@ -8,6 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import type { RuleSetting } from '../lint';
+import { compileUserPattern } from '../text/safe-regex';
+import { FileReadError, readTextFile } from '../io/read-file';
+
+/** Config files and report type definitions are a few kilobytes; this is generous. */
+export const MAX_CONFIG_BYTES = 1_000_000;
 
 export const CONFIG_NAMES = ['.party-report.yaml', '.party-report.yml', '.party-report.json'];
 export const DEFAULT_TEMPLATES_DIR = '.party-report/templates';
@@ -46,28 +51,48 @@ const KEYS: Record<string, (v: unknown) => string | undefined> = {
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.entries(v).map(([k, s]) => (LEVELS.includes(String(s)) ? '' : t('{0} 的级别应为 {1} 之一', k, LEVELS.join(t('、'))))).filter(Boolean)[0]
       : t('应为“规则: 级别”的映射'),
-  placeholders: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string' && validRegExp(p)) ? undefined : t('应为正则表达式字符串的列表')),
+  placeholders: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? undefined : t('应为正则表达式字符串的列表')),
   formulations: (v) => (Array.isArray(v) ? undefined : t('应为规范表述的列表（格式同 data/formulations.yaml）')),
   maxLength: (v) => (typeof v === 'number' && v > 0 ? undefined : t('应为正整数')),
   export: (v) => (v && typeof v === 'object' ? undefined : t('应为对象，如 export: { fonts: { body: 仿宋 } }')),
   templates: (v) => (typeof v === 'string' ? undefined : t('应为报告类型目录的路径')),
 };
 
-function validRegExp(p: string): boolean {
-  try {
-    new RegExp(p);
-    return true;
-  } catch {
+/**
+ * Placeholder patterns must run in linear time (see text/safe-regex.ts): each one that can't is
+ * reported at its own line, and left out; the others apply.
+ */
+function checkPatterns(doc: YAML.Document, counter: YAML.LineCounter, file: string, patterns: string[], problems: ConfigProblem[]): string[] {
+  return patterns.filter((pattern, i) => {
+    const checked = compileUserPattern(pattern);
+    if (checked.ok) return true;
+    const node = doc.getIn(['placeholders', i], true) as YAML.Node | undefined;
+    const pos = node?.range ? counter.linePos(node.range[0]) : undefined;
+    problems.push({ file, message: t('placeholders 第 {0} 项 {1}：{2}。', i + 1, JSON.stringify(pattern), checked.reason), line: pos?.line, column: pos?.col });
     return false;
-  }
+  });
 }
 
 export function parseProjectConfig(text: string, file: string): { config: ProjectConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const doc = YAML.parseDocument(text); // JSON is YAML too
+  const counter = new YAML.LineCounter();
+  // JSON is YAML too. Duplicate keys are checked below for the top level only: the library's own
+  // check compares every key with every other, which a hostile file with 50 000 keys turns into minutes.
+  const doc = YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return { config: {}, problems: [{ file, message: t('格式错误：{0}', e.message.split('\n')[0]), line: e.linePos?.[0].line, column: e.linePos?.[0].col }] };
+  }
+  if (YAML.isMap(doc.contents)) {
+    const seen = new Set<string>();
+    for (const item of doc.contents.items) {
+      const key = String(YAML.isScalar(item.key) ? item.key.value : item.key);
+      if (seen.has(key)) {
+        const pos = YAML.isNode(item.key) && item.key.range ? counter.linePos(item.key.range[0]) : undefined;
+        return { config: {}, problems: [{ file, message: t('格式错误：{0}', t('配置项 {0} 重复出现', key)), line: pos?.line, column: pos?.col }] };
+      }
+      seen.add(key);
+    }
   }
   const raw = doc.toJS();
   if (raw === null || raw === undefined) return { config: {}, problems };
@@ -81,7 +106,11 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
     }
     const wrong = check(value);
     if (wrong) problems.push({ file, message: t('配置项 {0} {1}。', key, wrong) });
-    else config[key] = value;
+    else if (key !== 'placeholders') config[key] = value;
+    else {
+      const usable = checkPatterns(doc, counter, file, value as string[], problems);
+      if (usable.length > 0) config[key] = usable;
+    }
   }
   return { config: config as ProjectConfig, problems };
 }
@@ -89,9 +118,11 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
 export function loadProjectConfig(file: string): LoadedConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Regular files of sane size only: a FIFO or /dev/zero named .party-report.yaml must not hang the server.
+    text = readTextFile(file, { maxBytes: MAX_CONFIG_BYTES }).text;
   } catch (err) {
-    return { file, dir: path.dirname(file), config: {}, problems: [{ file, message: t('无法读取：{0}', (err as Error).message) }] };
+    const message = err instanceof FileReadError ? err.message.slice(file.length + 2) : t('无法读取：{0}', (err as Error).message);
+    return { file, dir: path.dirname(file), config: {}, problems: [{ file, message }] };
   }
   return { file, dir: path.dirname(file), ...parseProjectConfig(text, file) };
 }

@@ -1,6 +1,7 @@
 /** Finds unfilled placeholders (X, XX, ××, 【…】, {{…}}) in prose lines, from data/placeholders.yaml. */
 import { t } from '../i18n';
 import { loadData } from '../data';
+import { compileUserPattern } from '../text/safe-regex';
 import type { Placeholder, ProseLine } from './types';
 
 interface PatternData {
@@ -19,11 +20,9 @@ export function placeholderPatterns(extra: string[] = []): Array<{ kind: string;
   return [
     ...compiled,
     ...extra.flatMap((pattern) => {
-      try {
-        return [{ kind: 'custom', re: new RegExp(pattern, 'g'), hint: t('按单位约定的占位格式填写实际内容。') }];
-      } catch {
-        return [];
-      }
+      // User patterns run on RE2 (linear time); one it can't take is reported where it is set.
+      const linear = compileUserPattern(pattern);
+      return linear.ok ? [{ kind: 'custom', re: linear.re, hint: t('按单位约定的占位格式填写实际内容。') }] : [];
     }),
   ];
 }

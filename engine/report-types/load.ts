@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { assetRoot } from '../data';
+import { checkSkeleton } from './skeleton';
+import { FileReadError, readTextFile } from '../io/read-file';
+import { MAX_CONFIG_BYTES } from '../config/project-config';
 import type { ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
 
 export interface LoadedTypes {
@@ -36,14 +39,18 @@ export function loadTypesFrom(dir: string, base: ReportType[] = []): LoadedTypes
   for (const name of names) {
     const file = path.join(dir, name);
     try {
-      const text = fs.readFileSync(file, 'utf8');
+      // Bounded reads, regular files only (see io/read-file.ts).
+      const text = readTextFile(file, { maxBytes: MAX_CONFIG_BYTES }).text;
       const skeletonFile = file.replace(/\.(ya?ml|json)$/i, '.hbs');
-      const skeleton = fs.existsSync(skeletonFile) ? fs.readFileSync(skeletonFile, 'utf8') : '';
+      const skeleton = fs.existsSync(skeletonFile) ? readTextFile(skeletonFile, { maxBytes: MAX_CONFIG_BYTES }).text : '';
       const parsed = parseDefinition(text, file, skeleton, base);
+      // A skeleton that does not compile, or runs away when rendered, is reported here at load.
+      const skeletonProblem = 'error' in parsed ? undefined : checkSkeleton(parsed.type);
       if ('error' in parsed) result.errors.push(parsed.error);
+      else if (skeletonProblem) result.errors.push({ file, message: `${path.basename(skeletonFile)}: ${skeletonProblem}` });
       else result.types.push(parsed.type);
     } catch (err) {
-      result.errors.push({ file, message: t('无法读取：{0}', (err as Error).message) });
+      result.errors.push({ file, message: err instanceof FileReadError ? err.message : t('无法读取：{0}', (err as Error).message) });
     }
   }
   return result;
@@ -55,7 +62,8 @@ export function parseDefinition(
   skeleton: string,
   base: ReportType[] = [],
 ): { type: ReportType } | { error: TypeLoadError } {
-  const doc = YAML.parseDocument(text);
+  // uniqueKeys off: the library's check is quadratic in the number of keys (minutes on a hostile file).
+  const doc = YAML.parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return {

@@ -1,6 +1,6 @@
 import { standardMarker } from '../model/numbering';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { Fix, Rule, TextEdit } from './rule';
 import { q, spanOf, trimmedSpan } from './util';
 
 /** A required section of the report type is not in the draft. */
@@ -27,11 +27,26 @@ export const missingSection: Rule = {
         message: section.hint
           ? t('缺少{0}一节：{1}应包括{2}。请在{3}补写该节（{4}），可用快速修复插入。', q(section.title), type.name, outline, where, section.hint.replace(/。$/, ''))
           : t('缺少{0}一节：{1}应包括{2}。请在{3}补写该节，可用快速修复插入。', q(section.title), type.name, outline, where),
-        fix: ctx.renderSection ? insertFix(ctx, index) : undefined,
+        fix: ctx.renderSection ? lazyInsertFix(ctx, index) : undefined,
       });
     });
   },
 };
+
+/**
+ * The skeleton is rendered only when the fix's edits are asked for (a quick fix offered or applied),
+ * never while a draft is merely checked: a workspace skeleton may be large or slow to render.
+ */
+function lazyInsertFix(ctx: Parameters<Rule['check']>[0], index: number): Fix {
+  let edits: TextEdit[] | undefined;
+  return {
+    title: t('插入{0}一节', q(ctx.type.sections[index].title)),
+    safe: false,
+    get edits() {
+      return (edits ??= insertFix(ctx, index).edits);
+    },
+  };
+}
 
 function insertFix(ctx: Parameters<Rule['check']>[0], index: number) {
   const { type, match, model } = ctx;

@@ -36,7 +36,7 @@ import { toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
 import { loadExporter } from '../../engine/export/load';
 import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, type Settings } from './settings';
 import { documentSymbols } from './symbols';
 
 interface Cached {
@@ -46,6 +46,11 @@ interface Cached {
 
 /** Diagnostics an editor can show usefully for one file. */
 const MAX_FINDINGS = 2000;
+/**
+ * Milliseconds one document's check may take before the rest of it is skipped with a note, so that
+ * one huge or hostile draft cannot keep the others waiting (the server is single-threaded).
+ */
+export const DOCUMENT_BUDGET_MS = 1500;
 
 export function lintOptions(settings: Settings, project?: Project): LintOptions {
   const own: LintOptions = { rules: settings.rules, extraPlaceholders: settings.placeholders, maxLength: settings.maxLength };
@@ -113,7 +118,9 @@ export function startServer(connection: Connection): void {
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     roots = folders.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p));
-    trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+    // Trust is opt-in: a client that says nothing (Neovim, Helix, Emacs…) gets Restricted Mode
+    // until it sends initializationOptions.trusted = true (docs/security.md).
+    trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted === true;
     // Messages follow the editor's display language: Chinese for zh-*, English otherwise.
     // partyReport.locale, when set, wins over the display language (many writers run VS Code in English).
     const chosen = (params.initializationOptions as { locale?: string } | undefined)?.locale;
@@ -146,7 +153,8 @@ export function startServer(connection: Connection): void {
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'partyReport' })
-        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+        .then(normalizeSettings, () => DEFAULT_SETTINGS)
+        .then((settings) => (trusted ? settings : restrictUntrusted(settings)));
       settingsCache.set(uri, s);
     }
     return s;
@@ -176,7 +184,7 @@ export function startServer(connection: Connection): void {
     try {
       let parseCache = parseCaches.get(uri);
       if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
-      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, maxFindings: MAX_FINDINGS });
+      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, maxFindings: MAX_FINDINGS, budgetMs: DOCUMENT_BUDGET_MS });
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
       void connection.sendDiagnostics({
@@ -278,7 +286,7 @@ export function startServer(connection: Connection): void {
     const settings = await settingsFor(uri);
     const options = lintOptions(settings, projectFor(uri));
     const text = doc.getText();
-    const result = resultFor(uri) ?? lint(text, options);
+    const result = resultFor(uri) ?? lint(text, { ...options, maxFindings: MAX_FINDINGS, budgetMs: DOCUMENT_BUDGET_MS });
     return { doc, text, result, options };
   };
 
@@ -369,6 +377,9 @@ export function startServer(connection: Connection): void {
       return [];
     }
   });
+
+  // The client's watchdog asks this now and then: an answer means the server is not stuck.
+  connection.onRequest('partyReport/ping', () => 'pong');
 
   documents.listen(connection);
   connection.listen();

@@ -5,6 +5,7 @@ import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-ato
 import { loadExporter } from '../../../engine/export/load';
 import { FONT_KEYS } from '../../../engine/export/gbt9704';
 import { DraftReadError, readDraft } from '../read-draft';
+import type { TextEncodingName } from '../../../engine/io/read-file';
 import { projectFor } from '../project';
 
 export interface ExportArgs {
@@ -13,6 +14,7 @@ export interface ExportArgs {
   force: boolean;
   /** "title=方正小标宋_GBK" and the like. */
   fonts: string[];
+  encoding?: TextEncodingName;
 }
 
 
@@ -20,7 +22,7 @@ export interface ExportArgs {
 export async function runExport(args: ExportArgs, err: (s: string) => void): Promise<number> {
   let text: string;
   try {
-    text = readDraft(args.file);
+    text = readDraft(args.file, args.encoding);
   } catch (e) {
     if (!(e instanceof DraftReadError)) throw e;
     err(e.message);

@@ -1,10 +1,14 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine/i18n';
-import { findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { DEFAULT_MAX_LENGTH, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
-import { DraftReadError, readDraft } from '../read-draft';
+import { DraftReadError, MAX_DRAFT_BYTES, readDraftFile } from '../read-draft';
+import { encodeText, type TextEncodingName } from '../../../engine/io/read-file';
+
+/** Like the editor: past this many findings in one file, one line says how many more there are. */
+export const DEFAULT_MAX_DIAGNOSTICS = 2000;
 
 export interface LintArgs {
   files: string[];
@@ -12,6 +16,10 @@ export interface LintArgs {
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
+  /** Read files in this encoding instead of detecting it. */
+  encoding?: TextEncodingName;
+  /** Findings shown per file (default DEFAULT_MAX_DIAGNOSTICS); a last one counts the rest. */
+  maxDiagnostics?: number;
 }
 
 export interface FileReport {
@@ -34,27 +42,34 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
   for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
   const reports: FileReport[] = [];
   for (const file of files) {
+    const project = projectFor(file, err);
     let text: string;
+    let draft;
     try {
-      text = readDraft(file);
+      // Refused unread when larger than any draft the checks would take (UTF-8: ≤ 3 bytes a code unit).
+      const maxLength = project.config?.config.maxLength ?? DEFAULT_MAX_LENGTH;
+      draft = readDraftFile(file, args.encoding, Math.max(MAX_DRAFT_BYTES, maxLength * 3));
+      text = draft.text;
     } catch (e) {
       if (!(e instanceof DraftReadError)) throw e;
       err(e.message);
       unreadable = true;
       continue;
     }
-    const project = projectFor(file, err);
     if (args.template && !findType(project.types, args.template)) {
       err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
       unreadable = true;
       continue;
     }
-    const options = projectLintOptions(project, { template: args.template });
+    const options = projectLintOptions(project, { template: args.template, maxFindings: args.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS });
     if (args.fix) {
       const fixed = fixAll(text, options);
       if (fixed.edit) {
         try {
-          writeFileAtomic(file, fixed.text, true);
+          const bytes = encodeText(fixed.text, draft.encoding, draft.bom);
+          if (!bytes) throw new WriteRefused(`${file}: ` + t('无法写入：{0}', t('文件是 GB18030 编码，--fix 不改写这种编码的文件；请另存为 UTF-8 后再试')));
+          // Written only if the file is still what was read; its mode, owner and symlink are kept.
+          writeFileAtomic(file, bytes, { expect: draft.snapshot });
           err(t('已修复 {0}', file));
           text = fixed.text;
         } catch (e) {

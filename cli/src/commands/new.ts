@@ -2,6 +2,7 @@
 import { t } from '../../../engine/i18n';
 import { findType, renderDraft } from '../../../engine';
 import { projectFor } from '../project';
+import { SkeletonLimitError } from '../../../engine/report-types/skeleton';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 
 export interface NewArgs {
@@ -18,7 +19,8 @@ export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string)
     err(t('未知的报告类型 {0}；可用的类型：{1}', JSON.stringify(args.type), types.map((x) => x.id).join(t('、'))));
     return 2;
   }
-  const values: Record<string, string> = {};
+  // No prototype: a variable named __proto__ or constructor is set like any other.
+  const values: Record<string, string> = Object.create(null);
   for (const pair of args.set) {
     const eq = pair.indexOf('=');
     const key = eq > 0 ? pair.slice(0, eq) : '';
@@ -28,7 +30,14 @@ export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string)
     }
     values[key] = pair.slice(eq + 1);
   }
-  const draft = renderDraft(type, { values });
+  let draft: string;
+  try {
+    draft = renderDraft(type, { values });
+  } catch (e) {
+    if (!(e instanceof SkeletonLimitError)) throw e;
+    err(`${type.source ?? type.id}: ${e.message}`);
+    return 2;
+  }
   if (!args.output) {
     out(draft);
     return 0;

@@ -1,0 +1,75 @@
+/**
+ * User-written patterns (placeholder formats in settings and in `.party-report.yaml`) run on every
+ * line of every open document. JavaScript's backtracking engine can take exponential time on a
+ * pattern such as `(a+)+$`, and the server is single-threaded: one such pattern would stop every
+ * check. So user patterns are compiled with re2js, a port of RE2 that matches in time linear in
+ * the input (no backreferences, no lookaround: the features that need backtracking).
+ *
+ * `LinearRegExp` is a RegExp whose `exec` runs on RE2: code written for a global RegExp (`exec`
+ * with `lastIndex`, `test`, `String#match`) keeps working, in linear time.
+ */
+import { t } from '../i18n';
+import { RE2JS } from 're2js';
+
+/** Longer patterns are refused: matching cost grows with the pattern's size as well as the text's. */
+export const MAX_PATTERN_LENGTH = 500;
+
+export type PatternCheck = { ok: true; re: RegExp } | { ok: false; reason: string };
+
+class LinearRegExp extends RegExp {
+  private readonly compiled: RE2JS;
+  private readonly pattern: string;
+
+  constructor(pattern: string, compiled: RE2JS) {
+    // The inherited engine only ever sees an empty pattern; matching goes through exec below.
+    super('(?:)', 'g');
+    this.pattern = pattern;
+    this.compiled = compiled;
+  }
+
+  override get source(): string {
+    return this.pattern;
+  }
+
+  override exec(input: string): RegExpExecArray | null {
+    const from = this.lastIndex;
+    if (from > input.length) {
+      this.lastIndex = 0;
+      return null;
+    }
+    const m = this.compiled.matcher(input);
+    if (!m.find(from)) {
+      this.lastIndex = 0;
+      return null;
+    }
+    const groups: Array<string | undefined> = [];
+    for (let g = 0; g <= m.groupCount(); g++) groups.push(m.group(g) ?? undefined);
+    const result = groups as unknown as RegExpExecArray;
+    result.index = m.start();
+    result.input = input;
+    this.lastIndex = m.end();
+    return result;
+  }
+}
+
+/** Compiles a user pattern for linear-time matching, or says in Chinese why it can't be. */
+export function compileUserPattern(pattern: string): PatternCheck {
+  if (pattern.length > MAX_PATTERN_LENGTH) {
+    return { ok: false, reason: t('正则表达式过长（{0} 个字符，上限 {1}）', pattern.length, MAX_PATTERN_LENGTH) };
+  }
+  try {
+    // Must also be valid JavaScript: the same text is shown and documented as a JS-style pattern.
+    new RegExp(pattern);
+  } catch (err) {
+    return { ok: false, reason: t('不是有效的正则表达式：{0}', (err as Error).message) };
+  }
+  try {
+    return { ok: true, re: new LinearRegExp(pattern, RE2JS.compile(pattern)) };
+  } catch (err) {
+    const detail = (err as Error).message.replace(/^error parsing regexp: /, '');
+    return {
+      ok: false,
+      reason: t('无法保证线性时间匹配（{0}）；不支持反向引用、环视（(?=…)、(?<=…)）和超过 1000 次的重复，请改写', detail),
+    };
+  }
+}
