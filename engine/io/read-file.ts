@@ -46,14 +46,23 @@ export interface ReadOptions {
   encoding?: TextEncodingName;
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: '文件不存在',
-  EACCES: '没有读取权限',
-  EPERM: '没有读取权限',
-  EISDIR: '这是一个目录',
-  ELOOP: '符号链接层数过多（可能是循环链接）',
-  ENXIO: '这是没有写入方的命名管道或套接字，不是普通文件',
-};
+function reasonFor(code: string | undefined): string | undefined {
+  switch (code) {
+    case 'ENOENT':
+      return t('文件不存在');
+    case 'EACCES':
+    case 'EPERM':
+      return t('没有读取权限');
+    case 'EISDIR':
+      return t('这是一个目录');
+    case 'ELOOP':
+      return t('符号链接层数过多（可能是循环链接）');
+    case 'ENXIO':
+      return t('这是套接字，不是普通文件');
+    default:
+      return undefined;
+  }
+}
 
 /** Why a non-regular file is refused, in words the user knows. */
 export function kindOf(stat: fs.Stats): string | undefined {
@@ -75,8 +84,7 @@ export function readBytes(file: string, maxBytes: number): { bytes: Buffer; snap
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    fail(file, REASONS[code] ? t(REASONS[code]) : (err as Error).message);
+    fail(file, reasonFor((err as NodeJS.ErrnoException).code) ?? (err as Error).message);
   }
   try {
     const stat = fs.fstatSync(fd);

@@ -20,11 +20,17 @@ class LinearRegExp extends RegExp {
   private readonly compiled: RE2JS;
   private readonly pattern: string;
 
-  constructor(pattern: string, compiled: RE2JS) {
+  /** Also called by matchAll and split, through Symbol.species, with a LinearRegExp to copy. */
+  constructor(pattern: string | LinearRegExp, compiled?: RE2JS | string) {
     // The inherited engine only ever sees an empty pattern; matching goes through exec below.
     super('(?:)', 'g');
-    this.pattern = pattern;
-    this.compiled = compiled;
+    if (pattern instanceof LinearRegExp) {
+      this.pattern = pattern.pattern;
+      this.compiled = pattern.compiled;
+    } else {
+      this.pattern = pattern;
+      this.compiled = compiled instanceof RE2JS ? compiled : RE2JS.compile(pattern);
+    }
   }
 
   override get source(): string {
