@@ -39,6 +39,7 @@ export class Watchdog {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private restarts = 0;
   private stopped = false;
+  private started = false;
 
   constructor(
     private readonly server: WatchedServer,
@@ -47,6 +48,7 @@ export class Watchdog {
 
   start(): void {
     this.stopped = false;
+    this.started = true;
     this.schedule();
   }
 
@@ -61,11 +63,11 @@ export class Watchdog {
   }
 
   private schedule(): void {
-    if (this.stopped) return;
+    if (this.stopped || !this.started) return;
     this.timer = setTimeout(() => void this.check(), this.options.intervalMs);
   }
 
-  /** One round: ping, and restart if there is no answer in time. */
+  /** One round: ping, and restart if there is no answer in time (then the next round, if started). */
   async check(): Promise<void> {
     if (this.stopped) return;
     if (!this.server.isRunning()) return this.schedule();
