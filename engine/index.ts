@@ -6,7 +6,7 @@ export { RULES, findRule } from './rules';
 export type { Fix, Finding, Rule, TextEdit } from './rules/rule';
 export { builtinTypes, loadTypesFrom, mergeTypes, parseDefinition } from './report-types/load';
 export * from './config/project-config';
-export { detectType, findType } from './report-types/detect';
+export { detectType, explainDetection, findType, type Detection, type Evidence, type TypeScore } from './report-types/detect';
 export { renderDraft, renderSection } from './report-types/skeleton';
 export type { ReportType } from './report-types/types';
 export { builtinFormulations, type Formulation } from './formulations/load';

@@ -9,7 +9,7 @@ import { localeFrom, setLocale } from '../../engine/i18n';
 import { ENCODINGS, type TextEncodingName } from '../../engine/io/read-file';
 
 const USAGE = `用法：
-  party-report lint [--format text|json] [--template <类型>] [--fix] [--max-diagnostics N] [--encoding 编码] <文件或目录…>
+  party-report lint [--format text|json] [--template <类型>] [--fix] [--explain] [--max-diagnostics N] [--encoding 编码] <文件或目录…>
   party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
   party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…] [--encoding 编码]   导出为符合 GB/T 9704 的 DOCX
   party-report templates            列出报告类型
@@ -68,6 +68,7 @@ async function main(args: string[]): Promise<number> {
             fix: { type: 'boolean', default: false },
             encoding: { type: 'string' },
             'max-diagnostics': { type: 'string' },
+            explain: { type: 'boolean', default: false },
           },
         });
         const encoding = encodingArg(values.encoding, err);
@@ -86,7 +87,7 @@ async function main(args: string[]): Promise<number> {
           return 2;
         }
         return runLint(
-          { files: positionals, format: values.format, template: values.template, fix: values.fix, encoding, maxDiagnostics: max ? Number(max) : undefined },
+          { files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain, encoding, maxDiagnostics: max ? Number(max) : undefined },
           out,
           err,
         );

@@ -71,7 +71,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
     ordinals: groupOrdinals(lines),
     countedLists: findCountedLists(lines, enumerations),
     tables,
-    placeholders: findPlaceholders(lines, options.extraPlaceholders),
+    placeholders: findPlaceholders(lines, options.extraPlaceholders, text),
     comments: prose.comments,
     markdownHeadings: sections.some((s) => s.line.headingDepth > 0),
     parseFallback,

@@ -1,4 +1,7 @@
-/** Finds unfilled placeholders (X, XX, ××, 【…】, {{…}}) in prose lines, from data/placeholders.yaml. */
+/**
+ * Finds unfilled placeholders (X, XX, ××, ＊, 【…】, {{…}}) in prose lines, from data/placeholders.yaml,
+ * plus runs of ASCII * that a writer left where a value belongs ("中共**委员会", "2021年*月*日").
+ */
 import { t } from '../i18n';
 import { loadData } from '../data';
 import { compileUserPattern } from '../text/safe-regex';
@@ -6,19 +9,31 @@ import type { Placeholder, ProseLine } from './types';
 
 interface PatternData {
   patterns: Array<{ kind: string; pattern: string; hint: string }>;
+  exempt?: string[];
 }
 
-let compiled: Array<{ kind: string; re: RegExp; hint: string }> | undefined;
+type Compiled = { kind: string; re: RegExp; hint: string };
 
-export function placeholderPatterns(extra: string[] = []): Array<{ kind: string; re: RegExp; hint: string }> {
-  compiled ??= loadData<PatternData>('placeholders.yaml').patterns.map((p) => ({
-    kind: p.kind,
-    re: new RegExp(p.pattern, 'g'),
-    hint: p.hint,
-  }));
-  if (extra.length === 0) return compiled;
+let compiled: Compiled[] | undefined;
+let exempt: string[] | undefined;
+
+/** The kind whose marks are found in the source text, not by a pattern over the prose. */
+const ASTERISK = 'asterisk';
+
+function data(): { patterns: Compiled[]; exempt: string[] } {
+  if (!compiled) {
+    const raw = loadData<PatternData>('placeholders.yaml');
+    compiled = raw.patterns.map((p) => ({ kind: p.kind, re: new RegExp(p.pattern, 'g'), hint: p.hint }));
+    exempt = raw.exempt ?? [];
+  }
+  return { patterns: compiled, exempt: exempt! };
+}
+
+export function placeholderPatterns(extra: string[] = []): Compiled[] {
+  const { patterns } = data();
+  if (extra.length === 0) return patterns;
   return [
-    ...compiled,
+    ...patterns,
     ...extra.flatMap((pattern) => {
       // User patterns run on RE2 (linear time); one it can't take is reported where it is set.
       const linear = compileUserPattern(pattern);
@@ -32,28 +47,94 @@ export function placeholderHint(kind: string): string {
   return hint ? t(hint) : t('填写实际内容。');
 }
 
-export function findPlaceholders(lines: ProseLine[], extra: string[] = []): Placeholder[] {
-  const found: Placeholder[] = [];
-  const patterns = placeholderPatterns(extra);
-  const any = extra.length > 0 ? undefined : /[XＸx×○□＊△【（({]/;
-  for (const line of lines) {
-    if (any && !any.test(line.text)) continue;
-    const taken: Array<[number, number]> = [];
-    for (const { kind, re } of patterns) {
-      re.lastIndex = 0;
-      for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-        if (m[0].length === 0) {
-          re.lastIndex++;
-          continue;
-        }
-        const from = m.index;
-        const to = from + m[0].length;
-        // An X inside 【填写XX】 belongs to the hint already found.
-        if (taken.some(([a, b]) => from < b && to > a)) continue;
-        taken.push([from, to]);
-        found.push({ span: { start: line.starts[from], end: line.ends[to - 1] }, text: m[0], kind, line });
-      }
+/** Whether text[from, to) lies inside one of the exempt terms (1+X, X光, Excel …). */
+function isExempt(text: string, from: number, to: number, terms: string[]): boolean {
+  for (const term of terms) {
+    let at = text.indexOf(term, Math.max(0, from - term.length + 1));
+    while (at >= 0 && at < to) {
+      if (at <= from && at + term.length >= to) return true;
+      at = text.indexOf(term, at + 1);
     }
   }
+  return false;
+}
+
+export function findPlaceholders(lines: ProseLine[], extra: string[] = [], source?: string): Placeholder[] {
+  const found: Placeholder[] = [];
+  const patterns = placeholderPatterns(extra).filter((p) => p.kind !== ASTERISK);
+  const { exempt: terms } = data();
+  const any = extra.length > 0 ? undefined : /[XＸx×○□＊△【（({]/;
+  for (const line of lines) {
+    const taken: Array<[number, number]> = [];
+    if (!any || any.test(line.text)) {
+      for (const { kind, re } of patterns) {
+        re.lastIndex = 0;
+        for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
+          if (m[0].length === 0) {
+            re.lastIndex++;
+            continue;
+          }
+          const from = m.index;
+          const to = from + m[0].length;
+          // An X inside 【填写XX】 belongs to the hint already found.
+          if (taken.some(([a, b]) => from < b && to > a)) continue;
+          if (isExempt(line.text, from, to, terms)) continue;
+          taken.push([from, to]);
+          found.push({ span: { start: line.starts[from], end: line.ends[to - 1] }, text: m[0], kind, line });
+        }
+      }
+    }
+    if (source && line.text.length > 0) found.push(...asteriskPlaceholders(line, source));
+  }
   return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+// Characters next to which a run of * stands for a value: date units, counters, 中共**委员会, **%.
+const VALUE_NEIGHBOUR = /[0-9年月日号第共约近%％人名个项次条位届全委会同志党县市区镇乡村局处科厅部院校在思]/;
+const CJK = /[\u3400-\u9fff]/;
+const UNIT_AFTER = /[年月日号%％人名个项次届]/;
+
+/**
+ * Runs of ASCII * in a line's source that are not emphasis. A pair of equal runs around two or
+ * more characters that start with a word character is emphasis ("**一是加强学习。**"); a lone run
+ * next to a value word, or a pair around one character ("*月*"), is a placeholder.
+ */
+function asteriskPlaceholders(line: ProseLine, source: string): Placeholder[] {
+  // The whole source line: emphasis markers before the first or after the last character of the
+  // prose text are outside its span.
+  const start = source.lastIndexOf('\n', line.starts[0] - 1) + 1;
+  const newline = source.indexOf('\n', line.ends[line.ends.length - 1]);
+  const end = newline < 0 ? source.length : newline;
+  const raw = source.slice(start, end);
+  if (!raw.includes('*')) return [];
+  const runs: Array<{ from: number; to: number }> = [];
+  for (const m of raw.matchAll(/\*+/g)) runs.push({ from: m.index!, to: m.index! + m[0].length });
+  // A run right before a date or count unit ("*年度", "**%", "*月") or right after a digit ("20*年")
+  // holds a value: it never opens or closes emphasis.
+  const value = runs.map((r) => UNIT_AFTER.test(raw[r.to] ?? '') || /[0-9]/.test(raw[r.from - 1] ?? ''));
+  const emphasis = new Set<number>();
+  for (let i = 0; i < runs.length; i++) {
+    if (emphasis.has(i) || value[i]) continue;
+    for (let j = i + 1; j < runs.length; j++) {
+      if (emphasis.has(j) || value[j] || runs[j].to - runs[j].from !== runs[i].to - runs[i].from) continue;
+      const inner = raw.slice(runs[i].to, runs[j].from);
+      if (inner.length >= 2 && /^[\p{L}\p{N}“《（]/u.test(inner) && !/^\s/.test(inner)) {
+        emphasis.add(i);
+        emphasis.add(j);
+      }
+      break;
+    }
+  }
+  const out: Placeholder[] = [];
+  runs.forEach((run, i) => {
+    if (emphasis.has(i)) return;
+    const before = raw[run.from - 1] ?? '';
+    const after = raw[run.to] ?? '';
+    // A list bullet or a thematic break is Markdown, not a value left blank.
+    if (run.from === 0 && (after === ' ' || after === '' || after === '*')) return;
+    const nearValue = VALUE_NEIGHBOUR.test(before) || VALUE_NEIGHBOUR.test(after) || CJK.test(before) || CJK.test(after);
+    if (!nearValue) return;
+    out.push({ span: { start: start + run.from, end: start + run.to }, text: raw.slice(run.from, run.to), kind: ASTERISK, line });
+  });
+  return out;
 }

@@ -1,11 +1,30 @@
 /**
  * Which report type a draft is. Front matter decides when it names one (`template: <id>` or the
- * type's Chinese name); otherwise title, opening and headings are scored, and a draft that matches
- * no type with confidence (a README, notes) gets no type — and so no report diagnostics.
+ * type's Chinese name); otherwise each type collects evidence — its title, its opening, its
+ * headings by name or by concept — and the best type above a threshold wins. A draft that reaches
+ * the threshold for no type (a README, a news item, a speech) gets no type and so no diagnostics.
+ * Weights, the threshold and the words that rule a document out are data (data/detection.yaml);
+ * what tells the types apart is in each type's YAML. `explainDetection` lists the evidence.
  */
-import type { ReportModel } from '../model/types';
+import { loadData } from '../data';
+import { t } from '../i18n';
+import type { ReportLine, ReportModel } from '../model/types';
 import { matchSections } from './match';
 import type { ReportType } from './types';
+
+export interface Evidence {
+  /** What was found, in the user's language. */
+  what: string;
+  weight: number;
+}
+
+export interface TypeScore {
+  type: ReportType;
+  score: number;
+  evidence: Evidence[];
+  /** Why the type could not be chosen at all, if it could not. */
+  ineligible?: string;
+}
 
 export interface Detection {
   type?: ReportType;
@@ -13,6 +32,34 @@ export interface Detection {
   by: 'front-matter' | 'content' | 'option' | 'none';
   /** Front matter named a type that does not exist. */
   unknown?: string;
+  /** Every type's evidence, best first (content detection only). */
+  scores?: TypeScore[];
+  /** Evidence against any type: a title that names another kind of document. */
+  vetoed?: string;
+  threshold?: number;
+}
+
+interface DetectionData {
+  'not-report-titles': string[];
+  'report-openings': string[];
+  'news-openings': string[];
+  weights: Record<string, number>;
+  threshold: number;
+}
+
+let compiled: { notReport: string[]; reportOpenings: RegExp[]; news: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
+
+function detectionData() {
+  if (compiled) return compiled;
+  const d = loadData<DetectionData>('detection.yaml');
+  compiled = {
+    notReport: d['not-report-titles'] ?? [],
+    reportOpenings: (d['report-openings'] ?? []).map((p) => new RegExp(p, 'u')),
+    news: (d['news-openings'] ?? []).map((p) => new RegExp(p, 'u')),
+    w: d.weights ?? {},
+    threshold: d.threshold ?? 4,
+  };
+  return compiled;
 }
 
 const TYPE_KEYS = ['template', 'type', '报告类型', '模板'];
@@ -32,6 +79,25 @@ export function declaredType(model: ReportModel): string | undefined {
   return undefined;
 }
 
+/** The draft's title as a reader sees it: front matter, a Markdown/recognised title, or a short first line. */
+function titleText(model: ReportModel, flow: ReportLine[]): string {
+  const fm = model.frontMatter?.data?.title;
+  if (typeof fm === 'string' && fm.trim()) return fm.trim();
+  if (model.title) return model.title.text.trim();
+  const first = flow[0];
+  if (!first || first.numbering) return '';
+  const text = first.text.trim();
+  // A title is short, is no sentence and is no salutation ("同志们：").
+  if (text.length > 80 || /[。！？；]/.test(text) || /[：:]$/.test(text)) return '';
+  return text;
+}
+
+/** The first few paragraphs after the title: where a report says what it is. */
+function openingText(flow: ReportLine[], title: string): string {
+  const body = flow.filter((l) => l.role !== 'title' && !l.numbering && l.headingDepth === 0 && l.text.trim() !== title);
+  return body.slice(0, 3).map((l) => l.text.trim()).join('\n');
+}
+
 export function detectType(model: ReportModel, types: ReportType[], forced?: string): Detection {
   if (forced) {
     const type = findType(types, forced);
@@ -42,25 +108,101 @@ export function detectType(model: ReportModel, types: ReportType[], forced?: str
     const type = findType(types, declared);
     return type ? { type, by: 'front-matter' } : { by: 'none', unknown: declared };
   }
+  return detectFromContent(model, types);
+}
 
-  // The words that say what a document is: its title, its opening lines and its top headings.
+function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
+  const data = detectionData();
+  const w = (key: string) => data.w[key] ?? 0;
   const flow = model.lines.filter((l) => l.block !== 'tableCell');
-  const fmTitle = typeof model.frontMatter?.data?.title === 'string' ? (model.frontMatter.data.title as string) : '';
-  const head = [fmTitle, model.title?.text ?? '', ...flow.slice(0, 3).map((l) => l.text)].join('\n');
+  const title = titleText(model, flow);
+  const opening = openingText(flow, title);
+  const firstOpening = opening.split('\n')[0] ?? '';
 
-  let best: { type: ReportType; score: number } | undefined;
+  const veto = data.notReport.find((word) => title.includes(word));
+  const reportOpening = data.reportOpenings.some((r) => r.test(opening));
+  const news = data.news.some((r) => r.test(firstOpening));
+  const tops = model.sections.filter((s) => !s.parent);
+  const topTitles = tops.map((s) => s.title).join('\n');
+
+  const scores: TypeScore[] = [];
   for (const type of types) {
+    const evidence: Evidence[] = [];
+    const add = (weight: number, what: string) => {
+      if (weight) evidence.push({ what, weight });
+    };
+    const d = type.detect;
+    const requiredWord = d.requires.length === 0 || d.requires.some((word) => title.includes(word) || firstOpening.includes(word) || topTitles.includes(word));
+
+    const titlePattern = title ? d.titles.find((r) => r.test(title)) : undefined;
+    if (titlePattern) add(w('title'), t('标题“{0}”是{1}的标题', title, type.name));
+    const openingPattern = d.openings.find((r) => r.test(opening));
+    if (openingPattern) add(w('opening'), t('开头“{0}”说明是{1}', snippet(opening, openingPattern), type.name));
+    else if (reportOpening) add(w('report-opening'), t('开头有“现将……报告如下”一类的话'));
+    // Keywords count in the title and the first sentence-line only: "现将工作总结如下" deep in an
+    // opening says little, "……组织生活会情况总结" as a title says a lot.
+    const keyword = d.keywords.find((k) => title.includes(k) || firstOpening.includes(k));
+    const titleKeyword = d.keywords.find((k) => title.includes(k));
+    if (titleKeyword && !titlePattern) {
+      // "开好组织生活会的几点做法", "……召开2025年度组织生活会": a title about the subject that is not
+      // this type's title is another kind of writing about it.
+      add(w('other-title'), t('标题提到“{0}”，但不是{1}的标题', titleKeyword, type.name));
+    } else if (keyword && !titlePattern && !openingPattern) add(w('keyword'), t('标题或开头有“{0}”', keyword));
+    const exclude = d.excludes.find((k) => title.includes(k) || firstOpening.includes(k));
+    if (exclude) add(w('exclude'), t('标题或开头有“{0}”，不像{1}', exclude, type.name));
+    if (news) add(w('news'), t('开头像新闻稿（电头、日期或记者署名）'));
+
     const match = matchSections(model, type);
-    const matched = new Set([...match.byId.keys()]);
-    const required = type.sections.filter((s) => s.required && matched.has(s.id)).length;
-    const optional = matched.size - required;
-    const keyword = type.detect.keywords.some((k) => head.includes(k));
-    const excluded = type.detect.excludes.some((k) => head.includes(k));
-    const hasTable = type.tables.length > 0 && model.tables.length > 0;
-    const confident = matched.size >= 2 || (keyword && (matched.size >= 1 || hasTable));
-    if (!confident) continue;
-    const score = required * 2 + optional + (keyword ? 3 : 0) + (hasTable && keyword ? 3 : 0) - (excluded ? 6 : 0);
-    if (score > 0 && (!best || score > best.score)) best = { type, score };
+    const seen = new Set<string>();
+    let conceptPoints = 0;
+    for (const root of match.roots) {
+      const s = root.typeSection;
+      if (!s || seen.has(s.id) || root.how === 'theme') continue;
+      seen.add(s.id);
+      if (root.how === 'name') add(s.required ? w('required-section') : w('optional-section'), t('标题“{0}”即“{1}”一节', root.section.title, s.title));
+      else if (root.how === 'concept' && conceptPoints < 2) {
+        conceptPoints++;
+        add(w('concept-section'), t('标题“{0}”讲的是“{1}”', root.section.title, s.title));
+      }
+    }
+    const first = match.roots[0];
+    const firstSection = type.sections.find((s) => s.required) ?? type.sections[0];
+    if (first?.how === 'name' && firstSection && (first.typeSection === firstSection || first.index <= type.sections.indexOf(firstSection))) {
+      add(w('first-section'), t('第一节就是“{0}”，与本类型的顺序一致', first.typeSection!.title));
+    }
+    if (d.subheadingEndings.length > 0) {
+      const typical = model.sections.filter((s) => s.parent && d.subheadingEndings.some((e) => s.title.endsWith(e)));
+      if (typical.length >= 2) add(w('subheadings'), t('小标题多以“{0}”结尾', d.subheadingEndings.join(t('、'))));
+    }
+    if (type.tables.length > 0 && model.tables.length > 0 && keyword) add(w('table'), t('有表格，且标题或开头有“{0}”', keyword));
+
+    const score = evidence.reduce((n, e) => n + e.weight, 0);
+    const ineligible = !requiredWord ? t('标题、开头第一段和一级标题里没有{0}中的任何一个词', d.requires.map((x) => `“${x}”`).join(t('、'))) : undefined;
+    scores.push({ type, score, evidence, ineligible });
   }
-  return best ? { type: best.type, by: 'content' } : { by: 'none' };
+  scores.sort((a, b) => b.score - a.score);
+  const best = veto ? undefined : scores.find((s) => !s.ineligible && s.score >= data.threshold);
+  const vetoed = veto ? t('标题含“{0}”，说明它是另一类文件，不是党建报告', veto) : undefined;
+  return { type: best?.type, by: best ? 'content' : 'none', scores, vetoed, threshold: data.threshold };
+}
+
+function snippet(text: string, pattern: RegExp): string {
+  const m = pattern.exec(text);
+  return m ? m[0].slice(0, 40) : text.slice(0, 40);
+}
+
+/** A readable account of a detection, one line a fact (the CLI's `--explain`, the title hover). */
+export function explainDetection(d: Detection): string[] {
+  if (d.by === 'option') return [t('类型由命令行或设置指定：{0}', d.type?.name ?? d.unknown ?? '')];
+  if (d.by === 'front-matter') return [t('类型由文首元数据指定：{0}', d.type?.name ?? '')];
+  if (d.unknown) return [t('文首元数据指定的类型“{0}”不存在', d.unknown)];
+  const lines: string[] = [];
+  lines.push(d.type ? t('识别为{0}（得分达到阈值 {1}）', d.type.name, d.threshold ?? 0) : t('未识别为任何党建报告类型（阈值 {0}），不作检查', d.threshold ?? 0));
+  if (d.vetoed) lines.push(`  ${d.vetoed}`);
+  for (const s of d.scores ?? []) {
+    const status = s.ineligible ? t('不可选：{0}', s.ineligible) : '';
+    lines.push(`  ${s.type.name}（${s.type.id}）: ${s.score}${status ? `，${status}` : ''}`);
+    for (const e of s.evidence) lines.push(`    ${e.weight > 0 ? '+' : ''}${e.weight}  ${e.what}`);
+  }
+  return lines;
 }

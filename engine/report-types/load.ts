@@ -97,6 +97,8 @@ export function parseDefinition(
       required: s.required !== false,
       hint: typeof s.hint === 'string' ? s.hint : undefined,
       phrases: strings(s.phrases),
+      concepts: strings(s.concepts),
+      absorbsThemes: s['absorbs-themes'] === true || s.absorbsThemes === true,
     });
   }
   const tables: TypeTable[] = (Array.isArray(raw.tables) ? raw.tables : []).map((t: any, i: number) => ({
@@ -111,6 +113,21 @@ export function parseDefinition(
     })),
   }));
   const detect = (raw.detect ?? {}) as Record<string, unknown>;
+  const patterns = (key: string): RegExp[] | TypeLoadError => {
+    const out: RegExp[] = [];
+    for (const source of strings(detect[key])) {
+      try {
+        out.push(new RegExp(source, 'u'));
+      } catch (err) {
+        return { file, message: t('detect.{0} 中的正则表达式 {1} 有误：{2}', key, JSON.stringify(source), (err as Error).message) };
+      }
+    }
+    return out;
+  };
+  const titles = patterns('titles');
+  if (!Array.isArray(titles)) return { error: titles };
+  const openings = patterns('openings');
+  if (!Array.isArray(openings)) return { error: openings };
   const closing = (raw.closing ?? {}) as Record<string, unknown>;
   return {
     type: {
@@ -118,7 +135,14 @@ export function parseDefinition(
       name: raw.name,
       aliases: strings(raw.aliases),
       description: typeof raw.description === 'string' ? raw.description : '',
-      detect: { keywords: strings(detect.keywords), excludes: strings(detect.excludes) },
+      detect: {
+        keywords: strings(detect.keywords),
+        excludes: strings(detect.excludes),
+        titles,
+        openings,
+        requires: strings(detect.requires),
+        subheadingEndings: strings(detect['subheading-endings']),
+      },
       sections,
       tables,
       deadlineTerms: strings(raw['deadline-terms']),
@@ -155,7 +179,12 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
     name: raw.name ?? parent.name,
     aliases: raw.aliases ?? parent.aliases,
     description: raw.description ?? parent.description,
-    detect: raw.detect ?? parent.detect,
+    detect: raw.detect ?? {
+      ...parent.detect,
+      titles: parent.detect.titles.map((r) => r.source),
+      openings: parent.detect.openings.map((r) => r.source),
+      'subheading-endings': parent.detect.subheadingEndings,
+    },
     sections,
     tables: raw.tables ?? parent.tables,
     'deadline-terms': raw['deadline-terms'] ?? parent.deadlineTerms,

@@ -6,6 +6,32 @@ export interface TypeSection {
   required: boolean;
   hint?: string;
   phrases: string[];
+  /**
+   * Words that say what the section is about (准备/学习/征求意见 for 会前准备): a heading that uses
+   * them, or whose sub-headings and paragraphs do, stands for this section under another name.
+   */
+  concepts: string[];
+  /**
+   * Headings that stand for no section of the type count as this one: a 述职报告 or 工作总结 often
+   * writes its main part as thematic headings ("一、完善制度规范，……") instead of "履职情况".
+   */
+  absorbsThemes: boolean;
+}
+
+/** What tells a draft of this type from other Chinese documents (see docs/rules.md, 报告类型的识别). */
+export interface TypeDetection {
+  /** Words in the title or opening that lean towards this type. */
+  keywords: string[];
+  /** Words in the title or opening that rule this type out. */
+  excludes: string[];
+  /** Patterns (regular expressions) a title of this type matches: strong evidence. */
+  titles: RegExp[];
+  /** Patterns an opening paragraph of this type matches ("现将……情况报告如下"): strong evidence. */
+  openings: RegExp[];
+  /** At least one of these words must stand in the title, the opening or a heading (none: no condition). */
+  requires: string[];
+  /** Sub-headings ending in these words ("（一）……方面") are typical of the type. */
+  subheadingEndings: string[];
 }
 
 export interface TypeColumn {
@@ -33,7 +59,7 @@ export interface ReportType {
   name: string;
   aliases: string[];
   description: string;
-  detect: { keywords: string[]; excludes: string[] };
+  detect: TypeDetection;
   sections: TypeSection[];
   tables: TypeTable[];
   deadlineTerms: string[];

@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import type { Section } from '../model/types';
 import type { Rule } from './rule';
 import { q, trimmedSpan } from './util';
 
@@ -10,14 +11,32 @@ export const emptySection: Rule = {
   check(ctx) {
     const { model } = ctx;
     const hasTable = new Set(model.lines.filter((l) => l.block === 'tableCell').map((l) => l.section));
-    for (const section of model.sections) {
-      if (section.runIn || section.children.length > 0 || hasTable.has(section)) continue;
+    model.sections.forEach((section, i) => {
+      if (section.runIn || section.children.length > 0 || hasTable.has(section)) return;
+      // A numbered line that is itself a paragraph ("1.扎实组织学习……，着力……") or a list item
+      // ("（2）每季度开展一次党务公开。") is not a heading waiting for text.
+      if (isParagraphItem(section)) return;
+      // "三、评议结果" written twice: the repeat is the one finding (heading-numbering), not an empty section.
+      const next = model.sections[i + 1];
+      if (next && next.level === section.level && next.title === section.title) return;
       const content = section.body.filter((l) => l.role === 'body');
-      if (content.length > 0) continue;
+      if (content.length > 0) return;
       ctx.report({
         span: trimmedSpan(section.line),
         message: t('{0}一节没有内容：标题下应有正文。请补写该节内容，或删除这个空标题。', q(section.title)),
       });
-    }
+    });
   },
 };
+
+/** Longer than any heading writers use: the line is a paragraph that starts with a number. */
+const PARAGRAPH_LENGTH = 40;
+
+export function isParagraphItem(section: Section): boolean {
+  const text = section.line.text.slice(section.numbering?.to ?? 0).trim();
+  if (text.length > PARAGRAPH_LENGTH) return true;
+  // "（一）打造一个格局：社区党工委发挥……": a heading with its text after the colon.
+  const colon = text.search(/[：:]/);
+  if (colon >= 0 && text.length - colon > 10) return true;
+  return section.level >= 3 && /[。；！]$/.test(text);
+}

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { isMalformed, standardMarker } from '../model/numbering';
 import type { Section } from '../model/types';
-import type { Fix, Rule, TextEdit } from './rule';
+import type { Fix, Rule, RuleContext, TextEdit } from './rule';
 import { q, spanOf } from './util';
 
 const LEVEL_NAME = () => ['', t('一级标题'), t('二级标题'), t('三级标题'), t('四级标题')];
@@ -31,7 +31,7 @@ export const headingNumbering: Rule = {
         const n = s.numbering!;
         const line = s.line;
         const span = spanOf(line, n.from, n.to);
-        if (n.value !== expected) {
+        if (n.value !== expected && !gapIsMissingSections(ctx, s, group[group.indexOf(s) - 1], n.value - expected)) {
           const prev = group[group.indexOf(s) - 1];
           const what = prev
             ? n.value === prev.numbering!.value
@@ -55,6 +55,21 @@ export const headingNumbering: Rule = {
     }
   },
 };
+
+/**
+ * "一、会前准备情况 … 三、制定整改措施等情况": the number is right once the missing section is
+ * inserted — missing-section reports the gap and its fix fills it; renumbering would hide it.
+ */
+function gapIsMissingSections(ctx: RuleContext, section: Section, prev: Section | undefined, gap: number): boolean {
+  if (gap <= 0) return false;
+  const roots = ctx.match.roots;
+  const at = roots.find((r) => r.section === section);
+  if (!at || at.index < 0) return false;
+  const from = prev ? (roots.find((r) => r.section === prev)?.index ?? -2) : -1;
+  if (from === -2 || from >= at.index) return false;
+  const missing = ctx.type.sections.slice(from + 1, at.index).filter((s) => !ctx.match.present.has(s.id) && s.required).length;
+  return missing === gap;
+}
 
 function renumberFix(group: Section[]): Fix {
   const edits: TextEdit[] = [];

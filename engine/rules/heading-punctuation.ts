@@ -19,8 +19,15 @@ export const headingPunctuation: Rule = {
       const m = TRAILING.exec(body);
       if (!m) continue;
       const words = body.slice(0, m.index);
-      // A numbered line with commas inside is a sentence, not a heading: "1.加强学习，提高认识。"
-      if (line.headingDepth === 0 && line.role !== 'title' && /[，,；;]/.test(words)) continue;
+      const level = line.numbering?.level ?? 1;
+      // A numbered line with commas inside is a sentence, not a heading: "1.加强学习，提高认识。" —
+      // at the third and fourth levels, where items are written as sentences. A level-1 or level-2
+      // heading standing alone is a heading even with a comma ("（一）在……，……方面。").
+      if (line.headingDepth === 0 && line.role !== 'title' && level >= 3 && /[，,；;]/.test(words)) continue;
+      // "（2）每季度开展一次党务公开。": a list item that is a sentence, not a heading.
+      if (line.headingDepth === 0 && level >= 3 && /^[。；！]/.test(m[0])) continue;
+      // A level-1/2 line much longer than a heading is a paragraph that begins with a number.
+      if (line.headingDepth === 0 && line.role !== 'title' && words.length > 40) continue;
       const from = (line.numbering?.to ?? 0) + m.index;
       const span = spanOf(line, from, from + m[0].length);
       ctx.report({

@@ -8,6 +8,7 @@ import { documentNumberFormat } from './document-number-format';
 import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
 import { halfWidthPunctuation } from './half-width-punctuation';
+import { formulationTypo } from './formulation-typo';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   documentNumberFormat,
   dateFormat,
   standardFormulation,
+  formulationTypo,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -10,23 +10,22 @@ export const missingSection: Rule = {
   summary: '缺少报告类型要求的章节',
   check(ctx) {
     const { type, match, model } = ctx;
-    const required = type.sections.filter((s) => s.required);
-    const outline = required.map((s) => q(s.title)).join(t('、'));
     type.sections.forEach((section, index) => {
-      if (!section.required || match.byId.has(section.id)) return;
-      // The section belongs after the nearest earlier section present and before the next one.
+      if (!section.required || match.present.has(section.id)) return;
+      // Reported where it belongs: on the heading it should precede, or after the section it follows.
       const before = type.sections.slice(0, index).reverse().find((s) => match.byId.has(s.id));
       const after = type.sections.slice(index + 1).find((s) => match.byId.has(s.id));
       const next = after ? match.byId.get(after.id)! : undefined;
       const prev = before ? match.byId.get(before.id)! : undefined;
-      const where = next ? t('{0}之前', q(next.title)) : prev ? t('{0}之后', q(prev.title)) : t('正文中');
-      const anchor = next?.line ?? prev?.line ?? model.title ?? model.lines.find((l) => l.block !== 'tableCell');
+      const anchor = next ? next.line : prev ? lastContentLine(model, prev.lastLine) : (model.title ?? model.lines.find((l) => l.block !== 'tableCell'));
       const span = anchor ? trimmedSpan(anchor) : { start: 0, end: 0 };
       ctx.report({
         span,
-        message: section.hint
-          ? t('缺少{0}一节：{1}应包括{2}。请在{3}补写该节（{4}），可用快速修复插入。', q(section.title), type.name, outline, where, section.hint.replace(/。$/, ''))
-          : t('缺少{0}一节：{1}应包括{2}。请在{3}补写该节，可用快速修复插入。', q(section.title), type.name, outline, where),
+        message: next
+          ? t('缺少{0}一节，应在{1}之前。', q(section.title), q(next.title))
+          : prev
+            ? t('缺少{0}一节，应在{1}之后。', q(section.title), q(prev.title))
+            : t('缺少{0}一节。', q(section.title)),
         fix: ctx.renderSection ? lazyInsertFix(ctx, index) : undefined,
       });
     });
@@ -46,6 +45,12 @@ function lazyInsertFix(ctx: Parameters<Rule['check']>[0], index: number): Fix {
       return (edits ??= insertFix(ctx, index).edits);
     },
   };
+}
+
+/** The last line of a section's text, before the closing (特此报告, signature, date) if any. */
+function lastContentLine(model: Parameters<Rule['check']>[0]['model'], lastIndex: number) {
+  const lines = model.lines.filter((l) => l.block !== 'tableCell' && l.index <= lastIndex && (l.role === 'body' || l.role === 'heading'));
+  return lines[lines.length - 1] ?? model.lines[lastIndex];
 }
 
 function insertFix(ctx: Parameters<Rule['check']>[0], index: number) {

@@ -11,7 +11,9 @@ export const sectionOrder: Rule = {
     const { type, match } = ctx;
     let furthest: { index: number; title: string } | undefined;
     for (const root of match.roots) {
-      if (root.index < 0) continue;
+      // Only headings that name their section: a heading matched by its concept words may
+      // legitimately stand elsewhere ("二、主要做法" that tells the 会前学习 after the 基本情况).
+      if (root.index < 0 || root.how !== 'name') continue;
       if (furthest && root.index < furthest.index) {
         ctx.report({
           span: trimmedSpan(root.section.line),

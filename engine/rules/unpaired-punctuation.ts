@@ -7,7 +7,12 @@ const CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(PAIRS)
 // A half-width parenthesis still closes a full-width one: the half-width rule reports the mark itself.
 const ALSO_OPENS: Record<string, string> = { '(': '（' };
 const ALSO_CLOSES: Record<string, string> = { ')': '）' };
-const ANY_MARK = /[“”‘’《》〈〉（）【】〔〕()]/;
+const ANY_MARK = /[“”‘’《》〈〉（）【】〔〕()〞〟]/;
+// Closing marks typed wrong: 〞/〟 (from some input methods and Word) close a “.
+const WRONG_CLOSERS: Record<string, string> = { '〞': '“', '〟': '“' };
+// Quotes whose opening and closing marks look alike: a second opener while one is open, with no
+// closer before the next opener, is almost always the closer typed wrong (“两会精神“).
+const LOOKALIKE: Record<string, string> = { '“': '”', '‘': '’' };
 
 /** Paired marks (“” 《》 （） 【】 〔〕 …) that open without closing or close without opening. */
 export const unpairedPunctuation: Rule = {
@@ -19,9 +24,19 @@ export const unpairedPunctuation: Rule = {
       const text = line.text;
       if (!ANY_MARK.test(text)) continue;
       const stack: Array<{ mark: string; at: number }> = [];
-      const unmatched: Array<{ at: number; mark: string; opening: boolean }> = [];
+      const unmatched: Array<{ at: number; mark: string; opening: boolean; shouldBe?: string; opener?: string }> = [];
       for (let i = 0; i < text.length; i++) {
         const c = text[i];
+        const wrongFor = WRONG_CLOSERS[c] ?? (LOOKALIKE[c] && stack.some((s) => s.mark === c) && !closesBeforeNextOpen(text, i, c) ? c : undefined);
+        if (wrongFor) {
+          const depth = stack.map((s) => s.mark).lastIndexOf(wrongFor);
+          if (depth >= 0) {
+            // One mismatched pair, one finding: the wrong closing mark.
+            for (const s of stack.splice(depth).slice(1)) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
+            unmatched.push({ at: i, mark: c, opening: false, shouldBe: PAIRS[wrongFor], opener: wrongFor });
+            continue;
+          }
+        }
         const open = PAIRS[c] ? c : ALSO_OPENS[c];
         if (open) {
           stack.push({ mark: open, at: i });
@@ -38,6 +53,15 @@ export const unpairedPunctuation: Rule = {
       }
       for (const s of stack) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
       for (const u of unmatched.sort((a, b) => a.at - b.at)) {
+        if (u.shouldBe) {
+          const span = spanOf(line, u.at, u.at + 1);
+          ctx.report({
+            span,
+            message: t('后引号写成了{0}：与前面的{1}配对的应是{2}。请改为{2}。', qm(u.mark), qm(u.opener!), qm(u.shouldBe)),
+            fix: { title: t('改为{0}', qm(u.shouldBe)), edits: [{ span, newText: u.shouldBe }], safe: true },
+          });
+          continue;
+        }
         const partner = u.opening ? PAIRS[u.mark] ?? '）' : CLOSERS[u.mark] ?? '（';
         ctx.report({
           span: spanOf(line, u.at, u.at + 1),
@@ -49,3 +73,13 @@ export const unpairedPunctuation: Rule = {
     }
   },
 };
+
+/** Whether a closing mark for `open` comes after position `at` before the next `open`. */
+function closesBeforeNextOpen(text: string, at: number, open: string): boolean {
+  const close = PAIRS[open];
+  for (let i = at + 1; i < text.length; i++) {
+    if (text[i] === close) return true;
+    if (text[i] === open) return false;
+  }
+  return false;
+}

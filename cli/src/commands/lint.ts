@@ -1,6 +1,6 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine/i18n';
-import { DEFAULT_MAX_LENGTH, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
+import { DEFAULT_MAX_LENGTH, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
 import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
@@ -20,6 +20,8 @@ export interface LintArgs {
   encoding?: TextEncodingName;
   /** Findings shown per file (default DEFAULT_MAX_DIAGNOSTICS); a last one counts the rest. */
   maxDiagnostics?: number;
+  /** Say why each file was or was not recognised as a report type (evidence and scores). */
+  explain?: boolean;
 }
 
 export interface FileReport {
@@ -34,6 +36,8 @@ export interface FileReport {
     code: string;
     message: string;
   }>;
+  /** With --explain: why the type was chosen or not, one fact a line. */
+  explanation?: string[];
 }
 
 export function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): number {
@@ -92,6 +96,7 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
         code: d.rule,
         message: d.message,
       })),
+      ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
     });
   }
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
@@ -107,6 +112,7 @@ function formatText(reports: FileReport[]): string {
   let errors = 0;
   let warnings = 0;
   for (const r of reports) {
+    if (r.explanation) lines.push(`${r.file}:`, ...r.explanation.map((l) => `  ${l}`));
     for (const d of r.diagnostics) {
       if (d.severity === 'error') errors++;
       if (d.severity === 'warning') warnings++;

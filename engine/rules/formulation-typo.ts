@@ -1,0 +1,49 @@
+import { loadData } from '../data';
+import { findNearMisses, MIN_TERM_LENGTH } from '../formulations/near-miss';
+import { t } from '../i18n';
+import type { Rule } from './rule';
+import { q, spanOf } from './util';
+
+let builtinTerms: string[] | undefined;
+
+function standardTerms(): string[] {
+  builtinTerms ??= loadData<{ terms: string[] }>('standard-terms.yaml').terms.filter((x) => typeof x === 'string');
+  return builtinTerms;
+}
+
+/**
+ * A standard term written with a character changed, added or dropped (新世代 for 新时代). Listed
+ * wrong forms are standard-formulation's; this rule catches the typos nobody listed.
+ */
+export const formulationTypo: Rule = {
+  id: 'formulation-typo',
+  defaultSeverity: 'warning',
+  summary: '规范表述疑有错字、多字或漏字',
+  check(ctx) {
+    const listedWrong = new Set(ctx.formulations.flatMap((f) => f.wrong));
+    const phrases = ctx.formulations.filter((f) => f.kind === 'phrase' && f.text.length >= MIN_TERM_LENGTH).map((f) => f.text);
+    const terms = [...new Set([...standardTerms(), ...phrases])];
+    // Cheap gate: a near miss keeps the term's first character and one of its halves.
+    const firsts = new Set(terms.map((x) => x[0]));
+    for (const line of ctx.model.lines) {
+      const text = line.text;
+      if (text.length < MIN_TERM_LENGTH - 1 || ![...firsts].some((c) => text.includes(c))) continue;
+      const taken: Array<[number, number]> = [];
+      for (const term of terms) {
+        if (!text.includes(term[0])) continue;
+        for (const miss of findNearMisses(text, term)) {
+          const written = text.slice(miss.from, miss.to);
+          if (listedWrong.has(written)) continue;
+          if (taken.some(([a, b]) => miss.from < b && miss.to > a)) continue;
+          taken.push([miss.from, miss.to]);
+          const span = spanOf(line, miss.from, miss.to);
+          ctx.report({
+            span,
+            message: t('{0}疑有错字：规范表述为{1}。请核对，确属笔误可改为规范表述。', q(written), q(term)),
+            fix: { title: t('改为{0}', q(term)), edits: [{ span, newText: term }], safe: false },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,109 @@
+/**
+ * Recognition of reports written the way units really write them (slogan headings, a title that
+ * names the type, no title at all) and silence on Chinese documents that are not reports. The texts
+ * are our own, written to the patterns met in published reports.
+ */
+import * as assert from 'node:assert/strict';
+import { explainDetection, lint } from '../engine';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+const warnings = (text: string, template?: string) =>
+  lint(text, { template }).diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+
+describe('recognising real reports', () => {
+  it('reads slogan headings as the org-life report sections they stand for', () => {
+    const text = lines(
+      '关于召开第二党支部专题组织生活会情况的报告',
+      '按照上级党委的部署，第二党支部于3月12日召开了专题组织生活会，现将有关情况报告如下：',
+      '一、细化环节抓筹备，夯实会议思想根基',
+      '会前，支部组织党员集中学习，采取发放征求意见表、个别访谈等方式征求意见建议12条，开展谈心谈话30余人次。',
+      '二、严肃认真开好会，开展批评与自我批评',
+      '会上，支部书记代表支委班子作对照检查，党员逐一发言，开展批评与自我批评。',
+      '三、立行立改抓落实，确保整改见实效',
+      '会后，支部对照查摆出的问题制定整改清单，明确责任人和完成时限。',
+      '特此报告。',
+    );
+    const result = lint(text);
+    assert.equal(result.type?.id, 'org-life-meeting-report');
+    assert.deepEqual(warnings(text).map((d) => d.rule), []);
+  });
+
+  it('takes a title that names the type as enough, and reads thematic headings as the main part', () => {
+    const duty = lines(
+      '2025年度党支部书记抓基层党建工作述职报告',
+      '一、完善制度规范，让支部运转更有序',
+      '今年以来，支部修订了学习、议事和考勤三项制度，每月召开支委会。',
+      '二、从严发展党员，让队伍更有活力',
+      '全年发展党员2名，转正3名，培养入党积极分子5名。',
+      '三、存在的不足',
+      '理论学习还不够深入，联系群众还不够经常。',
+      '四、下一步打算',
+      '坚持每月集中学习，推进党员联系群众常态化。',
+    );
+    assert.equal(lint(duty).type?.id, 'duty-report');
+    assert.deepEqual(warnings(duty).map((d) => d.rule), []);
+
+    const democratic = lines('某市直机关2025年度民主生活会召开情况报告', '市直机关领导班子于1月20日召开了民主生活会。', '会上，班子成员逐一作对照检查。');
+    assert.equal(lint(democratic).type?.id, 'democratic-life-meeting-report');
+  });
+
+  it('recognises a 对照检查材料 without a title from its problems-first structure', () => {
+    const text = lines(
+      '一、存在的主要问题',
+      '（一）理论学习方面。一是学习不够系统，满足于读原文。二是联系实际不够，学用结合不紧。',
+      '（二）担当作为方面。一是攻坚克难的劲头不足。二是调查研究不够深入。',
+    );
+    assert.equal(lint(text).type?.id, 'self-examination');
+  });
+
+  it('does not report a section that is there under another name; reports a missing one where it belongs', () => {
+    const text = lines(
+      '一、会前学习和征求意见',
+      '支部组织党员集中学习，征求意见建议8条。',
+      '二、整改落实',
+      '会后制定了整改清单。',
+    );
+    const found = warnings(text, 'org-life-meeting-report');
+    assert.deepEqual(found.map((d) => d.rule), ['missing-section']);
+    assert.equal(found[0].message, '缺少“组织生活会召开情况”一节，应在“整改落实”之前。');
+    assert.equal(found[0].range.start.line, 2);
+  });
+
+  it('explains why a type was chosen, with the evidence and the threshold', () => {
+    const result = lint(lines('2025年度党支部书记抓基层党建工作述职报告', '一、主要工作', '全年召开支委会12次。'));
+    const explanation = explainDetection(result.detection).join('\n');
+    assert.match(explanation, /识别为述职报告/);
+    assert.match(explanation, /\+6 {2}标题“2025年度党支部书记抓基层党建工作述职报告”是述职报告的标题/);
+  });
+});
+
+describe('staying silent on documents that are not reports', () => {
+  const silent: Array<[string, string]> = [
+    [
+      'a README with numbered headings',
+      lines('# 排班助手使用说明', '', '## 一、功能概述', '', '支持按周排班和导出表格。', '', '## 二、安装步骤', '', '执行安装脚本。', '', '## 三、存在问题', '', '暂不支持跨年排班。'),
+    ],
+    [
+      'a news item with a counted agenda',
+      lines('3月5日下午，第一党支部召开2025年度组织生活会。会议共四项议程，一是通报上年度整改情况，二是书记作对照检查，三是党员互相批评，四是民主评议党员。', '会前，支部组织党员集中学习。', '会上，党员们逐一发言。'),
+    ],
+    ['meeting minutes', lines('支委会会议纪要', '一、会议学习了上级文件精神。', '二、会议研究了发展党员工作。', '三、会议部署了下一步工作。')],
+    [
+      'a notice with problems and requirements',
+      lines('关于开展作风建设自查的通知', '各党支部：', '一、存在问题', '部分支部学习记录不全。', '二、整改要求', '3月底前完成整改。'),
+    ],
+    [
+      "an audit office's report on rectification",
+      lines('关于2024年度审计查出问题整改情况的报告', '一、审计整改工作整体开展情况', '各部门高度重视审计整改。', '二、审计查出问题的整改情况', '已整改问题35个。'),
+    ],
+    ['how-to notes', lines('开好组织生活会的几点做法', '一、会前准备', '提前一周下发通知。', '二、会上流程', '书记先作对照检查。')],
+    ['a writing guide', lines('述职报告写作要点', '一、标题', '标题写明单位和年度。', '二、正文', '正文写履职情况、存在的问题和下一步打算。')],
+  ];
+  for (const [what, text] of silent) {
+    it(what, () => {
+      const result = lint(text);
+      assert.equal(result.type, undefined, explainDetection(result.detection).join('\n'));
+      assert.deepEqual(result.diagnostics, []);
+    });
+  }
+});
