@@ -154,7 +154,7 @@ describe('hostile input: language server', () => {
       });
       const c = await start(dir, { trusted: true });
       const uri = uriOf(path.join(dir, 'a.md'));
-      const text = '# 测试slow\n\n## 一、会前准备情况\n\n正文。\n';
+      const text = '---\ntemplate: slow\n---\n\n# 测试slow\n\n## 一、会前准备情况\n\n正文。\n';
       await c.open(uri, text);
       const p = await c.diagnostics(uri);
       const d = p.diagnostics.find((x) => x.code === 'missing-section')!;

@@ -19,6 +19,8 @@ export type PatternCheck = { ok: true; re: RegExp } | { ok: false; reason: strin
 class LinearRegExp extends RegExp {
   private readonly compiled: RE2JS;
   private readonly pattern: string;
+  private input: string | undefined;
+  private matcher: ReturnType<RE2JS['matcher']> | undefined;
 
   /** Also called by matchAll and split, through Symbol.species, with a LinearRegExp to copy. */
   constructor(pattern: string | LinearRegExp, compiled?: RE2JS | string) {
@@ -43,7 +45,13 @@ class LinearRegExp extends RegExp {
       this.lastIndex = 0;
       return null;
     }
-    const m = this.compiled.matcher(input);
+    // One matcher per input: making one converts the whole string, so a fresh matcher for each of
+    // the k matches on a long line would cost k times its length.
+    if (this.input !== input || !this.matcher) {
+      this.input = input;
+      this.matcher = this.compiled.matcher(input);
+    }
+    const m = this.matcher;
     if (!m.find(from)) {
       this.lastIndex = 0;
       return null;
