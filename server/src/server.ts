@@ -284,9 +284,10 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const settings = await settingsFor(uri);
-    const options = lintOptions(settings, projectFor(uri));
+    // Fix-all and the like lint again with these options: under the same time budget.
+    const options = { ...lintOptions(settings, projectFor(uri)), budgetMs: DOCUMENT_BUDGET_MS };
     const text = doc.getText();
-    const result = resultFor(uri) ?? lint(text, { ...options, maxFindings: MAX_FINDINGS, budgetMs: DOCUMENT_BUDGET_MS });
+    const result = resultFor(uri) ?? lint(text, { ...options, maxFindings: MAX_FINDINGS });
     return { doc, text, result, options };
   };
 
@@ -370,7 +371,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText());
+      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText(), { deadline: performance.now() + DOCUMENT_BUDGET_MS });
       return documentSymbols(model);
     } catch (err) {
       connection.console.error(`生成大纲出错：${(err as Error).message}`);
