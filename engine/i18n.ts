@@ -10,21 +10,14 @@ import { assetRoot } from './data';
 
 export type Locale = 'zh-CN' | 'en';
 
-let current: Locale = 'zh-CN';
-
 /** zh, zh-CN, zh-TW… read Chinese; everything else English. */
 export function localeFrom(tag: string | undefined): Locale {
   return !tag || /^zh/i.test(tag) ? 'zh-CN' : 'en';
 }
 
 export function setLocale(locale: Locale): void {
-  current = locale;
   if (locale === 'zh-CN') l10n.config({ contents: {} });
   else l10n.config({ contents: JSON.parse(fs.readFileSync(path.join(assetRoot(), 'l10n', 'messages.en.json'), 'utf8')) });
-}
-
-export function getLocale(): Locale {
-  return current;
 }
 
 export function t(message: string, ...args: Array<string | number>): string {

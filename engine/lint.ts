@@ -4,12 +4,14 @@
  */
 import { buildModel } from './model/build';
 import type { ProseCache } from './parse/parse-prose';
-import type { ReportModel, Severity, Span } from './model/types';
+import type { ReportModel, Span } from './model/types';
+import type { RuleSetting, Severity } from './severity';
 import { builtinFormulations, type Formulation } from './formulations/load';
 import { detectType, type Detection } from './report-types/detect';
 import { builtinTypes } from './report-types/load';
 import { matchSections } from './report-types/match';
 import { renderSection } from './report-types/skeleton';
+import { documentWords } from './report-types/words';
 import type { ReportType } from './report-types/types';
 import { RULES } from './rules';
 import type { Finding, Fix } from './rules/rule';
@@ -17,7 +19,7 @@ import { Suppressions } from './suppress';
 import { t } from './i18n';
 import type { Position } from './text/line-index';
 
-export type RuleSetting = Severity | 'off';
+export type { RuleSetting } from './severity';
 
 export interface LintOptions {
   /** Use this type (id or Chinese name) instead of detecting one. */
@@ -54,29 +56,28 @@ export interface LintResult {
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
-/** Rule ids that the engine itself reports, beside the rules in rules/. */
-export const ENGINE_CODES = ['front-matter', 'size-limit', 'parse-fallback', 'too-many', 'time-budget', 'parse-capped'] as const;
-
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
+    const level = options.rules?.['size-limit'];
+    if (level === 'off') return { detection: { by: 'none' }, diagnostics: [] };
     const firstLineEnd = Math.min(text.search(/\r|\n|$/), 200);
     const mb = (n: number) => (n / 1_000_000).toFixed(1);
     const finding: Finding = {
       rule: 'size-limit',
-      severity: 'warning',
+      severity: level ?? 'warning',
       message: t('文件过大（约 {0} 百万字符），超过校验上限 {1} 百万字符，已跳过党建报告校验。可在设置 partyReport.maxLength 中调高上限，或把文件拆分。', mb(text.length), mb(maxLength)),
       span: { start: 0, end: Math.max(0, firstLineEnd) },
     };
     return { detection: { by: 'none' }, diagnostics: [withRange(finding, positionsFor(text))] };
   }
 
+  const types = options.types ?? builtinTypes().types;
   const deadline = options.budgetMs !== undefined ? performance.now() + options.budgetMs : Infinity;
-  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache, deadline });
+  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache, words: documentWords(types), deadline });
   const skipped: string[] = [];
   const maxFindings = options.maxFindings ?? Infinity;
   let dropped = 0;
-  const types = options.types ?? builtinTypes().types;
   const detection = detectType(model, types, options.template);
   const findings: Finding[] = [];
   const severityOf = (rule: string, fallback: Severity): Severity | undefined => {

@@ -31,4 +31,6 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['engine/export/index.ts'], outfile: 'dist/export.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
+// The manifest's rule settings, the schemas and the docs/rules.md index, from the registry just built.
+await import('./generate.mjs');
 chmodSync('dist/cli.js', 0o755);

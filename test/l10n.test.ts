@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { lint } from '../engine';
+import { ENGINE_CODES, lint, RULES } from '../engine';
 import { setLocale } from '../engine/i18n';
 import { REPO } from './helpers/shared';
 
@@ -33,7 +33,8 @@ const json = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO, file),
 describe('two languages', () => {
   it('every engine, server and CLI message has its English', () => {
     const used = keys(['engine', 'server/src', 'cli/src'].flatMap((d) => sources(path.join(REPO, d))), /(?<![\w.])t/);
-    const rules = sources(path.join(REPO, 'engine', 'rules')).flatMap((f) => [...fs.readFileSync(f, 'utf8').matchAll(/summary: '([^']+)'/g)].map((m) => m[1]));
+    // The registry's texts (rule and engine-code summaries and sources) are translated when shown.
+    const rules = [...RULES.flatMap((r) => [r.summary, r.source ?? '']), ...ENGINE_CODES.flatMap((c) => [c.summary, c.source])].filter((s) => /[\u4e00-\u9fff]/.test(s));
     const data = [...fs.readFileSync(path.join(REPO, 'data', 'placeholders.yaml'), 'utf8').matchAll(/hint: (.+)/g)].map((m) => m[1].trim());
     const en = json('l10n/messages.en.json');
     const missing = [...used, ...rules, ...data].filter((k) => !(k in en));
@@ -77,5 +78,13 @@ describe('two languages', () => {
     assert.match(lint(text).diagnostics[0].message, /^发文字号/);
     const r = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'lint', '--locale', 'en', 'examples/draft-with-problems.md'], { cwd: REPO, encoding: 'utf8' });
     assert.match(r.stdout, /1 file\(s\) \(1 recognised as Party reports\): 2 error\(s\), 11 warning\(s\)\./);
+    // Usage errors too: the message and the usage text in English, the exit code unchanged.
+    const usage = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'frobnicate', '--locale', 'en'], { cwd: REPO, encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+    assert.match(usage.stderr, /^Unknown command "frobnicate"\.\nUsage:\n/);
+    assert.match(usage.stderr, /Exit codes: 0 no errors/);
+    assert.doesNotMatch(usage.stderr, /[\u4e00-\u9fff]/, 'no Chinese left in the English usage');
+    const noFiles = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'lint', '--locale', 'en'], { cwd: REPO, encoding: 'utf8' });
+    assert.match(noFiles.stderr, /^lint needs at least one file or folder\./);
   });
 });

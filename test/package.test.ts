@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { unzipSync } from 'fflate';
-import { REPO } from './helpers/shared';
+import { BUILTIN_TYPE_IDS, REPO } from './helpers/shared';
 
 describe('the packaged extension', function () {
   this.timeout(120000);
@@ -49,7 +49,8 @@ describe('the packaged extension', function () {
     ]) {
       assert.ok(files.some((x) => x.toLowerCase() === f.toLowerCase()), `${f} is in the package`);
     }
-    assert.equal(files.filter((f) => f.startsWith('report-types/')).length, 12);
+    // Each built-in type: its definition and its skeleton.
+    assert.deepEqual(files.filter((f) => f.startsWith('report-types/')).sort(), BUILTIN_TYPE_IDS.flatMap((id) => [`report-types/${id}.hbs`, `report-types/${id}.yaml`]));
   });
 
   it('holds no sources, tests, node_modules, benchmarks or source maps', () => {

@@ -60,13 +60,18 @@ describe('recognising real reports', () => {
     const text = lines(
       '一、会前学习和征求意见',
       '支部组织党员集中学习，征求意见建议8条。',
-      '二、整改落实',
+      '二、整改落实情况',
       '会后制定了整改清单。',
     );
     const found = warnings(text, 'org-life-meeting-report');
     assert.deepEqual(found.map((d) => d.rule), ['missing-section']);
-    assert.equal(found[0].message, '缺少“组织生活会召开情况”一节，应在“整改落实”之前。');
+    assert.equal(found[0].message, '缺少“组织生活会召开情况”一节，应在“整改落实情况”之前。');
     assert.equal(found[0].range.start.line, 2);
+  });
+
+  it('reports no missing section when no heading names a section: the draft follows its own structure', () => {
+    const text = lines('一、基本情况', '支部于3月召开组织生活会，开展民主评议党员。', '二、主要做法', '会前组织集中学习，会上开展批评和自我批评。', '三、评议结果', '评出优秀党员3名。');
+    assert.deepEqual(warnings(text, 'org-life-meeting-report').map((d) => d.rule), []);
   });
 
   it('explains why a type was chosen, with the evidence and the threshold', () => {

@@ -1,21 +1,16 @@
-/** The six built-in report types: they load, detect, and their skeletons make valid drafts. */
+/** The built-in report types (every file in report-types/): they load, detect, and their skeletons make valid drafts. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinTypes, lint, parseDefinition, renderDraft } from '../engine';
-import { REPO } from './helpers/shared';
+import { BUILTIN_TYPE_IDS, REPO } from './helpers/shared';
 
-const IDS = [
-  'branch-work-summary',
-  'democratic-life-meeting-report',
-  'duty-report',
-  'org-life-meeting-report',
-  'rectification-list',
-  'self-examination',
-];
+// Every definition shipped in report-types/, each with an example draft in examples/<id>.md.
+const IDS = BUILTIN_TYPE_IDS;
 
 describe('report types', () => {
-  it('ships the six types with their ids, without load errors', () => {
+  it('ships a type for each definition in report-types/, without load errors', () => {
+    assert.ok(IDS.length >= 6);
     const { types, errors } = builtinTypes();
     assert.deepEqual(errors, []);
     assert.deepEqual(types.map((t) => t.id).sort(), IDS);
@@ -46,6 +41,33 @@ describe('report types', () => {
       assert.equal(lint(body).type?.id, id);
     });
   }
+
+  it('finds titles and closings by the words in the types\' data (title.suffixes, closing.phrases)', () => {
+    const base = builtinTypes().types;
+    const minutes = parseDefinition(
+      'id: group-minutes\nname: 党小组会议记录\ntitle:\n  suffixes: [记录]\nclosing:\n  phrases: [以上记录属实。]\nsections:\n  - id: basics\n    title: 会议基本情况\n',
+      'group-minutes.yaml',
+      '',
+    );
+    assert.ok('type' in minutes);
+    const body = '第一党小组会议记录\n一、会议基本情况\n内容。\n以上记录属实。\n';
+    const withType = lint(body, { types: [...base, minutes.type], template: 'group-minutes' }).model!;
+    assert.equal(withType.title?.text, '第一党小组会议记录');
+    assert.equal(withType.lines.find((l) => l.text === '以上记录属实。')?.role, 'closing');
+    // Without that type's data neither is recognised: the words are data, not code.
+    const without = lint(body, { types: base, template: 'org-life-meeting-report' }).model!;
+    assert.equal(without.title, undefined);
+    assert.equal(without.lines.find((l) => l.text === '以上记录属实。')?.role, 'body');
+    // Each built-in type's example title is a title by its own endings, and its closings are closings.
+    for (const type of base) {
+      assert.ok(type.title.suffixes.length > 0, `${type.id}: title.suffixes`);
+      if (type.title.example) {
+        const model = lint(`${type.title.example}\n一、情况\n内容。\n${type.closing.phrases[0] ?? ''}\n`, { types: [type] }).model!;
+        assert.equal(model.title?.text, type.title.example, `${type.id}: example title recognised`);
+        if (type.closing.phrases[0]) assert.equal(model.lines.at(-1)?.role, 'closing', `${type.id}: closing recognised`);
+      }
+    }
+  });
 
   it('gives ordinary Markdown no type and no diagnostics', () => {
     for (const text of [

@@ -4,21 +4,23 @@ import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
+import { runRules } from './commands/rules';
 import { projectFor } from './project';
-import { localeFrom, setLocale } from '../../engine/i18n';
-import { ENCODINGS, type TextEncodingName } from '../../engine/io/read-file';
+import { ENCODINGS, localeFrom, setLocale, t, type TextEncodingName } from '../../engine';
 
-const USAGE = `用法：
-  party-report lint [--format text|json] [--template <类型>] [--fix] [--explain] [--max-diagnostics N] [--encoding 编码] <文件或目录…>
-  party-report new <类型> [--set 键=值…] [-o 文件.md] [--force]   用报告类型的骨架新建文稿
-  party-report export <文稿.md> [-o 输出.docx] [--force] [--font 元素=字体…] [--encoding 编码]   导出为符合 GB/T 9704 的 DOCX
-  party-report templates            列出报告类型
-  选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。
-  选项 --encoding utf-8|utf-16le|utf-16be|gb18030：文稿编码（默认自动识别：BOM、UTF-8，否则 GB18030）。
-  选项 --max-diagnostics N：每个文件最多列出的问题数（默认 2000），其余只报条数。
+/** The usage text in the chosen language (so it is built after --locale is read). */
+const usageText = () => `${t('用法：')}
+  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--max-diagnostics N] [--encoding ${t('编码')}] <${t('文件或目录…')}>
+  party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
+  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--encoding ${t('编码')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}
+  party-report templates            ${t('列出报告类型')}
+  party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、能否自动修复、说明、依据')}
+  ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
+  ${t('选项 --encoding utf-8|utf-16le|utf-16be|gb18030：文稿编码（默认自动识别：BOM、UTF-8，否则 GB18030）。')}
+  ${t('选项 --max-diagnostics N：每个文件最多列出的问题数（默认 2000），其余只报条数。')}
   party-report --version
 
-退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。`;
+${t('退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。')}`;
 
 /** --locale zh-CN|en wins; otherwise the environment's language (LC_ALL, LC_MESSAGES, LANG). */
 function chooseLocale(argv: string[]): string[] {
@@ -39,7 +41,7 @@ function encodingArg(value: string | undefined, err: (s: string) => void): TextE
   if (value === undefined) return undefined;
   const name = value.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^gbk$/, 'gb18030') as TextEncodingName;
   if (ENCODINGS.includes(name)) return name;
-  err(`--encoding 只能是 ${ENCODINGS.join('、')} 之一（GBK 文件用 gb18030），收到 ${JSON.stringify(value)}`);
+  err(t('--encoding 只能是 {0} 之一（GBK 文件用 gb18030），收到 {1}', ENCODINGS.join('、'), JSON.stringify(value)));
   return null;
 }
 
@@ -47,6 +49,7 @@ async function main(args: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
   const argv = chooseLocale(args);
+  const USAGE = usageText();
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     (command ? out : err)(USAGE + '\n');
@@ -75,15 +78,15 @@ async function main(args: string[]): Promise<number> {
         if (encoding === null) return 2;
         const max = values['max-diagnostics'];
         if (max !== undefined && !/^[1-9]\d{0,8}$/.test(max)) {
-          err(`--max-diagnostics 应为正整数，收到 ${JSON.stringify(max)}`);
+          err(t('--max-diagnostics 应为正整数，收到 {0}', JSON.stringify(max)));
           return 2;
         }
-        if (values.format !== 'text' && values.format !== 'json') {
-          err(`--format 只能是 text 或 json，收到 ${JSON.stringify(values.format)}`);
+        if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
+          err(t('--format 只能是 text、json 或 sarif，收到 {0}', JSON.stringify(values.format)));
           return 2;
         }
         if (positionals.length === 0) {
-          err('lint 需要至少一个文件或目录。\n' + USAGE);
+          err(t('lint 需要至少一个文件或目录。') + '\n' + USAGE);
           return 2;
         }
         return runLint(
@@ -103,7 +106,7 @@ async function main(args: string[]): Promise<number> {
           },
         });
         if (positionals.length !== 1) {
-          err('new 需要且只需要一个报告类型（用 party-report templates 查看）。\n' + USAGE);
+          err(t('new 需要且只需要一个报告类型（用 party-report templates 查看）。') + '\n' + USAGE);
           return 2;
         }
         return runNew({ type: positionals[0], set: values.set ?? [], output: values.output, force: values.force ?? false }, out, err);
@@ -122,19 +125,27 @@ async function main(args: string[]): Promise<number> {
         const encoding = encodingArg(values.encoding, err);
         if (encoding === null) return 2;
         if (positionals.length !== 1) {
-          err('export 需要且只需要一个文稿文件。\n' + USAGE);
+          err(t('export 需要且只需要一个文稿文件。') + '\n' + USAGE);
           return 2;
         }
         return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], encoding }, err);
       }
+      case 'rules': {
+        const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });
+        if (values.format !== 'text' && values.format !== 'json') {
+          err(t('--format 只能是 text 或 json，收到 {0}', JSON.stringify(values.format)));
+          return 2;
+        }
+        return runRules(values.format, out);
+      }
       case 'templates': {
         const project = projectFor(process.cwd(), err);
         const builtin = new Set(builtinTypes().types);
-        for (const t of project.types) out(`${t.id}\t${t.name}${builtin.has(t) ? '' : '\t（本项目）'}\n`);
+        for (const type of project.types) out(`${type.id}\t${type.name}${builtin.has(type) ? '' : '\t' + t('（本项目）')}\n`);
         return 0;
       }
       default:
-        err(`未知命令 ${JSON.stringify(command)}。\n${USAGE}`);
+        err(t('未知命令 {0}。', JSON.stringify(command)) + `\n${USAGE}`);
         return 2;
     }
   } catch (e) {
@@ -151,7 +162,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: Error) => {
-    process.stderr.write(`party-report 出错：${e.message}\n`);
+    process.stderr.write(t('party-report 出错：{0}', e.message) + '\n');
     process.exitCode = 2;
   },
 );

@@ -2,8 +2,7 @@
  * Reads a draft from disk as the editor would: regular files only, within the size limit (checked
  * before reading), UTF-8, UTF-16 with BOM or GB18030 (see engine/io/read-file.ts), BOM dropped.
  */
-import { DEFAULT_MAX_LENGTH } from '../../engine';
-import { FileReadError, readTextFile, type TextEncodingName, type TextFile } from '../../engine/io/read-file';
+import { DEFAULT_MAX_LENGTH, FileReadError, readTextFile, type TextEncodingName, type TextFile } from '../../engine';
 
 export { FileReadError as DraftReadError };
 

@@ -8,7 +8,8 @@ import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
-import { StatusItem, type ReportStatus } from './status';
+import { StatusItem } from './status';
+import type { Notifications } from '../../server/src/protocol';
 import { startWatchdog } from './watchdog-wiring';
 
 let client: LanguageClient | undefined;
@@ -64,7 +65,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   await client.start();
   context.subscriptions.push(startWatchdog(c));
-  context.subscriptions.push(client.onNotification('partyReport/status', (s: ReportStatus) => status.update(s)));
+  context.subscriptions.push(client.onNotification('partyReport/status' satisfies keyof Notifications, (s: Notifications['partyReport/status']) => status.update(s)));
 }
 
 export async function deactivate(): Promise<void> {

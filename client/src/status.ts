@@ -1,14 +1,8 @@
 /** The status-bar item "待填 N 项 · 缺 M 节" for the active report; a click goes to the next placeholder. */
 import * as vscode from 'vscode';
+import type { ReportStatus } from '../../server/src/protocol';
 
-export interface ReportStatus {
-  uri: string;
-  version: number;
-  type: { id: string; name: string } | null;
-  placeholders: number;
-  missingSections: number;
-  errors: number;
-}
+export type { ReportStatus };
 
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('partyReport.status', vscode.StatusBarAlignment.Left, 100);

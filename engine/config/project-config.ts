@@ -7,12 +7,10 @@ import { t } from '../i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import type { RuleSetting } from '../lint';
+import type { RuleSetting } from '../severity';
+import { PROJECT_KEYS, SETTING_CHECKS } from './settings';
 import { compileUserPattern } from '../text/safe-regex';
-import { FileReadError, readTextFile } from '../io/read-file';
-
-/** Config files and report type definitions are a few kilobytes; this is generous. */
-export const MAX_CONFIG_BYTES = 1_000_000;
+import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
 
 export const CONFIG_NAMES = ['.party-report.yaml', '.party-report.yml', '.party-report.json'];
 export const DEFAULT_TEMPLATES_DIR = '.party-report/templates';
@@ -43,20 +41,7 @@ export interface LoadedConfig {
   problems: ConfigProblem[];
 }
 
-const LEVELS = ['error', 'warning', 'information', 'hint', 'off'];
-const KEYS: Record<string, (v: unknown) => string | undefined> = {
-  enable: (v) => (typeof v === 'boolean' ? undefined : t('应为 true 或 false')),
-  validate: (v) => (v === 'onType' || v === 'onSave' ? undefined : t('应为 onType 或 onSave')),
-  rules: (v) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.entries(v).map(([k, s]) => (LEVELS.includes(String(s)) ? '' : t('{0} 的级别应为 {1} 之一', k, LEVELS.join(t('、'))))).filter(Boolean)[0]
-      : t('应为“规则: 级别”的映射'),
-  placeholders: (v) => (Array.isArray(v) && v.every((p) => typeof p === 'string') ? undefined : t('应为正则表达式字符串的列表')),
-  formulations: (v) => (Array.isArray(v) ? undefined : t('应为规范表述的列表（格式同 data/formulations.yaml）')),
-  maxLength: (v) => (typeof v === 'number' && v > 0 ? undefined : t('应为正整数')),
-  export: (v) => (v && typeof v === 'object' ? undefined : t('应为对象，如 export: { fonts: { body: 仿宋 } }')),
-  templates: (v) => (typeof v === 'string' ? undefined : t('应为报告类型目录的路径')),
-};
+const KEYS = Object.fromEntries(PROJECT_KEYS.map((k) => [k, SETTING_CHECKS[k]]));
 
 /**
  * Placeholder patterns must run in linear time (see text/safe-regex.ts): each one that can't is

@@ -20,7 +20,7 @@ import {
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
-import { OPAQUE } from '../parse/prose-lines';
+import { OPAQUE } from '../text/prose';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
 import {
   BODY_CHARACTER_SPACING,

@@ -1,6 +1,6 @@
 /**
  * GB/T 9704-2012 《党政机关公文格式》: every figure the DOCX export uses, in one place.
- * Clause numbers are the standard's; see ../shared/domain/gbt9704.md and docs/export.md.
+ * Clause numbers are the standard's; see docs/export.md.
  * Units: twips (1/20 pt, 1/1440 inch) unless the name says otherwise; font sizes in points.
  */
 

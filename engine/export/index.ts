@@ -5,6 +5,8 @@
 import { Packer } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { buildModel } from '../model/build';
+import { builtinTypes } from '../report-types/load';
+import { documentWords } from '../report-types/words';
 import { buildDocument, type LayoutOptions } from './build-docx';
 import { metadata } from './metadata';
 
@@ -13,7 +15,7 @@ export { breakTitle } from './title-lines';
 export type { LayoutOptions, PageOptions } from './build-docx';
 
 export async function exportDocx(text: string, options: LayoutOptions = {}): Promise<Uint8Array> {
-  const model = buildModel(text);
+  const model = buildModel(text, { words: documentWords(builtinTypes().types) });
   const doc = buildDocument(model, metadata(model), options);
   return builtinStyleNames(new Uint8Array(await Packer.toBuffer(doc)));
 }

@@ -27,8 +27,7 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): unknown {
   return undefined;
 }
 
-const str = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : v instanceof Date ? undefined : undefined;
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 
 export function metadata(model: ReportModel): ExportMetadata {
   const data = model.frontMatter?.data ?? {};

@@ -52,3 +52,11 @@ export function builtinFormulations(): Formulation[] {
     .filter((f): f is Formulation => f !== undefined);
   return builtin;
 }
+
+let builtinTerms: string[] | undefined;
+
+/** Long standard terms checked for typos (data/standard-terms.yaml), read once. */
+export function builtinStandardTerms(): string[] {
+  builtinTerms ??= loadData<{ terms: string[] }>('standard-terms.yaml').terms.filter((x) => typeof x === 'string');
+  return builtinTerms;
+}

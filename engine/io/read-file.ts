@@ -18,6 +18,9 @@ export const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', '
 
 export class FileReadError extends Error {}
 
+/** Config files, report type definitions and skeletons are a few kilobytes; this is generous. */
+export const MAX_CONFIG_BYTES = 1_000_000;
+
 /** What a file was when it was read: the write-back compares the file against it. */
 export interface FileSnapshot {
   /** The path as given, and the real file behind it (symlinks followed). */

@@ -12,12 +12,14 @@ import { groupOrdinals, groupRuns } from './enumerations';
 import { parseNumbering } from './numbering';
 import { findPlaceholders } from './placeholders';
 import { findCountedLists } from './counted-lists';
-import type { FrontMatter, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
+import type { DocumentWords, FrontMatter, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
 
 export interface BuildOptions {
   extraPlaceholders?: string[];
   /** Parse results kept between versions of one document (the language server keeps one per file). */
   cache?: ProseCache;
+  /** Title endings and closing phrases (report-types/*.yaml via documentWords); without them only a `#` title is found. */
+  words?: DocumentWords;
   /** performance.now() past which the rest of the draft is read as plain lines (the server's time budget). */
   deadline?: number;
 }
@@ -51,7 +53,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
     numbering: l.block === 'tableCell' ? undefined : parseNumbering(l.text),
   }));
 
-  const title = assignRoles(lines);
+  const title = assignRoles(lines, options.words ?? NO_WORDS);
   const sections = buildSections(lines, title);
   const enumerations = groupRuns(lines);
   const tables: TableModel[] = prose.tables.map((t) => ({
@@ -118,7 +120,11 @@ function readFrontMatter(prose: ProseResult): FrontMatter | null {
   }
 }
 
-function assignRoles(lines: ReportLine[]): ReportLine | undefined {
+const NO_WORDS: DocumentWords = { titleSuffixes: [], closings: [] };
+/** 特此报告。 and 特此报告 alike. */
+const closingKey = (s: string) => s.trim().replace(/[。！]$/, '');
+
+function assignRoles(lines: ReportLine[], words: DocumentWords): ReportLine | undefined {
   const flow = lines.filter((l) => l.block !== 'tableCell');
   let title: ReportLine | undefined;
   const first = flow[0];
@@ -130,7 +136,7 @@ function assignRoles(lines: ReportLine[]): ReportLine | undefined {
       t.length <= 80 &&
       !/[。；！？]$/.test(t) &&
       !/^根据/.test(t) &&
-      /(报告|材料|清单|总结|方案|汇报|发言|情况)$/.test(t);
+      words.titleSuffixes.some((s) => t.endsWith(s));
     if (markdownTitle || bareTitle) {
       first.role = 'title';
       title = first;
@@ -141,11 +147,12 @@ function assignRoles(lines: ReportLine[]): ReportLine | undefined {
     const t = afterTitle.text.trim();
     if (t.length <= 40 && /[：:]$/.test(t) && !/[，。；]/.test(t)) afterTitle.role = 'addressee';
   }
+  const closings = new Set(words.closings.map(closingKey));
   for (let i = 0; i < flow.length; i++) {
     const line = flow[i];
     if (line.role !== 'body' || line.numbering || line.headingDepth > 0) continue;
     const t = line.text.trim();
-    if (/^特此(报告|汇报|说明)[。！]?$/.test(t)) line.role = 'closing';
+    if (closings.has(closingKey(t))) line.role = 'closing';
     else if (/^附件[：:]/.test(t)) line.role = 'attachment';
     else if (isDateLine(t) && i >= flow.length - 3) line.role = 'date';
   }

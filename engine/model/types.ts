@@ -1,38 +1,17 @@
 /** The report model: what one parse of a draft yields, shared by every rule, the server and the export. */
 import type { LineIndex } from '../text/line-index';
 
-export type Severity = 'error' | 'warning' | 'information' | 'hint';
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-
-/** A half-open range of UTF-16 offsets into the document text. */
-export interface Span {
-  start: number;
-  end: number;
-}
-
-export type BlockKind = 'paragraph' | 'heading' | 'tableCell';
+export type { Severity } from '../severity';
+export type { BlockKind, HtmlComment, ProseLine, Span } from '../text/prose';
+import type { HtmlComment, ProseLine, Span } from '../text/prose';
 
 /**
- * One line of prose: a report paragraph. Markup (emphasis markers, `#`, inline code, comments,
- * link targets) is removed from `text`; `starts[i]`/`ends[i]` give the source span of text[i].
+ * The words that mark a draft's title and closing, from the report types' data (title.suffixes,
+ * closing.phrases). The model is built before the type is known, so every type's words count.
  */
-export interface ProseLine {
-  index: number;
-  text: string;
-  /** Typed arrays: a 1 MB draft has a million of each, and memory matters in the editor. */
-  starts: Int32Array;
-  ends: Int32Array;
-  block: BlockKind;
-  /** Markdown heading depth (1–6), 0 when the line is not a Markdown heading. */
-  headingDepth: number;
-  /** Ranges of `text` written in strong emphasis. */
-  bold: Array<[number, number]>;
-  /** 0-based source line of the first character. */
-  sourceLine: number;
-  inList: boolean;
-  inQuote: boolean;
-  /** For a table cell: the cell's source span (an empty cell has no text to point at). */
-  cell?: Span;
+export interface DocumentWords {
+  titleSuffixes: string[];
+  closings: string[];
 }
 
 export type NumberLevel = 1 | 2 | 3 | 4;
@@ -121,11 +100,6 @@ export interface FrontMatter {
   span: Span;
   data: Record<string, unknown> | null;
   error?: { message: string; span: Span };
-}
-
-export interface HtmlComment {
-  span: Span;
-  body: string;
 }
 
 export interface ReportModel {

@@ -5,7 +5,7 @@
  * text gives, at a fraction of the cost for a long paragraph.
  */
 import { LineIndex } from '../text/line-index';
-import type { ProseLine, Span } from '../model/types';
+import type { ProseLine, Span } from '../text/prose';
 import { MAX_RUN_LINES, splitChunks } from './chunks';
 import { t } from '../i18n';
 import { parseMarkdown } from './markdown';

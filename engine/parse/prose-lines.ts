@@ -4,11 +4,8 @@
  * split it. Code, HTML, front matter and link targets never become prose.
  */
 import type { Nodes, Parents, PhrasingContent, Root, Table } from 'mdast';
-import type { BlockKind, HtmlComment, ProseLine, Span } from '../model/types';
+import { OPAQUE, type BlockKind, type HtmlComment, type ProseLine, type Span } from '../text/prose';
 import type { LineIndex } from '../text/line-index';
-
-/** Stands in for inline code or an image, so that no check joins the words around it. */
-export const OPAQUE = '\uFFFC';
 
 export interface RawTable {
   span: Span;

@@ -8,8 +8,7 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { assetRoot } from '../data';
 import { checkSkeleton } from './skeleton';
-import { FileReadError, readTextFile } from '../io/read-file';
-import { MAX_CONFIG_BYTES } from '../config/project-config';
+import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
 import type { ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
 
 export interface LoadedTypes {
@@ -129,6 +128,7 @@ export function parseDefinition(
   const openings = patterns('openings');
   if (!Array.isArray(openings)) return { error: openings };
   const closing = (raw.closing ?? {}) as Record<string, unknown>;
+  const title = (raw.title ?? {}) as Record<string, unknown>;
   return {
     type: {
       id: raw.id,
@@ -146,7 +146,8 @@ export function parseDefinition(
       sections,
       tables,
       deadlineTerms: strings(raw['deadline-terms']),
-      closing: { required: closing.required === true, phrases: strings(closing.phrases) },
+      title: { example: typeof title.example === 'string' ? title.example : undefined, suffixes: strings(title.suffixes) },
+      closing: { phrases: strings(closing.phrases) },
       variables: (Array.isArray(raw.variables) ? raw.variables : [])
         .filter((v: any) => v && typeof v.name === 'string')
         .map((v: any) => ({ name: v.name, label: String(v.label ?? v.name), placeholder: String(v.placeholder ?? `【${v.label ?? v.name}】`) })),
@@ -188,6 +189,7 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
     sections,
     tables: raw.tables ?? parent.tables,
     'deadline-terms': raw['deadline-terms'] ?? parent.deadlineTerms,
+    title: raw.title ?? parent.title,
     closing: raw.closing ?? parent.closing,
     variables: raw.variables ?? parent.variables,
   };

@@ -63,7 +63,10 @@ export interface ReportType {
   sections: TypeSection[];
   tables: TypeTable[];
   deadlineTerms: string[];
-  closing: { required: boolean; phrases: string[] };
+  /** How titles of this type look: an example, and the endings that make a first line the title. */
+  title: { example?: string; suffixes: string[] };
+  /** Closing lines of this type (特此报告。). */
+  closing: { phrases: string[] };
   variables: TypeVariable[];
   /** The Handlebars skeleton's source text. */
   skeleton: string;

@@ -7,6 +7,7 @@ export const countMismatch: Rule = {
   id: 'count-mismatch',
   defaultSeverity: 'warning',
   summary: '文中所说的数量与后面列出的条目数不一致',
+  source: '公文写作惯例',
   check(ctx) {
     for (const list of ctx.model.countedLists) {
       if (list.items === list.count) continue;

@@ -14,6 +14,8 @@ export const dateFormat: Rule = {
   id: 'date-format',
   defaultSeverity: 'warning',
   summary: '日期写法不规范（应为2021年7月1日）',
+  fixable: true,
+  source: 'GB/T 15835—2011',
   check(ctx) {
     for (const line of ctx.model.lines) {
       const text = line.text;

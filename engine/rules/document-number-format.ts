@@ -10,6 +10,8 @@ export const documentNumberFormat: Rule = {
   id: 'document-number-format',
   defaultSeverity: 'warning',
   summary: '发文字号格式不规范（应为〔2021〕3号）',
+  fixable: true,
+  source: 'GB/T 9704—2012 7.2.5',
   check(ctx) {
     for (const line of ctx.model.lines) {
       DOC_NUMBER.lastIndex = 0;

@@ -8,6 +8,7 @@ export const emptySection: Rule = {
   id: 'empty-section',
   defaultSeverity: 'warning',
   summary: '章节标题下没有内容',
+  source: '公文写作惯例',
   check(ctx) {
     const { model } = ctx;
     const hasTable = new Set(model.lines.filter((l) => l.block === 'tableCell').map((l) => l.section));

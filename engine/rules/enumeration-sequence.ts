@@ -9,6 +9,8 @@ export const enumerationSequence: Rule = {
   id: 'enumeration-sequence',
   defaultSeverity: 'warning',
   summary: '“一是、二是……”顺序不连续或重复',
+  fixable: true,
+  source: '公文写作惯例',
   check(ctx) {
     for (const run of ctx.model.enumerations) {
       const fix = renumber(run);

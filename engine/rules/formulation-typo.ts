@@ -1,15 +1,8 @@
-import { loadData } from '../data';
+import { builtinStandardTerms as standardTerms } from '../formulations/load';
 import { findNearMisses, MIN_TERM_LENGTH } from '../formulations/near-miss';
 import { t } from '../i18n';
 import type { Rule } from './rule';
 import { q, spanOf } from './util';
-
-let builtinTerms: string[] | undefined;
-
-function standardTerms(): string[] {
-  builtinTerms ??= loadData<{ terms: string[] }>('standard-terms.yaml').terms.filter((x) => typeof x === 'string');
-  return builtinTerms;
-}
 
 /**
  * A standard term written with a character changed, added or dropped (新世代 for 新时代). Listed
@@ -19,6 +12,8 @@ export const formulationTypo: Rule = {
   id: 'formulation-typo',
   defaultSeverity: 'warning',
   summary: '规范表述疑有错字、多字或漏字',
+  fixable: true,
+  source: '规范表述（data/standard-terms.yaml）',
   check(ctx) {
     const listedWrong = new Set(ctx.formulations.flatMap((f) => f.wrong));
     const phrases = ctx.formulations.filter((f) => f.kind === 'phrase' && f.text.length >= MIN_TERM_LENGTH).map((f) => f.text);

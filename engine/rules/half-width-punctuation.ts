@@ -13,6 +13,8 @@ export const halfWidthPunctuation: Rule = {
   id: 'half-width-punctuation',
   defaultSeverity: 'warning',
   summary: '中文语句中使用了半角标点',
+  fixable: true,
+  source: 'GB/T 15834—2011',
   check(ctx) {
     for (const line of ctx.model.lines) {
       if (!CANDIDATE.test(line.text)) continue;

@@ -11,6 +11,8 @@ export const headingNumbering: Rule = {
   id: 'heading-numbering',
   defaultSeverity: 'warning',
   summary: '标题序号不连续、重复或写法不规范',
+  fixable: true,
+  source: 'GB/T 9704—2012 7.3.3',
   check(ctx) {
     const { model } = ctx;
     // Siblings: numbered sections of one level under the same parent.

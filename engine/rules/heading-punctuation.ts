@@ -10,6 +10,8 @@ export const headingPunctuation: Rule = {
   id: 'heading-punctuation',
   defaultSeverity: 'warning',
   summary: '单独成行的标题末尾不应有标点',
+  fixable: true,
+  source: 'GB/T 9704—2012 7.3.1, GB/T 15834—2011',
   check(ctx) {
     const { model } = ctx;
     const lines: ReportLine[] = model.sections.filter((s) => !s.runIn).map((s) => s.line);

@@ -39,5 +39,9 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for docs, hovers and `party-report rules`. */
   summary: string;
+  /** Some findings come with a fix (test/rules.test.ts holds this against the fixtures). */
+  fixable?: boolean;
+  /** What the rule enforces: a standard's clause or the data it reads, e.g. 'GB/T 9704—2012 7.2.5'. */
+  source?: string;
   check(ctx: RuleContext): void;
 }

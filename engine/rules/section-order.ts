@@ -7,6 +7,7 @@ export const sectionOrder: Rule = {
   id: 'section-order',
   defaultSeverity: 'warning',
   summary: '章节顺序与报告类型不符',
+  source: '报告类型定义（report-types/）',
   check(ctx) {
     const { type, match } = ctx;
     let furthest: { index: number; title: string } | undefined;

@@ -13,6 +13,8 @@ export const standardFormulation: Rule = {
   id: 'standard-formulation',
   defaultSeverity: 'error',
   summary: '规范表述有误（成员缺漏、顺序颠倒或用词错误）',
+  fixable: true,
+  source: '规范表述（data/formulations.yaml）',
   check(ctx) {
     // One pass over each line decides whether any formulation can be in it at all.
     const words = ctx.formulations.flatMap((f) => [...f.wrong, ...f.members, ...f.keys, ...Object.keys(f.outdated)]);

@@ -12,6 +12,7 @@ export const tableStructure: Rule = {
   id: 'table-structure',
   defaultSeverity: 'warning',
   summary: '表格缺少规定的列，或单元格未填写',
+  source: '报告类型定义（report-types/）',
   check(ctx) {
     const { type, model } = ctx;
     for (const spec of type.tables) {

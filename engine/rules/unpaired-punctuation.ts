@@ -19,6 +19,8 @@ export const unpairedPunctuation: Rule = {
   id: 'unpaired-punctuation',
   defaultSeverity: 'warning',
   summary: '成对标点（引号、书名号、括号等）不成对',
+  fixable: true,
+  source: 'GB/T 15834—2011',
   check(ctx) {
     for (const line of ctx.model.lines) {
       const text = line.text;

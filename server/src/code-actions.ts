@@ -2,7 +2,7 @@
  * Quick fixes sent with their edits: each finding's own fix, "fix all of this kind", "ignore on
  * this line", and a source.fixAll action that applies every safe fix in one edit.
  */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { fixAll, type Diagnostic, type LintOptions, type LintResult, type TextEdit } from '../../engine';
 import { toLspDiagnostic, toLspEdits } from './convert';

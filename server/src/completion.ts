@@ -2,13 +2,14 @@
  * Completions by context: at a line start, the next sections the report type expects; inside a
  * section, that section's standard phrases; after a formulation's name, its standard text.
  */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver';
-import { builtinFormulations, type LintResult } from '../../engine';
-import { standardMarker } from '../../engine/model/numbering';
-import { matchSections, topSections } from '../../engine/report-types/match';
+import { builtinFormulations, type Formulation, type LintResult } from '../../engine';
+import { standardMarker } from '../../engine';
+import { matchSections, topSections } from '../../engine';
 
-export function completions(result: LintResult, text: string, position: Position): CompletionItem[] {
+/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
+export function completions(result: LintResult, text: string, position: Position, formulations: Formulation[] = builtinFormulations()): CompletionItem[] {
   const model = result.model;
   if (!model) return [];
   const index = model.lineIndex;
@@ -17,7 +18,7 @@ export function completions(result: LintResult, text: string, position: Position
   const items: CompletionItem[] = [];
 
   // After a formulation's name: its standard text.
-  for (const f of builtinFormulations()) {
+  for (const f of formulations) {
     if (f.name === f.text || f.kind === 'phrase') continue;
     const m = new RegExp(`${escape(f.name)}[，,：:即]?$`).exec(prefix);
     if (!m) continue;
@@ -36,6 +37,17 @@ export function completions(result: LintResult, text: string, position: Position
   const atLineStart = /^[\s\u3000]*(#{1,6}\s*)?$/.test(prefix);
   const match = matchSections(model, type);
   const offset = index.offsetAt(position);
+
+  // Before any text: the type's example title (report-types/<id>.yaml, title.example).
+  if (atLineStart && !model.title && type.title.example && !model.lines.some((l) => l.starts[0] < offset)) {
+    items.push({
+      label: type.title.example,
+      kind: CompletionItemKind.Text,
+      detail: t('{0}：标题示例', type.name),
+      sortText: '0',
+      insertText: (/#/.test(prefix) ? '' : '# ') + type.title.example,
+    });
+  }
 
   if (atLineStart) {
     // The sections the type still lacks, numbered after the top-level sections above the cursor.

@@ -1,6 +1,6 @@
 /** Engine results → LSP types. */
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { Diagnostic, LineIndex, Severity, TextEdit } from '../../engine';
+import { DIAGNOSTIC_SOURCE, type Diagnostic, type LineIndex, type Severity, type TextEdit } from '../../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -9,7 +9,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export const SOURCE = '党建报告';
+export const SOURCE = DIAGNOSTIC_SOURCE;
 
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   return {

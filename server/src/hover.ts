@@ -1,10 +1,11 @@
 /** Hovers: what a placeholder asks for, a formulation's standard text, and a finding's rule. */
-import { t } from '../../engine/i18n';
+import { t } from '../../engine';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { builtinFormulations, findRule, type LintResult } from '../../engine';
-import { placeholderHint } from '../../engine/model/placeholders';
+import { builtinFormulations, ruleInfo, type Formulation, type LintResult } from '../../engine';
+import { placeholderHint } from '../../engine';
 
-export function hover(result: LintResult, position: Position): Hover | null {
+/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
+export function hover(result: LintResult, position: Position, formulations: Formulation[] = builtinFormulations()): Hover | null {
   const model = result.model;
   if (!model) return null;
   const offset = model.lineIndex.offsetAt(position);
@@ -16,7 +17,7 @@ export function hover(result: LintResult, position: Position): Hover | null {
   const line = model.lines.find((l) => l.starts.length > 0 && l.starts[0] <= offset && offset <= l.ends[l.ends.length - 1]);
   if (line) {
     const at = line.starts.findIndex((s, i) => s <= offset && offset < line.ends[i]);
-    for (const f of builtinFormulations()) {
+    for (const f of formulations) {
       for (const word of new Set([f.name, f.text])) {
         for (let i = line.text.indexOf(word); i >= 0; i = line.text.indexOf(word, i + 1)) {
           if (at >= i && at < i + word.length) {
@@ -30,8 +31,8 @@ export function hover(result: LintResult, position: Position): Hover | null {
 
   for (const d of result.diagnostics) {
     if (d.span.start > offset || offset > d.span.end) continue;
-    const rule = findRule(d.rule);
-    parts.push(`**${d.rule}**${rule ? `（${t(rule.summary)}）` : ''}\n\n${d.message}\n\n` + t('规则说明见 docs/rules.md，可用 `<!-- party-report-disable-next-line {0} -->` 在下一行关闭。', d.rule));
+    const rule = ruleInfo(d.rule);
+    parts.push(`**${d.rule}**${rule ? `（${rule.summary}）` : ''}\n\n${d.message}\n\n` + t('规则说明见 docs/rules.md，可用 `<!-- party-report-disable-next-line {0} -->` 在下一行关闭。', d.rule));
   }
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: [...new Set(parts)].join('\n\n---\n\n') } };

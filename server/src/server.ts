@@ -3,7 +3,7 @@
  * never letting an older result overwrite a newer one), serves the outline, and reads settings
  * from the client. Whatever one document contains, the server keeps serving the others.
  */
-import { setLocale, localeFrom, t } from '../../engine/i18n';
+import { setLocale, localeFrom, t } from '../../engine';
 import {
   CodeActionKind,
   type Connection,
@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   builtinProject,
   buildModel,
+  documentWords,
   configIn,
   lint,
   loadProject,
@@ -29,15 +30,16 @@ import {
   builtinFormulations,
   type Formulation,
 } from '../../engine';
-import { normalizeFormulation } from '../../engine/formulations/load';
+import { normalizeFormulation } from '../../engine';
 import { codeActions } from './code-actions';
 import { completions } from './completion';
-import { toLspDiagnostic, toLspEdits } from './convert';
+import { SOURCE, toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
-import { loadExporter } from '../../engine/export/load';
-import { WriteRefused, writeFileAtomic } from '../../engine/io/write-file-atomic';
+import { loadExporter } from '../../engine';
+import { WriteRefused, writeFileAtomic } from '../../engine';
 import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, type Settings } from './settings';
 import { documentSymbols } from './symbols';
+import type { NotificationName, Notifications, Params, RequestName, Result } from './protocol';
 
 interface Cached {
   version: number;
@@ -84,6 +86,11 @@ export function startServer(connection: Connection): void {
   let projects = new Map<string, Project>();
   let problemFiles = new Set<string>();
 
+  // Requests and notifications of server/src/protocol.ts, typed by their names.
+  const onRequest = <K extends RequestName>(name: K, handler: (params: Params<K>) => Result<K> | Promise<Result<K>>) =>
+    connection.onRequest(name, handler as (params: unknown) => Promise<Result<K>>);
+  const notify = <K extends NotificationName>(name: K, payload: Notifications[K]) => connection.sendNotification(name, payload);
+
   let templatesSetting: string | undefined;
   const loadProjects = () => {
     projects = new Map(roots.map((root) => [root, trusted ? loadProject(configIn(root), root, templatesSetting) : builtinProject(root)]));
@@ -97,7 +104,7 @@ export function startServer(connection: Connection): void {
         diagnostics: problems.map((p) => {
           const line = Math.max(0, (p.line ?? 1) - 1);
           const character = Math.max(0, (p.column ?? 1) - 1);
-          return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: '党建报告', code: 'config', message: p.message };
+          return { range: { start: { line, character }, end: { line, character: character + 1 } }, severity: 1, source: SOURCE, code: 'config', message: p.message };
         }),
       });
       for (const p of problems) connection.console.warn(`${file}: ${p.message}`);
@@ -194,7 +201,7 @@ export function startServer(connection: Connection): void {
           {
             range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
             severity: 2,
-            source: '党建报告',
+            source: SOURCE,
             message: t('党建报告校验出错，已跳过本文件：{0}。其他文件不受影响；请把此文件反馈给维护者。', (err as Error).message),
           },
         ],
@@ -207,7 +214,7 @@ export function startServer(connection: Connection): void {
     );
     void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map(toLspDiagnostic) });
     // For the client's status bar: is this a report, and how much is left to fill in.
-    void connection.sendNotification('partyReport/status', {
+    void notify('partyReport/status', {
       uri,
       version,
       type: result.type ? { id: result.type.id, name: result.type.name } : null,
@@ -307,30 +314,30 @@ export function startServer(connection: Connection): void {
   connection.onCompletion((params) =>
     guarded('生成补全', [], async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? completions(c.result, c.text, params.position) : [];
+      return c ? completions(c.result, c.text, params.position, c.options.formulations) : [];
     }),
   );
 
   connection.onHover((params) =>
     guarded('生成悬停提示', null, async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? hover(c.result, params.position) : null;
+      return c ? hover(c.result, params.position, c.options.formulations) : null;
     }),
   );
 
   // For the client's commands: the report types, a new draft, and the sections a draft lacks.
   const builtinSet = new Set(builtinProject('').types);
   const typesFor = (uri?: string) => (uri ? projectFor(uri) : projects.get(roots[0]))?.types ?? builtinProject('').types;
-  connection.onRequest('partyReport/types', (p?: { uri?: string }) =>
+  onRequest('partyReport/types', (p) =>
     typesFor(p?.uri).map((t) => ({ id: t.id, name: t.name, description: t.description, variables: t.variables, workspace: !builtinSet.has(t) })),
   );
-  connection.onRequest('partyReport/renderDraft', (p: { id: string; values?: Record<string, string>; uri?: string }) => {
+  onRequest('partyReport/renderDraft', (p) => {
     const type = typesFor(p.uri).find((t) => t.id === p.id);
     if (!type) throw new Error(t('未知的报告类型：{0}', p.id));
     return renderDraft(type, { values: p.values });
   });
   // Export: the DOCX library loads on the first export, not at start-up.
-  connection.onRequest('partyReport/exportDocx', async (p: { uri: string; target: string; force: boolean }) => {
+  onRequest('partyReport/exportDocx', async (p) => {
     const doc = documents.get(p.uri);
     if (!doc) return { ok: false, message: t('文稿未打开，无法导出。') };
     try {
@@ -352,7 +359,7 @@ export function startServer(connection: Connection): void {
     }
   });
 
-  connection.onRequest('partyReport/missingSections', (p: { uri: string }) =>
+  onRequest('partyReport/missingSections', (p) =>
     guarded('查找缺少的章节', [], async () => {
       const c = await currentResult(p.uri);
       if (!c?.result.model) return [];
@@ -371,7 +378,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText(), { deadline: performance.now() + DOCUMENT_BUDGET_MS });
+      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText(), { words: documentWords(typesFor(doc.uri)), deadline: performance.now() + DOCUMENT_BUDGET_MS });
       return documentSymbols(model);
     } catch (err) {
       connection.console.error(`生成大纲出错：${(err as Error).message}`);

@@ -1,7 +1,6 @@
 /** The server's view of the user's settings (section `partyReport`), with defaults. */
 import type { RuleSetting } from '../../engine';
-import { DEFAULT_MAX_LENGTH } from '../../engine';
-import { FONT_KEYS } from '../../engine/export/gbt9704';
+import { DEFAULT_MAX_LENGTH, settingProblem, validFonts, validPage, validRules } from '../../engine';
 
 export interface Settings {
   enable: boolean;
@@ -33,52 +32,24 @@ export const DEFAULT_SETTINGS: Settings = {
   formulations: [],
 };
 
-
-
-const RULE_SETTINGS = new Set(['error', 'warning', 'information', 'hint', 'off']);
-
-/** Accepts whatever the client sends; anything malformed falls back to the default. */
+/** Accepts whatever the client sends; anything malformed falls back to the default (engine/config/settings.ts decides). */
 export function normalizeSettings(raw: unknown): Settings {
   const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const rules: Record<string, RuleSetting> = {};
-  if (r.rules && typeof r.rules === 'object') {
-    for (const [k, v] of Object.entries(r.rules as Record<string, unknown>)) {
-      if (typeof v === 'string' && RULE_SETTINGS.has(v)) rules[k] = v as RuleSetting;
-    }
-  }
+  const ok = (key: string) => r[key] !== undefined && settingProblem(key, r[key]) === undefined;
+  const exported = (r.export ?? {}) as Record<string, unknown>;
   return {
-    enable: typeof r.enable === 'boolean' ? r.enable : DEFAULT_SETTINGS.enable,
-    validate: r.validate === 'onSave' ? 'onSave' : 'onType',
+    enable: ok('enable') ? (r.enable as boolean) : DEFAULT_SETTINGS.enable,
+    validate: ok('validate') ? (r.validate as Settings['validate']) : DEFAULT_SETTINGS.validate,
     debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 ? Math.min(r.debounceMs, 5000) : DEFAULT_SETTINGS.debounceMs,
-    rules,
-    placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string') : [],
-    maxLength: typeof r.maxLength === 'number' && r.maxLength > 0 ? r.maxLength : DEFAULT_MAX_LENGTH,
-    exportFonts: fonts((r.export as Record<string, unknown> | undefined)?.fonts),
+    rules: validRules(r.rules),
+    placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string' && settingProblem('placeholders', [p]) === undefined) : [],
+    maxLength: ok('maxLength') ? (r.maxLength as number) : DEFAULT_MAX_LENGTH,
+    exportFonts: validFonts(exported.fonts),
     templatesDir: typeof r.templatesDir === 'string' && r.templatesDir.trim() ? r.templatesDir.trim() : DEFAULT_SETTINGS.templatesDir,
-    exportPage: page((r.export as Record<string, unknown> | undefined)?.page),
-    formulations: Array.isArray(r.formulations) ? r.formulations : [],
+    exportPage: validPage(exported.page),
+    formulations: ok('formulations') ? (r.formulations as unknown[]) : [],
   };
 }
-
-function page(raw: unknown): Record<string, number | boolean> {
-  const out: Record<string, number | boolean> = {};
-  if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw)) {
-      if (['top', 'bottom', 'left', 'right'].includes(k) && typeof v === 'number') out[k] = v;
-      if (k === 'pageNumbers' && typeof v === 'boolean') out[k] = v;
-    }
-  }
-  return out;
-}
-
-function fonts(raw: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (raw && typeof raw === 'object') {
-    for (const [k, v] of Object.entries(raw)) if ((FONT_KEYS as string[]).includes(k) && typeof v === 'string' && v.trim()) out[k] = v.trim();
-  }
-  return out;
-}
-
 /**
  * In an untrusted workspace (and for a client that does not say it trusts the workspace), settings
  * that widen the work or silence checks may come from the workspace itself (.vscode/settings.json,

@@ -12,3 +12,10 @@ export function sharedAvailable(): boolean {
 
 /** The CLI's environment in tests: Chinese messages whatever the machine's language. */
 export const CLI_ENV = { ...process.env, LANG: 'zh_CN.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+
+/** The built-in report types: one definition each in report-types/ (tests iterate over these, never a fixed list). */
+export const BUILTIN_TYPE_IDS = fs
+  .readdirSync(path.join(REPO, 'report-types'))
+  .filter((f) => f.endsWith('.yaml'))
+  .map((f) => f.replace(/\.yaml$/, ''))
+  .sort();

@@ -1,11 +1,11 @@
 /** `party-report export <draft.md> [-o out.docx] [--force]`: a GB/T 9704 DOCX of the draft. */
-import { t } from '../../../engine/i18n';
+import { t } from '../../../engine';
 import * as path from 'node:path';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
-import { loadExporter } from '../../../engine/export/load';
-import { FONT_KEYS } from '../../../engine/export/gbt9704';
+import { WriteRefused, writeFileAtomic } from '../../../engine';
+import { loadExporter } from '../../../engine';
+import { fontProblem } from '../../../engine';
 import { DraftReadError, readDraft } from '../read-draft';
-import type { TextEncodingName } from '../../../engine/io/read-file';
+import type { TextEncodingName } from '../../../engine';
 import { projectFor } from '../project';
 
 export interface ExportArgs {
@@ -32,8 +32,9 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
   const fonts: Record<string, string> = {};
   for (const pair of args.fonts) {
     const [key, ...rest] = pair.split('=');
-    if (!(FONT_KEYS as string[]).includes(key) || rest.join('=').trim() === '') {
-      err(`--font ${pair}: ` + t('应为 元素=字体名，元素是 {0} 之一，如 --font body=仿宋', FONT_KEYS.join(t('、'))));
+    const wrong = fontProblem(key, rest.join('='));
+    if (wrong) {
+      err(`--font ${pair}: ` + wrong);
       return 2;
     }
     fonts[key] = rest.join('=').trim();

@@ -1,18 +1,19 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
-import { t } from '../../../engine/i18n';
-import { DEFAULT_MAX_LENGTH, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic } from '../../../engine';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
+import { t } from '../../../engine';
+import { DEFAULT_MAX_LENGTH, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type TextEncodingName } from '../../../engine';
+import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, MAX_DRAFT_BYTES, readDraftFile } from '../read-draft';
-import { encodeText, type TextEncodingName } from '../../../engine/io/read-file';
+import { toSarif, type LocatedFix } from '../sarif';
+import { version } from '../../../package.json';
 
 /** Like the editor: past this many findings in one file, one line says how many more there are. */
 export const DEFAULT_MAX_DIAGNOSTICS = 2000;
 
 export interface LintArgs {
   files: string[];
-  format: 'text' | 'json';
+  format: 'text' | 'json' | 'sarif';
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
@@ -45,6 +46,8 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
   let unreadable = missing.length > 0;
   for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
   const reports: FileReport[] = [];
+  // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
+  const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
   for (const file of files) {
     const project = projectFor(file, err);
     let text: string;
@@ -84,6 +87,11 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       }
     }
     const result = lint(text, options);
+    const index = result.model?.lineIndex;
+    const at = (o: number) => index!.positionAt(o);
+    const located = result.diagnostics.map((d) =>
+      d.fix && index ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) } : undefined,
+    );
     reports.push({
       file,
       template: result.type?.id ?? null,
@@ -98,8 +106,10 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
       })),
       ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
     });
+    fixes.set(reports[reports.length - 1], located);
   }
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
+  else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
   else out(formatText(reports));
   if (unreadable) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;

@@ -1,9 +1,8 @@
 /** `party-report new <type> [--set key=value…] [-o file.md] [--force]`: a new draft from a type's skeleton. */
-import { t } from '../../../engine/i18n';
+import { t } from '../../../engine';
 import { findType, renderDraft } from '../../../engine';
 import { projectFor } from '../project';
-import { SkeletonLimitError } from '../../../engine/report-types/skeleton';
-import { WriteRefused, writeFileAtomic } from '../../../engine/io/write-file-atomic';
+import { SkeletonLimitError, WriteRefused, writeFileAtomic } from '../../../engine';
 
 export interface NewArgs {
   type: string;

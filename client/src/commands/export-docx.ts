@@ -7,12 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { StatusItem } from '../status';
-
-interface ExportResult {
-  ok: boolean;
-  target?: string;
-  message?: string;
-}
+import { request } from '../request';
 
 export async function exportDocx(client: LanguageClient, status: StatusItem, resource?: vscode.Uri): Promise<string | undefined> {
   const uri = resource ?? vscode.window.activeTextEditor?.document.uri;
@@ -39,7 +34,7 @@ export async function exportDocx(client: LanguageClient, status: StatusItem, res
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(target.fsPath)) },
     // The save dialog has already asked before replacing an existing file.
-    () => client.sendRequest<ExportResult>('partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
+    () => request(client, 'partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message ?? vscode.l10n.t('Export failed.'));

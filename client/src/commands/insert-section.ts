@@ -1,18 +1,13 @@
 /** 插入章节: pick one of the sections the draft lacks and insert it where the type's order puts it. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface Missing {
-  title: string;
-  message: string;
-  edit: { changes: Record<string, Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>> };
-}
+import { request } from '../request';
 
 export async function insertSection(client: LanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'markdown') return;
   const uri = editor.document.uri.toString();
-  const missing = await client.sendRequest<Missing[]>('partyReport/missingSections', { uri });
+  const missing = await request(client, 'partyReport/missingSections', { uri });
   if (missing.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('This draft lacks no section (or it is not recognised as a Party report).'));
     return;
@@ -23,7 +18,7 @@ export async function insertSection(client: LanguageClient): Promise<void> {
   );
   if (!picked) return;
   const edit = new vscode.WorkspaceEdit();
-  for (const [target, edits] of Object.entries(picked.m.edit.changes)) {
+  for (const [target, edits] of Object.entries(picked.m.edit.changes ?? {})) {
     for (const e of edits) {
       edit.replace(
         vscode.Uri.parse(target),

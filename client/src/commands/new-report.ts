@@ -4,16 +4,10 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-
-interface TypeInfo {
-  id: string;
-  name: string;
-  description: string;
-  variables: Array<{ name: string; label: string; placeholder: string }>;
-}
+import { request } from '../request';
 
 export async function newReport(client: LanguageClient, typeId?: string): Promise<vscode.TextDocument | undefined> {
-  const types = await client.sendRequest<TypeInfo[]>('partyReport/types');
+  const types = await request(client, 'partyReport/types', undefined);
   let type = types.find((t) => t.id === typeId);
   if (!type) {
     const picked = await vscode.window.showQuickPick(
@@ -34,7 +28,7 @@ export async function newReport(client: LanguageClient, typeId?: string): Promis
     if (answer === undefined) return undefined; // Escape: nothing is created
     values[v.name] = answer;
   }
-  const content = await client.sendRequest<string>('partyReport/renderDraft', { id: type.id, values });
+  const content = await request(client, 'partyReport/renderDraft', { id: type.id, values });
   const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
   await vscode.window.showTextDocument(doc);
   return doc;

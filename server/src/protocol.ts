@@ -1,0 +1,71 @@
+/**
+ * The requests and notifications the extension and the server exchange beyond LSP: their names and
+ * payloads, declared once. The server registers handlers through `onRequest`/`sendStatus` typed by
+ * these; the client imports them type-only and sends through a helper typed by the same names, so
+ * renaming a request or changing a payload fails the type check on both sides.
+ */
+import type { WorkspaceEdit } from 'vscode-languageserver';
+import type { DIAGNOSTIC_SOURCE } from '../../engine';
+
+export interface TypeVariableInfo {
+  name: string;
+  label: string;
+  placeholder: string;
+}
+
+export interface TypeInfo {
+  id: string;
+  name: string;
+  description: string;
+  variables: TypeVariableInfo[];
+  /** Defined in the workspace (.party-report/templates/), not built in. */
+  workspace: boolean;
+}
+
+export interface ExportResult {
+  ok: boolean;
+  target?: string;
+  bytes?: number;
+  message?: string;
+}
+
+export interface MissingSection {
+  title: string;
+  message: string;
+  edit: WorkspaceEdit;
+}
+
+/** Request name → its parameters and its result. */
+export interface Requests {
+  /** The report types of the document's workspace (the first folder's without a uri). */
+  'partyReport/types': { params: { uri?: string } | undefined; result: TypeInfo[] };
+  /** A new draft from a type's skeleton, with the values the user gave. */
+  'partyReport/renderDraft': { params: { id: string; values?: Record<string, string>; uri?: string }; result: string };
+  /** Exports an open document to DOCX at `target` (atomically; `force` to replace). */
+  'partyReport/exportDocx': { params: { uri: string; target: string; force: boolean }; result: ExportResult };
+  /** The sections the draft lacks, each with the edit that inserts it. */
+  'partyReport/missingSections': { params: { uri: string }; result: MissingSection[] };
+}
+
+export type RequestName = keyof Requests;
+export type Params<K extends RequestName> = Requests[K]['params'];
+export type Result<K extends RequestName> = Requests[K]['result'];
+
+/** Sent after each check: is the document a report, and how much is left to do. */
+export interface ReportStatus {
+  uri: string;
+  version: number;
+  type: { id: string; name: string } | null;
+  placeholders: number;
+  missingSections: number;
+  errors: number;
+}
+
+export interface Notifications {
+  'partyReport/status': ReportStatus;
+}
+
+export type NotificationName = keyof Notifications;
+
+/** The `source` of the server's diagnostics, for the client to find its own. */
+export type DiagnosticSource = typeof DIAGNOSTIC_SOURCE;
