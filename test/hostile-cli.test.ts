@@ -128,7 +128,16 @@ describe('hostile input: CLI and engine', () => {
       ['a table of 6000 rows', () => hostile.table(6000), (codes) => assert.ok(codes.includes('parse-capped'))],
       ['front matter with 50 000 keys', () => hostile.frontMatter(50_000), () => undefined],
       ['10 000 link reference definitions', () => hostile.linkDefinitions(10_000), () => undefined],
-      ['30 000 lines of 一、', () => hostile.headings(30_000), () => undefined],
+      [
+        '30 000 lines of 一、 (a renumbering fix shared by every heading: once in SARIF, not 30 000 times)',
+        () => hostile.headings(30_000),
+        () => {
+          const sarif = cli(['lint', '--format', 'sarif', '--template', 'org-life-meeting-report', path.join(tmp, 'parse.md')]);
+          assert.equal(sarif.code, 1, sarif.stderr);
+          const results = JSON.parse(sarif.stdout).runs[0].results as Array<{ ruleId: string; fixes?: unknown[] }>;
+          assert.equal(results.filter((r) => r.ruleId === 'heading-numbering' && r.fixes).length, 1);
+        },
+      ],
     ];
     for (const [name, make, check] of cases) {
       bounded(`${name}: checked within the limit`, () => {

@@ -89,9 +89,15 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
     const result = lint(text, options);
     const index = result.model?.lineIndex;
     const at = (o: number) => index!.positionAt(o);
-    const located = result.diagnostics.map((d) =>
-      d.fix && index ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) } : undefined,
-    );
+    // Only for SARIF, and a fix shared by several findings (renumbering a level) only with the first
+    // of them: located for each of 30 000 headings, it ran the CLI out of memory (docs/security.md).
+    const locatedOnce = new Set<object>();
+    const locate = (fix: NonNullable<Diagnostic['fix']>): LocatedFix | undefined => {
+      if (locatedOnce.has(fix)) return undefined;
+      locatedOnce.add(fix);
+      return { title: fix.title, edits: fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) };
+    };
+    const located = args.format === 'sarif' ? result.diagnostics.map((d) => (d.fix && index ? locate(d.fix) : undefined)) : [];
     reports.push({
       file,
       template: result.type?.id ?? null,
