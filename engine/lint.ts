@@ -16,6 +16,8 @@ import type { ReportType } from './report-types/types';
 import { RULES } from './rules';
 import type { Finding, Fix } from './rules/rule';
 import { Suppressions } from './suppress';
+import { builtinUnitData } from './unit/load';
+import type { UnitData } from './unit/types';
 import { t } from './i18n';
 import type { Position } from './text/line-index';
 
@@ -26,6 +28,8 @@ export interface LintOptions {
   template?: string;
   types?: ReportType[];
   formulations?: Formulation[];
+  /** Roster, quotations and year profiles; the shipped ones (and no roster) when absent. */
+  unit?: UnitData;
   /** Per-rule severity, or 'off'. */
   rules?: Record<string, RuleSetting>;
   extraPlaceholders?: string[];
@@ -120,6 +124,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
           type,
           match,
           formulations: options.formulations ?? builtinFormulations(),
+          unit: options.unit ?? builtinUnitData(),
           renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
           report: (f) => {
             if (findings.length >= maxFindings) {

@@ -6,15 +6,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyEdits, lint, RULES } from '../engine';
+import { applyEdits, lint, RULES, type LintOptions } from '../engine';
+import { fixtureOptions } from './helpers/fixture-options';
 
 const DIR = path.join(__dirname, 'fixtures', 'rules');
 
 /** Applies the first fix of `rule` until none is left (each round re-lints the new text). */
-function applyRuleFixes(text: string, rule: string): string {
+function applyRuleFixes(text: string, rule: string, options: LintOptions = {}): string {
   let current = text;
   for (let round = 0; round < 20; round++) {
-    const fix = lint(current).diagnostics.find((d) => d.rule === rule && d.fix)?.fix;
+    const fix = lint(current, options).diagnostics.find((d) => d.rule === rule && d.fix)?.fix;
     if (!fix) return current;
     current = applyEdits(current, fix.edits);
   }
@@ -33,12 +34,13 @@ describe('fixes produce the expected text', () => {
         it(file, () => {
           const text = fs.readFileSync(path.join(folder, file), 'utf8');
           const expected = fs.readFileSync(path.join(folder, file.replace(/\.md$/, '.expected.md')), 'utf8');
-          assert.ok(lint(text).diagnostics.some((d) => d.rule === rule.id && d.fix), `${file} raises a fixable ${rule.id}`);
-          const fixed = applyRuleFixes(text, rule.id);
+          const options = fixtureOptions(folder);
+          assert.ok(lint(text, options).diagnostics.some((d) => d.rule === rule.id && d.fix), `${file} raises a fixable ${rule.id}`);
+          const fixed = applyRuleFixes(text, rule.id, options);
           assert.equal(fixed, expected);
-          assert.deepEqual(lint(fixed).diagnostics.filter((d) => d.rule === rule.id && d.fix), [], 'nothing left to fix');
+          assert.deepEqual(lint(fixed, options).diagnostics.filter((d) => d.rule === rule.id && d.fix), [], 'nothing left to fix');
           // Also with CRLF line ends: the same text, CRLF kept.
-          assert.equal(applyRuleFixes(text.replace(/\n/g, '\r\n'), rule.id), expected.replace(/\n/g, '\r\n'));
+          assert.equal(applyRuleFixes(text.replace(/\n/g, '\r\n'), rule.id, options), expected.replace(/\n/g, '\r\n'));
         });
       }
     });

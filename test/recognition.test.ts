@@ -4,7 +4,7 @@
  * are our own, written to the patterns met in published reports.
  */
 import * as assert from 'node:assert/strict';
-import { explainDetection, lint } from '../engine';
+import { builtinTypes, explainDetection, lint, parseDefinition } from '../engine';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 const warnings = (text: string, template?: string) =>
@@ -79,6 +79,28 @@ describe('recognising real reports', () => {
     const explanation = explainDetection(result.detection).join('\n');
     assert.match(explanation, /识别为述职报告/);
     assert.match(explanation, /\+6 {2}标题“2025年度党支部书记抓基层党建工作述职报告”是述职报告的标题/);
+  });
+});
+
+describe("a unit's own type", () => {
+  it('is recognised even when its name holds a word that rules other documents out (纪要)', () => {
+    const definition = [
+      'id: party-group-minutes',
+      'name: 党小组会议纪要',
+      'detect:',
+      '  keywords: [党小组会]',
+      "  titles: ['党小组会议纪要']",
+      'sections:',
+      '  - { id: basics, title: 会议基本情况 }',
+      '  - { id: decisions, title: 会议决定 }',
+    ].join('\n');
+    const parsed = parseDefinition(definition, 'party-group-minutes.yaml', '');
+    assert.ok('type' in parsed);
+    const types = [...builtinTypes().types, parsed.type];
+    const minutes = lines('第一党小组党小组会议纪要', '一、会议基本情况', '3月5日召开，应到8人，实到8人。', '二、会议决定', '推荐张明为入党积极分子。');
+    assert.equal(lint(minutes, { types }).type?.id, 'party-group-minutes');
+    // The same word still rules out the built-in types.
+    assert.equal(lint(lines('支委会会议纪要', '一、会前准备情况', '学习文件。'), { types }).type, undefined);
   });
 });
 

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, CONFIGURABLE, ENGINE_CODES, LineIndex, lint, RULE_LEVELS, RULES, ruleRegistry, type Rule } from '../engine';
+import { fixtureOptions } from './helpers/fixture-options';
 import { parseMarked } from './helpers/marked';
 import { REPO } from './helpers/shared';
 
@@ -35,7 +36,7 @@ describe('the rule registry', () => {
       const offered = fs
         .readdirSync(folder)
         .filter((f) => f.startsWith('fail'))
-        .some((f) => lint(parseMarked(fs.readFileSync(path.join(folder, f), 'utf8')).text).diagnostics.some((d) => d.rule === rule.id && d.fix));
+        .some((f) => lint(parseMarked(fs.readFileSync(path.join(folder, f), 'utf8')).text, fixtureOptions(folder)).diagnostics.some((d) => d.rule === rule.id && d.fix));
       assert.equal(rule.fixable === true, offered, `${rule.id}: fixable is ${rule.fixable === true}, its fixtures ${offered ? 'offer' : 'offer no'} fix`);
     }
   });

@@ -5,15 +5,23 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint, RULES } from '../engine';
+import { fixtureOptions } from './helpers/fixture-options';
 import { parseMarked } from './helpers/marked';
 
 const DIR = path.join(__dirname, 'fixtures', 'rules');
 
 describe('rules against their fixtures', () => {
+  it('every rule names the clause or data it rests on, and docs/rules.md shows it', () => {
+    const docs = fs.readFileSync(path.join(__dirname, '..', 'docs', 'rules.md'), 'utf8');
+    assert.deepEqual(RULES.filter((r) => !r.source).map((r) => r.id), [], 'rules without a source');
+    assert.deepEqual(RULES.filter((r) => !docs.includes(`## ${r.id}`) || !docs.includes(r.source!)).map((r) => r.id), [], 'rules whose section or source is missing from docs/rules.md');
+  });
+
   for (const rule of RULES) {
     describe(rule.id, () => {
       const folder = path.join(DIR, rule.id);
       const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => /^(fail|pass)/.test(f)).sort() : [];
+      const options = fixtureOptions(folder);
 
       it('has failing and passing fixtures', () => {
         assert.ok(files.some((f) => f.startsWith('fail')), `no fail-*.md for ${rule.id}`);
@@ -23,7 +31,7 @@ describe('rules against their fixtures', () => {
       for (const file of files) {
         it(file, () => {
           const { text, spans } = parseMarked(fs.readFileSync(path.join(folder, file), 'utf8'));
-          const result = lint(text);
+          const result = lint(text, options);
           assert.ok(result.type, `${file}: no report type detected`);
           const got = result.diagnostics
             .filter((d) => d.rule === rule.id)

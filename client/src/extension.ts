@@ -36,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       // Project config and workspace report types: the server reloads them when they change.
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.party-report.{yaml,yml,json}'),
-        vscode.workspace.createFileSystemWatcher('**/.party-report/templates/**'),
+        vscode.workspace.createFileSystemWatcher('**/.party-report/**'),
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.

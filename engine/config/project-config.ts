@@ -23,6 +23,8 @@ export interface ProjectConfig {
   formulations?: unknown[];
   maxLength?: number;
   export?: { fonts?: Record<string, string>; page?: Record<string, number | boolean> };
+  /** The unit's roster, for small units that keep no .party-report/roster.yaml. */
+  roster?: unknown;
   /** Folder of workspace report types, relative to the config file. */
   templates?: string;
 }

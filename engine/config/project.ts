@@ -9,6 +9,8 @@ import { builtinFormulations, normalizeFormulation, type Formulation } from '../
 import type { LintOptions } from '../lint';
 import { builtinTypes, loadTypesFrom, mergeTypes } from '../report-types/load';
 import type { ReportType, TypeLoadError } from '../report-types/types';
+import { builtinUnitData, loadUnitData } from '../unit/load';
+import type { UnitData } from '../unit/types';
 import { loadProjectConfig, templatesDir, type ConfigProblem, type LoadedConfig } from './project-config';
 
 export interface Project {
@@ -16,13 +18,15 @@ export interface Project {
   config?: LoadedConfig;
   types: ReportType[];
   formulations: Formulation[];
+  /** Roster, quotation library and year profiles: the shipped ones with the unit's own. */
+  unit: UnitData;
   /** Problems in the config file and in report type definitions. */
   problems: ConfigProblem[];
   templatesDir?: string;
 }
 
 export function builtinProject(root: string): Project {
-  return { root, types: builtinTypes().types, formulations: builtinFormulations(), problems: [] };
+  return { root, types: builtinTypes().types, formulations: builtinFormulations(), unit: builtinUnitData(), problems: [] };
 }
 
 /**
@@ -51,6 +55,11 @@ export function loadProject(configFile: string | undefined, root: string, defaul
     if (!f) project.problems.push({ file: loaded!.file, message: t('formulations 第 {0} 项缺少 name 或 text。', i + 1) });
   });
   project.formulations = [...project.formulations, ...extra.filter((f): f is Formulation => f !== undefined)];
+
+  const roster = loaded?.config.roster !== undefined ? { value: loaded.config.roster, file: loaded.file } : undefined;
+  const unit = loadUnitData(root, roster);
+  project.unit = unit.unit;
+  project.problems.push(...unit.problems);
   return project;
 }
 
@@ -86,6 +95,7 @@ export function projectLintOptions(project: Project, options: LintOptions = {}):
     ...options,
     types: project.types,
     formulations: project.formulations,
+    unit: project.unit,
     rules: { ...options.rules, ...c.rules },
     extraPlaceholders: [...(options.extraPlaceholders ?? []), ...(c.placeholders ?? [])],
     maxLength: c.maxLength ?? options.maxLength,

@@ -51,10 +51,11 @@ export const SETTING_CHECKS: Record<string, Check> = {
   maxLength: (v) => (typeof v === 'number' && v > 0 ? undefined : t('应为正整数')),
   export: checkExport,
   templates: (v) => (typeof v === 'string' ? undefined : t('应为报告类型目录的路径')),
+  roster: (v) => (Array.isArray(v) || (isObject(v) && Array.isArray(v.members)) ? undefined : t('应为名单 members: 列表（格式同 .party-report/roster.yaml）')),
 };
 
 /** The keys the project file accepts (the editor's settings add debounceMs, templatesDir, locale…). */
-export const PROJECT_KEYS = ['enable', 'validate', 'rules', 'placeholders', 'formulations', 'maxLength', 'export', 'templates'] as const;
+export const PROJECT_KEYS = ['enable', 'validate', 'rules', 'placeholders', 'formulations', 'maxLength', 'export', 'templates', 'roster'] as const;
 
 export const settingProblem = (key: string, value: unknown): string | undefined => SETTING_CHECKS[key]?.(value);
 

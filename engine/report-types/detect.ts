@@ -34,8 +34,6 @@ export interface Detection {
   unknown?: string;
   /** Every type's evidence, best first (content detection only). */
   scores?: TypeScore[];
-  /** Evidence against any type: a title that names another kind of document. */
-  vetoed?: string;
   threshold?: number;
 }
 
@@ -119,7 +117,13 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   const opening = openingText(flow, title);
   const firstOpening = opening.split('\n')[0] ?? '';
 
-  const veto = data.notReport.find((word) => title.includes(word));
+  // A title word that names another kind of document rules every type out — except where the word
+  // is part of the type's own name ("党小组会议纪要" for a unit's 会议纪要 type).
+  const vetoFor = (type: ReportType) => {
+    let rest = title;
+    for (const name of [type.name, ...type.aliases]) if (name) rest = rest.split(name).join('');
+    return data.notReport.find((word) => rest.includes(word));
+  };
   const reportOpening = data.reportOpenings.some((r) => r.test(opening));
   const news = data.news.some((r) => r.test(firstOpening));
   const tops = model.sections.filter((s) => !s.parent);
@@ -177,13 +181,15 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     if (type.tables.length > 0 && model.tables.length > 0 && keyword) add(w('table'), t('有表格，且标题或开头有“{0}”', keyword));
 
     const score = evidence.reduce((n, e) => n + e.weight, 0);
-    const ineligible = !requiredWord ? t('标题、开头第一段和一级标题里没有{0}中的任何一个词', d.requires.map((x) => `“${x}”`).join(t('、'))) : undefined;
+    const veto = vetoFor(type);
+    const ineligible = veto
+      ? t('标题含“{0}”，说明它是另一类文件，不是党建报告', veto)
+      : !requiredWord ? t('标题、开头第一段和一级标题里没有{0}中的任何一个词', d.requires.map((x) => `“${x}”`).join(t('、'))) : undefined;
     scores.push({ type, score, evidence, ineligible });
   }
   scores.sort((a, b) => b.score - a.score);
-  const best = veto ? undefined : scores.find((s) => !s.ineligible && s.score >= data.threshold);
-  const vetoed = veto ? t('标题含“{0}”，说明它是另一类文件，不是党建报告', veto) : undefined;
-  return { type: best?.type, by: best ? 'content' : 'none', scores, vetoed, threshold: data.threshold };
+  const best = scores.find((s) => !s.ineligible && s.score >= data.threshold);
+  return { type: best?.type, by: best ? 'content' : 'none', scores, threshold: data.threshold };
 }
 
 function snippet(text: string, pattern: RegExp): string {
@@ -198,7 +204,6 @@ export function explainDetection(d: Detection): string[] {
   if (d.unknown) return [t('文首元数据指定的类型“{0}”不存在', d.unknown)];
   const lines: string[] = [];
   lines.push(d.type ? t('识别为{0}（得分达到阈值 {1}）', d.type.name, d.threshold ?? 0) : t('未识别为任何党建报告类型（阈值 {0}），不作检查', d.threshold ?? 0));
-  if (d.vetoed) lines.push(`  ${d.vetoed}`);
   for (const s of d.scores ?? []) {
     const status = s.ineligible ? t('不可选：{0}', s.ineligible) : '';
     lines.push(`  ${s.type.name}（${s.type.id}）: ${s.score}${status ? `，${status}` : ''}`);

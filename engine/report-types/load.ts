@@ -151,6 +151,7 @@ export function parseDefinition(
       variables: (Array.isArray(raw.variables) ? raw.variables : [])
         .filter((v: any) => v && typeof v.name === 'string')
         .map((v: any) => ({ name: v.name, label: String(v.label ?? v.name), placeholder: String(v.placeholder ?? `【${v.label ?? v.name}】`) })),
+      quorum: quorumOf(raw.quorum),
       skeleton,
       source: file,
     },
@@ -192,6 +193,7 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
     title: raw.title ?? parent.title,
     closing: raw.closing ?? parent.closing,
     variables: raw.variables ?? parent.variables,
+    quorum: raw.quorum ?? (parent.quorum ? { ...parent.quorum } : undefined),
   };
 }
 
@@ -199,4 +201,13 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
 export function mergeTypes(builtin: ReportType[], workspace: ReportType[]): ReportType[] {
   const ids = new Set(workspace.map((t) => t.id));
   return [...builtin.filter((t) => !ids.has(t.id)), ...workspace];
+}
+
+/** `quorum: { ratio: 0.5, label: 半数, source: … }`; anything else means no quorum. */
+function quorumOf(raw: unknown): ReportType['quorum'] {
+  if (!raw || typeof raw !== 'object') return undefined;
+  const q = raw as Record<string, unknown>;
+  const ratio = Number(q.ratio);
+  if (!(ratio > 0 && ratio <= 1)) return undefined;
+  return { ratio, label: typeof q.label === 'string' ? q.label : String(ratio), source: typeof q.source === 'string' ? q.source : '' };
 }

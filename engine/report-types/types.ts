@@ -54,6 +54,14 @@ export interface TypeVariable {
   placeholder: string;
 }
 
+export interface TypeQuorum {
+  ratio: number;
+  /** How the rule says it: 半数. */
+  label: string;
+  /** The clause that sets it. */
+  source: string;
+}
+
 export interface ReportType {
   id: string;
   name: string;
@@ -68,6 +76,8 @@ export interface ReportType {
   /** Closing lines of this type (特此报告。). */
   closing: { phrases: string[] };
   variables: TypeVariable[];
+  /** The share of those expected who must attend, where a rule requires one (e.g. 半数以上). */
+  quorum?: TypeQuorum;
   /** The Handlebars skeleton's source text. */
   skeleton: string;
   /** Where the definition came from (a file path), for messages. */

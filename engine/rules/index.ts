@@ -2,9 +2,14 @@
  * Every rule, in the order their findings are listed. One rule a file; to add one, write it beside
  * these, add it here, and give it fixtures under test/fixtures/rules/<id>/.
  */
+import { approximateNumber } from './approximate-number';
+import { attendance } from './attendance';
+import { citationOrder } from './citation-order';
 import { countMismatch } from './count-mismatch';
+import { dateOrder } from './date-order';
 import { dateFormat } from './date-format';
 import { documentNumberFormat } from './document-number-format';
+import { ellipsisDeng } from './ellipsis-deng';
 import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
 import { halfWidthPunctuation } from './half-width-punctuation';
@@ -12,12 +17,20 @@ import { formulationTypo } from './formulation-typo';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
+import { numberForm } from './number-form';
+import { quotation } from './quotation';
+import { quotationUnverified } from './quotation-unverified';
+import { quotedListComma } from './quoted-list-comma';
+import { requestInReport } from './request-in-report';
+import { roster } from './roster';
+import { rosterName } from './roster-name';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { standardFormulation } from './standard-formulation';
 import { tableStructure } from './table-structure';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { unpairedPunctuation } from './unpaired-punctuation';
+import { yearlyTheme } from './yearly-theme';
 
 export const RULES: readonly Rule[] = [
   missingSection,
@@ -35,6 +48,19 @@ export const RULES: readonly Rule[] = [
   dateFormat,
   standardFormulation,
   formulationTypo,
+  attendance,
+  dateOrder,
+  requestInReport,
+  roster,
+  rosterName,
+  quotation,
+  quotationUnverified,
+  yearlyTheme,
+  quotedListComma,
+  approximateNumber,
+  ellipsisDeng,
+  citationOrder,
+  numberForm,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -3,6 +3,7 @@ import type { ReportModel, Severity, Span } from '../model/types';
 import type { SectionMatch } from '../report-types/match';
 import type { ReportType } from '../report-types/types';
 import type { Formulation } from '../formulations/load';
+import type { UnitData } from '../unit/types';
 
 export interface TextEdit {
   span: Span;
@@ -29,6 +30,8 @@ export interface RuleContext {
   type: ReportType;
   match: SectionMatch;
   formulations: Formulation[];
+  /** The unit's roster, quotation library and year profiles (with the shipped ones). */
+  unit: UnitData;
   /** Builds the full text of a missing section, for fixes that insert one. */
   renderSection?: (sectionId: string, number: number) => string;
   report(finding: { span: Span; message: string; fix?: Fix }): void;

@@ -1,4 +1,5 @@
 import type { Formulation } from '../formulations/load';
+import { formulationsIn } from '../formulations/words';
 import type { ReportLine } from '../model/types';
 import { t } from '../i18n';
 import type { RuleContext, Rule } from './rule';
@@ -16,12 +17,9 @@ export const standardFormulation: Rule = {
   fixable: true,
   source: '规范表述（data/formulations.yaml）',
   check(ctx) {
-    // One pass over each line decides whether any formulation can be in it at all.
-    const words = ctx.formulations.flatMap((f) => [...f.wrong, ...f.members, ...f.keys, ...Object.keys(f.outdated)]);
-    const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+    // One walk along each line finds the formulations whose words are in it; only those are tried.
     for (const line of ctx.model.lines) {
-      if (!any.test(line.text)) continue;
-      for (const f of ctx.formulations) {
+      for (const f of formulationsIn(line.text, ctx.formulations)) {
         if (f.kind === 'phrase') checkPhrase(ctx, line, f);
         else if (f.kind === 'series') checkSeries(ctx, line, f);
         else checkPair(ctx, line, f);

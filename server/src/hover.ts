@@ -32,7 +32,7 @@ export function hover(result: LintResult, position: Position, formulations: Form
   for (const d of result.diagnostics) {
     if (d.span.start > offset || offset > d.span.end) continue;
     const rule = ruleInfo(d.rule);
-    parts.push(`**${d.rule}**${rule ? `（${rule.summary}）` : ''}\n\n${d.message}\n\n` + t('规则说明见 docs/rules.md，可用 `<!-- party-report-disable-next-line {0} -->` 在下一行关闭。', d.rule));
+    parts.push(`**${d.rule}**${rule ? `（${rule.summary}）` : ''}\n\n${d.message}\n\n` + (rule ? t('依据：{0}', rule.source) + '\n\n' : '') + t('规则说明见 docs/rules.md，可用 `<!-- party-report-disable-next-line {0} -->` 在下一行关闭。', d.rule));
   }
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: [...new Set(parts)].join('\n\n---\n\n') } };

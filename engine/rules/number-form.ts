@@ -1,0 +1,60 @@
+import { t } from '../i18n';
+import { parseAmount } from '../model/amounts';
+import { toChineseNumeral } from '../model/numerals';
+import type { ReportLine } from '../model/types';
+import type { Rule } from './rule';
+import { q, spanOf } from './util';
+
+// Counts of people, times and pieces of writing: the statistics GB/T 15835 writes one way per document.
+const MEASURES = '名|人次|人|次|场|篇';
+const CHINESE = new RegExp(`(?<![第〇零一二两三四五六七八九十百\\d])([两三四五六七八九十][〇零一二两三四五六七八九十百]*)(${MEASURES})`, 'g');
+const ARABIC = new RegExp(`(?<![\\d.．])(\\d+)(${MEASURES})`, 'g');
+
+interface Count {
+  line: ReportLine;
+  from: number;
+  to: number;
+  value: number;
+  measure: string;
+  arabic: boolean;
+}
+
+/** 3名 and 五名 in one document: counts of one kind written in one form. */
+export const numberForm: Rule = {
+  id: 'number-form',
+  fixable: true,
+  defaultSeverity: 'information',
+  summary: '同类数字前后写法不一致（阿拉伯数字与汉字数字混用）',
+  source: 'GB/T 15835—2011（同类别同形式）',
+  check(ctx) {
+    const counts: Count[] = [];
+    for (const line of ctx.model.lines) {
+      for (const [re, arabic] of [[CHINESE, false], [ARABIC, true]] as const) {
+        re.lastIndex = 0;
+        for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
+          const value = parseAmount(m[1]);
+          if (value === null || value < 2) continue;
+          counts.push({ line, from: m.index, to: m.index + m[0].length, value, measure: m[2], arabic });
+        }
+      }
+    }
+    for (const measure of new Set(counts.map((c) => c.measure))) {
+      const same = counts.filter((c) => c.measure === measure);
+      const arabic = same.filter((c) => c.arabic);
+      const chinese = same.filter((c) => !c.arabic);
+      if (arabic.length === 0 || chinese.length === 0) continue;
+      // The form used less often is the one to change; on a tie, Arabic numerals (statistics) win.
+      const odd = chinese.length <= arabic.length ? chinese : arabic;
+      for (const c of odd) {
+        const right = c.arabic ? (c.value < 100 ? toChineseNumeral(c.value) : String(c.value)) : String(c.value);
+        const span = spanOf(c.line, c.from, c.to);
+        const written = c.line.text.slice(c.from, c.to);
+        ctx.report({
+          span,
+          message: t('数字写法不一致：本文其他处的“…{0}”用{1}，此处{2}应统一写作{3}。', measure, c.arabic ? t('汉字数字') : t('阿拉伯数字'), q(written), q(right + measure)),
+          fix: { title: t('改为{0}', q(right + measure)), edits: [{ span, newText: right + measure }], safe: false },
+        });
+      }
+    }
+  },
+};
