@@ -63,6 +63,18 @@ describe('hostile input: CLI and engine', () => {
       assert.deepEqual(json(r)[0].diagnostics.filter((d) => d.code === 'unfilled-placeholder').map((d) => d.line), [3]);
     });
 
+    bounded('detection patterns in a workspace type run on RE2 too; a backreference there is reported in the definition', () => {
+      const dir = path.join(tmp, 'detect-redos');
+      writeTree(dir, {
+        '.party-report/templates/t.yaml': 'id: t\nname: 测试类型\ndetect:\n  titles: ["(a+)+$"]\nsections:\n  - title: 甲\n',
+        '.party-report/templates/u.yaml': 'id: u\nname: 测试类型二\ndetect:\n  openings: ["(a)\\\\1"]\nsections:\n  - title: 甲\n',
+        'd.md': 'a'.repeat(50_000) + '!\n\n正文。\n',
+      });
+      const r = cli(['lint', 'd.md'], dir);
+      assert.ok(r.code === 0 || r.code === 1, r.stderr);
+      assert.match(r.stderr, /u\.yaml: detect\.openings 中的正则表达式 "\(a\)\\\\1" 有误：无法保证线性时间匹配/);
+    });
+
     bounded('the engine: a LinearRegExp behaves as a global RegExp', () => {
       const c = compileUserPattern('【[^】]*】');
       assert.ok(c.ok);

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { assetRoot } from '../data';
 import { checkSkeleton } from './skeleton';
+import { compileUserPattern } from '../text/safe-regex';
 import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
 import type { ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
 
@@ -115,11 +116,10 @@ export function parseDefinition(
   const patterns = (key: string): RegExp[] | TypeLoadError => {
     const out: RegExp[] = [];
     for (const source of strings(detect[key])) {
-      try {
-        out.push(new RegExp(source, 'u'));
-      } catch (err) {
-        return { file, message: t('detect.{0} 中的正则表达式 {1} 有误：{2}', key, JSON.stringify(source), (err as Error).message) };
-      }
+      // Workspace data run on every draft: linear time (see text/safe-regex.ts), or refused here.
+      const linear = compileUserPattern(source, false);
+      if (!linear.ok) return { file, message: t('detect.{0} 中的正则表达式 {1} 有误：{2}', key, JSON.stringify(source), linear.reason) };
+      out.push(linear.re);
     }
     return out;
   };

@@ -23,9 +23,9 @@ class LinearRegExp extends RegExp {
   private matcher: ReturnType<RE2JS['matcher']> | undefined;
 
   /** Also called by matchAll and split, through Symbol.species, with a LinearRegExp to copy. */
-  constructor(pattern: string | LinearRegExp, compiled?: RE2JS | string) {
+  constructor(pattern: string | LinearRegExp, compiled?: RE2JS | string, global = true) {
     // The inherited engine only ever sees an empty pattern; matching goes through exec below.
-    super('(?:)', 'g');
+    super('(?:)', typeof compiled === 'string' ? compiled : global ? 'g' : '');
     if (pattern instanceof LinearRegExp) {
       this.pattern = pattern.pattern;
       this.compiled = pattern.compiled;
@@ -40,9 +40,10 @@ class LinearRegExp extends RegExp {
   }
 
   override exec(input: string): RegExpExecArray | null {
-    const from = this.lastIndex;
+    // Like RegExp: without the g flag, every search starts at 0 and leaves lastIndex alone.
+    const from = this.global ? this.lastIndex : 0;
     if (from > input.length) {
-      this.lastIndex = 0;
+      if (this.global) this.lastIndex = 0;
       return null;
     }
     // One matcher per input: making one converts the whole string, so a fresh matcher for each of
@@ -53,7 +54,7 @@ class LinearRegExp extends RegExp {
     }
     const m = this.matcher;
     if (!m.find(from)) {
-      this.lastIndex = 0;
+      if (this.global) this.lastIndex = 0;
       return null;
     }
     const groups: Array<string | undefined> = [];
@@ -61,13 +62,16 @@ class LinearRegExp extends RegExp {
     const result = groups as unknown as RegExpExecArray;
     result.index = m.start();
     result.input = input;
-    this.lastIndex = m.end();
+    if (this.global) this.lastIndex = m.end();
     return result;
   }
 }
 
-/** Compiles a user pattern for linear-time matching, or says in Chinese why it can't be. */
-export function compileUserPattern(pattern: string): PatternCheck {
+/**
+ * Compiles a user pattern for linear-time matching, or says in Chinese why it can't be. `global`
+ * false gives a RegExp for test() (no lastIndex state), as for report type detection patterns.
+ */
+export function compileUserPattern(pattern: string, global = true): PatternCheck {
   if (pattern.length > MAX_PATTERN_LENGTH) {
     return { ok: false, reason: t('正则表达式过长（{0} 个字符，上限 {1}）', pattern.length, MAX_PATTERN_LENGTH) };
   }
@@ -78,7 +82,7 @@ export function compileUserPattern(pattern: string): PatternCheck {
     return { ok: false, reason: t('不是有效的正则表达式：{0}', (err as Error).message) };
   }
   try {
-    return { ok: true, re: new LinearRegExp(pattern, RE2JS.compile(pattern)) };
+    return { ok: true, re: new LinearRegExp(pattern, RE2JS.compile(pattern), global) };
   } catch (err) {
     const detail = (err as Error).message.replace(/^error parsing regexp: /, '');
     return {
