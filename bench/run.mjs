@@ -1,20 +1,46 @@
-// npm run bench: the engine next to markdownlint on the same text in the same run, in-process and
-// as whole processes. Prints one table; docs/benchmarks.md records a run.
+// npm run bench: every figure of docs/benchmarks.md in one run, each next to its peer (markdownlint,
+// markdownlint-cli2, pandoc, an empty Node process) measured on the same input in the same run, and
+// next to its goal. Prints one table; docs/benchmarks.md records runs of it.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { writeInputs } from './drafts.mjs';
-import { measureMemory, measureStart, measureTyping } from './keystroke.mjs';
+import { variedReportOfSize, writeInputs } from './drafts.mjs';
+import { measureEditing, measureMemory, measureStart } from './keystroke.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
 const engine = require(path.join(ROOT, 'dist', 'engine.js'));
+const exporter = require(path.join(ROOT, 'dist', 'export.js'));
 const { lint: markdownlint } = await import('markdownlint/sync');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const MARKDOWNLINT_CLI = path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+// Only some figures, for a quick look: BENCH_ONLY=lint,lsp,cli,export,memory
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (part) => !only || only.includes(part);
 
 const work = path.join(ROOT, 'bench', '.work');
 const inputs = writeInputs(work);
+const write = (name, text) => {
+  const file = path.join(work, name);
+  fs.writeFileSync(file, text);
+  return file;
+};
+
+const rows = [];
+const ms = (v) => (v === undefined ? '—' : v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(1)} ms`);
+const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : 'NOT MET');
+/** One line of the table: what, ours, the peer's, the goal, and whether the goal is met. */
+const row = (measure, ours, peer = '—', goal = '', ok = undefined) => {
+  rows.push([measure, ours, peer, goal, verdict(ok)]);
+  console.error(`  ${measure}: ${ours}${peer !== '—' ? ` (peer ${peer})` : ''}`);
+};
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
 
 function timeInProcess(fn, runs) {
   fn(); // warm up: first call loads data and compiles regular expressions
@@ -24,56 +50,8 @@ function timeInProcess(fn, runs) {
     fn();
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
-
-function timeProcess(cmd, args, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint();
-    const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore' });
-    if (r.error) throw r.error;
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
-
-const exporter = require(path.join(ROOT, 'dist', 'export.js'));
-const rows = [];
-const fmt = (ms) => `${ms.toFixed(1)} ms`;
-for (const [name, file] of [['seed', inputs.seed], ['1 MB draft', inputs.mb1]]) {
-  const text = fs.readFileSync(file, 'utf8');
-  const runs = text.length > 100000 ? 10 : 50;
-  const ours = timeInProcess(() => engine.lint(text), runs);
-  const peer = timeInProcess(() => markdownlint({ strings: { doc: text } }), runs);
-  rows.push([`lint ${name}, in-process (median of ${runs})`, fmt(ours), fmt(peer)]);
-  const ourCli = timeProcess(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'lint', file], 5);
-  const peerCli = timeProcess(process.execPath, [path.join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), file], 5);
-  rows.push([`lint ${name}, whole process (median of 5)`, fmt(ourCli), fmt(peerCli)]);
-}
-
-// Export: the engine's DOCX next to pandoc converting the same Markdown to DOCX.
-const pandoc = spawnSync('pandoc', ['--version']).status === 0;
-for (const [name, file] of [['seed', inputs.seed], ['60-page draft', inputs.pages60]]) {
-  const text = fs.readFileSync(file, 'utf8');
-  const ours = await timeAsync(() => exporter.exportDocx(text), 10);
-  rows.push([`export ${name} to DOCX, in-process (median of 10)`, fmt(ours), '—']);
-  const out = path.join(work, 'out.docx');
-  const ourCli = timeProcess(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'export', file, '-o', out, '--force'], 5);
-  const peer = pandoc ? fmt(timeProcess('pandoc', [file, '-f', 'markdown', '-o', path.join(work, 'pandoc.docx')], 5)) : 'not installed';
-  rows.push([`export ${name} to DOCX, whole process (median of 5)`, fmt(ourCli), peer]);
-}
-
-// The language server as an editor uses it (bench/keystroke.mjs).
-const typing = await measureTyping(100_000);
-rows.push([`keystroke → diagnostics, 100 KB draft, p50 / p95 (50 edits)`, `${typing.p50.toFixed(1)} / ${typing.p95.toFixed(1)} ms`, '—']);
-const typingBig = await measureTyping(1_000_000);
-rows.push([`keystroke → diagnostics, 1 MB draft, p50 / p95 (50 edits)`, `${typingBig.p50.toFixed(1)} / ${typingBig.p95.toFixed(1)} ms`, '—']);
-rows.push(['debounce before checking while typing (setting)', '200 ms', '—']);
-rows.push(['server start → first diagnostics, seed', fmt(await measureStart(inputs.seed)), '—']);
-rows.push(['server peak memory (VmHWM), 1 MB draft open + 4 edits', `${(await measureMemory()).toFixed(0)} MB`, '—']);
 
 async function timeAsync(fn, runs) {
   await fn();
@@ -83,15 +61,152 @@ async function timeAsync(fn, runs) {
     await fn();
     times.push(Number(process.hrtime.bigint() - t) / 1e6);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
 }
 
-const size = (f) => `${(fs.statSync(f).size / 1024).toFixed(0)} KiB`;
-console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-console.log(`inputs: seed ${size(inputs.seed)}, 1 MB draft ${size(inputs.mb1)}, 60-page draft ${size(inputs.pages60)}`);
-const widths = [58, 16, 26];
+/** Wall time of a whole process, and (with GNU time) the CPU time it used. */
+const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+function runProcess(cmd, args, before) {
+  before?.();
+  const t = process.hrtime.bigint();
+  const r = GNU_TIME
+    ? spawnSync(GNU_TIME, ['-f', '%U %S', cmd, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' })
+    : spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore' });
+  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.error) throw r.error;
+  const cpu = GNU_TIME ? (/(\d+\.\d+) (\d+\.\d+)\s*$/.exec(r.stderr ?? '') ?? []).slice(1, 3).reduce((a, b) => a + Number(b) * 1000, 0) : undefined;
+  return { wall, cpu };
+}
+function timeProcess(cmd, args, runs, before) {
+  const results = Array.from({ length: runs }, () => runProcess(cmd, args, before));
+  return { wall: median(results.map((r) => r.wall)), cpu: GNU_TIME ? median(results.map((r) => r.cpu)) : undefined };
+}
+
+const node = (args) => [process.execPath, args];
+const pandoc = spawnSync('pandoc', ['--version']).status === 0;
+
+// ---------------------------------------------------------------- checking, in-process and whole process
+if (wanted('lint')) {
+  console.error('checking…');
+  const seed = fs.readFileSync(inputs.seed, 'utf8');
+  const mb1 = variedReportOfSize(1_000_000);
+  for (const [name, text, runs] of [['seed', seed, 50], ['1 MB varied draft', mb1, 5]]) {
+    const ours = timeInProcess(() => engine.lint(text), runs);
+    const peer = timeInProcess(() => markdownlint({ strings: { doc: text } }), runs);
+    row(`lint ${name}, in-process (median of ${runs})`, ms(ours), ms(peer), '≤ markdownlint', ours <= peer);
+  }
+  // Linear up to 20 MB: time per MB at 20 MB against 5 MB (the draft limit is lifted for this).
+  const perMb = {};
+  for (const size of [5, 20]) {
+    const text = variedReportOfSize(size * 1_000_000);
+    const t = timeInProcess(() => engine.lint(text, { maxLength: Infinity }), size === 5 ? 3 : 1);
+    perMb[size] = t / size;
+    row(`lint ${size} MB varied draft, in-process`, ms(t), '—', size === 20 ? 'linear' : '');
+  }
+  const bend = perMb[20] / perMb[5];
+  row('  time per MB at 20 MB ÷ at 5 MB', `${bend.toFixed(2)}×`, '—', '≤ 1.3× (linear)', bend <= 1.3);
+
+  const empty = timeProcess(...node(['-e', '0']), 10);
+  const seedCli = timeProcess(...node([CLI, 'lint', inputs.seed]), 10);
+  const peerCli = timeProcess(...node([MARKDOWNLINT_CLI, inputs.seed]), 5);
+  row('node -e 0 (median of 10)', ms(empty.wall));
+  row('lint seed, whole process (median of 10)', ms(seedCli.wall), ms(peerCli.wall), `≤ 1.5 × node -e 0 = ${ms(1.5 * empty.wall)}`, seedCli.wall <= 1.5 * empty.wall);
+  const mbFile = write('varied-1mb.md', mb1);
+  const mbCli = timeProcess(...node([CLI, 'lint', mbFile]), 5);
+  const mbPeer = timeProcess(...node([MARKDOWNLINT_CLI, mbFile]), 5);
+  row('lint 1 MB varied draft, whole process (median of 5)', ms(mbCli.wall), ms(mbPeer.wall), '≤ markdownlint-cli2', mbCli.wall <= mbPeer.wall);
+}
+
+// ---------------------------------------------------------------- CLI --fix and folders
+if (wanted('cli')) {
+  console.error('CLI --fix and a folder…');
+  // --fix on 10k and 40k lines: linear in the number of edits (4× the text, about 4× the time).
+  const fixTimes = {};
+  for (const [lines, bytes] of [[10_000, 500_000], [40_000, 2_000_000]]) {
+    const text = variedReportOfSize(bytes);
+    const file = path.join(work, `fix-${lines}.md`);
+    const edits = engine.fixAllEdits(engine.lint(text, { maxLength: Infinity }).diagnostics).length;
+    const r = timeProcess(...node([CLI, 'lint', '--fix', file]), 3, () => fs.writeFileSync(file, text));
+    const lintOnly = timeProcess(...node([CLI, 'lint', file]), 3, () => fs.writeFileSync(file, text));
+    fixTimes[lines] = r.wall;
+    row(`lint --fix, ${(bytes / 1e6).toFixed(1)} MB, ${text.split('\n').length} lines (${edits} safe edits; lint alone ${ms(lintOnly.wall)})`, ms(r.wall), '—', lines === 40_000 ? 'linear' : '');
+  }
+  const ratio = fixTimes[40_000] / fixTimes[10_000];
+  row('  --fix time at 2 MB ÷ at 0.5 MB', `${ratio.toFixed(2)}×`, '—', '≤ 5× for 4× the text', ratio <= 5);
+
+  // A folder of 1,000 reports: every core, against markdownlint-cli2 on the same folder.
+  const folder = path.join(work, 'folder');
+  fs.rmSync(folder, { recursive: true, force: true });
+  fs.mkdirSync(folder);
+  for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(folder, `r${String(i).padStart(4, '0')}.md`), variedReportOfSize(4000 + (i % 7) * 2000, i + 1));
+  const ours = timeProcess(...node([CLI, 'lint', folder]), 3);
+  const one = timeProcess(...node([CLI, 'lint', '--jobs', '1', folder]), 3);
+  const peer = timeProcess(...node([MARKDOWNLINT_CLI, path.join(folder, '*.md')]), 3);
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  row(`lint folder of 1,000 reports, --jobs ${cores} (default)`, ms(ours.wall), ms(peer.wall), '≤ markdownlint-cli2', ours.wall <= peer.wall);
+  row('lint folder of 1,000 reports, --jobs 1', ms(one.wall));
+  if (ours.cpu !== undefined) {
+    const use = ours.cpu / ours.wall;
+    row('  CPU time ÷ wall time, default jobs', `${use.toFixed(2)}`, '—', cores >= 2 ? '≥ 1.7 on 2 cores' : '', cores >= 2 ? use >= 1.7 : undefined);
+    // The same with one thread: on a machine others are loading, the two together show what --jobs adds.
+    row('  CPU time ÷ wall time, --jobs 1', `${(one.cpu / one.wall).toFixed(2)}`);
+  }
+}
+
+// ---------------------------------------------------------------- export, against pandoc
+if (wanted('export')) {
+  console.error('export…');
+  for (const [name, file] of [['seed', inputs.seed], ['60-page draft', inputs.pages60]]) {
+    const text = fs.readFileSync(file, 'utf8');
+    row(`export ${name} to DOCX, in-process (median of 10)`, ms(await timeAsync(() => exporter.exportDocx(text), 10)));
+    const out = path.join(work, 'out.docx');
+    const ours = timeProcess(...node([CLI, 'export', file, '-o', out, '--force']), 5);
+    const peer = pandoc ? timeProcess('pandoc', [file, '-f', 'markdown', '-o', path.join(work, 'pandoc.docx')], 5).wall : undefined;
+    row(`export ${name} to DOCX, whole process (median of 5)`, ms(ours.wall), pandoc ? ms(peer) : 'pandoc not installed', '≤ 2 × pandoc', pandoc ? ours.wall <= 2 * peer : undefined);
+  }
+}
+
+// ---------------------------------------------------------------- the language server
+if (wanted('lsp')) {
+  row('server start → first diagnostics, seed', ms(await measureStart(inputs.seed)));
+  for (const [size, goals, edits] of [[1, { typing: 30, request: 50 }, 40], [5, { typing: 100, request: 150 }, 15]]) {
+    console.error(`language server, ${size} MB…`);
+    const text = variedReportOfSize(size * 1_000_000);
+    const m = await measureEditing(text, edits);
+    const p = (s) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms`;
+    const what = `${size} MB varied draft, p50 / p95 of ${edits}`;
+    row(`keystroke → diagnostics (debounce 0), ${what}`, p(m.typing), '—', `p95 < ${goals.typing} ms`, m.typing.p95 < goals.typing);
+    row(`code actions without only (light bulb), ${what}`, p(m.actions), '—', `p95 < ${goals.request} ms`, m.actions.p95 < goals.request);
+    row(`code actions, only source.fixAll, ${what}`, p(m.fixAllOnly), '—', `p95 < ${goals.request} ms`, m.fixAllOnly.p95 < goals.request);
+    row(`completion right after a keystroke, ${what}`, p(m.completion), '—', `p95 < ${goals.request} ms`, m.completion.p95 < goals.request);
+    row(`hover right after a keystroke, ${what}`, p(m.hover), '—', `p95 < ${goals.request} ms`, m.hover.p95 < goals.request);
+    if (m.resolve) row(`fix-all resolved (codeAction/resolve), ${size} MB`, ms(m.resolve.ms), '—', 'on request only');
+    // The cap: with more findings than 2,000, the published ones are chosen by severity.
+    const all = engine.lint(text).diagnostics;
+    if (all.length > 2000) {
+      const rank = { error: 0, warning: 1, information: 2, hint: 3 };
+      const shown = m.published.filter((d) => d.code !== 'too-many');
+      const worstShown = Math.max(...shown.map((d) => d.severity - 1));
+      const betterLeftOut = all.filter((d) => rank[d.severity] < worstShown).length > shown.filter((d) => d.severity - 1 < worstShown).length;
+      row(`diagnostics published of ${all.length} findings, ${size} MB`, `${shown.length} + note`, '—', 'by severity, note', !betterLeftOut && m.published.some((d) => d.code === 'too-many'));
+    }
+  }
+}
+
+if (wanted('memory')) {
+  for (const [size, goal] of [[1, 150], [5, 400]]) {
+    console.error(`memory, ${size} MB…`);
+    const peak = await measureMemory(variedReportOfSize(size * 1_000_000), 400);
+    row(`server peak RSS, ${size} MB varied draft after 400 keystrokes`, `${peak.toFixed(0)} MB`, '—', `< ${goal} MB`, peak < goal);
+  }
+}
+
+const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+console.log(`machine: ${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; load average at the end ${load}`);
+const version = (pkg) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+console.log(`peers: markdownlint ${version('markdownlint')}, markdownlint-cli2 ${version('markdownlint-cli2')}, pandoc ${pandoc ? spawnSync('pandoc', ['--version'], { encoding: 'utf8' }).stdout.split('\n')[0].replace('pandoc ', '') : 'not installed'}`);
+const widths = [Math.max(...rows.map((r) => r[0].length)), 18, 20, 26, 7];
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ');
-console.log(line(['measure', 'party-report', 'peer (markdownlint / pandoc)']));
+console.log(line(['measure', 'party-report', 'peer', 'goal', '']));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
 for (const r of rows) console.log(line(r));

@@ -22,12 +22,51 @@ export function assetRoot(): string {
   throw new Error(`找不到 report-types/ 与 data/ 目录（从 ${__dirname} 向上查找）`);
 }
 
+/**
+ * The shipped data as scripts/build.mjs compiled it into the bundles: data/*.yaml parsed, and the
+ * built-in report types as report-types/load.ts reads them. Start-up then parses no YAML. Absent
+ * when the engine runs from source (tests through tsx): the files are read as before.
+ */
+interface CompiledData {
+  data: Record<string, unknown>;
+  /** The report types as report-types/load.ts returns them (their type stays in that folder). */
+  types: { types: Array<{ source: string }>; errors: Array<{ file: string }> };
+}
+declare const __PARTY_REPORT_COMPILED_DATA__: CompiledData | undefined;
+const compiled: CompiledData | undefined = typeof __PARTY_REPORT_COMPILED_DATA__ === 'undefined' ? undefined : __PARTY_REPORT_COMPILED_DATA__;
+
+/** Regular expressions come as { $regexp, flags } (scripts/build.mjs): made into RegExps again. */
+function revive<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(revive) as T;
+  if (value && typeof value === 'object') {
+    const v = value as Record<string, unknown>;
+    if (typeof v.$regexp === 'string') return new RegExp(v.$regexp, String(v.flags ?? '')) as T;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)])) as T;
+  }
+  return value;
+}
+
+/** The built-in report types compiled at build time, their sources pointing into this install. */
+export function compiledBuiltinTypes<T extends { source: string }, E extends { file: string }>(): { types: T[]; errors: E[] } | undefined {
+  if (!compiled) return undefined;
+  const at = (source: string) => path.join(assetRoot(), source);
+  return {
+    types: compiled.types.types.map((type) => ({ ...revive(type), source: at(type.source) }) as T),
+    errors: compiled.types.errors.map((e) => ({ ...e, file: at(e.file) }) as E),
+  };
+}
+
 const cache = new Map<string, unknown>();
 
-/** A YAML file under data/, parsed once. */
+/** A YAML file under data/, parsed once (or at build time, in the bundles). */
 export function loadData<T>(name: string): T {
   const hit = cache.get(name);
   if (hit) return hit as T;
+  if (compiled && name in compiled.data) {
+    const value = revive(compiled.data[name]) as T;
+    cache.set(name, value);
+    return value;
+  }
   const file = path.join(assetRoot(), 'data', name);
   const value = YAML.parse(fs.readFileSync(file, 'utf8')) as T;
   cache.set(name, value);

@@ -15,9 +15,17 @@ export function localeFrom(tag: string | undefined): Locale {
   return !tag || /^zh/i.test(tag) ? 'zh-CN' : 'en';
 }
 
+let current: Locale = 'zh-CN';
+
 export function setLocale(locale: Locale): void {
+  current = locale;
   if (locale === 'zh-CN') l10n.config({ contents: {} });
   else l10n.config({ contents: JSON.parse(fs.readFileSync(path.join(assetRoot(), 'l10n', 'messages.en.json'), 'utf8')) });
+}
+
+/** The language set last: the CLI hands it to its worker threads. */
+export function getLocale(): Locale {
+  return current;
 }
 
 export function t(message: string, ...args: Array<string | number>): string {

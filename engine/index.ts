@@ -16,7 +16,7 @@ export { ProseCache } from './parse/parse-prose';
 export * from './config/project';
 export { ruleRegistry, ruleInfo, ENGINE_CODES, CONFIGURABLE, type RuleInfo } from './registry';
 export { SEVERITIES, RULE_LEVELS, DIAGNOSTIC_SOURCE, isRuleSetting } from './severity';
-export { t, setLocale, localeFrom, type Locale } from './i18n';
+export { t, setLocale, getLocale, localeFrom, type Locale } from './i18n';
 export { standardMarker } from './model/numbering';
 export { placeholderHint } from './model/placeholders';
 export { matchSections, topSections, type SectionMatch } from './report-types/match';

@@ -1,9 +1,14 @@
 // Bundles the client, the language server and the CLI with esbuild into dist/.
-// Data (report-types/, data/) is read from the package root at run time, so it is not bundled.
+// The shipped data (report-types/, data/) is compiled into the bundles: parsed here, at build time,
+// by the engine's own loaders, so start-up parses no YAML (engine/data.ts). The files still ship,
+// and the engine reads them when it runs from source.
 import * as esbuild from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
+const ROOT = path.resolve(import.meta.dirname, '..');
 const common = {
   bundle: true,
   platform: 'node',
@@ -15,20 +20,55 @@ const common = {
   legalComments: 'none',
 };
 
+/** The built-in data as the engine reads it from the YAML files, with paths relative to the package root. */
+async function compileData() {
+  const tool = path.join(ROOT, 'dist', '.compile-data.cjs');
+  await esbuild.build({
+    ...common,
+    minify: false,
+    sourcemap: false,
+    stdin: {
+      contents: "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load';",
+      resolveDir: ROOT,
+      loader: 'ts',
+    },
+    outfile: tool,
+  });
+  try {
+    const engine = createRequire(import.meta.url)(tool);
+    const rel = (file) => path.relative(ROOT, file).split(path.sep).join('/');
+    const loaded = engine.builtinTypes();
+    const types = {
+      types: loaded.types.map((t) => ({ ...t, source: rel(t.source) })),
+      errors: loaded.errors.map((e) => ({ ...e, file: rel(e.file) })),
+    };
+    const data = {};
+    for (const name of readdirSync(path.join(ROOT, 'data')).filter((n) => n.endsWith('.yaml'))) data[name] = engine.loadData(name);
+    return { data, types };
+  } finally {
+    rmSync(tool, { force: true });
+  }
+}
+
+const compiled = await compileData();
+// Regular expressions (report types' title and opening patterns) travel as { $regexp, flags }.
+const json = JSON.stringify(compiled, (key, value) => (value instanceof RegExp ? { $regexp: value.source, flags: value.flags } : value));
+const withData = { ...common, define: { __PARTY_REPORT_COMPILED_DATA__: json } };
+
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   esbuild.build({
-    ...common,
+    ...withData,
     entryPoints: ['server/src/main.ts'],
     outfile: 'dist/server.js',
     // Same V8 flag as the extension uses (client/src/extension.ts): keeps peak memory down.
     banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' },
   }),
-  esbuild.build({ ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...withData, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The engine as a library, for benchmarks and for tools that embed it.
-  esbuild.build({ ...common, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
+  esbuild.build({ ...withData, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
   // The DOCX export, loaded by the server and the CLI only when a draft is exported.
-  esbuild.build({ ...common, entryPoints: ['engine/export/index.ts'], outfile: 'dist/export.js' }),
+  esbuild.build({ ...withData, entryPoints: ['engine/export/index.ts'], outfile: 'dist/export.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 // The manifest's rule settings, the schemas and the docs/rules.md index, from the registry just built.

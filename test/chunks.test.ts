@@ -86,6 +86,12 @@ const VOCABULARY = [
   '1.学习（无空格不是列表）',
   '详见www.gov.cn和http://example.com/a。',
   '行尾空格 ',
+  // Brackets that are plain text unless a link, reference or definition is somewhere in the draft.
+  '机党发[2025]12号',
+  '[ref]',
+  '[^1]',
+  '[链接][ref]',
+  '![图](a.png)',
 ];
 
 describe('chunked parsing equals whole-text parsing', function () {
@@ -141,6 +147,19 @@ describe('chunked parsing equals whole-text parsing', function () {
       ),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
+  });
+
+  it('reads brackets as text only where no link, reference or definition can give them meaning', () => {
+    for (const text of [
+      '一段[ref]文字\n'.repeat(50) + '\n[ref]: http://example.com\n',
+      '[ref]: http://example.com\n\n' + '一段[ref]文字\n'.repeat(50),
+      '一段[^1]文字\n'.repeat(50) + '\n[^1]: 脚注\n',
+      '一段[链接文字\n'.repeat(50) + '](http://example.com)\n',
+      '一段[链接][ref]文字\n'.repeat(50) + '\n[ref]: http://example.com\n',
+      '机党发[2025]12号文件。\n'.repeat(50),
+    ]) {
+      for (const size of [16, 64]) same(text, size);
+    }
   });
 
   it('parses one chunk again after a one-character edit in a long draft', () => {

@@ -5,8 +5,12 @@
  * skips when they are missing.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { exportDocx } from '../engine/export';
-import { pageCount, pageLines, pageNumberBox, soffice, toPdf, which } from './helpers/render';
+import { pageCount, pageLines, pageNumberBox, printedLines, soffice, toPdf, which } from './helpers/render';
+import { REPO, SEED, sharedAvailable } from './helpers/shared';
 
 const POOL = '党支部深入学习贯彻全会精神推动各项工作取得新成效坚持以人民为中心的发展思想强化理论武装提升能力素质';
 const PER_LINE = 28;
@@ -65,5 +69,46 @@ describe('DOCX export rendered by LibreOffice', function () {
       if (p % 2 === 1) assert.ok(box.xMin > 400, `odd page ${p} number at x=${box.xMin}`);
       else assert.ok(box.xMin < 150, `even page ${p} number at x=${box.xMin}`);
     }
+  });
+});
+
+describe('the seed and the 60-page draft rendered keep the 22 × 28 grid', function () {
+  this.timeout(600000);
+  before(function () {
+    if (!soffice() || !which('pdftotext')) {
+      if (process.env.CI) throw new Error('CI must install LibreOffice and poppler-utils (see .ci/run)');
+      this.skip();
+    }
+  });
+
+  const check = (pdf: string) => {
+    const pages = pageCount(pdf);
+    const counts: number[] = [];
+    for (let p = 1; p <= pages; p++) {
+      const lines = printedLines(pdf, p).filter((l) => !/^—\d+—$/.test(l.text));
+      counts.push(lines.length);
+      for (const l of lines) {
+        // Lines of Chinese only: 28 characters, one more where a closing mark hangs in the margin.
+        if (/^[^\x00-\x7f]+$/.test(l.text)) assert.ok([...l.text].length <= 29, `page ${p}: ${[...l.text].length} characters: ${l.text}`);
+      }
+    }
+    const full = counts.slice(0, -1);
+    assert.ok(full.every((n) => n <= 22 && n >= 20), `lines a page: ${counts.join(',')}`);
+    // A page ends a line early only where a heading moved to the next page with its paragraph.
+    assert.ok(full.filter((n) => n === 22).length >= 0.85 * full.length, `lines a page: ${counts.join(',')}`);
+    return counts;
+  };
+
+  it('the seed: 22 lines on every full page', async function () {
+    if (!sharedAvailable()) this.skip();
+    const counts = check(toPdf(await exportDocx(fs.readFileSync(SEED, 'utf8'))));
+    assert.deepEqual(counts.slice(0, -1), [22, 22, 22, 22]);
+  });
+
+  it('the 60-page draft of the benchmarks', async () => {
+    const drafts = pathToFileURL(path.join(REPO, 'bench', 'drafts.mjs')).href;
+    const { reportOfSize } = (await import(drafts)) as { reportOfSize: (bytes: number) => string };
+    const counts = check(toPdf(await exportDocx(reportOfSize(111_000))));
+    assert.ok(counts.length >= 60, `${counts.length} pages`);
   });
 });

@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
+import { isLintWorker, serveLintTasks } from './parallel';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
 import { runRules } from './commands/rules';
@@ -10,9 +11,9 @@ import { ENCODINGS, localeFrom, setLocale, t, type TextEncodingName } from '../.
 
 /** The usage text in the chosen language (so it is built after --locale is read). */
 const usageText = () => `${t('用法：')}
-  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--max-diagnostics N] [--encoding ${t('编码')}] <${t('文件或目录…')}>
+  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--jobs N] [--max-diagnostics N] [--encoding ${t('编码')}] <${t('文件或目录…')}>   --jobs：${t('同时检查的文件数（默认为 CPU 核数）')}
   party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
-  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--encoding ${t('编码')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}
+  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]] [--encoding ${t('编码')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
   party-report templates            ${t('列出报告类型')}
   party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、能否自动修复、说明、依据')}
   ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
@@ -72,6 +73,7 @@ async function main(args: string[]): Promise<number> {
             encoding: { type: 'string' },
             'max-diagnostics': { type: 'string' },
             explain: { type: 'boolean', default: false },
+            jobs: { type: 'string', short: 'j' },
           },
         });
         const encoding = encodingArg(values.encoding, err);
@@ -79,6 +81,11 @@ async function main(args: string[]): Promise<number> {
         const max = values['max-diagnostics'];
         if (max !== undefined && !/^[1-9]\d{0,8}$/.test(max)) {
           err(t('--max-diagnostics 应为正整数，收到 {0}', JSON.stringify(max)));
+          return 2;
+        }
+        const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+        if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+          err(t('--jobs 应为正整数，收到 {0}', JSON.stringify(values.jobs)));
           return 2;
         }
         if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') {
@@ -89,8 +96,8 @@ async function main(args: string[]): Promise<number> {
           err(t('lint 需要至少一个文件或目录。') + '\n' + USAGE);
           return 2;
         }
-        return runLint(
-          { files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain, encoding, maxDiagnostics: max ? Number(max) : undefined },
+        return await runLint(
+          { files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain, jobs, encoding, maxDiagnostics: max ? Number(max) : undefined },
           out,
           err,
         );
@@ -120,6 +127,8 @@ async function main(args: string[]): Promise<number> {
             force: { type: 'boolean', default: false },
             font: { type: 'string', multiple: true, default: [] },
             encoding: { type: 'string' },
+            pdf: { type: 'boolean', default: false },
+            soffice: { type: 'string' },
           },
         });
         const encoding = encodingArg(values.encoding, err);
@@ -128,7 +137,7 @@ async function main(args: string[]): Promise<number> {
           err(t('export 需要且只需要一个文稿文件。') + '\n' + USAGE);
           return 2;
         }
-        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], encoding }, err);
+        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice, encoding }, err);
       }
       case 'rules': {
         const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });
@@ -157,7 +166,9 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+// The same bundle serves as `lint --jobs`'s worker threads (cli/src/parallel.ts).
+if (isLintWorker()) serveLintTasks();
+else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },

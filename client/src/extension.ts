@@ -9,7 +9,7 @@ import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
 import { StatusItem } from './status';
-import type { Notifications } from '../../server/src/protocol';
+import type { ClientNotifications, Notifications } from '../../server/src/protocol';
 import { startWatchdog } from './watchdog-wiring';
 
 let client: LanguageClient | undefined;
@@ -55,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.nextPlaceholder', nextPlaceholder),
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
+    vscode.commands.registerCommand('partyReport.exportPdf', (uri?: vscode.Uri) => exportDocx(c, status, uri, 'pdf')),
   );
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),
@@ -66,6 +67,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   context.subscriptions.push(startWatchdog(c));
   context.subscriptions.push(client.onNotification('partyReport/status' satisfies keyof Notifications, (s: Notifications['partyReport/status']) => status.update(s)));
+  context.subscriptions.push(...reportVisibleRanges(c));
+}
+
+/**
+ * The server shows at most 2,000 findings a file, those on screen first: it learns which lines are
+ * on screen from here (a notification a moment after scrolling stops).
+ */
+function reportVisibleRanges(c: LanguageClient): vscode.Disposable[] {
+  let timer: NodeJS.Timeout | undefined;
+  const send = (editor: vscode.TextEditor | undefined) => {
+    clearTimeout(timer);
+    if (!editor || editor.document.languageId !== 'markdown') return;
+    timer = setTimeout(() => {
+      const params: ClientNotifications['partyReport/visibleRanges'] = {
+        uri: editor.document.uri.toString(),
+        ranges: editor.visibleRanges.map((r) => ({ start: r.start.line, end: r.end.line })),
+      };
+      void c.sendNotification('partyReport/visibleRanges' satisfies keyof ClientNotifications, params).catch(() => undefined);
+    }, 150);
+  };
+  send(vscode.window.activeTextEditor);
+  return [
+    vscode.window.onDidChangeTextEditorVisibleRanges((e) => send(e.textEditor)),
+    vscode.window.onDidChangeActiveTextEditor(send),
+    { dispose: () => clearTimeout(timer) },
+  ];
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,8 @@
 /**
  * Maps the report model to a Word document laid out per GB/T 9704-2012: every line of the draft is
  * a paragraph; headings, title, addressee, attachment note, signature and date each get their
- * standard font and place. Figures come from gbt9704.ts.
+ * standard font and place; footnotes, images, code and HTML blocks are carried over. Figures come
+ * from gbt9704.ts; the 版头 and 版记 from front matter are built in elements.ts.
  */
 import {
   AlignmentType,
@@ -9,19 +10,24 @@ import {
   Document,
   DocumentGridType,
   Footer,
+  FootnoteReferenceRun,
+  ImageRun,
   LineRuleType,
   PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
+  type IParagraphOptions,
   type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import { OPAQUE } from '../text/prose';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
+import { t } from '../i18n';
 import {
   BODY_CHARACTER_SPACING,
   CHARACTER_PITCH_PT,
@@ -33,11 +39,16 @@ import {
   mm,
   PAGE,
   SIZE,
+  TABLE_CELL_MARGIN,
   type ExportFonts,
 } from './gbt9704';
+import { loadImage } from './images';
 import type { ExportMetadata } from './metadata';
-import { signatureIndents } from './signature';
-import { breakTitle } from './title-lines';
+import { closingLayout } from './signature';
+import type { SourceBlocks } from '../model/source-blocks';
+import { columnWidths } from './table-widths';
+import { breakTitle, width } from './title-lines';
+import { elementParts, type ElementContext } from './elements';
 
 export interface PageOptions {
   /** Margins in millimetres (GB/T 9704 allows ±1 mm; units sometimes need more). */
@@ -52,6 +63,8 @@ export interface PageOptions {
 export interface LayoutOptions {
   fonts?: Partial<ExportFonts>;
   page?: PageOptions;
+  /** The draft's folder: images are read relative to it. */
+  baseDir?: string;
 }
 
 const validMm = (v: unknown) => typeof v === 'number' && v >= 5 && v <= 80;
@@ -65,26 +78,48 @@ function margins(page: PageOptions = {}) {
   };
 }
 
-const CHAR = Math.round(CHARACTER_PITCH_PT * 20); // one body character, in twips
-const half = (pt: number) => pt * 2; // docx sizes are in half-points
-const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+export const CHAR = Math.round(CHARACTER_PITCH_PT * 20); // one body character, in twips
+export const half = (pt: number) => pt * 2; // docx sizes are in half-points
+export const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
 
 /** Control characters Word cannot store (all C0 except tab, LF, CR). */
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
-const clean = (s: string) => s.replace(INVALID_XML, '');
+export const clean = (s: string) => s.replace(INVALID_XML, '');
 
-export function buildDocument(model: ReportModel, meta: ExportMetadata, options: LayoutOptions = {}): Document {
+export type RunMaker = (text: string, face: string, extra?: Partial<IRunOptions>) => TextRun;
+
+export interface BuiltDocument {
+  document: Document;
+  /** Things the writer should know: an image not found, code printed as text. */
+  warnings: string[];
+}
+
+export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: SourceBlocks, options: LayoutOptions = {}): BuiltDocument {
   const fonts = { ...DEFAULT_FONTS, ...options.fonts };
+  const warnings: string[] = [];
   const font = (eastAsia: string, latin = fonts.latin) => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' });
-  const run = (text: string, face: string, extra: Partial<IRunOptions> = {}) =>
+  const run: RunMaker = (text, face, extra = {}) =>
     new TextRun({ text: clean(text), font: font(face), size: half(SIZE.body), characterSpacing: BODY_CHARACTER_SPACING, ...extra });
-  const blank = () => new Paragraph({ spacing: exact, children: [] });
+  const blank = (extra: Partial<IParagraphOptions> = {}) => new Paragraph({ spacing: exact, children: [], ...extra });
+  const page = margins(options.page);
+  const textWidth = PAGE.width - page.left - page.right;
 
-  const children: Array<Paragraph | Table> = [];
+  const footnotes: Record<string, { children: Paragraph[] }> = {};
+  const footnoteIds = new Map<string, number>();
+  blocks.footnotes.forEach((f, i) => {
+    footnoteIds.set(f.label, i + 1);
+    footnotes[String(i + 1)] = {
+      children: (f.paragraphs.length ? f.paragraphs : ['']).map(
+        (p) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun({ text: clean(p), font: font(fonts.body), size: half(SIZE.footnote) })] }),
+      ),
+    };
+  });
+  const inFootnote = (offset: number) => blocks.footnotes.some((f) => f.span.start <= offset && offset < f.span.end);
 
-  if (meta.number) {
-    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: exact, children: [run(meta.number, fonts.body)] }), blank());
-  }
+  const ctx: ElementContext = { meta, fonts, run, font, blank, textWidth };
+  const elements = elementParts(ctx);
+  const children: Array<Paragraph | Table> = [...elements.head];
+
   if (meta.title) {
     const lines = breakTitle(meta.title);
     children.push(
@@ -92,40 +127,89 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, options:
         style: 'Title',
         alignment: AlignmentType.CENTER,
         spacing: exact,
+        keepNext: true,
         children: lines.map((l, i) => new TextRun({ text: clean(l), break: i > 0 ? 1 : 0, font: font(fonts.title), size: half(SIZE.title) })),
       }),
-      blank(),
+      blank({ keepNext: true }),
     );
   }
   if (meta.addressee) {
-    children.push(new Paragraph({ spacing: exact, children: [run(`${meta.addressee}：`, fonts.body)] }));
+    children.push(new Paragraph({ spacing: exact, keepNext: true, children: [run(`${meta.addressee}：`, fonts.body)] }));
   }
 
-  const tableOf = (line: ReportLine) => model.tables.find((t) => t.span.start <= line.starts[0] && line.starts[0] < t.span.end);
-  const emitted = new Set<TableModel>();
-  for (const line of model.lines) {
-    if (line.block === 'tableCell') {
-      const table = tableOf(line) ?? (line.cell ? model.tables.find((t) => t.span.start <= line.cell!.start && line.cell!.start < t.span.end) : undefined);
-      if (table && !emitted.has(table)) {
-        emitted.add(table);
-        children.push(buildTable(table, model, fonts, font));
+  // The body: the draft's lines, its tables, and the blocks the model leaves out, in source order.
+  const skipRoles = ['title', 'addressee', 'signature', 'date', 'attachment'];
+  const printed = model.lines.filter(
+    (l) => l !== meta.titleLine && (l.block === 'tableCell' || !skipRoles.includes(l.role)) && !inFootnote(l.starts[0] ?? l.cell?.start ?? 0),
+  );
+  const split = elements.attachmentsAt(printed);
+  const main = printed.slice(0, split);
+  const closing = meta.attachments.length > 0 || (meta.signature ?? []).length > 0 || meta.date !== undefined;
+  const lastBody = [...main].reverse().find((l) => l.block !== 'tableCell');
+
+  const tableOf = (line: ReportLine) =>
+    model.tables.find((tb) => {
+      const at = line.starts[0] ?? line.cell?.start ?? -1;
+      return tb.span.start <= at && at < tb.span.end;
+    });
+  const literals = blocks.literals.slice();
+  const emitLiteralsBefore = (offset: number, into: Array<Paragraph | Table>) => {
+    while (literals.length > 0 && literals[0].span.start < offset) {
+      const block = literals.shift()!;
+      warnings.push(
+        block.kind === 'code'
+          ? t('第 {0} 行的代码块按原文导出为正文：公文中一般不用代码块，请确认是否需要。', model.lineIndex.positionAt(block.span.start).line + 1)
+          : t('第 {0} 行的 HTML 块去掉标签后导出为正文，请确认导出结果。', model.lineIndex.positionAt(block.span.start).line + 1),
+      );
+      for (const text of block.lines) {
+        into.push(new Paragraph({ spacing: exact, indent: { firstLine: 0 }, children: [run(text, fonts.body)] }));
       }
-      continue;
     }
-    if (['title', 'addressee', 'signature', 'date', 'attachment'].includes(line.role)) continue;
-    children.push(lineParagraph(line, model, fonts, run));
-  }
+  };
+  const emitted = new Set<TableModel>();
+  const emitLines = (lines: ReportLine[], into: Array<Paragraph | Table>) => {
+    for (const line of lines) {
+      emitLiteralsBefore(line.starts[0] ?? line.cell?.start ?? 0, into);
+      if (line.block === 'tableCell') {
+        const table = tableOf(line);
+        if (table && !emitted.has(table)) {
+          emitted.add(table);
+          into.push(buildTable(table, model, fonts, font, textWidth));
+        }
+        continue;
+      }
+      into.push(lineParagraph(line, model, fonts, run, { keepNext: closing && line === lastBody, footnoteIds, images: imageRuns }));
+    }
+  };
+  const imageRuns = (url: string, alt: string, line: ReportLine): ParagraphChild[] => {
+    const loaded = loadImage(url, options.baseDir, Math.floor(((textWidth / 20) * 96) / 72));
+    if ('image' in loaded) {
+      const { type, data, width: w, height: h } = loaded.image;
+      return [new ImageRun({ type, data, transformation: { width: w, height: h }, altText: { name: alt || url, description: alt, title: alt } })];
+    }
+    const where = model.lineIndex.positionAt(line.starts[0]).line + 1;
+    const why = { missing: t('找不到文件'), format: t('不是 PNG、JPEG、GIF 或 BMP 图片'), remote: t('网络图片不下载') }[loaded.problem];
+    warnings.push(t('第 {0} 行的图片 {1} 未嵌入（{2}），导出的是它的说明文字。', where, url, why));
+    return [run(alt, fonts.body)];
+  };
+  emitLines(main, children);
+  emitLiteralsBefore(split < printed.length ? printed[split].starts[0] ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER, children);
 
+  // The blank lines of the closing are space before its paragraphs, not empty paragraphs:
+  // LibreOffice does not carry "keep with next" across an empty paragraph.
+  const linesBefore = (n: number) => ({ ...exact, before: n * LINE_PITCH });
   if (meta.attachments.length > 0) {
-    children.push(blank());
     const label = '附件：';
+    const labelWidth = width(label);
     meta.attachments.forEach((name, i) => {
-      const numbered = meta.attachments.length > 1 ? `${i + 1}. ${name}` : name;
+      // 7.3.4: "附件：1.名称" — no space after the number, as the standard's example has it.
+      const numbered = meta.attachments.length > 1 ? `${i + 1}.${name}` : name;
       children.push(
         new Paragraph({
-          spacing: exact,
+          spacing: i === 0 ? linesBefore(1) : exact,
+          keepNext: true,
           // Later names align under the first: 2 characters plus the width of "附件：".
-          indent: { left: i === 0 ? 2 * CHAR : (2 + label.length) * CHAR },
+          indent: { left: i === 0 ? 2 * CHAR : Math.round((2 + labelWidth) * CHAR) },
           children: [run(i === 0 ? label + numbered : numbered, fonts.body)],
         }),
       );
@@ -134,16 +218,21 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, options:
 
   const signature = meta.signature ?? [];
   if (signature.length > 0 || meta.date) {
-    children.push(blank());
-    const longest = signature.reduce((a, b) => (b.length > a.length ? b : a), '');
-    const indents = signatureIndents(longest, meta.date ?? '');
-    for (const s of signature) {
-      children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact, indent: { right: Math.round(indents.signature * CHAR) }, children: [run(s, fonts.body)] }));
-    }
-    if (meta.date) {
-      children.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exact, indent: { right: Math.round(indents.date * CHAR) }, children: [run(meta.date, fonts.body)] }));
+    const layout = closingLayout(signature, meta.date ?? '', { sealed: meta.seal, textWidth, char: CHAR });
+    layout.signature.forEach((s, i) => {
+      children.push(new Paragraph({ spacing: i === 0 ? linesBefore(layout.blankLines) : exact, keepNext: true, ...s.paragraph, children: [run(s.text, fonts.body)] }));
+    });
+    if (layout.date) {
+      const spacing = layout.signature.length === 0 ? linesBefore(layout.blankLines) : exact;
+      children.push(new Paragraph({ spacing, keepNext: elements.afterDate.length > 0, ...layout.date.paragraph, children: [run(layout.date.text, fonts.body)] }));
     }
   }
+  children.push(...elements.afterDate);
+
+  // Attachments that follow the main text (附件1, 附件2 …), each from a new page.
+  const attachmentParts = elements.attachmentPages(printed.slice(split), (lines, into) => emitLines(lines, into));
+  children.push(...attachmentParts);
+  emitLiteralsBefore(Number.MAX_SAFE_INTEGER, children);
 
   const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }) =>
     new Footer({
@@ -162,52 +251,80 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, options:
       ],
     });
   const oneChar = half(SIZE.pageNumber) * 10; // 1 character of 4号 text, in twips
+  const headingStyle = (face: string) => ({
+    run: { font: font(face), size: half(SIZE.body), bold: false, italics: false, color: '000000' },
+    // A heading never ends a page: it stays with the paragraph it introduces.
+    paragraph: { spacing: exact, indent: { firstLine: FIRST_LINE_INDENT }, keepNext: true, keepLines: true },
+  });
+  const pageProperties = {
+    size: { width: PAGE.width, height: PAGE.height },
+    margin: { ...page, header: 851, footer: FOOTER_DISTANCE },
+  };
+  const grid = { type: DocumentGridType.LINES, linePitch: LINE_PITCH };
+  const numbered = options.page?.pageNumbers !== false;
 
-  return new Document({
-    evenAndOddHeaderAndFooters: options.page?.pageNumbers !== false,
+  const document = new Document({
+    evenAndOddHeaderAndFooters: numbered,
+    footnotes,
     styles: {
       default: {
+        // No widow and orphan control (index.ts writes it): every page holds its 22 lines (5.2.2).
         document: { run: { font: font(fonts.body), size: half(SIZE.body) }, paragraph: { spacing: exact } },
         title: { run: { font: font(fonts.title), size: half(SIZE.title) }, paragraph: { alignment: AlignmentType.CENTER, spacing: exact } },
-        heading1: { run: { font: font(fonts.heading1), size: half(SIZE.body), bold: false, color: '000000' }, paragraph: { spacing: exact, indent: { firstLine: FIRST_LINE_INDENT } } },
-        heading2: { run: { font: font(fonts.heading2), size: half(SIZE.body), bold: false, color: '000000' }, paragraph: { spacing: exact, indent: { firstLine: FIRST_LINE_INDENT } } },
-        heading3: { run: { font: font(fonts.heading3), size: half(SIZE.body), bold: false, color: '000000' }, paragraph: { spacing: exact, indent: { firstLine: FIRST_LINE_INDENT } } },
-        heading4: { run: { font: font(fonts.heading4), size: half(SIZE.body), bold: false, italics: false, color: '000000' }, paragraph: { spacing: exact, indent: { firstLine: FIRST_LINE_INDENT } } },
+        heading1: headingStyle(fonts.heading1),
+        heading2: headingStyle(fonts.heading2),
+        heading3: headingStyle(fonts.heading3),
+        heading4: headingStyle(fonts.heading4),
       },
+      // Off the line grid (see index.ts): the 标志 is larger than a grid line, the space above it exact.
+      paragraphStyles: [
+        { id: 'IssuerMark', name: 'Issuer Mark', basedOn: 'Normal', paragraph: { alignment: AlignmentType.CENTER } },
+        { id: 'HeadSpace', name: 'Head Space', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 0 } } },
+      ],
     },
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: PAGE.width, height: PAGE.height },
-            margin: { ...margins(options.page), header: 851, footer: FOOTER_DISTANCE },
-          },
-          grid: { type: DocumentGridType.LINES, linePitch: LINE_PITCH },
-        },
-        footers:
-          options.page?.pageNumbers === false
-            ? undefined
-            : {
-                default: pageNumber(AlignmentType.RIGHT, { right: oneChar }),
-                even: pageNumber(AlignmentType.LEFT, { left: oneChar }),
-              },
+        properties: { page: pageProperties, grid },
+        footers: numbered
+          ? {
+              default: pageNumber(AlignmentType.RIGHT, { right: oneChar }),
+              even: pageNumber(AlignmentType.LEFT, { left: oneChar }),
+            }
+          : undefined,
         children,
       },
+      ...elements.imprintSections({ page: pageProperties, grid }),
     ],
   });
+  return { document, warnings };
 }
 
 const HEADING_STYLE = ['', 'Heading1', 'Heading2', 'Heading3', 'Heading4'];
 
-/** The line's words with inline code restored and leading indentation (spaces, 　) dropped. */
-function exportText(line: ReportLine, model: ReportModel): { text: string; map: number[] } {
+interface Piece {
+  text: string;
+  /** Index in the line's text this character came from. */
+  map: number[];
+}
+
+/**
+ * The line's words with inline code restored and leading indentation (spaces, 　) dropped; each
+ * footnote reference and image is one OPAQUE character, resolved by the caller.
+ */
+function exportText(line: ReportLine, model: ReportModel, keepOpaque = false): Piece {
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < line.text.length; i++) {
     const ch = line.text[i];
     if (ch === OPAQUE) {
-      const raw = model.text.slice(line.starts[i], line.ends[i]).replace(/^`+\s?|\s?`+$/g, '').replace(/^!\[([^\]]*)\][\s\S]*$/, '$1');
-      for (const c of raw) {
+      const raw = model.text.slice(line.starts[i], line.ends[i]);
+      if (keepOpaque && (/^\[\^[^\]]+\]$/.test(raw) || /^!\[/.test(raw))) {
+        text += OPAQUE;
+        map.push(i);
+        continue;
+      }
+      const shown = raw.replace(/^`+\s?|\s?`+$/g, '').replace(/^!\[([^\]]*)\][\s\S]*$/, '$1');
+      for (const c of shown) {
         text += c;
         map.push(i);
       }
@@ -217,16 +334,18 @@ function exportText(line: ReportLine, model: ReportModel): { text: string; map: 
     map.push(i);
   }
   const lead = text.length - text.replace(/^[\s\u3000]+/, '').length;
-  return { text: text.slice(lead).replace(/[\s\u3000]+$/, ''), map: map.slice(lead) };
+  const trimmed = text.slice(lead).replace(/[\s\u3000]+$/, '');
+  return { text: trimmed, map: map.slice(lead, lead + trimmed.length) };
 }
 
-function lineParagraph(
-  line: ReportLine,
-  model: ReportModel,
-  fonts: ExportFonts,
-  run: (text: string, face: string, extra?: Partial<IRunOptions>) => TextRun,
-): Paragraph {
-  const { text, map } = exportText(line, model);
+interface LineOptions {
+  keepNext: boolean;
+  footnoteIds: Map<string, number>;
+  images: (url: string, alt: string, line: ReportLine) => ParagraphChild[];
+}
+
+function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts, run: RunMaker, opts: LineOptions): Paragraph {
+  const { text, map } = exportText(line, model, true);
   const section = line.role === 'heading' ? line.section : undefined;
   const level = section?.level ?? 0;
   const headingFont = level ? [fonts.body, fonts.heading1, fonts.heading2, fonts.heading3, fonts.heading4][level] : fonts.body;
@@ -235,17 +354,47 @@ function lineParagraph(
   const isBold = (i: number) => line.bold.some(([a, b]) => map[i] >= a && map[i] < b);
 
   const runs: ParagraphChild[] = [];
+  let onlyImages = text.length > 0;
   let from = 0;
-  for (let i = 1; i <= text.length; i++) {
-    const boundary = i === text.length || isBold(i) !== isBold(from) || i === headEnd;
+  for (let i = 0; i <= text.length; i++) {
+    const opaque = i < text.length && text[i] === OPAQUE;
+    const boundary = i === text.length || opaque || (i > from && (isBold(i) !== isBold(from) || i === headEnd));
     if (!boundary) continue;
-    const face = from < headEnd ? headingFont : fonts.body;
-    runs.push(run(text.slice(from, i), face, isBold(from) ? { bold: true } : {}));
-    from = i;
+    if (i > from) {
+      const face = from < headEnd ? headingFont : fonts.body;
+      runs.push(run(text.slice(from, i), face, isBold(from) ? { bold: true } : {}));
+      onlyImages = false;
+    }
+    if (opaque) {
+      const raw = model.text.slice(line.starts[map[i]], line.ends[map[i]]);
+      const note = /^\[\^([^\]]+)\]$/.exec(raw);
+      const id = note ? opts.footnoteIds.get(note[1].toLowerCase()) ?? opts.footnoteIds.get(note[1]) : undefined;
+      if (note && id !== undefined) {
+        runs.push(new FootnoteReferenceRun(id));
+        onlyImages = false;
+      } else if (note) {
+        runs.push(run(raw, fonts.body));
+        onlyImages = false;
+      } else {
+        const image = /^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?/.exec(raw);
+        if (image) runs.push(...opts.images(image[2], image[1], line));
+        else runs.push(run(raw, fonts.body));
+      }
+    }
+    from = opaque ? i + 1 : i;
   }
+  if (onlyImages) {
+    // A picture on a line of its own: centred, no indent, and not squeezed into the line pitch.
+    return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: opts.keepNext, children: runs });
+  }
+  const heading = level > 0 && !section!.runIn;
   return new Paragraph({
-    style: level && !section!.runIn ? HEADING_STYLE[level] : undefined,
+    style: heading ? HEADING_STYLE[level] : undefined,
+    // 公文 are justified (两端对齐): full lines end flush with the right margin.
+    alignment: AlignmentType.JUSTIFIED,
     spacing: exact,
+    keepNext: heading || opts.keepNext || undefined,
+    keepLines: heading || undefined,
     indent: { firstLine: FIRST_LINE_INDENT, firstLineChars: 200 },
     children: runs,
   });
@@ -256,31 +405,44 @@ function buildTable(
   model: ReportModel,
   fonts: ExportFonts,
   font: (eastAsia: string) => Record<string, string>,
+  textWidth: number,
 ): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-  const cellParagraph = (line: { text: string } & Partial<ReportLine>, bold: boolean) =>
+  const cellText = (line: ReportLine) => clean(line.starts.length ? exportText(line, model).text : line.text);
+  const rows = [table.header as ReportLine[], ...(table.rows as ReportLine[][])];
+  const columnCount = Math.max(...rows.map((r) => r.length));
+  const columns = Array.from({ length: columnCount }, (_, c) => rows.map((r) => (r[c] ? cellText(r[c]) : '')));
+  const tableChar = SIZE.table * 20;
+  const chars = columnWidths(columns, (textWidth - columnCount * 2 * TABLE_CELL_MARGIN) / tableChar);
+  const twips = chars.map((c) => Math.round(c * tableChar + 2 * TABLE_CELL_MARGIN));
+  // Rounding must not push the table past the text block.
+  twips[twips.length - 1] += textWidth - twips.reduce((a, b) => a + b, 0);
+
+  const cellParagraph = (text: string, header: boolean) =>
     new Paragraph({
       // Cells never inherit the body's first-line indent.
       indent: { firstLine: 0, left: 0 },
-      alignment: bold ? AlignmentType.CENTER : AlignmentType.LEFT,
+      alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
       spacing: { line: Math.round(SIZE.table * 1.3 * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      children: [
-        new TextRun({
-          text: clean(line.starts ? exportText(line as ReportLine, model).text : line.text),
-          font: font(bold ? fonts.heading1 : fonts.body),
-          size: half(SIZE.table),
-        }),
-      ],
+      children: [new TextRun({ text, font: font(header ? fonts.heading1 : fonts.body), size: half(SIZE.table) })],
     });
   const row = (cells: ReportLine[], header: boolean) =>
     new TableRow({
       tableHeader: header,
       cantSplit: true,
-      children: cells.map((c) => new TableCell({ children: [cellParagraph(c, header)], margins: { left: 80, right: 80 } })),
+      children: Array.from({ length: columnCount }, (_, c) =>
+        new TableCell({
+          width: { size: twips[c], type: WidthType.DXA },
+          children: [cellParagraph(cells[c] ? cellText(cells[c]) : '', header)],
+          margins: { left: TABLE_CELL_MARGIN, right: TABLE_CELL_MARGIN },
+        }),
+      ),
     });
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: textWidth, type: WidthType.DXA },
+    columnWidths: twips,
+    layout: TableLayoutType.FIXED,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-    rows: [row(table.header as ReportLine[], true), ...table.rows.map((r) => row(r as ReportLine[], false))],
+    rows: rows.map((r, i) => row(r, i === 0)),
   });
 }

@@ -28,8 +28,22 @@ export const LINE_PITCH = 579;
 export const BODY_CHARACTER_SPACING = -5;
 export const CHARACTER_PITCH_PT = 16 - 0.25;
 
-/** Font sizes (points): 2号 22, 3号 16, 4号 14. */
-export const SIZE = { title: 22, body: 16, pageNumber: 14, table: 14 } as const;
+/** Font sizes (points): 2号 22, 3号 16, 4号 14; 版记 (7.4) and footnotes in 4号. */
+export const SIZE = { title: 22, body: 16, pageNumber: 14, table: 14, footnote: 14, imprint: 14 } as const;
+
+/** A half-width digit or letter of 3号 Times New Roman (half an em) with the body's spacing. */
+export const LATIN_CHARACTER_PITCH_PT = 8 - 0.25;
+/**
+ * The space renderers put between Chinese characters and digits (Word's and LibreOffice's "adjust
+ * space between Asian text and numbers"), in points; measured on LibreOffice 7.4 as 1.1 mm per gap.
+ */
+export const CJK_LATIN_GAP = 3.2;
+
+/** Left and right padding of a table cell (twips). */
+export const TABLE_CELL_MARGIN = 80;
+
+/** 7.3.5.1: blank lines left above a sealed document's signature, so the seal's top stays within a line of the body. */
+export const SEAL_BLANK_LINES = 2;
 
 /** Two characters of first-line indent for body text and headings (7.3.3). */
 export const FIRST_LINE_INDENT = Math.round(2 * CHARACTER_PITCH_PT * 20);
@@ -69,3 +83,29 @@ export const FONT_KEYS = Object.keys(DEFAULT_FONTS) as Array<keyof ExportFonts>;
 
 /** A title line holds this many 2号 characters (156 mm at 22 pt). */
 export const TITLE_CHARS_PER_LINE = Math.floor(mm(156) / (SIZE.title * 20));
+/**
+ * A broken title's lines stay a character short of the margins on each side: a line that fills
+ * the whole 156 mm reads as body text, not as a centred title.
+ */
+export const TITLE_MAX_CHARS_PER_LINE = TITLE_CHARS_PER_LINE - 2;
+
+/** The 公文 red of the 发文机关标志 and the 版头's separator line. */
+export const RED = 'FF0000';
+
+/**
+ * 7.2.4: the 发文机关标志's top edge is 35 mm below the text block's top (80 mm for an upward
+ * document, one with a 签发人); its characters are at most 22 × 15 mm (height × width), so at most
+ * 42 pt (14.8 mm) wide, and smaller when the name would not fit the line.
+ */
+export const ISSUER_TOP_MM = 35;
+export const ISSUER_TOP_UPWARD_MM = 80;
+export const ISSUER_MAX_SIZE = 42;
+
+/** 7.2.7: the red separator line, as wide as the text block, 4 mm below the 发文字号. */
+export const SEPARATOR_BELOW_NUMBER_MM = 4;
+/** Its thickness in eighths of a point (the standard gives none; 1 pt, like the 版记's thick lines). */
+export const HEAD_RULE_SIZE = 8;
+
+/** 7.4.1: the 版记's first and last lines 0.35 mm (1 pt), the ones between 0.25 mm (0.75 pt); eighths of a point. */
+export const IMPRINT_RULE_THICK = 8;
+export const IMPRINT_RULE_THIN = 6;

@@ -8,26 +8,111 @@ import { buildModel } from '../model/build';
 import { builtinTypes } from '../report-types/load';
 import { documentWords } from '../report-types/words';
 import { buildDocument, type LayoutOptions } from './build-docx';
+import { NO_SNAP_STYLES } from './elements';
 import { metadata } from './metadata';
+import { endTablesAtLastRow } from '../model/run-on-tables';
+import { sourceBlocks } from '../model/source-blocks';
+
+import { t } from '../i18n';
+import { DEFAULT_FONTS } from './gbt9704';
+import { convertToPdf, substitutedFonts } from './pdf';
 
 export { DEFAULT_FONTS, type ExportFonts } from './gbt9704';
+export { findSoffice, noSofficeMessage, PdfError } from './pdf';
+export { METADATA_KEYS } from './metadata';
 export { breakTitle } from './title-lines';
 export type { LayoutOptions, PageOptions } from './build-docx';
 
+export interface ExportResult {
+  docx: Uint8Array;
+  /** What the writer should know about the export (in the user's language). */
+  warnings: string[];
+}
+
 export async function exportDocx(text: string, options: LayoutOptions = {}): Promise<Uint8Array> {
-  const model = buildModel(text, { words: documentWords(builtinTypes().types) });
-  const doc = buildDocument(model, metadata(model), options);
-  return builtinStyleNames(new Uint8Array(await Packer.toBuffer(doc)));
+  return (await exportReport(text, options)).docx;
+}
+
+export async function exportReport(text: string, options: LayoutOptions = {}): Promise<ExportResult> {
+  // A table swallows the lines under it up to a blank line; end each table at its last real row.
+  const words = documentWords(builtinTypes().types);
+  const first = buildModel(text, { words });
+  const repaired = endTablesAtLastRow(text, first.tables.map((t) => t.span));
+  const model = repaired === text ? first : buildModel(repaired, { words });
+  const types = builtinTypes().types;
+  const endings = types.flatMap((t) => [t.name, ...t.aliases]);
+  const { document, warnings } = buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);
+  return { docx: await packWithStyleFixes(document), warnings };
+}
+
+export interface PdfOptions extends LayoutOptions {
+  /** LibreOffice's soffice program (findSoffice). */
+  soffice: string;
+  /** The environment LibreOffice and fontconfig run in (tests point FONTCONFIG_FILE elsewhere). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface PdfResult extends ExportResult {
+  pdf: Uint8Array;
+}
+
+/** The DOCX export converted to PDF by LibreOffice; warns about each 公文 font it will substitute. */
+export async function exportPdf(text: string, options: PdfOptions): Promise<PdfResult> {
+  const result = await exportReport(text, options);
+  const fonts = { ...DEFAULT_FONTS, ...options.fonts };
+  const chinese = [fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.heading3, fonts.heading4, fonts.pageNumber];
+  const warnings = [...result.warnings];
+  for (const { font, instead } of substitutedFonts(chinese, options.env)) {
+    warnings.push(t('本机没有公文字体“{0}”，PDF 中用“{1}”代替，字形与正式公文不同。请安装该字体，或在导出设置中改用本机已有的字体。', font, instead));
+  }
+  const pdf = convertToPdf(result.docx, options.soffice, options.env);
+  return { ...result, pdf, warnings };
+}
+
+/** docx's compile step: the package's files by path, before zipping (not in its typings). */
+type Compile = (file: unknown, prettify?: string, overrides?: unknown[]) => Map<string, string | Uint8Array>;
+
+/**
+ * The package zipped once, with the styles fixed (fixStyles) before zipping: zipping it, unzipping
+ * it and zipping it again took a fifth of an export. Uses docx's compiler, which Packer zips; if a
+ * docx version lacks it, falls back to fixing the zipped package.
+ */
+async function packWithStyleFixes(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: { compile?: Compile } }).compiler;
+  if (typeof compiler?.compile !== 'function') return postProcess(new Uint8Array(await Packer.toBuffer(doc)));
+  const files: Record<string, Uint8Array> = {};
+  for (const [name, data] of compiler.compile.call(compiler, doc, undefined, [])) {
+    const text = name === 'word/styles.xml' && typeof data === 'string' ? fixStyles(data) : data;
+    files[name] = typeof text === 'string' ? strToU8(text) : new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
+  }
+  return zipSync(files, { level: 6 });
+}
+
+/**
+ * What the docx library cannot say in styles.xml: Word's built-in heading names, no grid snapping
+ * for lines taller than the grid, no widow control.
+ */
+function fixStyles(styles: string): string {
+  // Word recognises its built-in heading styles by w:name "heading 1" (lower case).
+  let xml = styles.replace(/<w:name w:val="Heading (\d)"\/>/g, '<w:name w:val="heading $1"/>');
+  // Lines larger than the grid's pitch (the 2号 title, the 发文机关标志) must not snap to the line
+  // grid: a 22 pt line would take two grid lines, 57.9 pt apart instead of 28.95. The docx library
+  // has no paragraph-level snapToGrid, so it is set here on those styles (before w:spacing, as
+  // the schema orders it).
+  xml = xml.replace(new RegExp(`(<w:style [^>]*w:styleId="(?:${NO_SNAP_STYLES.join('|')})">(?:(?!<\/w:style>)[\\s\\S])*?<w:pPr>)`, 'g'), '$1<w:snapToGrid w:val="0"/>');
+  // No widow and orphan control: every page of a 公文 holds its 22 lines (5.2.2), where widow
+  // control would end pages a line or two early; a heading still keeps with its paragraph's first line.
+  return xml.replace(/<w:pPrDefault><w:pPr>/, '<w:pPrDefault><w:pPr><w:widowControl w:val="0"/>');
 }
 
 /**
  * Word recognises its built-in heading styles by w:name "heading 1" (lower case); the docx library
  * writes "Heading 1", which Word may treat as a custom style beside its own. Rename them in place.
  */
-function builtinStyleNames(pkg: Uint8Array): Uint8Array {
+function postProcess(pkg: Uint8Array): Uint8Array {
   const files = unzipSync(pkg);
   const styles = files['word/styles.xml'];
   if (!styles) return pkg;
-  files['word/styles.xml'] = strToU8(strFromU8(styles).replace(/<w:name w:val="Heading (\d)"\/>/g, '<w:name w:val="heading $1"/>'));
+  files['word/styles.xml'] = strToU8(fixStyles(strFromU8(styles)));
   return zipSync(files, { level: 6 });
 }

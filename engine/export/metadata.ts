@@ -1,16 +1,40 @@
 /**
  * What the export needs beyond the body: title, addressee, signature, date, document number and
- * attachments — from front matter where present, else from the draft itself.
+ * attachments — from front matter where present, else from the draft itself — and the other
+ * elements of a GB/T 9704 document (版头, 附注, 版记), which only front matter gives. The keys are
+ * the element names as the standard writes them; English aliases stay for the old ones.
  */
 import type { ReportLine, ReportModel } from '../model/types';
 
 export interface ExportMetadata {
   title?: string;
+  /** The draft line the title came from, if it came from the draft (the body skips it). */
+  titleLine?: ReportLine;
   addressee?: string;
   signature?: string[];
   date?: string;
   number?: string;
   attachments: string[];
+  /** 份号 (7.2.1): six digits. */
+  copyNumber?: string;
+  /** 密级 and 保密期限 (7.2.2). */
+  secrecy?: string;
+  secrecyPeriod?: string;
+  /** 紧急程度 (7.2.3): 特急, 加急 (or 特提, 特急, 加急, 平急 for telegrams). */
+  urgency?: string;
+  /** 发文机关标志 (7.2.4). */
+  issuer?: string;
+  /** 签发人 (7.2.6): one or more names; set for an upward document (上行文). */
+  signers?: string[];
+  /** 附注 (7.3.6). */
+  note?: string;
+  /** 印章 (7.3.5.1): the document is sealed, so signature and date are placed around the seal. */
+  seal: boolean;
+  /** 抄送机关 (7.4.2). */
+  copyTo?: string[];
+  /** 印发机关 and 印发日期 (7.4.3). */
+  printer?: string;
+  printDate?: string;
 }
 
 const KEYS = {
@@ -20,7 +44,21 @@ const KEYS = {
   date: ['date', '成文日期', '日期'],
   number: ['number', 'docNumber', '发文字号', '文号'],
   attachments: ['attachments', '附件'],
+  copyNumber: ['份号'],
+  secrecy: ['密级'],
+  secrecyPeriod: ['保密期限'],
+  urgency: ['紧急程度'],
+  issuer: ['发文机关标志'],
+  signers: ['签发人'],
+  note: ['附注'],
+  seal: ['印章'],
+  copyTo: ['抄送', '抄送机关'],
+  printer: ['印发机关'],
+  printDate: ['印发日期'],
 } as const;
+
+/** The metadata keys the export reads, for docs and completion. */
+export const METADATA_KEYS: readonly string[] = Object.values(KEYS).flat();
 
 function pick(data: Record<string, unknown>, keys: readonly string[]): unknown {
   for (const k of keys) if (data[k] !== undefined && data[k] !== null) return data[k];
@@ -29,17 +67,58 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): unknown {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 
-export function metadata(model: ReportModel): ExportMetadata {
+const list = (v: unknown): string[] | undefined =>
+  Array.isArray(v) ? v.map(String).map((s) => s.trim()).filter(Boolean) : str(v) ? str(v)!.split(/[、，,]\s*/).filter(Boolean) : undefined;
+
+/** One name, or a list: a name may itself hold 、 ("关于甲、乙的报告"), so a string is never split. */
+const attachmentNames = (v: unknown): string[] => (Array.isArray(v) ? v.map(String).map((s) => s.trim()).filter(Boolean) : str(v) ? [str(v)!] : []);
+
+/** 7.2.1: 份号 is six Arabic digits; "12" is printed 000012. */
+function copyNumber(v: unknown): string | undefined {
+  const s = str(v);
+  return s && /^\d{1,6}$/.test(s) ? s.padStart(6, '0') : s;
+}
+
+/**
+ * Words a document's name ends with. A bare first line ending in one of them (or in a report type's
+ * name) is the title; the model only knows the endings of the report types it checks.
+ */
+const TITLE_ENDINGS = ['报告', '材料', '清单', '总结', '方案', '汇报', '发言', '情况', '发言提纲', '提纲', '通报', '工作要点', '要点', '意见', '计划', '纪要', '通知', '请示', '讲话'];
+
+function bareTitle(model: ReportModel, extraEndings: string[]): ReportLine | undefined {
+  if (model.title) return model.title;
+  const first = model.lines.find((l) => l.block !== 'tableCell');
+  if (!first || first.numbering || first.headingDepth > 0 || first.role !== 'body' || first.inList || first.inQuote) return undefined;
+  const t = first.text.trim();
+  if (t.length > 80 || /[。；！？，：:]$/.test(t) || /^根据/.test(t)) return undefined;
+  return [...TITLE_ENDINGS, ...extraEndings].some((e) => e && t.endsWith(e)) ? first : undefined;
+}
+
+export function metadata(model: ReportModel, titleEndings: string[] = []): ExportMetadata {
   const data = model.frontMatter?.data ?? {};
   const role = (r: ReportLine['role']) => model.lines.filter((l) => l.role === r).map((l) => l.text.trim());
   const sig = pick(data, KEYS.signature);
-  const att = pick(data, KEYS.attachments);
+  const titleLine = bareTitle(model, titleEndings);
+  const seal = pick(data, KEYS.seal);
+  const secrecy = str(pick(data, KEYS.secrecy));
   return {
-    title: str(pick(data, KEYS.title)) ?? model.title?.text.trim(),
+    title: str(pick(data, KEYS.title)) ?? titleLine?.text.trim(),
+    titleLine,
     addressee: (str(pick(data, KEYS.addressee)) ?? role('addressee')[0])?.replace(/[：:]$/, ''),
     signature: Array.isArray(sig) ? sig.map(String) : str(sig) ? [str(sig)!] : role('signature').length ? role('signature') : undefined,
     date: str(pick(data, KEYS.date)) ?? role('date')[0],
     number: str(pick(data, KEYS.number)),
-    attachments: Array.isArray(att) ? att.map(String) : str(att) ? [str(att)!] : [],
+    attachments: attachmentNames(pick(data, KEYS.attachments)),
+    copyNumber: copyNumber(pick(data, KEYS.copyNumber)),
+    secrecy,
+    secrecyPeriod: secrecy ? str(pick(data, KEYS.secrecyPeriod)) : undefined,
+    urgency: str(pick(data, KEYS.urgency)),
+    issuer: str(pick(data, KEYS.issuer)),
+    signers: list(pick(data, KEYS.signers)),
+    note: str(pick(data, KEYS.note))?.replace(/^[（(]|[）)]$/g, ''),
+    seal: seal === true || seal === '是' || seal === 'true',
+    copyTo: list(pick(data, KEYS.copyTo)),
+    printer: str(pick(data, KEYS.printer)),
+    printDate: str(pick(data, KEYS.printDate)),
   };
 }

@@ -32,8 +32,15 @@ function countPattern(): { re: RegExp; lead: RegExp; window: number } {
 export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][]): CountedList[] {
   const { re, lead, window } = countPattern();
   const found: CountedList[] = [];
-  const runByFirst = new Map<EnumerationMarker, EnumerationMarker[]>();
-  for (const run of runs) runByFirst.set(run[0], run);
+  // Runs that start at 一是, by the line they start on (in run order), indexed once: looking them up
+  // per count phrase by scanning every run made long drafts quadratic.
+  const runsStartingOn = new Map<ReportLine, EnumerationMarker[][]>();
+  for (const run of runs) {
+    if (run[0].value !== 1) continue;
+    const list = runsStartingOn.get(run[0].line);
+    if (list) list.push(run);
+    else runsStartingOn.set(run[0].line, [run]);
+  }
 
   for (const line of lines) {
     if (line.block === 'tableCell' || !lead.test(line.text)) continue;
@@ -46,7 +53,7 @@ export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][
       const rest = line.text.slice(phraseEnd);
 
       // Items in the same line: the first 一是 within the window after the count.
-      const sameLine = runs.find((r) => r[0].line === line && r[0].value === 1 && r[0].at >= phraseEnd && r[0].at - phraseEnd <= window);
+      const sameLine = runsStartingOn.get(line)?.find((r) => r[0].at >= phraseEnd && r[0].at - phraseEnd <= window);
       if (sameLine) {
         found.push({ count, phrase: m[0], span, items: sameLine.length, itemKind: 'enumeration' });
         continue;
@@ -55,7 +62,7 @@ export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][
       if (!/^[^。；]{0,12}[：:]\s*$/.test(rest) && !/^[^。；]{0,12}(如下|以下)[。：:]?\s*$/.test(rest)) continue;
       const next = lines[line.index + 1];
       if (!next || next.block === 'tableCell') continue;
-      const nextRun = runs.find((r) => r[0].line === next && r[0].value === 1 && r[0].at <= 2);
+      const nextRun = runsStartingOn.get(next)?.find((r) => r[0].at <= 2);
       if (nextRun) {
         // A run may continue over several lines (一是… / 二是… each a paragraph).
         found.push({ count, phrase: m[0], span, items: nextRun.length, itemKind: 'enumeration' });

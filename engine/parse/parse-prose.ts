@@ -12,6 +12,16 @@ import { parseMarkdown } from './markdown';
 import { extractProse, type ProseResult } from './prose-lines';
 
 const LEFTOVER = /[*_`[\]<~\\]/;
+const LEFTOVER_NO_BRACKETS = /[*_`<~\\]/;
+
+/**
+ * Square brackets make a link, image or footnote only with "](", "][" or "]:" somewhere (inline
+ * links, full and collapsed references, definitions for shortcut references and footnotes). In a
+ * draft with none of these, "机党发[2025]12号" is plain text: its brackets neither need the parser
+ * nor tie a chunk to the next. (Treating them as leftovers joined every chunk of a draft full of
+ * such numbers into one, parsing it over and over: quadratic.)
+ */
+const BRACKETS_ACTIVE = /\][([:]/;
 
 /**
  * Text with no Markdown in it at all: no line starts with a block marker, indentation or a list
@@ -20,11 +30,12 @@ const LEFTOVER = /[*_`[\]<~\\]/;
  * not needed (test/chunks.test.ts checks this against the parser).
  */
 const MARKUP_CHAR = /[*_`[\]<>!~\\&|]/;
+const MARKUP_CHAR_NO_BRACKETS = /[*_`<>!~\\&|]/;
 // Also a line of colons and hyphens: a table delimiter row (":-") turns the line above into a table.
 const LINE_START = /^(?:[ \t#>*+\-=_`~<|:]|\d{1,9}[.)](?:[ \t]|$))|^[\s:|-]*-[\s:|-]*$/;
 
-function isPlain(text: string): boolean {
-  if (MARKUP_CHAR.test(text)) return false;
+function isPlain(text: string, bracketsInert: boolean): boolean {
+  if ((bracketsInert ? MARKUP_CHAR_NO_BRACKETS : MARKUP_CHAR).test(text)) return false;
   // Trailing blanks are left to the parser: it treats them differently before \n and \r\n.
   for (const line of text.split(/\r\n|\r|\n/)) if (line.length > 0 && (LINE_START.test(line) || /[ \t]$/.test(line))) return false;
   return true;
@@ -48,8 +59,8 @@ function plainProse(text: string, base: number, index: LineIndex): ProseResult {
   return { lines, tables: [], comments: [] };
 }
 
-function parseText(text: string, frontMatter: boolean, base: number, index: LineIndex): ProseResult {
-  if (isPlain(text)) return plainProse(text, base, index);
+function parseText(text: string, frontMatter: boolean, base: number, index: LineIndex, bracketsInert: boolean): ProseResult {
+  if (isPlain(text, bracketsInert)) return plainProse(text, base, index);
   return extractProse(parseMarkdown(text, frontMatter), text, base, index);
 }
 
@@ -60,6 +71,8 @@ function parseText(text: string, frontMatter: boolean, base: number, index: Line
 /** A chunk's result as last placed in the document: where its start stood (offset and line). */
 interface CacheEntry {
   result: ProseResult;
+  /** The chunk's text as the key it is stored under (made of a copy, see parseOne). */
+  key: string;
   delta: number;
   line: number;
 }
@@ -70,6 +83,16 @@ export class ProseCache {
   hits = 0;
   misses = 0;
 
+  /**
+   * A cache that starts from this one's chunks but records into its own maps: for parsing other
+   * texts derived from the document (fix-all's rounds) without disturbing the document's cache.
+   */
+  fork(): ProseCache {
+    const copy = new ProseCache();
+    copy.entries = this.entries;
+    return copy;
+  }
+
   /** Called after each parse: forget the chunks that the document no longer has. */
   rotate(): void {
     this.entries = this.next;
@@ -77,9 +100,14 @@ export class ProseCache {
   }
 }
 
-function parseOne(source: string, from: number, to: number, base: number, index: LineIndex, cache?: ProseCache): ProseResult {
+/** A string with its own characters, not a slice of a longer one (V8 keeps the longer one alive). */
+function ownCopy(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+function parseOne(source: string, from: number, to: number, base: number, index: LineIndex, cache: ProseCache | undefined, bracketsInert: boolean): ProseResult {
   const text = from === 0 && to === source.length ? source : source.slice(from, to);
-  if (!cache) return parseText(text, from === 0, base + from, index);
+  if (!cache) return parseText(text, from === 0, base + from, index, bracketsInert);
   const key = (from === 0 ? 'F' : 'N') + text;
   const delta = base + from;
   const line = index.positionAt(delta).line;
@@ -87,13 +115,25 @@ function parseOne(source: string, from: number, to: number, base: number, index:
   if (hit) {
     cache.hits++;
     // Chunks before an edit stand where they stood and are reused as they are; the ones after it move.
-    if (hit.delta !== delta || hit.line !== line) hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line };
+    if (hit.delta !== delta || hit.line !== line) hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line, key: hit.key };
   } else {
     cache.misses++;
-    hit = { result: parseText(text, from === 0, delta, index), delta, line };
+    // Parsed from a copy of the chunk: the texts of its lines are slices of what they are cut from,
+    // and slices of the whole draft would keep every version of the draft a cached chunk was cut
+    // from alive (a 5 MB draft's memory tripled after a few dozen keystrokes).
+    const own = ownCopy(text);
+    // Map keys keep their string, and with it what it was sliced from: the key is made of the copy.
+    hit = { result: parseText(own, from === 0, delta, index, bracketsInert), delta, line, key: (from === 0 ? 'F' : 'N') + own };
   }
-  cache.next.set(key, hit);
+  cache.next.set(hit.key, hit);
   return hit.result;
+}
+
+/** Offsets moved by `delta`: a plain loop, several times faster than TypedArray#map with a callback. */
+function shifted(offsets: Int32Array, delta: number): Int32Array {
+  const out = new Int32Array(offsets.length);
+  for (let i = 0; i < offsets.length; i++) out[i] = offsets[i] + delta;
+  return out;
 }
 
 /** A cached chunk's result moved to where the chunk now stands in the document. */
@@ -103,11 +143,11 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
   const line = (l: ProseLine): ProseLine => {
     let m = moved.get(l);
     if (!m) {
-      const starts = l.starts.map((o) => o + delta);
+      const starts = shifted(l.starts, delta);
       m = {
         ...l,
         starts,
-        ends: l.ends.map((o) => o + delta),
+        ends: shifted(l.ends, delta),
         cell: l.cell && span(l.cell),
         sourceLine: index.positionAt(starts[0] ?? (l.cell ? l.cell.start + delta : delta)).line,
         bold: l.bold,
@@ -138,7 +178,9 @@ export function parseProse(source: string, base: number, index: LineIndex, chunk
 
 function parseChunks(source: string, base: number, index: LineIndex, chunkSize: number | undefined, cache: ProseCache | undefined, deadline: number): ProseResult {
   const chunks = splitChunks(source, chunkSize);
-  if (chunks.length === 1) return parseOne(source, 0, source.length, base, index, cache);
+  const bracketsInert = !BRACKETS_ACTIVE.test(source);
+  const leftover = bracketsInert ? LEFTOVER_NO_BRACKETS : LEFTOVER;
+  if (chunks.length === 1) return parseOne(source, 0, source.length, base, index, cache, bracketsInert);
   const merged: ProseResult = { lines: [], tables: [], comments: [] };
   if (chunks.some((c) => c.forced)) {
     merged.note = t('表格、列表或引文连续超过 {0} 行，其后部分分段解析，可能按普通段落校验', MAX_RUN_LINES);
@@ -155,10 +197,10 @@ function parseChunks(source: string, base: number, index: LineIndex, chunkSize: 
       merged.note = t('文稿较大，超出单个文件的解析时间预算，第 {0} 行起按“每行一段”的纯文本校验', index.positionAt(base + from).line + 1);
       break;
     }
-    let part = parseOne(source, from, chunks[k].end, base, index, cache);
-    while (k + 1 < chunks.length && chunks[k + 1].end - from <= MAX_JOINED && part.lines.some((l) => LEFTOVER.test(l.text))) {
+    let part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
+    while (k + 1 < chunks.length && chunks[k + 1].end - from <= MAX_JOINED && part.lines.some((l) => leftover.test(l.text))) {
       k++;
-      part = parseOne(source, from, chunks[k].end, base, index, cache);
+      part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
     }
     for (const line of part.lines) {
       line.index = merged.lines.length;

@@ -6,7 +6,7 @@ import { t } from '../i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import { assetRoot } from '../data';
+import { assetRoot, compiledBuiltinTypes } from '../data';
 import { checkSkeleton } from './skeleton';
 import { compileUserPattern } from '../text/safe-regex';
 import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
@@ -20,7 +20,8 @@ export interface LoadedTypes {
 let builtins: LoadedTypes | undefined;
 
 export function builtinTypes(): LoadedTypes {
-  builtins ??= loadTypesFrom(path.join(assetRoot(), 'report-types'));
+  // Compiled into the bundles at build time (scripts/build.mjs): no YAML parse at start-up.
+  builtins ??= compiledBuiltinTypes<ReportType, TypeLoadError>() ?? loadTypesFrom(path.join(assetRoot(), 'report-types'));
   return builtins;
 }
 

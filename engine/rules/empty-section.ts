@@ -3,7 +3,11 @@ import type { Section } from '../model/types';
 import type { Rule } from './rule';
 import { q, trimmedSpan } from './util';
 
-/** A heading with nothing under it before the next heading of the same or a higher level. */
+/**
+ * A heading with nothing under it before the next heading of the same or a higher level. Short
+ * numbered items ("1. 学习党章；" in a Markdown list, or a run of bare "1." "2." lines with nothing
+ * between them) are a list of points, not headings waiting for text.
+ */
 export const emptySection: Rule = {
   id: 'empty-section',
   defaultSeverity: 'warning',
@@ -12,11 +16,21 @@ export const emptySection: Rule = {
   check(ctx) {
     const { model } = ctx;
     const hasTable = new Set(model.lines.filter((l) => l.block === 'tableCell').map((l) => l.section));
+    const empty = (s: Section) => !s.runIn && s.children.length === 0 && !hasTable.has(s) && !s.body.some((l) => l.role === 'body');
+    const siblings = (s: Section) => (s.parent ? s.parent.children : model.sections.filter((x) => !x.parent));
+    // "1. 制定计划" in a Markdown list, or a run of bare "1." "2." lines with nothing between them.
+    const listItem = (s: Section) => {
+      if (s.level < 3) return false;
+      if (s.line.inList) return true;
+      const all = siblings(s);
+      const at = all.indexOf(s);
+      return [all[at - 1], all[at + 1]].some((x) => x !== undefined && x.level === s.level && empty(x));
+    };
     model.sections.forEach((section, i) => {
       if (section.runIn || section.children.length > 0 || hasTable.has(section)) return;
       // A numbered line that is itself a paragraph ("1.扎实组织学习……，着力……") or a list item
       // ("（2）每季度开展一次党务公开。") is not a heading waiting for text.
-      if (isParagraphItem(section)) return;
+      if (isParagraphItem(section) || listItem(section)) return;
       // "三、评议结果" written twice: the repeat is the one finding (heading-numbering), not an empty section.
       const next = model.sections[i + 1];
       if (next && next.level === section.level && next.title === section.title) return;

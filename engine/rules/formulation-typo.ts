@@ -18,6 +18,9 @@ export const formulationTypo: Rule = {
     const listedWrong = new Set(ctx.formulations.flatMap((f) => f.wrong));
     const phrases = ctx.formulations.filter((f) => f.kind === 'phrase' && f.text.length >= MIN_TERM_LENGTH).map((f) => f.text);
     const terms = [...new Set([...standardTerms(), ...phrases])];
+    // Everything that is itself standard wording: a near miss of one standard text that is another
+    // ("二十届四中全会" beside "二十届三中全会") is no typo.
+    const standards = [...new Set([...terms, ...ctx.formulations.flatMap((f) => [f.text, ...f.members])])].filter((x) => x.length >= 2);
     // Cheap gate: a near miss keeps the term's first character and one of its halves.
     const firsts = new Set(terms.map((x) => x[0]));
     for (const line of ctx.model.lines) {
@@ -28,7 +31,7 @@ export const formulationTypo: Rule = {
         if (!text.includes(term[0])) continue;
         for (const miss of findNearMisses(text, term)) {
           const written = text.slice(miss.from, miss.to);
-          if (listedWrong.has(written)) continue;
+          if (listedWrong.has(written) || coveredByStandard(text, miss.from, miss.to, standards)) continue;
           if (taken.some(([a, b]) => miss.from < b && miss.to > a)) continue;
           taken.push([miss.from, miss.to]);
           const span = spanOf(line, miss.from, miss.to);
@@ -42,3 +45,14 @@ export const formulationTypo: Rule = {
     }
   },
 };
+
+/** Whether text[from, to) lies inside an occurrence of a standard text. */
+function coveredByStandard(text: string, from: number, to: number, standards: string[]): boolean {
+  for (const s of standards) {
+    if (s.length < to - from) continue;
+    for (let at = text.indexOf(s, Math.max(0, to - s.length)); at >= 0 && at <= from; at = text.indexOf(s, at + 1)) {
+      if (at + s.length >= to) return true;
+    }
+  }
+  return false;
+}

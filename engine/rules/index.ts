@@ -5,6 +5,7 @@
 import { approximateNumber } from './approximate-number';
 import { attendance } from './attendance';
 import { citationOrder } from './citation-order';
+import { bulletList } from './bullet-list';
 import { countMismatch } from './count-mismatch';
 import { dateOrder } from './date-order';
 import { dateFormat } from './date-format';
@@ -27,6 +28,7 @@ import { rosterName } from './roster-name';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { standardFormulation } from './standard-formulation';
+import { tableBlankLine } from './table-blank-line';
 import { tableStructure } from './table-structure';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { unpairedPunctuation } from './unpaired-punctuation';
@@ -41,6 +43,7 @@ export const RULES: readonly Rule[] = [
   enumerationSequence,
   countMismatch,
   tableStructure,
+  tableBlankLine,
   unfilledPlaceholder,
   halfWidthPunctuation,
   unpairedPunctuation,
@@ -61,6 +64,7 @@ export const RULES: readonly Rule[] = [
   ellipsisDeng,
   citationOrder,
   numberForm,
+  bulletList,
 ];
 
 export function findRule(id: string): Rule | undefined {

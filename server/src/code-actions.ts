@@ -1,6 +1,12 @@
 /**
- * Quick fixes sent with their edits: each finding's own fix, "fix all of this kind", "ignore on
- * this line", and a source.fixAll action that applies every safe fix in one edit.
+ * Quick fixes: each finding's own fix, "fix all of this kind", "ignore on this line", and a
+ * source.fixAll action that applies every safe fix in one edit.
+ *
+ * VS Code asks for code actions on every cursor move (the light bulb), so offering them must be
+ * cheap. The two bulk actions are offered without their edit when the client can resolve it
+ * (`codeAction/resolve`): the edit, which needs rounds of linting, is computed only when the writer
+ * picks the action. A client that cannot resolve gets source.fixAll only when it asks for that kind
+ * (`only`, e.g. fix on save), and the per-kind action computed at once.
  */
 import { t } from '../../engine';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
@@ -16,7 +22,27 @@ const inRange = (d: Diagnostic, r: CodeActionParams['range']) =>
 const wants = (only: string[] | undefined, kind: string) =>
   !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
 
-export function codeActions(params: CodeActionParams, text: string, result: LintResult, options: LintOptions): CodeAction[] {
+/** What a bulk action carries until it is resolved: which document, and which rule (all if none). */
+export interface FixAllData {
+  partyReportFixAll: true;
+  uri: string;
+  rule?: string;
+}
+
+export const isFixAllData = (data: unknown): data is FixAllData =>
+  typeof data === 'object' && data !== null && (data as FixAllData).partyReportFixAll === true && typeof (data as FixAllData).uri === 'string';
+
+export interface CodeActionContext {
+  text: string;
+  /** The uncapped lint of `text` (every finding): the first round of fix-all. */
+  result: LintResult;
+  options: LintOptions;
+  /** The client resolves `edit` lazily (codeAction/resolve). */
+  lazy: boolean;
+}
+
+export function codeActions(params: CodeActionParams, c: CodeActionContext): CodeAction[] {
+  const { result } = c;
   const model = result.model;
   if (!model) return [];
   const uri = params.textDocument.uri;
@@ -27,18 +53,30 @@ export function codeActions(params: CodeActionParams, text: string, result: Lint
 
   if (wants(only, CodeActionKind.QuickFix)) {
     const here = result.diagnostics.filter((d) => inRange(d, params.range));
+    // Safe fixes per rule, counted once per request (only when a finding here has one).
+    let safeByRule: Map<string, number> | undefined;
+    const safeCount = (rule: string) => {
+      if (!safeByRule) {
+        safeByRule = new Map();
+        for (const x of result.diagnostics) if (x.fix?.safe) safeByRule.set(x.rule, (safeByRule.get(x.rule) ?? 0) + 1);
+      }
+      return safeByRule.get(rule) ?? 0;
+    };
     const fixAllDone = new Set<string>();
     for (const d of here) {
       const lsp = toLspDiagnostic(d);
       if (d.fix) {
         actions.push({ title: d.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], isPreferred: d.fix.safe, edit: edit(d.fix.edits) });
       }
-      const sameKind = result.diagnostics.filter((x) => x.rule === d.rule && x.fix?.safe);
-      if (d.fix?.safe && sameKind.length > 1 && !fixAllDone.has(d.rule)) {
+      const sameKind = d.fix?.safe ? safeCount(d.rule) : 0;
+      if (sameKind > 1 && !fixAllDone.has(d.rule)) {
         fixAllDone.add(d.rule);
-        const all = fixAll(text, options, d.rule);
-        if (all.edit) {
-          actions.push({ title: t('修复本文件中所有此类问题（{0}，{1} 处）', d.rule, sameKind.length), kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([all.edit]) });
+        const title = t('修复本文件中所有此类问题（{0}，{1} 处）', d.rule, sameKind);
+        if (c.lazy) {
+          actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], data: { partyReportFixAll: true, uri, rule: d.rule } satisfies FixAllData });
+        } else {
+          const all = fixAll(c.text, c.options, d.rule, result);
+          if (all.edit) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([all.edit]) });
         }
       }
       const line = d.range.start.line;
@@ -51,9 +89,27 @@ export function codeActions(params: CodeActionParams, text: string, result: Lint
       });
     }
   }
+  const title = t('修复所有可自动修复的党建报告问题');
   if (wants(only, CodeActionKind.SourceFixAll) && (only || result.diagnostics.some((d) => d.fix?.safe))) {
-    const all = fixAll(text, options);
-    if (all.edit) actions.push({ title: t('修复所有可自动修复的党建报告问题'), kind: CodeActionKind.SourceFixAll, edit: edit([all.edit]) });
+    if (c.lazy) {
+      // Offered when a safe fix exists; asked for explicitly (fix on save), only when one does.
+      if (result.diagnostics.some((d) => d.fix?.safe)) {
+        actions.push({ title, kind: CodeActionKind.SourceFixAll, data: { partyReportFixAll: true, uri } satisfies FixAllData });
+      }
+    } else if (only) {
+      const all = fixAll(c.text, c.options, undefined, result);
+      if (all.edit) actions.push({ title, kind: CodeActionKind.SourceFixAll, edit: edit([all.edit]) });
+    }
   }
   return actions;
+}
+
+/** codeAction/resolve for a bulk action: its edit, computed on the document's current text. */
+export function resolveFixAll(action: CodeAction, data: FixAllData, c: Omit<CodeActionContext, 'lazy'>): CodeAction {
+  const model = c.result.model;
+  if (!model) return action;
+  const all = fixAll(c.text, c.options, data.rule, c.result);
+  // Nothing left to fix (the text changed since the action was offered): an empty edit.
+  const edits = all.edit ? toLspEdits(model.lineIndex, [all.edit]) : [];
+  return { ...action, edit: { changes: { [data.uri]: edits } } };
 }

@@ -8,13 +8,14 @@ import { builtinFormulations, type Formulation, type LintResult } from '../../en
 import { standardMarker } from '../../engine';
 import { matchSections, topSections } from '../../engine';
 
-/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
-export function completions(result: LintResult, text: string, position: Position, formulations: Formulation[] = builtinFormulations()): CompletionItem[] {
+/**
+ * `prefix` is the cursor's line up to the cursor, in the current text; `offset` is the cursor's
+ * place in the text `result` was computed from (which may be a few keystrokes older).
+ * `formulations`: those the document is checked with (built-ins, the project's, the user's).
+ */
+export function completions(result: LintResult, position: Position, prefix: string, offset: number, formulations: Formulation[] = builtinFormulations()): CompletionItem[] {
   const model = result.model;
   if (!model) return [];
-  const index = model.lineIndex;
-  const lineStart = index.lineStart(position.line);
-  const prefix = text.slice(lineStart, index.offsetAt(position));
   const items: CompletionItem[] = [];
 
   // After a formulation's name: its standard text.
@@ -36,7 +37,6 @@ export function completions(result: LintResult, text: string, position: Position
   if (!type) return items;
   const atLineStart = /^[\s\u3000]*(#{1,6}\s*)?$/.test(prefix);
   const match = matchSections(model, type);
-  const offset = index.offsetAt(position);
 
   // Before any text: the type's example title (report-types/<id>.yaml, title.example).
   if (atLineStart && !model.title && type.title.example && !model.lines.some((l) => l.starts[0] < offset)) {

@@ -1,14 +1,16 @@
 /** Hovers: what a placeholder asks for, a formulation's standard text, and a finding's rule. */
 import { t } from '../../engine';
-import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { builtinFormulations, ruleInfo, type Formulation, type LintResult } from '../../engine';
 import { placeholderHint } from '../../engine';
 
-/** `formulations`: those the document is checked with (built-ins, the project's, the user's). */
-export function hover(result: LintResult, position: Position, formulations: Formulation[] = builtinFormulations()): Hover | null {
+/**
+ * `offset`: the place in the text `result` was computed from (which may be a few keystrokes older).
+ * `formulations`: those the document is checked with (built-ins, the project's, the user's).
+ */
+export function hover(result: LintResult, offset: number, formulations: Formulation[] = builtinFormulations()): Hover | null {
   const model = result.model;
   if (!model) return null;
-  const offset = model.lineIndex.offsetAt(position);
   const parts: string[] = [];
 
   const placeholder = model.placeholders.find((p) => p.span.start <= offset && offset < p.span.end);

@@ -27,6 +27,8 @@ export interface ExportResult {
   target?: string;
   bytes?: number;
   message?: string;
+  /** What the writer should know: an image not found, code printed as text, a font substituted. */
+  warnings?: string[];
 }
 
 export interface MissingSection {
@@ -43,6 +45,8 @@ export interface Requests {
   'partyReport/renderDraft': { params: { id: string; values?: Record<string, string>; uri?: string }; result: string };
   /** Exports an open document to DOCX at `target` (atomically; `force` to replace). */
   'partyReport/exportDocx': { params: { uri: string; target: string; force: boolean }; result: ExportResult };
+  /** The same, converted to PDF by LibreOffice (an error result says when it is missing). */
+  'partyReport/exportPdf': { params: { uri: string; target: string; force: boolean }; result: ExportResult };
   /** The sections the draft lacks, each with the edit that inserts it. */
   'partyReport/missingSections': { params: { uri: string }; result: MissingSection[] };
 }
@@ -66,6 +70,12 @@ export interface Notifications {
 }
 
 export type NotificationName = keyof Notifications;
+
+/** Notifications the client sends the server. */
+export interface ClientNotifications {
+  /** The lines on screen (0-based, inclusive): over the diagnostic cap, findings there are published first. */
+  'partyReport/visibleRanges': { uri: string; ranges: Array<{ start: number; end: number }> };
+}
 
 /** The `source` of the server's diagnostics, for the client to find its own. */
 export type DiagnosticSource = typeof DIAGNOSTIC_SOURCE;

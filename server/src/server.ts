@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as path from 'node:path';
 import {
   builtinProject,
   buildModel,
@@ -31,7 +32,9 @@ import {
   type Formulation,
 } from '../../engine';
 import { normalizeFormulation } from '../../engine';
-import { codeActions } from './code-actions';
+import { codeActions, isFixAllData, resolveFixAll } from './code-actions';
+import { capDiagnostics, type LineRange } from './diagnostic-cap';
+import { EditLog } from './edit-log';
 import { completions } from './completion';
 import { SOURCE, toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
@@ -39,14 +42,17 @@ import { loadExporter } from '../../engine';
 import { WriteRefused, writeFileAtomic } from '../../engine';
 import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, type Settings } from './settings';
 import { documentSymbols } from './symbols';
-import type { NotificationName, Notifications, Params, RequestName, Result } from './protocol';
+import type { ClientNotifications, NotificationName, Notifications, Params, RequestName, Result } from './protocol';
 
 interface Cached {
   version: number;
   result: LintResult;
 }
 
-/** Diagnostics an editor can show usefully for one file. */
+/**
+ * Diagnostics an editor can show usefully for one file. The lint itself is not capped: fix-all
+ * needs every finding, and the cap chooses by severity and position (diagnostic-cap.ts).
+ */
 const MAX_FINDINGS = 2000;
 /**
  * Milliseconds one document's check may take before the rest of it is skipped with a note, so that
@@ -72,13 +78,19 @@ const fsPath = (uri: string): string | undefined => {
 };
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // Edits since the last lint: completion and hover answer from it without waiting for a new lint.
+  const editLog = new EditLog();
+  const documents = new TextDocuments(editLog.documents());
+  // Lines on screen per document, when the client says (partyReport/visibleRanges): the cap shows those first.
+  const visibleLines = new Map<string, LineRange[]>();
   const timers = new Map<string, NodeJS.Timeout>();
   const cache = new Map<string, Cached>();
   const settingsCache = new Map<string, Promise<Settings>>();
   // Per document: chunk parses kept between versions, so typing re-parses one chunk.
   const parseCaches = new Map<string, ProseCache>();
   let pullConfiguration = false;
+  // The client fills in a code action's edit on codeAction/resolve: bulk fixes are computed only then.
+  let lazyEdits = false;
   // Workspace folders and their projects (config file, report types). In an untrusted workspace
   // the client says so, and only the built-ins are used.
   let roots: string[] = [];
@@ -123,6 +135,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params): InitializeResult => {
     pullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    lazyEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     roots = folders.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p));
     // Trust is opt-in: a client that says nothing (Neovim, Helix, Emacs…) gets Restricted Mode
@@ -137,7 +150,7 @@ export function startServer(connection: Connection): void {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         documentSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll], resolveProvider: true },
         completionProvider: { triggerCharacters: ['、', '，', '：', '#'] },
         hoverProvider: true,
       },
@@ -191,7 +204,10 @@ export function startServer(connection: Connection): void {
     try {
       let parseCache = parseCaches.get(uri);
       if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
-      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, maxFindings: MAX_FINDINGS, budgetMs: DOCUMENT_BUDGET_MS });
+      // One copy of a document's derived data: the previous result goes before the next is built
+      // (nothing else runs meanwhile; requests arriving later wait for the new one or lint anew).
+      cache.delete(uri);
+      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, budgetMs: DOCUMENT_BUDGET_MS });
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
       void connection.sendDiagnostics({
@@ -209,10 +225,11 @@ export function startServer(connection: Connection): void {
       return;
     }
     cache.set(uri, { version, result });
+    editLog.linted(uri, version);
     connection.console.debug(
       `checked ${uri} v${version}: ${result.type?.id ?? 'not a report'}, ${result.diagnostics.length} finding(s), ${(performance.now() - started).toFixed(1)} ms`,
     );
-    void connection.sendDiagnostics({ uri, version, diagnostics: result.diagnostics.map(toLspDiagnostic) });
+    publish(uri, version, result);
     // For the client's status bar: is this a report, and how much is left to fill in.
     void notify('partyReport/status', {
       uri,
@@ -223,6 +240,19 @@ export function startServer(connection: Connection): void {
       errors: result.diagnostics.filter((d) => d.severity === 'error').length,
     });
   };
+
+  const publish = (uri: string, version: number, result: LintResult) => {
+    const shown = capDiagnostics(result.diagnostics, MAX_FINDINGS, visibleLines.get(uri));
+    void connection.sendDiagnostics({ uri, version, diagnostics: shown.map(toLspDiagnostic) });
+  };
+
+  // The client tells which lines are on screen; over the cap, those findings are published first.
+  connection.onNotification('partyReport/visibleRanges' satisfies keyof ClientNotifications, (p: ClientNotifications['partyReport/visibleRanges']) => {
+    if (!p || typeof p.uri !== 'string' || !Array.isArray(p.ranges)) return;
+    visibleLines.set(p.uri, p.ranges.filter((r) => Number.isInteger(r?.start) && Number.isInteger(r?.end)));
+    const hit = cache.get(p.uri);
+    if (hit && hit.result.diagnostics.length > MAX_FINDINGS && documents.get(p.uri)?.version === hit.version) publish(p.uri, hit.version, hit.result);
+  });
 
   const schedule = (uri: string, delay: number) => {
     clearTimeout(timers.get(uri));
@@ -252,6 +282,8 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     cache.delete(e.document.uri);
     parseCaches.delete(e.document.uri);
+    editLog.forget(e.document.uri);
+    visibleLines.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -286,16 +318,49 @@ export function startServer(connection: Connection): void {
     return undefined;
   };
 
-  /** Requests need the result for exactly the text the client sees; lint now if the cache lags. */
+  /**
+   * Requests that need the result for exactly the text the client sees (code actions: their edits
+   * must apply): if the cache lags, the pending check runs now, with the parse cache, and publishes,
+   * so the work is not done twice.
+   */
   const currentResult = async (uri: string) => {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const settings = await settingsFor(uri);
     // Fix-all and the like lint again with these options: under the same time budget.
     const options = { ...lintOptions(settings, projectFor(uri)), budgetMs: DOCUMENT_BUDGET_MS };
-    const text = doc.getText();
-    const result = resultFor(uri) ?? lint(text, { ...options, maxFindings: MAX_FINDINGS });
-    return { doc, text, result, options };
+    let result = resultFor(uri);
+    if (!result && settings.enable) {
+      clearTimeout(timers.get(uri));
+      timers.delete(uri);
+      await validate(uri);
+      result = resultFor(uri);
+    }
+    const now = documents.get(uri);
+    if (!now) return undefined;
+    result ??= lint(now.getText(), options);
+    // Fix-all lints the fixed text in rounds: from the document's parsed chunks, not from scratch.
+    return { doc: now, text: now.getText(), result, options: { ...options, cache: parseCaches.get(uri)?.fork() } };
+  };
+
+  /**
+   * Requests that can answer from the last result even if it is a few keystrokes old (completion,
+   * hover): the cursor is mapped back into that version's text through the edit log. Only when the
+   * log cannot map (no result yet, a full replacement) does the request wait for a lint.
+   */
+  const recentResult = async (uri: string, position: { line: number; character: number }) => {
+    const options = lintOptions(await settingsFor(uri), projectFor(uri));
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const offset = doc.offsetAt(position);
+    const prefix = doc.getText({ start: { line: position.line, character: 0 }, end: position });
+    const hit = cache.get(uri);
+    if (hit) {
+      const old = hit.version === doc.version ? offset : editLog.mapBack(uri, hit.version, offset);
+      if (old !== undefined) return { result: hit.result, prefix, offset: old, options };
+    }
+    const c = await currentResult(uri);
+    return c ? { result: c.result, prefix, offset: c.doc.offsetAt(position), options: c.options } : undefined;
   };
 
   const guarded = <T>(what: string, fallback: T, fn: () => Promise<T>): Promise<T> =>
@@ -307,21 +372,30 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     guarded('生成快速修复', [], async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? codeActions(params, c.text, c.result, c.options) : [];
+      return c ? codeActions(params, { text: c.text, result: c.result, options: c.options, lazy: lazyEdits }) : [];
+    }),
+  );
+
+  connection.onCodeActionResolve((action) =>
+    guarded('计算修复', action, async () => {
+      const data = action.data;
+      if (!isFixAllData(data)) return action;
+      const c = await currentResult(data.uri);
+      return c ? resolveFixAll(action, data, { text: c.text, result: c.result, options: c.options }) : action;
     }),
   );
 
   connection.onCompletion((params) =>
     guarded('生成补全', [], async () => {
-      const c = await currentResult(params.textDocument.uri);
-      return c ? completions(c.result, c.text, params.position, c.options.formulations) : [];
+      const c = await recentResult(params.textDocument.uri, params.position);
+      return c ? completions(c.result, params.position, c.prefix, c.offset, c.options.formulations) : [];
     }),
   );
 
   connection.onHover((params) =>
     guarded('生成悬停提示', null, async () => {
-      const c = await currentResult(params.textDocument.uri);
-      return c ? hover(c.result, params.position, c.options.formulations) : null;
+      const c = await recentResult(params.textDocument.uri, params.position);
+      return c ? hover(c.result, c.offset, c.options.formulations) : null;
     }),
   );
 
@@ -336,28 +410,39 @@ export function startServer(connection: Connection): void {
     if (!type) throw new Error(t('未知的报告类型：{0}', p.id));
     return renderDraft(type, { values: p.values });
   });
-  // Export: the DOCX library loads on the first export, not at start-up.
-  onRequest('partyReport/exportDocx', async (p) => {
+  // Export: the DOCX library loads on the first export, not at start-up. PDF goes through LibreOffice.
+  const exportTo = (format: 'docx' | 'pdf') => async (p: Params<'partyReport/exportDocx'>): Promise<Result<'partyReport/exportDocx'>> => {
     const doc = documents.get(p.uri);
     if (!doc) return { ok: false, message: t('文稿未打开，无法导出。') };
     try {
       const settings = await settingsFor(p.uri);
       // The project file's export fonts win over user settings (and neither applies untrusted).
       const projectExport = projectFor(p.uri)?.config?.config.export ?? {};
-      const bytes = await loadExporter().exportDocx(
-        doc.getText(),
-        trusted
-          ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } }
-          : {},
-      );
+      const file = p.uri.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
+      const options = {
+        ...(trusted ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } } : {}),
+        baseDir: file ? path.dirname(file) : undefined,
+      };
+      const exporter = loadExporter();
+      let bytes: Uint8Array;
+      let warnings: string[];
+      if (format === 'pdf') {
+        // An untrusted workspace's settings never name a program to run.
+        const soffice = exporter.findSoffice(trusted ? settings.exportSoffice : undefined);
+        if (!soffice) return { ok: false, message: exporter.noSofficeMessage() };
+        ({ pdf: bytes, warnings } = await exporter.exportPdf(doc.getText(), { ...options, soffice }));
+      } else ({ docx: bytes, warnings } = await exporter.exportReport(doc.getText(), options));
       writeFileAtomic(p.target, bytes, p.force);
-      return { ok: true, target: p.target, bytes: bytes.length };
+      return { ok: true, target: p.target, bytes: bytes.length, warnings };
     } catch (err) {
-      const message = err instanceof WriteRefused ? err.message : t('导出失败：{0}', (err as Error).message);
-      if (!(err instanceof WriteRefused)) connection.console.error(`${message}\n${(err as Error).stack}`);
+      const known = err instanceof WriteRefused || err instanceof loadExporter().PdfError;
+      const message = known ? (err as Error).message : t('导出失败：{0}', (err as Error).message);
+      if (!known) connection.console.error(`${message}\n${(err as Error).stack}`);
       return { ok: false, message };
     }
-  });
+  };
+  onRequest('partyReport/exportDocx', exportTo('docx'));
+  onRequest('partyReport/exportPdf', exportTo('pdf'));
 
   onRequest('partyReport/missingSections', (p) =>
     guarded('查找缺少的章节', [], async () => {

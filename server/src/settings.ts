@@ -15,6 +15,8 @@ export interface Settings {
   templatesDir: string;
   /** Export page options: margins in mm, page numbers on or off. */
   exportPage: Record<string, number | boolean>;
+  /** LibreOffice's soffice for PDF export; empty: look on PATH. */
+  exportSoffice: string;
   /** More standard formulations, as in data/formulations.yaml. */
   formulations: unknown[];
 }
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   exportFonts: {},
   templatesDir: '.party-report/templates',
   exportPage: {},
+  exportSoffice: '',
   formulations: [],
 };
 
@@ -47,6 +50,7 @@ export function normalizeSettings(raw: unknown): Settings {
     exportFonts: validFonts(exported.fonts),
     templatesDir: typeof r.templatesDir === 'string' && r.templatesDir.trim() ? r.templatesDir.trim() : DEFAULT_SETTINGS.templatesDir,
     exportPage: validPage(exported.page),
+    exportSoffice: typeof exported.soffice === 'string' ? exported.soffice.trim() : '',
     formulations: ok('formulations') ? (r.formulations as unknown[]) : [],
   };
 }

@@ -1,15 +1,13 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine';
-import { DEFAULT_MAX_LENGTH, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type TextEncodingName } from '../../../engine';
+import { DEFAULT_MAX_LENGTH, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult, type TextEncodingName } from '../../../engine';
 import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
 import { DraftReadError, MAX_DRAFT_BYTES, readDraftFile } from '../read-draft';
 import { toSarif, type LocatedFix } from '../sarif';
 import { version } from '../../../package.json';
-
-/** Like the editor: past this many findings in one file, one line says how many more there are. */
-export const DEFAULT_MAX_DIAGNOSTICS = 2000;
+import { lintFiles } from '../parallel';
 
 export interface LintArgs {
   files: string[];
@@ -17,13 +15,18 @@ export interface LintArgs {
   template?: string;
   /** Apply every safe fix and write the file back (atomically) before reporting what is left. */
   fix?: boolean;
+  /** Say why each file was or was not recognised as a report type (evidence and scores). */
+  explain?: boolean;
+  /** Files checked at once (worker threads); default: the number of cores. */
+  jobs?: number;
   /** Read files in this encoding instead of detecting it. */
   encoding?: TextEncodingName;
   /** Findings shown per file (default DEFAULT_MAX_DIAGNOSTICS); a last one counts the rest. */
   maxDiagnostics?: number;
-  /** Say why each file was or was not recognised as a report type (evidence and scores). */
-  explain?: boolean;
 }
+
+/** Like the editor: past this many findings in one file, one line says how many more there are. */
+export const DEFAULT_MAX_DIAGNOSTICS = 2000;
 
 export interface FileReport {
   file: string;
@@ -41,67 +44,80 @@ export interface FileReport {
   explanation?: string[];
 }
 
-export function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): number {
-  const { files, missing } = expandFiles(args.files);
-  let unreadable = missing.length > 0;
-  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
-  const reports: FileReport[] = [];
-  // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
-  const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
-  for (const file of files) {
-    const project = projectFor(file, err);
-    let text: string;
-    let draft;
-    try {
-      // Refused unread when larger than any draft the checks would take (UTF-8: ≤ 3 bytes a code unit).
-      const maxLength = project.config?.config.maxLength ?? DEFAULT_MAX_LENGTH;
-      draft = readDraftFile(file, args.encoding, Math.max(MAX_DRAFT_BYTES, maxLength * 3));
-      text = draft.text;
-    } catch (e) {
-      if (!(e instanceof DraftReadError)) throw e;
-      err(e.message);
-      unreadable = true;
-      continue;
-    }
-    if (args.template && !findType(project.types, args.template)) {
-      err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
-      unreadable = true;
-      continue;
-    }
-    const options = projectLintOptions(project, { template: args.template, maxFindings: args.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS });
-    if (args.fix) {
-      const fixed = fixAll(text, options);
-      if (fixed.edit) {
-        try {
-          const bytes = encodeText(fixed.text, draft.encoding, draft.bom);
-          if (!bytes) throw new WriteRefused(`${file}: ` + t('无法写入：{0}', t('文件是 GB18030 编码，--fix 不改写这种编码的文件；请另存为 UTF-8 后再试')));
-          // Written only if the file is still what was read; its mode, owner and symlink are kept.
-          writeFileAtomic(file, bytes, { expect: draft.snapshot });
-          err(t('已修复 {0}', file));
-          text = fixed.text;
-        } catch (e) {
-          if (!(e instanceof WriteRefused)) throw e;
-          err(e.message);
-          unreadable = true;
-        }
+/** What checking one file gave: its report (absent if it could not be read), and what to tell on stderr. */
+export interface FileOutcome {
+  report?: FileReport;
+  /** For SARIF only: each finding's fix with its edits located (the JSON output stays as it was). */
+  fixes?: Array<LocatedFix | undefined>;
+  /** stderr lines in order; `project` lines (config problems) are said once per run. */
+  messages: Array<{ text: string; project?: boolean }>;
+  unreadable: boolean;
+}
+
+/** Checks (and with --fix, fixes) one file. Used as is by the parallel workers (cli/src/parallel.ts). */
+export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format' | 'encoding' | 'maxDiagnostics'>): FileOutcome {
+  const messages: FileOutcome['messages'] = [];
+  const err = (text: string) => messages.push({ text });
+  const project = projectFor(file, (line) => messages.push({ text: line, project: true }));
+  let text: string;
+  let draft;
+  try {
+    // Refused unread when larger than any draft the checks would take (UTF-8: ≤ 3 bytes a code unit).
+    const maxLength = project.config?.config.maxLength ?? DEFAULT_MAX_LENGTH;
+    draft = readDraftFile(file, args.encoding, Math.max(MAX_DRAFT_BYTES, maxLength * 3));
+    text = draft.text;
+  } catch (e) {
+    if (!(e instanceof DraftReadError)) throw e;
+    err(e.message);
+    return { messages, unreadable: true };
+  }
+  if (args.template && !findType(project.types, args.template)) {
+    err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
+    return { messages, unreadable: true };
+  }
+  const options = projectLintOptions(project, { template: args.template, maxFindings: args.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS });
+  let unreadable = false;
+  let result: LintResult | undefined;
+  if (args.fix) {
+    const fixed = fixAll(text, options);
+    // The last round linted the fixed text already: no need to lint it again below.
+    result = fixed.result;
+    if (fixed.edit) {
+      try {
+        const bytes = encodeText(fixed.text, draft.encoding, draft.bom);
+        if (!bytes) throw new WriteRefused(`${file}: ` + t('无法写入：{0}', t('文件是 GB18030 编码，--fix 不改写这种编码的文件；请另存为 UTF-8 后再试')));
+        // Written only if the file is still what was read; its mode, owner and symlink are kept.
+        writeFileAtomic(file, bytes, { expect: draft.snapshot });
+        err(t('已修复 {0}', file));
+        text = fixed.text;
+      } catch (e) {
+        if (!(e instanceof WriteRefused)) throw e;
+        err(e.message);
+        unreadable = true;
+        result = undefined;
       }
     }
-    const result = lint(text, options);
-    const index = result.model?.lineIndex;
-    const at = (o: number) => index!.positionAt(o);
-    // Only for SARIF, and a fix shared by several findings (renumbering a level) only with the first
-    // of them: located for each of 30 000 headings, it ran the CLI out of memory (docs/security.md).
-    const locatedOnce = new Set<object>();
-    const locate = (fix: NonNullable<Diagnostic['fix']>): LocatedFix | undefined => {
-      if (locatedOnce.has(fix)) return undefined;
-      locatedOnce.add(fix);
-      return { title: fix.title, edits: fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) };
-    };
-    const located = args.format === 'sarif' ? result.diagnostics.map((d) => (d.fix && index ? locate(d.fix) : undefined)) : [];
-    reports.push({
+  }
+  const r = (result ??= lint(text, options));
+  const index = r.model?.lineIndex;
+  const at = (o: number) => index!.positionAt(o);
+  // A fix shared by several findings (renumbering a level) goes with the first of them only: located
+  // for each of 30 000 headings, it ran the CLI out of memory (docs/security.md).
+  const locatedOnce = new Set<object>();
+  const locate = (fix: NonNullable<Diagnostic['fix']>): LocatedFix | undefined => {
+    if (locatedOnce.has(fix)) return undefined;
+    locatedOnce.add(fix);
+    return { title: fix.title, edits: fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) };
+  };
+  const fixes = args.format === 'sarif' ? r.diagnostics.map((d) => (d.fix && index ? locate(d.fix) : undefined)) : undefined;
+  return {
+    messages,
+    unreadable,
+    fixes,
+    report: {
       file,
-      template: result.type?.id ?? null,
-      diagnostics: result.diagnostics.map((d) => ({
+      template: r.type?.id ?? null,
+      diagnostics: r.diagnostics.map((d) => ({
         line: d.range.start.line + 1,
         column: d.range.start.character + 1,
         endLine: d.range.end.line + 1,
@@ -110,10 +126,32 @@ export function runLint(args: LintArgs, out: (s: string) => void, err: (s: strin
         code: d.rule,
         message: d.message,
       })),
-      ...(args.explain ? { explanation: explainDetection(result.detection) } : {}),
-    });
-    fixes.set(reports[reports.length - 1], located);
-  }
+      ...(args.explain ? { explanation: explainDetection(r.detection) } : {}),
+    },
+  };
+}
+
+export async function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+  const { files, missing } = expandFiles(args.files);
+  let unreadable = missing.length > 0;
+  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
+  const reports: FileReport[] = [];
+  // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
+  const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
+  const saidOnce = new Set<string>();
+  // Outcomes arrive in file order whether the files are checked here or by workers.
+  await lintFiles(files, args, args.jobs, (outcome) => {
+    for (const m of outcome.messages) {
+      if (m.project && saidOnce.has(m.text)) continue;
+      if (m.project) saidOnce.add(m.text);
+      err(m.text);
+    }
+    if (outcome.unreadable) unreadable = true;
+    if (outcome.report) {
+      reports.push(outcome.report);
+      if (outcome.fixes) fixes.set(outcome.report, outcome.fixes);
+    }
+  });
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
   else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
   else out(formatText(reports));

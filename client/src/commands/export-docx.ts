@@ -9,7 +9,8 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { StatusItem } from '../status';
 import { request } from '../request';
 
-export async function exportDocx(client: LanguageClient, status: StatusItem, resource?: vscode.Uri): Promise<string | undefined> {
+/** 导出为 DOCX, or 导出为 PDF (the server converts through LibreOffice and says so when it is missing). */
+export async function exportDocx(client: LanguageClient, status: StatusItem, resource?: vscode.Uri, format: 'docx' | 'pdf' = 'docx'): Promise<string | undefined> {
   const uri = resource ?? vscode.window.activeTextEditor?.document.uri;
   if (!uri) return undefined;
   const doc = await vscode.workspace.openTextDocument(uri);
@@ -28,18 +29,21 @@ export async function exportDocx(client: LanguageClient, status: StatusItem, res
     if (go !== exportAnyway) return undefined;
   }
   const base = doc.isUntitled ? vscode.l10n.t('Party report') : path.basename(uri.fsPath).replace(/\.(md|markdown)$/i, '');
-  const defaultUri = doc.isUntitled ? undefined : vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${base}.docx`));
-  const target = await vscode.window.showSaveDialog({ defaultUri, filters: { [vscode.l10n.t('Word document')]: ['docx'] }, title: vscode.l10n.t('Export to DOCX') });
+  const defaultUri = doc.isUntitled ? undefined : vscode.Uri.file(path.join(path.dirname(uri.fsPath), `${base}.${format}`));
+  const filters = format === 'pdf' ? { [vscode.l10n.t('PDF document')]: ['pdf'] } : { [vscode.l10n.t('Word document')]: ['docx'] };
+  const target = await vscode.window.showSaveDialog({ defaultUri, filters, title: format === 'pdf' ? vscode.l10n.t('Export to PDF') : vscode.l10n.t('Export to DOCX') });
   if (!target) return undefined;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting {0}…', path.basename(target.fsPath)) },
     // The save dialog has already asked before replacing an existing file.
-    () => request(client, 'partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
+    () => request(client, format === 'pdf' ? 'partyReport/exportPdf' : 'partyReport/exportDocx', { uri: uri.toString(), target: target.fsPath, force: true }),
   );
   if (!result.ok) {
     void vscode.window.showErrorMessage(result.message ?? vscode.l10n.t('Export failed.'));
     return undefined;
   }
+  // An image not found, code printed as text, a 公文 font substituted: worth a look, not a failure.
+  for (const warning of result.warnings ?? []) void vscode.window.showWarningMessage(warning);
   const open = vscode.l10n.t('Open file');
   const reveal = vscode.l10n.t('Reveal in folder');
   void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', path.basename(target.fsPath)), open, reveal).then((choice) => {
