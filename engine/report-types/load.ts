@@ -114,10 +114,16 @@ export function parseDefinition(
     })),
   }));
   const detect = (raw.detect ?? {}) as Record<string, unknown>;
+  const builtin = path.resolve(file).startsWith(path.join(assetRoot(), 'report-types') + path.sep);
   const patterns = (key: string): RegExp[] | TypeLoadError => {
     const out: RegExp[] = [];
     for (const source of strings(detect[key])) {
-      // Workspace data run on every draft: linear time (see text/safe-regex.ts), or refused here.
+      // A workspace's patterns run on every draft: linear time (see text/safe-regex.ts), or refused
+      // here. The built-in ones are this project's own data, compiled into the bundle as RegExps.
+      if (builtin) {
+        out.push(new RegExp(source, 'u'));
+        continue;
+      }
       const linear = compileUserPattern(source, false);
       if (!linear.ok) return { file, message: t('detect.{0} 中的正则表达式 {1} 有误：{2}', key, JSON.stringify(source), linear.reason) };
       out.push(linear.re);

@@ -72,5 +72,6 @@ export function restrictUntrusted(s: Settings): Settings {
     templatesDir: DEFAULT_SETTINGS.templatesDir,
     exportFonts: {},
     exportPage: {},
+    exportSoffice: '',
   };
 }
