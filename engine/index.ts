@@ -27,3 +27,4 @@ export { WriteRefused, writeFileAtomic, type WriteOptions } from './io/write-fil
 export { ENCODINGS, FileReadError, encodeText, readTextFile, type TextEncodingName, type TextFile } from './io/read-file';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
 export { documentWords } from './report-types/words';
+export { layoutText, PageState, type ErrorSpan, type PageUpdate } from './layout';

@@ -8,6 +8,7 @@ import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
+import { registerPreview } from './preview';
 import { StatusItem } from './status';
 import type { ClientNotifications, Notifications } from '../../server/src/protocol';
 import { startWatchdog } from './watchdog-wiring';
@@ -47,6 +48,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannelName: vscode.l10n.t('Party Report Assistant'),
   };
   client = new LanguageClient('partyReport', vscode.l10n.t('Party Report Assistant'), serverOptions, clientOptions);
+  registerPreview(context, client);
   const status = new StatusItem();
   const c = client;
   context.subscriptions.push(

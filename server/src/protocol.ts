@@ -5,7 +5,7 @@
  * renaming a request or changing a payload fails the type check on both sides.
  */
 import type { WorkspaceEdit } from 'vscode-languageserver';
-import type { DIAGNOSTIC_SOURCE } from '../../engine';
+import type { DIAGNOSTIC_SOURCE, PageUpdate } from '../../engine';
 
 export interface TypeVariableInfo {
   name: string;
@@ -49,6 +49,20 @@ export interface Requests {
   'partyReport/exportPdf': { params: { uri: string; target: string; force: boolean }; result: ExportResult };
   /** The sections the draft lacks, each with the edit that inserts it. */
   'partyReport/missingSections': { params: { uri: string }; result: MissingSection[] };
+  /** 版面预览: the pages that changed since the last call, see PreviewParams (null: the draft is not open). */
+  'partyReport/preview': { params: PreviewParams; result: PageUpdate | null };
+}
+
+/**
+ * A preview's call: lay out the draft's current text and return what changed; with `need`, only
+ * send those pages (scrolled into view); `reset` after the webview was (re)loaded.
+ */
+export interface PreviewParams {
+  uri: string;
+  /** The first and last page in view. */
+  visible?: [number, number];
+  need?: number[];
+  reset?: boolean;
 }
 
 export type RequestName = keyof Requests;

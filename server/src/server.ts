@@ -22,6 +22,7 @@ import {
   configIn,
   lint,
   loadProject,
+  PageState,
   projectLintOptions,
   ProseCache,
   renderDraft,
@@ -443,6 +444,32 @@ export function startServer(connection: Connection): void {
   };
   onRequest('partyReport/exportDocx', exportTo('docx'));
   onRequest('partyReport/exportPdf', exportTo('pdf'));
+
+  // 版面预览: one page state per previewed draft; the layout reads the export's settings as export does.
+  const previews = new Map<string, PageState>();
+  onRequest('partyReport/preview', async (p) => {
+    const doc = documents.get(p.uri);
+    if (!doc) return null;
+    let state = previews.get(p.uri);
+    if (!state) previews.set(p.uri, (state = new PageState()));
+    if (p.reset) state.reset();
+    if (p.visible) state.setVisible(p.visible[0], p.visible[1]);
+    if (p.need) return state.pages(p.need);
+    const settings = await settingsFor(p.uri);
+    const projectExport = projectFor(p.uri)?.config?.config.export ?? {};
+    const options = trusted ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } } : {};
+    // The last check's errors (a keystroke older at most; the client asks again when diagnostics change).
+    const errors = (cache.get(p.uri)?.result.diagnostics ?? [])
+      .filter((d) => d.severity === 'error')
+      .map((d) => ({ start: d.span.start, end: d.span.end, message: d.message }));
+    const current = documents.get(p.uri);
+    if (!current) return null;
+    return state.update(current.getText(), current.version, options, errors, {
+      extraPlaceholders: settings.placeholders,
+      words: documentWords(typesFor(p.uri)),
+    });
+  });
+  documents.onDidClose((e) => previews.delete(e.document.uri));
 
   onRequest('partyReport/missingSections', (p) =>
     guarded('查找缺少的章节', [], async () => {

@@ -1,0 +1,201 @@
+/**
+ * The preview's line model (engine/layout) on its own: geometry read from the export's constants,
+ * Chinese line breaking (禁则, hanging punctuation, whole Latin words, autospace), pagination with
+ * widow and orphan control, the paragraph sequence the DOCX export writes, and the page diff the
+ * preview sends. The comparison with LibreOffice's rendering is test/preview-pagination.test.ts.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PageState, type PageUpdate } from '../engine/layout';
+import { LspClient } from './helpers/lsp-client';
+import { exportDocx } from '../engine/export';
+import { CHARS_PER_LINE, LINES_PER_PAGE } from '../engine/export/gbt9704';
+import { breakLines, buildBlocks, layoutText, pageGeometry } from '../engine/layout';
+import { buildModel } from '../engine/model/build';
+import { builtinTypes } from '../engine/report-types/load';
+import { documentWords } from '../engine/report-types/words';
+import { bodyParagraphs, readDocx } from './helpers/docx';
+import { REPO } from './helpers/shared';
+
+const g = pageGeometry();
+const body = (text: string, firstIndent = true, hang?: number) =>
+  breakLines({ text, size: 16, spacing: g.charPitch - 16, first: g.textWidth - (firstIndent ? g.firstLineIndent : 0), rest: g.textWidth, hang: hang ?? g.margins.right }).map((s) =>
+    text.slice(s.from, s.to),
+  );
+const han = (n: number, from = 0) => Array.from({ length: n }, (_, i) => '党支部深入学习贯彻全会精神推动各项工作取得新成效'[(from + i) % 24]).join('');
+
+describe('preview line model', () => {
+  it('reads its geometry from the export constants: 28 characters a line, 22 lines a page', () => {
+    assert.equal(g.charsPerLine, CHARS_PER_LINE);
+    assert.equal(g.linesPerPage, LINES_PER_PAGE);
+    assert.ok(28 * g.charPitch <= g.textWidth && 29 * g.charPitch > g.textWidth, `${g.textWidth} pt`);
+    assert.ok(22 * g.linePitch <= g.textHeight && 23 * g.linePitch > g.textHeight, `${g.textHeight} pt`);
+    assert.equal(Math.round(g.margins.top / 72 * 25.4), 37);
+    assert.equal(Math.round(pageGeometry({ left: 30 }).margins.left / 72 * 25.4), 30);
+    assert.equal(pageGeometry({ left: 500 }).margins.left, g.margins.left, 'an invalid margin falls back, as in the export');
+  });
+
+  it('fills 26 characters after the indent and 28 on later lines', () => {
+    const lines = body(han(26 + 28 + 5));
+    assert.deepEqual(lines.map((l) => l.length), [26, 28, 5]);
+  });
+
+  it('lets 。，、；：？！ hang in the margin instead of pushing a character down', () => {
+    assert.deepEqual(body(han(26) + '；' + han(4)).map((l) => l.length), [27, 4]);
+    // Inside a table cell (no margin to hang into) the character before it goes down with it.
+    assert.deepEqual(body(han(26) + '，' + han(4), true, 0).map((l) => l.length), [25, 6]);
+  });
+
+  it('never starts a line with a closing mark nor ends one with an opening mark', () => {
+    const closing = body(han(26) + '》' + han(3));
+    assert.equal(closing[0].length, 25);
+    assert.ok(closing[1].startsWith(han(1, 25) + '》'));
+    const opening = body(han(25) + '“' + han(5));
+    assert.equal(opening[0].length, 25);
+    assert.ok(opening[1].startsWith('“'));
+  });
+
+  it('keeps Latin words and numbers whole and spaces them from Chinese as LibreOffice prints them', () => {
+    const word = body(han(24) + 'ABCDEF' + han(2));
+    assert.equal(word[0], han(24));
+    assert.ok(word[1].startsWith('ABCDEF'));
+    // A line of the seed report as LibreOffice printed it: "月" no longer fits after the autospaces.
+    const seed = body('湖管学组〔XXXX〕X号）要求，经报请同意，于XXXX年X月XX日召开了', false);
+    assert.equal(seed[0], '湖管学组〔XXXX〕X号）要求，经报请同意，于XXXX年X');
+  });
+
+  it('puts 22 lines on every page, splits paragraphs anywhere, and keeps a heading with what follows', () => {
+    const one = layoutText(['---', 'template: branch-work-summary', '---', ...Array.from({ length: 23 }, (_, i) => han(10, i) + '。')].join('\n'));
+    assert.deepEqual(one.pages.map((p) => p.lines.length), [22, 1]);
+    // No widow and orphan control in the export: a paragraph of 3 lines splits 1 + 2 after 21 lines.
+    const split = layoutText(['---', 'template: branch-work-summary', '---', ...Array.from({ length: 21 }, (_, i) => han(10, i) + '。'), han(26 + 28 + 10) + '。'].join('\n'));
+    assert.deepEqual(split.pages.map((p) => p.lines.length), [22, 2]);
+    // A heading on the last line of a page goes to the next page with its paragraph.
+    const heading = layoutText(['---', 'template: branch-work-summary', '---', ...Array.from({ length: 21 }, (_, i) => han(10, i) + '。'), '二、下一步工作打算', han(10) + '。'].join('\n'));
+    assert.deepEqual(heading.pages.map((p) => p.lines.length), [21, 2]);
+    assert.equal(heading.pages[1].lines[0].kind, 'heading');
+  });
+
+  it('lays out title, addressee, signature and date as the export does, and points each line back at the draft', () => {
+    const draft = fs.readFileSync(path.join(REPO, 'examples', 'org-life-meeting-report.md'), 'utf8');
+    const layout = layoutText(draft);
+    const first = layout.pages[0].lines;
+    const titles = first.filter((l) => l.kind === 'title');
+    assert.ok(titles.length >= 2, 'the long title breaks into balanced lines');
+    assert.equal(first[0].kind, 'title');
+    assert.equal(first[0].height, g.linePitch, 'a title line takes one line pitch (the title is off the grid)');
+    assert.ok(titles.every((l) => l.align === 'center'));
+    assert.equal(first[titles.length].kind, 'blank');
+    assert.equal(first[titles.length + 1].kind, 'addressee');
+    assert.equal(first[titles.length + 1].pieces.map((p) => p.text).join(''), '机关党委：');
+    const all = layout.pages.flatMap((p) => p.lines);
+    const date = all.find((l) => l.kind === 'date')!;
+    const signature = all.find((l) => l.kind === 'signature')!;
+    assert.ok(date.top > signature.top || layout.pages.findIndex((p) => p.lines.includes(date)) > layout.pages.findIndex((p) => p.lines.includes(signature)));
+    assert.equal(signature.align, 'right');
+    assert.equal(signature.width, g.textWidth - 2 * g.charPitch, 'signature 2 characters from the right');
+    for (const line of all.filter((l) => l.kind === 'body')) {
+      const text = line.pieces.map((p) => p.text).join('');
+      assert.equal(draft.slice(line.src, line.srcEnd), text, 'a body line maps to its words in the draft');
+    }
+    const heading = all.find((l) => l.kind === 'heading' && l.level === 1)!;
+    assert.deepEqual(heading.pieces.map((p) => p.font), ['heading1']);
+  });
+
+  it('tints unfilled placeholders', () => {
+    const draft = '---\ntemplate: org-life-meeting-report\n---\n于XXXX年X月召开了组织生活会。';
+    const line = layoutText(draft).pages[0].lines[0];
+    const text = line.pieces.map((p) => p.text).join('');
+    const marked = (line.marks ?? []).map(([a, b]) => text.slice(a, b));
+    assert.deepEqual(marked, ['XXXX', 'X']);
+  });
+
+  it('has the same paragraphs, in the same order, as the exported DOCX', async () => {
+    for (const name of ['org-life-meeting-report.md', 'democratic-life-meeting-report.md', 'duty-report.md', 'self-examination.md']) {
+      const draft = fs.readFileSync(path.join(REPO, 'examples', name), 'utf8');
+      const paragraphs = bodyParagraphs(readDocx(await exportDocx(draft)).document).map((p) =>
+        [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join(''),
+      );
+      const blocks = buildBlocks(buildModel(draft, { words: documentWords(builtinTypes().types) }), g).filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.text : ''));
+      assert.deepEqual(blocks, paragraphs, name);
+    }
+  });
+});
+
+describe('preview page updates', () => {
+  const draft = ['---', 'template: branch-work-summary', '---', ...Array.from({ length: 60 }, (_, i) => han(40, i) + '。')].join('\n');
+
+  it('sends the pages in view, marks changed pages out of view stale, and sends them when asked', () => {
+    const state = new PageState();
+    const first = state.update(draft, 1);
+    assert.ok(first.geometry);
+    assert.equal(first.pageCount, 6);
+    assert.deepEqual(first.pages.map((p) => p.index), [0, 1, 2, 3], 'pages 1–3 in view and one after');
+    assert.deepEqual(first.stale, [], 'the webview asks for pages it has no copy of');
+    assert.deepEqual(state.pages([4, 5]).pages.map((p) => p.index), [4, 5]);
+    // An edit on page 1 that moves no line: only page 1 changes; later offsets are relative to their page.
+    const at = draft.indexOf('。') - 2;
+    const edited = draft.slice(0, at) + '新' + draft.slice(at + 1);
+    const second = state.update(edited, 2);
+    assert.equal(second.geometry, undefined);
+    assert.deepEqual(second.pages.map((p) => p.index), [0]);
+    assert.deepEqual(second.stale, []);
+    // An inserted character shifts the draft offsets of every later page, whose content is unchanged.
+    const inserted = edited.slice(0, at) + '新' + edited.slice(at);
+    assert.deepEqual(state.update(inserted, 3).pages.map((p) => p.index), [0]);
+    // Enough words for a third line: every later line moves, in view and out of view.
+    const grown = inserted.slice(0, at) + '新'.repeat(15) + inserted.slice(at);
+    const fourth = state.update(grown, 4);
+    assert.deepEqual(fourth.pages.map((p) => p.index), [0, 1, 2, 3]);
+    assert.deepEqual(fourth.stale, [4, 5], 'pages out of view reflowed too and wait to be asked for');
+    assert.deepEqual(state.pages(fourth.stale).pages.map((p) => p.index), [4, 5]);
+    assert.deepEqual(state.pages(fourth.stale).pages, [], 'each page is sent once');
+  });
+
+  it('marks the lines an error touches', () => {
+    const state = new PageState();
+    const at = draft.indexOf(han(40, 1));
+    const update = state.update(draft, 1, {}, [{ start: at + 3, end: at + 5, message: '示例错误' }]);
+    const flagged = update.pages.flatMap((p) => p.page.lines).filter((l) => l.error);
+    assert.equal(flagged.length, 1);
+    assert.equal(flagged[0].error, '示例错误');
+  });
+});
+
+describe('partyReport/preview over LSP', function () {
+  this.timeout(30000);
+  let client: LspClient;
+  beforeEach(async () => {
+    client = new LspClient();
+    client.settings = { rules: { 'half-width-punctuation': 'error' }, debounceMs: 0 };
+    await client.initialize(true);
+  });
+  afterEach(async () => client.stop());
+
+  it('answers with the pages of the text the client sent last, then only what changed, with error markers', async () => {
+    const uri = 'file:///work/preview.md';
+    const text = fs.readFileSync(path.join(REPO, 'examples', 'org-life-meeting-report.md'), 'utf8');
+    await client.open(uri, text);
+    const first = (await client.connection.sendRequest('partyReport/preview', { uri, visible: [0, 1] })) as PageUpdate;
+    assert.equal(first.pageCount, 2);
+    assert.ok(first.geometry?.fonts.body.includes('仿宋_GB2312'), 'the export font first in the stack');
+    assert.deepEqual(first.pages.map((p) => p.index), [0, 1]);
+    // A change, then the request at once: the server lays out the new version, not the old one.
+    const changed = text.replace('会场气氛团结紧张、严肃活泼。', '会场气氛团结紧张、严肃活泼，反响热烈。');
+    await client.change(uri, 2, changed);
+    const second = (await client.connection.sendRequest('partyReport/preview', { uri })) as PageUpdate;
+    assert.equal(second.version, 2);
+    const words = second.pages.flatMap((p) => p.page.lines.flatMap((l) => l.pieces.map((x) => x.text))).join('');
+    assert.ok(words.includes('反响热烈'), 'the changed page is sent');
+    // Errors of the last check mark their lines (half-width punctuation made an error by the settings).
+    await client.change(uri, 3, changed.replace('会上，党员紧扣', '会上,党员紧扣'));
+    await client.diagnostics(uri, (p) => p.version === 3 && p.diagnostics.some((d) => d.code === 'half-width-punctuation'));
+    const third = (await client.connection.sendRequest('partyReport/preview', { uri })) as PageUpdate;
+    const flagged = third.pages.flatMap((p) => p.page.lines).filter((l) => l.error);
+    assert.equal(flagged.length, 1);
+    assert.match(flagged[0].error!, /半角/);
+    assert.equal(flagged[0].pieces[0].text.slice(0, 7), '会上,党员紧扣');
+    assert.equal(await client.connection.sendRequest('partyReport/preview', { uri: 'file:///work/not-open.md' }), null);
+  });
+});
