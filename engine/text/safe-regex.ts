@@ -9,7 +9,25 @@
  * with `lastIndex`, `test`, `String#match`) keeps working, in linear time.
  */
 import { t } from '../i18n';
-import { RE2JS } from 're2js';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RE2JS } from 're2js';
+
+type Re2Module = typeof import('re2js');
+let re2: Re2Module | undefined;
+
+/**
+ * re2js loads on the first user pattern. In the bundles it is the separate dist/re2.js (one copy,
+ * not one in each bundle: the package stays under its size limit); from sources, the package.
+ */
+function loadRe2(): Re2Module {
+  if (re2) return re2;
+  const bundle = path.join(__dirname, 're2.js');
+  // Computed names, so that the bundler leaves both out of the bundles that load them.
+  const name = 're2js';
+  re2 = require(fs.existsSync(bundle) ? bundle : name) as Re2Module;
+  return re2;
+}
 
 /** Longer patterns are refused: matching cost grows with the pattern's size as well as the text's. */
 export const MAX_PATTERN_LENGTH = 500;
@@ -31,7 +49,7 @@ class LinearRegExp extends RegExp {
       this.compiled = pattern.compiled;
     } else {
       this.pattern = pattern;
-      this.compiled = compiled instanceof RE2JS ? compiled : RE2JS.compile(pattern);
+      this.compiled = typeof compiled === 'object' ? compiled : loadRe2().RE2JS.compile(pattern);
     }
   }
 
@@ -82,7 +100,7 @@ export function compileUserPattern(pattern: string, global = true): PatternCheck
     return { ok: false, reason: t('不是有效的正则表达式：{0}', (err as Error).message) };
   }
   try {
-    return { ok: true, re: new LinearRegExp(pattern, RE2JS.compile(pattern), global) };
+    return { ok: true, re: new LinearRegExp(pattern, loadRe2().RE2JS.compile(pattern), global) };
   } catch (err) {
     const detail = (err as Error).message.replace(/^error parsing regexp: /, '');
     return {
