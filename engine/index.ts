@@ -27,4 +27,10 @@ export { WriteRefused, writeFileAtomic, type WriteOptions } from './io/write-fil
 export { ENCODINGS, FileReadError, encodeText, readTextFile, type TextEncodingName, type TextFile } from './io/read-file';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
 export { documentWords } from './report-types/words';
+export { loadWord, modelForImport } from './word/load';
+export type { DocxDraft, WordPosition } from './word/to-markdown';
+export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex } from './copies/corpus';
+export { paragraphsOf, type ParagraphIndex } from './copies/paragraph-index';
+export type { Corpus } from './rules/rule';
+export type { LayoutOptions } from './export/build-docx';
 export { layoutText, PageState, type ErrorSpan, type PageUpdate } from './layout';

@@ -14,7 +14,7 @@ import { renderSection } from './report-types/skeleton';
 import { documentWords } from './report-types/words';
 import type { ReportType } from './report-types/types';
 import { RULES } from './rules';
-import type { Finding, Fix } from './rules/rule';
+import type { Corpus, Finding, Fix } from './rules/rule';
 import { Suppressions } from './suppress';
 import { builtinUnitData } from './unit/load';
 import type { UnitData } from './unit/types';
@@ -45,6 +45,8 @@ export interface LintOptions {
    * clock between chunks and between rules, and what is left over is skipped with a note.
    */
   budgetMs?: number;
+  /** Other reports' paragraphs, for copied-paragraph. */
+  corpus?: Corpus;
 }
 
 export interface Diagnostic extends Finding {
@@ -124,6 +126,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
           type,
           match,
           formulations: options.formulations ?? builtinFormulations(),
+          corpus: options.corpus,
           unit: options.unit ?? builtinUnitData(),
           renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
           report: (f) => {
@@ -131,7 +134,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
               dropped++;
               return;
             }
-            findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix });
+            findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix, ...(f.related ? { related: f.related } : {}) });
           },
         });
       } catch (err) {

@@ -71,6 +71,9 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['node_modules/re2js/build/index.cjs'], outfile: 'dist/re2.js' }),
   // The DOCX export, loaded by the server and the CLI only when a draft is exported.
   esbuild.build({ ...withData, entryPoints: ['engine/export/index.ts'], outfile: 'dist/export.js' }),
+  // Word import, .docx checks and review copies: loaded on demand, like the export (its data is read
+  // from the package at run time, as from sources: the compiled copy would double the package's data).
+  esbuild.build({ ...common, entryPoints: ['engine/word/index.ts'], outfile: 'dist/word.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
 // The manifest's rule settings, the schemas and the docs/rules.md index, from the registry just built.

@@ -31,6 +31,7 @@ describe('the packaged extension', function () {
       'dist/client.js',
       'dist/server.js',
       'dist/export.js',
+      'dist/word.js',
       'snippets/party-report.code-snippets',
       'syntaxes/party-report.injection.tmLanguage.json',
       'data/formulations.yaml',

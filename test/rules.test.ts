@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { lint, RULES } from '../engine';
 import { fixtureOptions } from './helpers/fixture-options';
 import { parseMarked } from './helpers/marked';
+import { corpusOptions } from './helpers/copies-corpus';
 
 const DIR = path.join(__dirname, 'fixtures', 'rules');
 
@@ -31,7 +32,7 @@ describe('rules against their fixtures', () => {
       for (const file of files) {
         it(file, () => {
           const { text, spans } = parseMarked(fs.readFileSync(path.join(folder, file), 'utf8'));
-          const result = lint(text, options);
+          const result = lint(text, { ...options, ...corpusOptions(folder, file, text) });
           assert.ok(result.type, `${file}: no report type detected`);
           const got = result.diagnostics
             .filter((d) => d.rule === rule.id)

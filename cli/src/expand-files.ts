@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.vscode-test']);
+/** Word documents are checked too (not Word's ~$ lock files). */
+const DOCX = /^(?!~\$).*\.docx$/i;
+// .party-report holds templates and the archive of old materials: never drafts to check.
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.vscode-test', '.party-report']);
 
 function walk(dir: string, out: string[]): void {
   let entries: fs.Dirent[];
@@ -16,7 +19,7 @@ function walk(dir: string, out: string[]): void {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (!SKIP_DIRS.has(e.name)) walk(full, out);
-    } else if (e.isFile() && MARKDOWN.test(e.name)) out.push(full);
+    } else if (e.isFile() && (MARKDOWN.test(e.name) || DOCX.test(e.name))) out.push(full);
   }
 }
 

@@ -5,6 +5,8 @@ import { runLint } from './commands/lint';
 import { isLintWorker, serveLintTasks } from './parallel';
 import { runExport } from './commands/export';
 import { runNew } from './commands/new';
+import { runImport } from './commands/import';
+import { runReview } from './commands/review';
 import { runRules } from './commands/rules';
 import { projectFor } from './project';
 import { ENCODINGS, localeFrom, setLocale, t, type TextEncodingName } from '../../engine';
@@ -14,6 +16,8 @@ const usageText = () => `${t('用法：')}
   party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--jobs N] [--max-diagnostics N] [--encoding ${t('编码')}] <${t('文件或目录…')}>   --jobs：${t('同时检查的文件数（默认为 CPU 核数）')}
   party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
   party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]] [--encoding ${t('编码')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
+  party-report import <${t('文件.docx')}> [-o ${t('文稿.md')}|-] [--force]   ${t('把 Word 文档导入为 Markdown 文稿')}
+  party-report review <${t('文件.docx|文稿.md')}> [-o ${t('审阅稿.docx')}] [--force]   ${t('生成带批注的审阅稿（原文件不变）')}
   party-report templates            ${t('列出报告类型')}
   party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、能否自动修复、说明、依据')}
   ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
@@ -138,6 +142,30 @@ async function main(args: string[]): Promise<number> {
           return 2;
         }
         return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice, encoding }, err);
+      }
+      case 'import': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false } },
+        });
+        if (positionals.length !== 1) {
+          err(t('import 需要且只需要一个 .docx 文件。') + '\n' + USAGE);
+          return 2;
+        }
+        return runImport({ file: positionals[0], output: values.output, force: values.force ?? false }, out, err);
+      }
+      case 'review': {
+        const { values, positionals } = parseArgs({
+          args: rest,
+          allowPositionals: true,
+          options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean', default: false }, template: { type: 'string' } },
+        });
+        if (positionals.length !== 1) {
+          err(t('review 需要且只需要一个 .docx 或 .md 文件。') + '\n' + USAGE);
+          return 2;
+        }
+        return await runReview({ file: positionals[0], output: values.output, force: values.force ?? false, template: values.template }, err);
       }
       case 'rules': {
         const { values } = parseArgs({ args: rest, options: { format: { type: 'string', default: 'text' } } });

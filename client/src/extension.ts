@@ -8,6 +8,7 @@ import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
+import { importDocx, reviewCopy } from './commands/word';
 import { registerPreview } from './preview';
 import { StatusItem } from './status';
 import type { ClientNotifications, Notifications } from '../../server/src/protocol';
@@ -38,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/.party-report.{yaml,yml,json}'),
         vscode.workspace.createFileSystemWatcher('**/.party-report/**'),
+        // Other drafts (and, above, the archive), for copied-paragraph.
+        vscode.workspace.createFileSystemWatcher('**/*.md'),
       ],
     },
     // In Restricted Mode the server ignores workspace report types and export settings.
@@ -58,6 +61,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
     vscode.commands.registerCommand('partyReport.exportPdf', (uri?: vscode.Uri) => exportDocx(c, status, uri, 'pdf')),
+    vscode.commands.registerCommand('partyReport.importDocx', (uri?: vscode.Uri) => importDocx(c, uri)),
+    vscode.commands.registerCommand('partyReport.reviewCopy', (uri?: vscode.Uri) => reviewCopy(c, uri)),
   );
   context.subscriptions.push(
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()),

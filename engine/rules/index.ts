@@ -2,6 +2,7 @@
  * Every rule, in the order their findings are listed. One rule a file; to add one, write it beside
  * these, add it here, and give it fixtures under test/fixtures/rules/<id>/.
  */
+import { copiedParagraph } from './copied-paragraph';
 import { approximateNumber } from './approximate-number';
 import { attendance } from './attendance';
 import { citationOrder } from './citation-order';
@@ -65,6 +66,7 @@ export const RULES: readonly Rule[] = [
   citationOrder,
   numberForm,
   bulletList,
+  copiedParagraph,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -3,6 +3,7 @@ import type { ReportModel, Severity, Span } from '../model/types';
 import type { SectionMatch } from '../report-types/match';
 import type { ReportType } from '../report-types/types';
 import type { Formulation } from '../formulations/load';
+import type { Location, ParagraphIndex } from '../copies/paragraph-index';
 import type { UnitData } from '../unit/types';
 
 export interface TextEdit {
@@ -23,6 +24,16 @@ export interface Finding {
   message: string;
   span: Span;
   fix?: Fix;
+  /** Other places the finding concerns (another file's paragraph, for copied-paragraph). */
+  related?: Array<Location & { message: string }>;
+}
+
+/** The paragraphs of the other reports of the workspace and archive, and which file is this one. */
+export interface Corpus {
+  index: ParagraphIndex;
+  self: string;
+  /** Related files are named relative to this folder. */
+  root?: string;
 }
 
 export interface RuleContext {
@@ -34,7 +45,8 @@ export interface RuleContext {
   unit: UnitData;
   /** Builds the full text of a missing section, for fixes that insert one. */
   renderSection?: (sectionId: string, number: number) => string;
-  report(finding: { span: Span; message: string; fix?: Fix }): void;
+  corpus?: Corpus;
+  report(finding: { span: Span; message: string; fix?: Fix; related?: Finding['related'] }): void;
 }
 
 export interface Rule {

@@ -1,6 +1,7 @@
 /** Engine results → LSP types. */
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic, type TextEdit as LspTextEdit } from 'vscode-languageserver';
-import { DIAGNOSTIC_SOURCE, type Diagnostic, type LineIndex, type Severity, type TextEdit } from '../../engine';
+import { DIAGNOSTIC_SOURCE, t, type Diagnostic, type LineIndex, type Severity, type TextEdit } from '../../engine';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -18,6 +19,18 @@ export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
     code: d.rule,
     source: SOURCE,
     message: d.message,
+    // A .docx has no text lines an editor can show: its paragraph is named in the message.
+    ...(d.related
+      ? {
+          relatedInformation: d.related.map((r) => ({
+            location: {
+              uri: r.file.includes('://') ? r.file : pathToFileURL(r.file).toString(),
+              range: { start: { line: r.unit === 'line' ? r.line : 0, character: 0 }, end: { line: r.unit === 'line' ? r.line : 0, character: 0 } },
+            },
+            message: r.unit === 'line' ? r.message : `${r.message}（${t('第 {0} 段', r.line + 1)}）`,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -31,6 +31,21 @@ export interface ExportResult {
   warnings?: string[];
 }
 
+/** 从 Word 导入: the draft made from a .docx, or why there is none. */
+export interface ImportResult {
+  ok: boolean;
+  markdown?: string;
+  message?: string;
+}
+
+/** 生成审阅稿: where the commented copy was written and how many comments it holds. */
+export interface ReviewResult {
+  ok: boolean;
+  target?: string;
+  comments?: number;
+  message?: string;
+}
+
 export interface MissingSection {
   title: string;
   message: string;
@@ -49,6 +64,10 @@ export interface Requests {
   'partyReport/exportPdf': { params: { uri: string; target: string; force: boolean }; result: ExportResult };
   /** The sections the draft lacks, each with the edit that inserts it. */
   'partyReport/missingSections': { params: { uri: string }; result: MissingSection[] };
+  /** The Markdown draft made from the .docx at `path` (docs/word.md). */
+  'partyReport/importDocx': { params: { path: string }; result: ImportResult };
+  /** A copy of the document (an open draft, or a .docx file) with each finding as a Word comment, at `target`. */
+  'partyReport/reviewCopy': { params: { uri: string; target: string; force: boolean }; result: ReviewResult };
   /** 版面预览: the pages that changed since the last call, see PreviewParams (null: the draft is not open). */
   'partyReport/preview': { params: PreviewParams; result: PageUpdate | null };
 }

@@ -8,6 +8,7 @@ import {
   CodeActionKind,
   type Connection,
   DidChangeConfigurationNotification,
+  FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -43,6 +44,8 @@ import { loadExporter } from '../../engine';
 import { WriteRefused, writeFileAtomic } from '../../engine';
 import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, type Settings } from './settings';
 import { documentSymbols } from './symbols';
+import { WorkspaceCopies } from './workspace-copies';
+import { importDocxRequest, reviewCopyRequest } from './word-requests';
 import type { ClientNotifications, NotificationName, Notifications, Params, RequestName, Result } from './protocol';
 
 interface Cached {
@@ -98,6 +101,16 @@ export function startServer(connection: Connection): void {
   let trusted = true;
   let projects = new Map<string, Project>();
   let problemFiles = new Set<string>();
+  // The workspace's paragraphs, for copied-paragraph.
+  const copies = new WorkspaceCopies();
+  const rebuildCopies = () => {
+    if (roots.length === 0) return;
+    const project = projects.get(roots[0]);
+    void copies.build(roots, (project ? projectLintOptions(project).formulations : undefined) ?? builtinFormulations(), project?.types ?? builtinProject('').types).then((n) => {
+      if (n > 0) connection.console.info(`copied-paragraph: indexed ${n} file(s) of the workspace and archive`);
+      for (const doc of documents.all()) schedule(doc.uri, 0);
+    });
+  };
 
   // Requests and notifications of server/src/protocol.ts, typed by their names.
   const onRequest = <K extends RequestName>(name: K, handler: (params: Params<K>) => Result<K> | Promise<Result<K>>) =>
@@ -162,6 +175,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialized(() => {
     void readTemplatesSetting().then(() => {
       for (const doc of documents.all()) schedule(doc.uri, 0);
+      rebuildCopies();
     });
     if (pullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'partyReport' }).catch(() => undefined);
@@ -208,7 +222,8 @@ export function startServer(connection: Connection): void {
       // One copy of a document's derived data: the previous result goes before the next is built
       // (nothing else runs meanwhile; requests arriving later wait for the new one or lint anew).
       cache.delete(uri);
-      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, budgetMs: DOCUMENT_BUDGET_MS });
+      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, corpus: copies.corpusFor(uri), budgetMs: DOCUMENT_BUDGET_MS });
+      if (result.model) copies.updateOpen(uri, result.model);
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
       void connection.sendDiagnostics({
@@ -286,6 +301,7 @@ export function startServer(connection: Connection): void {
     editLog.forget(e.document.uri);
     visibleLines.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    copies.closed(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -305,7 +321,14 @@ export function startServer(connection: Connection): void {
   });
 
   // The client watches .party-report.{yaml,json} and .party-report/templates/: edits apply at once.
-  connection.onDidChangeWatchedFiles(() => {
+  // Drafts and archived materials changed on disk only update copied-paragraph's index.
+  connection.onDidChangeWatchedFiles((params) => {
+    const drafts = params.changes.map((c) => copies.changedOnDisk(c.uri, c.type === FileChangeType.Deleted));
+    if (drafts.length > 0 && drafts.every((d) => d !== undefined)) {
+      // Saving an open draft changes nothing here; another file re-read may change what is copied.
+      if (drafts.includes('reindexed')) for (const doc of documents.all()) schedule(doc.uri, 0);
+      return;
+    }
     loadProjects();
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
@@ -445,6 +468,15 @@ export function startServer(connection: Connection): void {
   onRequest('partyReport/exportDocx', exportTo('docx'));
   onRequest('partyReport/exportPdf', exportTo('pdf'));
 
+  // 从 Word 导入 and 生成审阅稿 (the Word module loads on first use).
+  onRequest('partyReport/importDocx', (p) => importDocxRequest(p.path));
+  onRequest('partyReport/reviewCopy', async (p) => {
+    const settings = await settingsFor(p.uri);
+    const projectExport = projectFor(p.uri)?.config?.config.export ?? {};
+    const layout = trusted ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } } : {};
+    const options = { ...lintOptions(settings, projectFor(p.uri)), corpus: copies.corpusFor(p.uri) };
+    return reviewCopyRequest(p, documents.get(p.uri)?.getText(), options, layout);
+  });
   // 版面预览: one page state per previewed draft; the layout reads the export's settings as export does.
   const previews = new Map<string, PageState>();
   onRequest('partyReport/preview', async (p) => {

@@ -1,6 +1,7 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine';
-import { DEFAULT_MAX_LENGTH, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult, type TextEncodingName } from '../../../engine';
+import { DEFAULT_MAX_LENGTH, builtinFormulations, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult, type TextEncodingName } from '../../../engine';
+import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
@@ -8,6 +9,8 @@ import { DraftReadError, MAX_DRAFT_BYTES, readDraftFile } from '../read-draft';
 import { toSarif, type LocatedFix } from '../sarif';
 import { version } from '../../../package.json';
 import { lintFiles } from '../parallel';
+import { CliCorpus } from '../corpus';
+import { docxPositions, isDocx, readDocxDraft } from '../word-input';
 
 export interface LintArgs {
   files: string[];
@@ -39,7 +42,10 @@ export interface FileReport {
     severity: Diagnostic['severity'];
     code: string;
     message: string;
+    related?: Array<{ file: string; line: number; unit: 'line' | 'paragraph'; message: string }>;
   }>;
+  /** For a .docx: line is the paragraph and column the character in it (docs/word.md). */
+  positions?: 'paragraph';
   /** With --explain: why the type was chosen or not, one fact a line. */
   explanation?: string[];
 }
@@ -55,17 +61,18 @@ export interface FileOutcome {
 }
 
 /** Checks (and with --fix, fixes) one file. Used as is by the parallel workers (cli/src/parallel.ts). */
-export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format' | 'encoding' | 'maxDiagnostics'>): FileOutcome {
+export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format' | 'encoding' | 'maxDiagnostics'>, corpus?: CliCorpus): FileOutcome {
   const messages: FileOutcome['messages'] = [];
   const err = (text: string) => messages.push({ text });
   const project = projectFor(file, (line) => messages.push({ text: line, project: true }));
   let text: string;
-  let draft;
+  let draft: ReturnType<typeof readDraftFile> | undefined;
+  let word: ReturnType<typeof readDocxDraft> | undefined;
   try {
     // Refused unread when larger than any draft the checks would take (UTF-8: ≤ 3 bytes a code unit).
     const maxLength = project.config?.config.maxLength ?? DEFAULT_MAX_LENGTH;
-    draft = readDraftFile(file, args.encoding, Math.max(MAX_DRAFT_BYTES, maxLength * 3));
-    text = draft.text;
+    if (isDocx(file)) text = (word = readDocxDraft(file)).draft.markdown;
+    else text = (draft = readDraftFile(file, args.encoding, Math.max(MAX_DRAFT_BYTES, maxLength * 3))).text;
   } catch (e) {
     if (!(e instanceof DraftReadError)) throw e;
     err(e.message);
@@ -75,10 +82,11 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
     err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
     return { messages, unreadable: true };
   }
-  const options = projectLintOptions(project, { template: args.template, maxFindings: args.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS });
+  const options = projectLintOptions(project, { template: args.template, maxFindings: args.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, ...(corpus?.useful ? { corpus: corpus.for(file) } : {}) });
   let unreadable = false;
   let result: LintResult | undefined;
-  if (args.fix) {
+  // A .docx is only read: --fix never writes into a Word document.
+  if (args.fix && !word && draft) {
     const fixed = fixAll(text, options);
     // The last round linted the fixed text already: no need to lint it again below.
     result = fixed.result;
@@ -109,7 +117,8 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
     locatedOnce.add(fix);
     return { title: fix.title, edits: fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) };
   };
-  const fixes = args.format === 'sarif' ? r.diagnostics.map((d) => (d.fix && index ? locate(d.fix) : undefined)) : undefined;
+  const fixes = args.format === 'sarif' ? r.diagnostics.map((d) => (d.fix && index && !word ? locate(d.fix) : undefined)) : undefined;
+  const where = word ? docxPositions(word.draft) : (d: Diagnostic) => d.range;
   return {
     messages,
     unreadable,
@@ -117,14 +126,16 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
     report: {
       file,
       template: r.type?.id ?? null,
+      ...(word ? { positions: 'paragraph' as const } : {}),
       diagnostics: r.diagnostics.map((d) => ({
-        line: d.range.start.line + 1,
-        column: d.range.start.character + 1,
-        endLine: d.range.end.line + 1,
-        endColumn: d.range.end.character + 1,
+        line: where(d).start.line + 1,
+        column: where(d).start.character + 1,
+        endLine: where(d).end.line + 1,
+        endColumn: where(d).end.character + 1,
         severity: d.severity,
         code: d.rule,
         message: d.message,
+        ...(d.related ? { related: d.related.map((x) => ({ ...x, file: path.relative(process.cwd(), x.file) || x.file, line: x.line + 1 })) } : {}),
       })),
       ...(args.explain ? { explanation: explainDetection(r.detection) } : {}),
     },
@@ -139,8 +150,11 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
   // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
   const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
   const saidOnce = new Set<string>();
-  // Outcomes arrive in file order whether the files are checked here or by workers.
-  await lintFiles(files, args, args.jobs, (outcome) => {
+  // copied-paragraph compares the files with each other (and the archive): one index, built once,
+  // so those runs are checked in this thread; otherwise the files may go to workers.
+  const cwdProject = projectFor(process.cwd(), () => undefined);
+  const corpus = new CliCorpus(files, projectLintOptions(cwdProject).formulations ?? builtinFormulations(), cwdProject.types);
+  const take = (outcome: FileOutcome) => {
     for (const m of outcome.messages) {
       if (m.project && saidOnce.has(m.text)) continue;
       if (m.project) saidOnce.add(m.text);
@@ -151,7 +165,10 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
       reports.push(outcome.report);
       if (outcome.fixes) fixes.set(outcome.report, outcome.fixes);
     }
-  });
+  };
+  // Outcomes arrive in file order whether the files are checked here or by workers.
+  if (corpus.useful) for (const file of files) take(lintFile(file, args, corpus));
+  else await lintFiles(files, args, args.jobs, take);
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
   else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
   else out(formatText(reports));

@@ -1,0 +1,338 @@
+/**
+ * Finds paragraphs that are the same or nearly the same as a paragraph of another file, in time
+ * linear in the total text. Each paragraph becomes a set of 3-character shingles (after masking
+ * what every report may share: standard formulations, quotations, the report types' fixed phrases,
+ * numbers). Similarity is the Jaccard index of two shingle sets; a pair counts as copied from
+ * COPY_THRESHOLD. Candidates come from MinHash locality-sensitive hashing (60 hashes in 20 bands
+ * of 3: a pair at the threshold shares a band with probability 0.99), so a query reads a bounded
+ * number of entries whatever the corpus size; each candidate is then verified exactly.
+ */
+import type { Formulation } from '../formulations/load';
+import type { ReportModel } from '../model/types';
+import type { ReportType } from '../report-types/types';
+
+/** Jaccard similarity of the shingle sets from which a paragraph counts as copied. */
+export const COPY_THRESHOLD = 0.6;
+/** Characters per shingle. */
+export const SHINGLE = 3;
+/** Paragraphs with fewer characters of their own (after masking) are too short to judge. */
+export const MIN_OWN_CHARS = 24;
+const BANDS = 20;
+const ROWS = 3;
+const HASHES = BANDS * ROWS;
+/** At most this many entries are read from one bucket (a boilerplate paragraph shared by thousands). */
+const BUCKET_READ_LIMIT = 64;
+/** At most this many candidates are verified per query, those sharing most bands first. */
+const VERIFY_LIMIT = 24;
+
+export interface Location {
+  file: string;
+  /** 0-based source line of a Markdown draft, or 0-based paragraph of a .docx. */
+  line: number;
+  unit: 'line' | 'paragraph';
+}
+
+export interface Match extends Location {
+  similarity: number;
+  text: string;
+}
+
+interface Signature {
+  shingles: Uint32Array;
+  bandKeys: Uint32Array;
+}
+
+/** Paragraph signatures kept (about 1 KB each); the cache starts over when full. */
+const SIGNATURE_CACHE = 20_000;
+
+interface Entry extends Location {
+  text: string;
+  shingles: Uint32Array;
+  bandKeys: Uint32Array;
+  alive: boolean;
+}
+
+export interface IndexStats {
+  paragraphs: number;
+  /** Bucket entries read by queries (bounded per query: the linearity guarantee). */
+  visited: number;
+  verified: number;
+  queries: number;
+}
+
+const SEEDS = (() => {
+  // Fixed seeds: the same corpus gives the same answers on every machine.
+  const out = new Uint32Array(HASHES);
+  let x = 0x2545f491;
+  for (let i = 0; i < HASHES; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    out[i] = x >>> 0;
+  }
+  return out;
+})();
+
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** What a paragraph shares with every report by design, removed before comparing. */
+export class Masker {
+  private readonly fixed: RegExp | undefined;
+
+  constructor(formulations: Formulation[], types: ReportType[]) {
+    const phrases = new Set<string>();
+    for (const f of formulations) for (const p of [f.text, ...f.members]) if (p.length >= 2) phrases.add(p);
+    for (const type of types) {
+      for (const s of type.sections) for (const p of [...s.phrases, s.title, ...s.variants]) addPieces(p, phrases);
+      for (const p of type.closing.phrases) addPieces(p, phrases);
+    }
+    const list = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.fixed = list.length ? new RegExp(list.join('|'), 'g') : undefined;
+  }
+
+  /** The paragraph's own words: pieces between masked parts, punctuation and spaces gone, numbers as 0. */
+  ownText(text: string): string[] {
+    let s = text
+      // Quotations and titles of documents: “…” 「…」 『…』 "…" 《…》
+      .replace(/“[^”]*”|「[^」]*」|『[^』]*』|"[^"]*"|《[^》]*》|【[^】]*】/g, '\u0000');
+    if (this.fixed) s = s.replace(this.fixed, '\u0000');
+    s = s.replace(/[0-9０-９]+|[XxＸ×*]{1,4}/g, '0').replace(/[\s\u3000\p{P}\p{S}]+/gu, '');
+    return s.split('\u0000').filter((p) => p.length > 0);
+  }
+}
+
+/** Sentences of a fixed phrase between its "……"/"XX" gaps, each long enough to mean something. */
+function addPieces(phrase: string, into: Set<string>): void {
+  for (const piece of phrase.split(/……|…|XX|X|[。；，、：]/)) if (piece.length >= 4) into.add(piece);
+}
+
+export function shinglesOf(pieces: string[]): Uint32Array {
+  const set = new Set<number>();
+  for (const piece of pieces) {
+    for (let i = 0; i + SHINGLE <= piece.length; i++) {
+      // FNV-1a over the shingle's UTF-16 units.
+      let h = 0x811c9dc5;
+      for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ piece.charCodeAt(k), 0x01000193);
+      set.add(h >>> 0);
+    }
+  }
+  return Uint32Array.from(set).sort();
+}
+
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      both++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  const union = a.length + b.length - both;
+  return union === 0 ? 0 : both / union;
+}
+
+function bandKeys(shingles: Uint32Array): Uint32Array {
+  const mins = new Uint32Array(HASHES).fill(0xffffffff);
+  for (let s = 0; s < shingles.length; s++) {
+    const x = shingles[s];
+    for (let i = 0; i < HASHES; i++) {
+      const v = mix(x ^ SEEDS[i]);
+      if (v < mins[i]) mins[i] = v;
+    }
+  }
+  const keys = new Uint32Array(BANDS);
+  for (let b = 0; b < BANDS; b++) {
+    let h = 0x811c9dc5 ^ b;
+    for (let r = 0; r < ROWS; r++) h = mix(Math.imul(h ^ mins[b * ROWS + r], 0x01000193));
+    keys[b] = h;
+  }
+  return keys;
+}
+
+export interface IndexableParagraph {
+  line: number;
+  text: string;
+  /** Offset of the paragraph's first character in the draft. */
+  start: number;
+}
+
+/**
+ * The paragraphs of a draft worth comparing: body text (and run-in headings) inside the sections;
+ * not tables, not the title/addressee/signature lines, and not the opening before the first
+ * section, which every report of a type writes to one formula (根据……要求……现将有关情况报告如下).
+ */
+export function paragraphsOf(model: ReportModel): IndexableParagraph[] {
+  const out: IndexableParagraph[] = [];
+  for (const l of model.lines) {
+    if (l.block !== 'paragraph' || !l.section) continue;
+    if (l.role !== 'body' && !(l.role === 'heading' && l.section?.runIn)) continue;
+    out.push({ line: l.sourceLine, text: l.text, start: l.starts[0] });
+  }
+  return out;
+}
+
+export class ParagraphIndex {
+  private readonly bands: Array<Map<number, Entry[]>> = Array.from({ length: BANDS }, () => new Map());
+  private readonly files = new Map<string, Entry[]>();
+  readonly stats: IndexStats = { paragraphs: 0, visited: 0, verified: 0, queries: 0 };
+
+  /**
+   * Signatures by paragraph text. An open draft is re-indexed and queried on every check while the
+   * writer types, yet only the edited paragraph is new: the others come from here.
+   */
+  private readonly signatures = new Map<string, Signature | null>();
+  /**
+   * Answers by (file, paragraph text), valid while no other file has changed: re-checking a draft
+   * as the writer types asks again for every paragraph, and only the edited one is new.
+   */
+  private readonly answers = new Map<string, { others: number; match: Match | undefined }>();
+  private changes = 0;
+  private readonly changesOf = new Map<string, number>();
+
+  constructor(readonly masker: Masker) {}
+
+  private signature(text: string, remember: boolean): Signature | null {
+    let sig = this.signatures.get(text);
+    if (sig !== undefined) return sig;
+    const own = this.masker.ownText(text);
+    if (own.reduce((n, s) => n + s.length, 0) < MIN_OWN_CHARS) sig = null;
+    else {
+      const shingles = shinglesOf(own);
+      sig = shingles.length ? { shingles, bandKeys: bandKeys(shingles) } : null;
+    }
+    if (!remember) return sig;
+    if (this.signatures.size >= SIGNATURE_CACHE) this.signatures.clear();
+    this.signatures.set(text, sig);
+    return sig;
+  }
+
+  /**
+   * Replaces everything known about `file` (call again when it changes). `remember` keeps the
+   * paragraphs' signatures for the next time: for a document being edited.
+   */
+  setFile(file: string, paragraphs: IndexableParagraph[], unit: Location['unit'] = 'line', remember = false): void {
+    // Paragraphs whose text is unchanged keep their entry (only the line moves): typing in a draft
+    // re-registers just the paragraph being edited.
+    const old = new Map<string, Entry[]>();
+    for (const e of this.files.get(file) ?? []) {
+      if (e.unit !== unit) continue;
+      const list = old.get(e.text);
+      if (list) list.push(e);
+      else old.set(e.text, [e]);
+    }
+    const entries: Entry[] = [];
+    let dirty = false;
+    for (const p of paragraphs) {
+      const kept = old.get(p.text)?.shift();
+      if (kept) {
+        if (kept.line !== p.line) dirty = true;
+        kept.line = p.line;
+        entries.push(kept);
+        continue;
+      }
+      const sig = this.signature(p.text, remember);
+      if (!sig) continue;
+      const entry: Entry = { file, line: p.line, unit, text: p.text, shingles: sig.shingles, bandKeys: sig.bandKeys, alive: true };
+      entries.push(entry);
+      dirty = true;
+      for (let b = 0; b < BANDS; b++) {
+        const bucket = this.bands[b].get(entry.bandKeys[b]);
+        if (bucket) bucket.push(entry);
+        else this.bands[b].set(entry.bandKeys[b], [entry]);
+      }
+    }
+    const gone = [...old.values()].flat();
+    const before = this.files.get(file)?.length ?? 0;
+    for (const e of this.files.get(file) ?? []) if (e.unit !== unit) gone.push(e);
+    this.unregister(gone);
+    this.files.set(file, entries);
+    this.stats.paragraphs += entries.length - before;
+    // Other files' cached answers name this file's lines: any change, a moved line too, voids them.
+    if (dirty || gone.length > 0) this.changed(file);
+  }
+
+  private changed(file: string): void {
+    this.changes++;
+    this.changesOf.set(file, (this.changesOf.get(file) ?? 0) + 1);
+  }
+
+  private unregister(entries: Entry[]): void {
+    for (const e of entries) {
+      e.alive = false;
+      for (let b = 0; b < BANDS; b++) {
+        const bucket = this.bands[b].get(e.bandKeys[b]);
+        if (!bucket) continue;
+        const at = bucket.indexOf(e);
+        if (at < 0) continue;
+        if (bucket.length === 1) this.bands[b].delete(e.bandKeys[b]);
+        else bucket.splice(at, 1);
+      }
+    }
+  }
+
+  removeFile(file: string): void {
+    const old = this.files.get(file);
+    if (!old) return;
+    this.unregister(old);
+    this.files.delete(file);
+    this.stats.paragraphs -= old.length;
+    this.changed(file);
+  }
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** The most similar paragraph of another file, if it is similar enough. */
+  best(self: string, text: string): Match | undefined {
+    const others = this.changes - (this.changesOf.get(self) ?? 0);
+    const key = `${self}\u0000${text}`;
+    const known = this.answers.get(key);
+    if (known && known.others === others) return known.match;
+    const match = this.search(self, text);
+    if (this.answers.size >= SIGNATURE_CACHE) this.answers.clear();
+    this.answers.set(key, { others, match });
+    return match;
+  }
+
+  private search(self: string, text: string): Match | undefined {
+    const sig = this.signature(text, true);
+    if (!sig) return undefined;
+    const { shingles, bandKeys: keys } = sig;
+    this.stats.queries++;
+    const shared = new Map<Entry, number>();
+    for (let b = 0; b < BANDS; b++) {
+      const bucket = this.bands[b].get(keys[b]);
+      if (!bucket) continue;
+      let read = 0;
+      for (const e of bucket) {
+        if (read++ >= BUCKET_READ_LIMIT) break;
+        this.stats.visited++;
+        if (e.file === self) continue;
+        shared.set(e, (shared.get(e) ?? 0) + 1);
+      }
+    }
+    const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, VERIFY_LIMIT);
+    let best: Match | undefined;
+    for (const [e] of candidates) {
+      this.stats.verified++;
+      const similarity = jaccard(shingles, e.shingles);
+      if (similarity >= COPY_THRESHOLD && (!best || similarity > best.similarity || (similarity === best.similarity && e.file < best.file))) {
+        best = { file: e.file, line: e.line, unit: e.unit, similarity, text: e.text };
+      }
+    }
+    return best;
+  }
+}
