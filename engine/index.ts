@@ -7,7 +7,7 @@ export type { Fix, Finding, Rule, TextEdit } from './rules/rule';
 export { builtinTypes, loadTypesFrom, mergeTypes, parseDefinition } from './report-types/load';
 export * from './config/project-config';
 export { detectType, explainDetection, findType, type Detection, type Evidence, type TypeScore } from './report-types/detect';
-export { renderDraft, renderSection } from './report-types/skeleton';
+export { renderDraft, renderSection, SkeletonLimitError } from './report-types/skeleton';
 export type { ReportType } from './report-types/types';
 export { builtinFormulations, type Formulation } from './formulations/load';
 export { LineIndex, type Position } from './text/line-index';
@@ -25,7 +25,8 @@ export { matchSections, topSections, type SectionMatch } from './report-types/ma
 export { normalizeFormulation } from './formulations/load';
 export { loadExporter } from './export/load';
 export { FONT_KEYS } from './export/gbt9704';
-export { WriteRefused, writeFileAtomic } from './io/write-file-atomic';
+export { WriteRefused, writeFileAtomic, type WriteOptions } from './io/write-file-atomic';
+export { ENCODINGS, FileReadError, encodeText, readTextFile, type TextEncodingName, type TextFile } from './io/read-file';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
 export { documentWords } from './report-types/words';
 export { loadWord, modelForImport } from './word/load';

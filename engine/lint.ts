@@ -39,6 +39,12 @@ export interface LintOptions {
   cache?: ProseCache;
   /** At most this many findings (an editor with 200 000 squiggles helps nobody); a note says how many more. */
   maxFindings?: number;
+  /**
+   * Milliseconds this check may take (the server gives each document a budget, so that one huge or
+   * hostile draft cannot starve the others). Cooperative: the parser and the rule loop look at the
+   * clock between chunks and between rules, and what is left over is skipped with a note.
+   */
+  budgetMs?: number;
   /** Other reports' paragraphs, for copied-paragraph. */
   corpus?: Corpus;
 }
@@ -73,7 +79,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   }
 
   const types = options.types ?? builtinTypes().types;
-  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache, words: documentWords(types) });
+  const deadline = options.budgetMs !== undefined ? performance.now() + options.budgetMs : Infinity;
+  const model = buildModel(text, { extraPlaceholders: options.extraPlaceholders, cache: options.cache, words: documentWords(types), deadline });
+  const skipped: string[] = [];
   const maxFindings = options.maxFindings ?? Infinity;
   let dropped = 0;
   const detection = detectType(model, types, options.template);
@@ -96,6 +104,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (model.frontMatter?.error) {
       add('front-matter', 'error', model.frontMatter.error.span, t('文首 YAML 元数据有误：{0}。请按“键: 值”的格式修改，或删除这段元数据。', model.frontMatter.error.message));
     }
+    if (model.parseNote) {
+      add('parse-capped', 'information', { start: 0, end: 0 }, t('为保证校验速度，部分内容未按完整的 Markdown 解析：{0}。', model.parseNote));
+    }
     if (model.parseFallback) {
       add('parse-fallback', 'information', { start: 0, end: 0 }, t('无法按 Markdown 解析本文件（{0}），已按“每行一段”的纯文本校验；Markdown 标题、表格等结构未识别。', model.parseFallback));
     }
@@ -105,6 +116,10 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     for (const rule of RULES) {
       const severity = severityOf(rule.id, rule.defaultSeverity);
       if (!severity) continue;
+      if (performance.now() > deadline) {
+        skipped.push(rule.id);
+        continue;
+      }
       try {
         rule.check({
           model,
@@ -134,6 +149,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     }
   }
 
+  if (skipped.length > 0) {
+    findings.push({
+      rule: 'time-budget',
+      severity: 'information',
+      message: t('本文件校验超出时间预算（{0} 毫秒），以下规则未运行：{1}。可把文件拆分后再检查。', options.budgetMs ?? 0, skipped.join(t('、'))),
+      span: { start: 0, end: 0 },
+    });
+  }
   if (dropped > 0) {
     findings.push({
       rule: 'too-many',

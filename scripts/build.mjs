@@ -67,6 +67,8 @@ await Promise.all([
   esbuild.build({ ...withData, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   // The engine as a library, for benchmarks and for tools that embed it.
   esbuild.build({ ...withData, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
+  // The RE2 engine for user patterns, loaded on demand by engine/text/safe-regex.ts.
+  esbuild.build({ ...common, entryPoints: ['node_modules/re2js/build/index.cjs'], outfile: 'dist/re2.js' }),
   // The DOCX export, loaded by the server and the CLI only when a draft is exported.
   esbuild.build({ ...withData, entryPoints: ['engine/export/index.ts'], outfile: 'dist/export.js' }),
   // Word import, .docx checks and review copies: loaded on demand, like the export (its data is read

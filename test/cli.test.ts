@@ -100,11 +100,12 @@ describe('party-report CLI', function () {
     const missing = run(['lint', path.join(tmp, 'nope.md')]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /nope\.md: 无法读取：文件不存在/);
-    const gbk = path.join(tmp, 'gbk.md');
-    fs.writeFileSync(gbk, Buffer.from([0xd2, 0xbb, 0xa1, 0xa2, 0xbb, 0xe1]));
-    const r1 = run(['lint', gbk]);
+    // Neither UTF-8 nor GB18030 (0xFF never occurs in either). GBK itself is read: see hostile.test.ts.
+    const garbled = path.join(tmp, 'garbled.md');
+    fs.writeFileSync(garbled, Buffer.from([0x41, 0xff, 0x41, 0xff]));
+    const r1 = run(['lint', garbled]);
     assert.equal(r1.code, 2);
-    assert.match(r1.stderr, /gbk\.md: 无法读取：不是有效的 UTF-8/);
+    assert.match(r1.stderr, /garbled\.md: 无法读取：既不是 UTF-8 也不是 GB18030/);
     const bin = path.join(tmp, 'bin.md');
     fs.writeFileSync(bin, Buffer.from([0x23, 0x00, 0x01, 0x02]));
     const r2 = run(['lint', bin, 'examples/org-life-meeting-report.md']);
@@ -163,10 +164,16 @@ describe('party-report CLI', function () {
 
   it('skips a file over the size limit with a clear message instead of hanging', () => {
     const big = path.join(tmp, 'big.md');
-    fs.writeFileSync(big, '一是学习。'.repeat(1_100_000));
+    // 5.5 million characters in ASCII: read (5.5 MB), then not checked, with a note.
+    fs.writeFileSync(big, 'ab. '.repeat(1_375_000));
     const r = run(['lint', '--format', 'json', big]);
     const [report] = JSON.parse(r.stdout);
     assert.equal(report.diagnostics[0].code, 'size-limit');
     assert.match(report.diagnostics[0].message, /超过校验上限/);
+    // 16.5 MB of Chinese can't be under the limit: refused before reading a byte.
+    fs.writeFileSync(big, '一是学习。'.repeat(1_100_000));
+    const refused = run(['lint', '--format', 'json', big]);
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /big\.md: 无法读取：文件过大（16500000 字节，上限 15000000 字节），未读取/);
   });
 });

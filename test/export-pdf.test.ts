@@ -79,7 +79,8 @@ describe('PDF export', function () {
     it('answers with a clear message when the soffice setting points nowhere', async () => {
       client = new LspClient();
       client.settings = { export: { soffice: path.join(tmp, 'no-soffice') } };
-      await client.initialize(true);
+      // A program path from the settings is used only in a trusted workspace (docs/security.md).
+      await client.initialize(true, undefined, { trusted: true });
       const uri = pathToFileURL(path.join(tmp, '述职.md')).toString();
       await client.open(uri, example);
       const r = await client.connection.sendRequest<{ ok: boolean; message?: string }>('partyReport/exportPdf', { uri, target: path.join(tmp, 'lsp.pdf'), force: true });

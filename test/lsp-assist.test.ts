@@ -187,7 +187,8 @@ describe('completion and hover with the formulations a project and a user add', 
     );
     client = new LspClient();
     client.settings = { formulations: [{ name: '三严三实', kind: 'series', text: '严以修身、严以用权、严以律己', members: ['严以修身', '严以用权', '严以律己'] }] };
-    await client.initialize(true, dir);
+    // The project file's formulations apply only in a trusted workspace (docs/security.md).
+    await client.initialize(true, dir, { trusted: true });
   });
   after(async () => {
     await client.stop();

@@ -100,7 +100,8 @@ describe('language server over stdio', function () {
     await client.stop();
     client = new LspClient();
     client.settings = { formulations: [{ name: '三严三实', kind: 'series', text: '严以修身、严以用权、严以律己', members: ['严以修身', '严以用权', '严以律己'] }] };
-    await client.initialize(true);
+    // Settings that add or silence checks apply only in a trusted workspace (docs/security.md).
+    await client.initialize(true, undefined, { trusted: true });
     const uri = 'file:///work/formulations.md';
     await client.open(uri, '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n做到严以用权、严以修身、严以律己。\n');
     const p = await client.diagnostics(uri);
@@ -111,7 +112,8 @@ describe('language server over stdio', function () {
     await client.stop();
     client = new LspClient();
     client.settings = { rules: { 'unfilled-placeholder': 'off', 'half-width-punctuation': 'error' } };
-    await client.initialize(true);
+    // Settings that add or silence checks apply only in a trusted workspace (docs/security.md).
+    await client.initialize(true, undefined, { trusted: true });
     const uri = 'file:///work/settings.md';
     await client.open(uri, example('draft-with-problems.md'));
     const p = await client.diagnostics(uri);

@@ -169,7 +169,8 @@ describe('partyReport/preview over LSP', function () {
   beforeEach(async () => {
     client = new LspClient();
     client.settings = { rules: { 'half-width-punctuation': 'error' }, debounceMs: 0 };
-    await client.initialize(true);
+    // Rule levels from the settings apply only in a trusted workspace (docs/security.md).
+    await client.initialize(true, undefined, { trusted: true });
   });
   afterEach(async () => client.stop());
 

@@ -90,7 +90,7 @@ describe('project config and workspace report types', function () {
       });
       fs.copyFileSync(path.join(WS, '.party-report/templates/party-group-minutes.yaml'), path.join(dir, '.party-report/templates/party-group-minutes.yaml'));
       client = new LspClient();
-      await client.initialize(false, dir);
+      await client.initialize(false, dir, { trusted: true });
       const broken = pathToFileURL(path.join(dir, '.party-report/templates/broken.yaml')).toString();
       const problems = await client.diagnostics(broken);
       assert.match(String(problems.diagnostics[0].message), /YAML 格式错误/);

@@ -57,6 +57,9 @@ describe('the rule registry', () => {
       lint(head + '正文。', { maxLength: 10 }).diagnostics.find((d) => d.rule === 'size-limit'),
       lint('> '.repeat(100) + '正文。\n', { template: 'duty-report' }).diagnostics.find((d) => d.rule === 'parse-fallback'),
       lint(head + '内容,内容,内容,内容。\n', { maxFindings: 1 }).diagnostics.find((d) => d.rule === 'too-many'),
+      // A table longer than the parser's run cap, and a budget already spent (docs/security.md).
+      lint(head + '| 甲 | 乙 |\n| --- | --- |\n' + '| 1 | 2 |\n'.repeat(2100)).diagnostics.find((d) => d.rule === 'parse-capped'),
+      lint(head + '正文。\n', { budgetMs: -1 }).diagnostics.find((d) => d.rule === 'time-budget'),
     ];
     assert.deepEqual(
       seen.map((d) => d && `${d.rule} ${d.severity}`),

@@ -134,7 +134,9 @@ describe('robustness', function () {
         const p = await client.diagnostics(uri, () => true, 60000);
         assert.ok(Date.now() - started < 30000, `answered in ${Date.now() - started} ms`);
         if (name.startsWith('a single')) {
-          assert.equal(p.diagnostics.length, 2001, 'capped, with a note');
+          // On a slow machine the per-document time budget may add its own note (docs/security.md).
+          const budgetNotes = p.diagnostics.filter((d) => d.code === 'time-budget').length;
+          assert.equal(p.diagnostics.length - budgetNotes, 2001, 'capped, with a note');
           assert.equal(p.diagnostics.find((d) => d.code === 'too-many')!.severity, 3);
         }
         if (name.startsWith('a 50 MB')) {

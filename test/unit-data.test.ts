@@ -85,7 +85,7 @@ describe("a unit's roster, quotations and year profile", function () {
     const uri = pathToFileURL(DRAFT).toString();
     beforeEach(async () => {
       client = new LspClient();
-      await client.initialize(false, WS);
+      await client.initialize(false, WS, { trusted: true }); // a unit's data applies in a trusted workspace only (docs/security.md)
       await client.open(uri, text);
     });
     afterEach(async () => client.stop());
@@ -147,7 +147,7 @@ describe("a unit's roster, quotations and year profile", function () {
       fs.mkdirSync(path.join(tmp, '.party-report'));
       const roster = path.join(tmp, '.party-report', 'roster.yaml');
       fs.writeFileSync(roster, 'members:\n  - name: 王明\n    title: 书记\n  - name: W\n');
-      await client.initialize(false, tmp);
+      await client.initialize(false, tmp, { trusted: true });
       const p = await client.diagnostics(pathToFileURL(roster).toString());
       assert.equal(p.diagnostics.length, 1);
       assert.match(String(p.diagnostics[0].message), /名单第 2 项的姓名 name 应为 2 至 6 个汉字/);

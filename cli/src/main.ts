@@ -9,18 +9,20 @@ import { runImport } from './commands/import';
 import { runReview } from './commands/review';
 import { runRules } from './commands/rules';
 import { projectFor } from './project';
-import { localeFrom, setLocale, t } from '../../engine';
+import { ENCODINGS, localeFrom, setLocale, t, type TextEncodingName } from '../../engine';
 
 /** The usage text in the chosen language (so it is built after --locale is read). */
 const usageText = () => `${t('用法：')}
-  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--jobs N] <${t('文件或目录…')}>   --jobs：${t('同时检查的文件数（默认为 CPU 核数）')}
+  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--jobs N] [--max-diagnostics N] [--encoding ${t('编码')}] <${t('文件或目录…')}>   --jobs：${t('同时检查的文件数（默认为 CPU 核数）')}
   party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
-  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
+  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]] [--encoding ${t('编码')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
   party-report import <${t('文件.docx')}> [-o ${t('文稿.md')}|-] [--force]   ${t('把 Word 文档导入为 Markdown 文稿')}
   party-report review <${t('文件.docx|文稿.md')}> [-o ${t('审阅稿.docx')}] [--force]   ${t('生成带批注的审阅稿（原文件不变）')}
   party-report templates            ${t('列出报告类型')}
   party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、能否自动修复、说明、依据')}
   ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
+  ${t('选项 --encoding utf-8|utf-16le|utf-16be|gb18030：文稿编码（默认自动识别：BOM、UTF-8，否则 GB18030）。')}
+  ${t('选项 --max-diagnostics N：每个文件最多列出的问题数（默认 2000），其余只报条数。')}
   party-report --version
 
 ${t('退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。')}`;
@@ -37,6 +39,15 @@ function chooseLocale(argv: string[]): string[] {
   // C / POSIX environments (CI, containers) say nothing about language: Chinese, the users' own.
   setLocale(!tag || /^(C|POSIX)(\.|$)/i.test(tag) ? 'zh-CN' : localeFrom(tag));
   return argv;
+}
+
+/** --encoding: one of ENCODINGS (null after saying what is wrong), or undefined to detect. */
+function encodingArg(value: string | undefined, err: (s: string) => void): TextEncodingName | undefined | null {
+  if (value === undefined) return undefined;
+  const name = value.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^gbk$/, 'gb18030') as TextEncodingName;
+  if (ENCODINGS.includes(name)) return name;
+  err(t('--encoding 只能是 {0} 之一（GBK 文件用 gb18030），收到 {1}', ENCODINGS.join('、'), JSON.stringify(value)));
+  return null;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -63,10 +74,19 @@ async function main(args: string[]): Promise<number> {
             format: { type: 'string', default: 'text' },
             template: { type: 'string' },
             fix: { type: 'boolean', default: false },
+            encoding: { type: 'string' },
+            'max-diagnostics': { type: 'string' },
             explain: { type: 'boolean', default: false },
             jobs: { type: 'string', short: 'j' },
           },
         });
+        const encoding = encodingArg(values.encoding, err);
+        if (encoding === null) return 2;
+        const max = values['max-diagnostics'];
+        if (max !== undefined && !/^[1-9]\d{0,8}$/.test(max)) {
+          err(t('--max-diagnostics 应为正整数，收到 {0}', JSON.stringify(max)));
+          return 2;
+        }
         const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
         if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
           err(t('--jobs 应为正整数，收到 {0}', JSON.stringify(values.jobs)));
@@ -80,7 +100,11 @@ async function main(args: string[]): Promise<number> {
           err(t('lint 需要至少一个文件或目录。') + '\n' + USAGE);
           return 2;
         }
-        return await runLint({ files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain, jobs }, out, err);
+        return await runLint(
+          { files: positionals, format: values.format, template: values.template, fix: values.fix, explain: values.explain, jobs, encoding, maxDiagnostics: max ? Number(max) : undefined },
+          out,
+          err,
+        );
       }
       case 'new': {
         const { values, positionals } = parseArgs({
@@ -106,15 +130,18 @@ async function main(args: string[]): Promise<number> {
             output: { type: 'string', short: 'o' },
             force: { type: 'boolean', default: false },
             font: { type: 'string', multiple: true, default: [] },
+            encoding: { type: 'string' },
             pdf: { type: 'boolean', default: false },
             soffice: { type: 'string' },
           },
         });
+        const encoding = encodingArg(values.encoding, err);
+        if (encoding === null) return 2;
         if (positionals.length !== 1) {
           err(t('export 需要且只需要一个文稿文件。') + '\n' + USAGE);
           return 2;
         }
-        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice }, err);
+        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice, encoding }, err);
       }
       case 'import': {
         const { values, positionals } = parseArgs({

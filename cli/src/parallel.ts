@@ -20,7 +20,7 @@ interface Task {
 interface WorkerSetup {
   partyReportLintWorker: true;
   locale: Locale;
-  args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format'>;
+  args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format' | 'encoding' | 'maxDiagnostics'>;
 }
 
 export function defaultJobs(): number {
@@ -65,7 +65,7 @@ export async function lintFiles(files: string[], args: LintArgs, jobs: number | 
   const done = new Map<number, FileOutcome>();
   let next = 0; // next file to hand out
   let emitted = 0; // outcomes passed on, in order
-  const setup: WorkerSetup = { partyReportLintWorker: true, locale: getLocale(), args: { template: args.template, fix: args.fix, explain: args.explain, format: args.format } };
+  const setup: WorkerSetup = { partyReportLintWorker: true, locale: getLocale(), args: { template: args.template, fix: args.fix, explain: args.explain, format: args.format, encoding: args.encoding, maxDiagnostics: args.maxDiagnostics } };
   const pool: Worker[] = [];
   try {
     await new Promise<void>((resolve, reject) => {

@@ -1,27 +1,20 @@
-/** Reads a draft from disk as the editor would: UTF-8, BOM dropped, binary files refused. */
-import { t } from '../../engine';
-import * as fs from 'node:fs';
+/**
+ * Reads a draft from disk as the editor would: regular files only, within the size limit (checked
+ * before reading), UTF-8, UTF-16 with BOM or GB18030 (see engine/io/read-file.ts), BOM dropped.
+ */
+import { DEFAULT_MAX_LENGTH, FileReadError, readTextFile, type TextEncodingName, type TextFile } from '../../engine';
 
-export class DraftReadError extends Error {}
+export { FileReadError as DraftReadError };
 
-const decoder = new TextDecoder('utf-8', { fatal: true });
+/** UTF-8 takes at most 3 bytes per UTF-16 code unit: any draft the checks accept fits in this. */
+export const MAX_DRAFT_BYTES = DEFAULT_MAX_LENGTH * 3;
 
-export function readDraft(file: string): string {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? t('文件不存在') : code === 'EACCES' ? t('没有读取权限') : code === 'EISDIR' ? t('这是一个目录') : (err as Error).message;
-    throw new DraftReadError(`${file}: ` + t('无法读取：{0}', reason));
-  }
-  if (bytes.includes(0)) throw new DraftReadError(`${file}: ` + t('无法读取：{0}', t('文件含 NUL 字节，看起来是二进制文件，不是 Markdown 文稿')));
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    throw new DraftReadError(`${file}: ` + t('无法读取：{0}', t('不是有效的 UTF-8 编码（可能是 GBK），请另存为 UTF-8 后再试')));
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+export type DraftFile = TextFile;
+
+export function readDraftFile(file: string, encoding?: TextEncodingName, maxBytes = MAX_DRAFT_BYTES): DraftFile {
+  return readTextFile(file, { maxBytes, encoding });
+}
+
+export function readDraft(file: string, encoding?: TextEncodingName): string {
+  return readDraftFile(file, encoding).text;
 }

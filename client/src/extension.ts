@@ -17,6 +17,7 @@ import { importDocx, reviewCopy } from './commands/word';
 import { registerPreview } from './preview';
 import { StatusItem } from './status';
 import type { ClientNotifications, Notifications } from '../../server/src/protocol';
+import { startWatchdog } from './watchdog-wiring';
 
 let client: LanguageClient | undefined;
 
@@ -90,6 +91,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await client.start();
+  context.subscriptions.push(startWatchdog(c));
   context.subscriptions.push(
     client.onNotification('partyReport/status' satisfies keyof Notifications, (s: Notifications['partyReport/status']) => {
       status.update(s);

@@ -9,6 +9,8 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import type { RuleSetting } from '../severity';
 import { PROJECT_KEYS, SETTING_CHECKS } from './settings';
+import { compileUserPattern } from '../text/safe-regex';
+import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
 
 export const CONFIG_NAMES = ['.party-report.yaml', '.party-report.yml', '.party-report.json'];
 export const DEFAULT_TEMPLATES_DIR = '.party-report/templates';
@@ -43,12 +45,41 @@ export interface LoadedConfig {
 
 const KEYS = Object.fromEntries(PROJECT_KEYS.map((k) => [k, SETTING_CHECKS[k]]));
 
+/**
+ * Placeholder patterns must run in linear time (see text/safe-regex.ts): each one that can't is
+ * reported at its own line, and left out; the others apply.
+ */
+function checkPatterns(doc: YAML.Document, counter: YAML.LineCounter, file: string, patterns: string[], problems: ConfigProblem[]): string[] {
+  return patterns.filter((pattern, i) => {
+    const checked = compileUserPattern(pattern);
+    if (checked.ok) return true;
+    const node = doc.getIn(['placeholders', i], true) as YAML.Node | undefined;
+    const pos = node?.range ? counter.linePos(node.range[0]) : undefined;
+    problems.push({ file, message: t('placeholders 第 {0} 项 {1}：{2}。', i + 1, JSON.stringify(pattern), checked.reason), line: pos?.line, column: pos?.col });
+    return false;
+  });
+}
+
 export function parseProjectConfig(text: string, file: string): { config: ProjectConfig; problems: ConfigProblem[] } {
   const problems: ConfigProblem[] = [];
-  const doc = YAML.parseDocument(text); // JSON is YAML too
+  const counter = new YAML.LineCounter();
+  // JSON is YAML too. Duplicate keys are checked below for the top level only: the library's own
+  // check compares every key with every other, which a hostile file with 50 000 keys turns into minutes.
+  const doc = YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return { config: {}, problems: [{ file, message: t('格式错误：{0}', e.message.split('\n')[0]), line: e.linePos?.[0].line, column: e.linePos?.[0].col }] };
+  }
+  if (YAML.isMap(doc.contents)) {
+    const seen = new Set<string>();
+    for (const item of doc.contents.items) {
+      const key = String(YAML.isScalar(item.key) ? item.key.value : item.key);
+      if (seen.has(key)) {
+        const pos = YAML.isNode(item.key) && item.key.range ? counter.linePos(item.key.range[0]) : undefined;
+        return { config: {}, problems: [{ file, message: t('格式错误：{0}', t('配置项 {0} 重复出现', key)), line: pos?.line, column: pos?.col }] };
+      }
+      seen.add(key);
+    }
   }
   const raw = doc.toJS();
   if (raw === null || raw === undefined) return { config: {}, problems };
@@ -62,7 +93,11 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
     }
     const wrong = check(value);
     if (wrong) problems.push({ file, message: t('配置项 {0} {1}。', key, wrong) });
-    else config[key] = value;
+    else if (key !== 'placeholders') config[key] = value;
+    else {
+      const usable = checkPatterns(doc, counter, file, value as string[], problems);
+      if (usable.length > 0) config[key] = usable;
+    }
   }
   return { config: config as ProjectConfig, problems };
 }
@@ -70,9 +105,11 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
 export function loadProjectConfig(file: string): LoadedConfig {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    // Regular files of sane size only: a FIFO or /dev/zero named .party-report.yaml must not hang the server.
+    text = readTextFile(file, { maxBytes: MAX_CONFIG_BYTES }).text;
   } catch (err) {
-    return { file, dir: path.dirname(file), config: {}, problems: [{ file, message: t('无法读取：{0}', (err as Error).message) }] };
+    const message = err instanceof FileReadError ? err.message.slice(file.length + 2) : t('无法读取：{0}', (err as Error).message);
+    return { file, dir: path.dirname(file), config: {}, problems: [{ file, message }] };
   }
   return { file, dir: path.dirname(file), ...parseProjectConfig(text, file) };
 }

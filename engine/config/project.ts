@@ -41,8 +41,7 @@ export function loadProject(configFile: string | undefined, root: string, defaul
   if (loaded) project.problems.push(...loaded.problems);
 
   const dir = templatesDir(loaded, root, defaultTemplates);
-  const inside = path.relative(root, dir);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) {
+  if (!within(root, dir)) {
     project.problems.push({ file: loaded?.file ?? dir, message: t('报告类型目录 {0} 不在工作区 {1} 之内，已忽略。', dir, root) });
   } else if (fs.existsSync(dir)) {
     project.templatesDir = dir;
@@ -62,6 +61,31 @@ export function loadProject(configFile: string | undefined, root: string, defaul
   project.unit = unit.unit;
   project.problems.push(...unit.problems);
   return project;
+}
+
+/**
+ * Whether `dir` is inside `root`, by the path as written and by the real path behind any symlink:
+ * a templates folder that is a link to elsewhere on the disk is not the workspace's.
+ */
+function within(root: string, dir: string): boolean {
+  const inside = (r: string, d: string) => {
+    const rel = path.relative(r, d);
+    return !rel.startsWith('..') && !path.isAbsolute(rel);
+  };
+  if (!inside(root, dir)) return false;
+  let real: string;
+  try {
+    real = fs.realpathSync(dir);
+  } catch {
+    return true; // no folder there: nothing is loaded from it
+  }
+  let realRoot = root;
+  try {
+    realRoot = fs.realpathSync(root);
+  } catch {
+    // keep the root as given
+  }
+  return inside(realRoot, real);
 }
 
 /** The project's settings over the user's: the project file wins where it says something. */

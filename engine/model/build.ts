@@ -4,6 +4,7 @@
  * beyond the shipped data.
  */
 import YAML from 'yaml';
+import { t } from '../i18n';
 import { parseProse, type ProseCache } from '../parse/parse-prose';
 import type { ProseResult } from '../parse/prose-lines';
 import { LineIndex } from '../text/line-index';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   cache?: ProseCache;
   /** Title endings and closing phrases (report-types/*.yaml via documentWords); without them only a `#` title is found. */
   words?: DocumentWords;
+  /** performance.now() past which the rest of the draft is read as plain lines (the server's time budget). */
+  deadline?: number;
 }
 
 const BOM = 0xfeff;
@@ -36,7 +39,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
   if (parseFallback) prose = plainLines(text, base, lineIndex);
   else {
     try {
-      prose = parseProse(source, base, lineIndex, undefined, options.cache);
+      prose = parseProse(source, base, lineIndex, undefined, options.cache, options.deadline);
     } catch (err) {
       parseFallback = err instanceof Error ? err.message : String(err);
       prose = plainLines(text, base, lineIndex);
@@ -74,6 +77,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
     comments: prose.comments,
     markdownHeadings: sections.some((s) => s.line.headingDepth > 0),
     parseFallback,
+    parseNote: prose.note,
   };
 }
 
@@ -84,9 +88,17 @@ export function headingTitle(line: ProseLine & { numbering?: ReportLine['numberi
   return t.replace(TRAILING_PUNCT, '');
 }
 
+/** Characters of front matter parsed as YAML. */
+export const MAX_FRONT_MATTER = 20_000;
+
 function readFrontMatter(prose: ProseResult): FrontMatter | null {
   if (!prose.yaml) return null;
   const { span, value, valueStart } = prose.yaml;
+  // A report's metadata is a handful of keys; a huge block is not parsed (YAML's duplicate-key
+  // check grows with the square of the keys: 50 000 keys took 37 s).
+  if (value.length > MAX_FRONT_MATTER) {
+    return { span, data: null, error: { message: t('文首元数据过长（{0} 个字符，上限 {1}），未解析', value.length, MAX_FRONT_MATTER), span: { start: span.start, end: span.start + 3 } } };
+  }
   try {
     const doc = YAML.parseDocument(value, { prettyErrors: false });
     if (doc.errors.length > 0) {
@@ -233,19 +245,25 @@ export const MAX_NESTING = 64;
  */
 function tooDeep(source: string): string | undefined {
   let depth = 0;
+  // Nesting across lines shows as indentation: a list item indented 2 columns per level.
+  let indent = 0;
   let atStart = true;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 10 || c === 13) {
       depth = 0;
+      indent = 0;
       atStart = true;
       continue;
     }
     if (!atStart) continue;
-    if (c === 32 || c === 9) continue;
+    if (c === 32 || c === 9) {
+      indent += c === 9 ? 4 : 1;
+      continue;
+    }
     // > quote, - + * bullets, and "1." "1)" ordered markers each open a container.
     if (c === 62 || ((c === 45 || c === 43 || c === 42) && (source.charCodeAt(i + 1) === 32 || source.charCodeAt(i + 1) === 9))) {
-      if (++depth > MAX_NESTING) return `嵌套层级超过 ${MAX_NESTING} 层`;
+      if (++depth + (indent >> 1) > MAX_NESTING) return `嵌套层级超过 ${MAX_NESTING} 层`;
       continue;
     }
     if (c >= 48 && c <= 57) {
@@ -253,7 +271,7 @@ function tooDeep(source: string): string | undefined {
       while (j < source.length && j - i < 9 && source.charCodeAt(j) >= 48 && source.charCodeAt(j) <= 57) j++;
       const d = source.charCodeAt(j);
       if ((d === 46 || d === 41) && (source.charCodeAt(j + 1) === 32 || source.charCodeAt(j + 1) === 9)) {
-        if (++depth > MAX_NESTING) return `嵌套层级超过 ${MAX_NESTING} 层`;
+        if (++depth + (indent >> 1) > MAX_NESTING) return `嵌套层级超过 ${MAX_NESTING} 层`;
         i = j;
         continue;
       }

@@ -4,6 +4,7 @@
  */
 import { t } from '../i18n';
 import { loadData } from '../data';
+import { compileUserPattern } from '../text/safe-regex';
 import type { Placeholder, ProseLine } from './types';
 
 interface PatternData {
@@ -34,11 +35,9 @@ export function placeholderPatterns(extra: string[] = []): Compiled[] {
   return [
     ...patterns,
     ...extra.flatMap((pattern) => {
-      try {
-        return [{ kind: 'custom', re: new RegExp(pattern, 'g'), hint: t('按单位约定的占位格式填写实际内容。') }];
-      } catch {
-        return [];
-      }
+      // User patterns run on RE2 (linear time); one it can't take is reported where it is set.
+      const linear = compileUserPattern(pattern);
+      return linear.ok ? [{ kind: 'custom', re: linear.re, hint: t('按单位约定的占位格式填写实际内容。') }] : [];
     }),
   ];
 }

@@ -120,4 +120,6 @@ export interface ReportModel {
   markdownHeadings: boolean;
   /** Set when the text could not be parsed as Markdown and was read line by line instead. */
   parseFallback?: string;
+  /** Part of the draft was read with a cap (long table, time budget): why, for a note. */
+  parseNote?: string;
 }

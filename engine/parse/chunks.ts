@@ -15,7 +15,20 @@
 export interface Chunk {
   start: number;
   end: number;
+  /** Cut inside a table, list or quote that ran longer than MAX_RUN_LINES: a note says so. */
+  forced?: boolean;
 }
+
+/**
+ * Caps that keep parsing linear (see docs/security.md). micromark parses one container (a table,
+ * a list, a run of link definitions) in time that grows faster than its length, so a run of
+ * non-blank lines longer than this is cut anyway; the lines after a cut are read as if the run
+ * started there (a table's later rows become paragraphs).
+ */
+export const MAX_RUN_LINES = 2000;
+export const MAX_RUN_CHARS = 200_000;
+/** Link definitions apply across the document, so such drafts are parsed whole — up to this size. */
+export const MAX_WHOLE_WITH_DEFINITIONS = 200_000;
 
 const BLOCK_START = /^[ \t#>*+\-=_`~<|]|^\d{1,9}[.)](?:[ \t]|$)/;
 // Containers, HTML, setext underlines, fences, and anything a table could be made of ("|", ":-").
@@ -37,6 +50,8 @@ interface Line {
   blank: boolean;
   /** No chunk may start at this line. */
   locked: boolean;
+  /** Inside front matter, fenced code or an HTML block: never cut, whatever the size. */
+  hard?: boolean;
 }
 
 function lines(source: string): Line[] {
@@ -62,28 +77,28 @@ function hash(s: string): number {
 
 export function splitChunks(source: string, targetSize = 8192): Chunk[] {
   // Link reference definitions apply across the whole document: parse such a draft whole.
-  if (source.length <= targetSize || DEFINITION.test(source)) return [{ start: 0, end: source.length }];
+  if (source.length <= targetSize || (source.length <= MAX_WHOLE_WITH_DEFINITIONS && DEFINITION.test(source))) return [{ start: 0, end: source.length }];
   const all = lines(source);
   const whole = [{ start: 0, end: source.length }];
 
   // Lock lines inside front matter, fenced code and multi-line HTML comments.
   let i = 0;
   if (/^---[ \t]*$/.test(all[0]?.text ?? '')) {
-    all[0].locked = true;
-    for (i = 1; i < all.length && !/^---[ \t]*$/.test(all[i].text); i++) all[i].locked = true;
-    if (i < all.length) all[i++].locked = true;
+    all[0].locked = all[0].hard = true;
+    for (i = 1; i < all.length && !/^---[ \t]*$/.test(all[i].text); i++) all[i].locked = all[i].hard = true;
+    if (i < all.length) all[i].locked = all[i++].hard = true;
   }
   let fence: string | undefined;
   let htmlEnd: RegExp | undefined;
   for (; i < all.length; i++) {
     const line = all[i];
     if (fence) {
-      line.locked = true;
+      line.locked = line.hard = true;
       if (new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`).test(line.text)) fence = undefined;
       continue;
     }
     if (htmlEnd) {
-      line.locked = true;
+      line.locked = line.hard = true;
       if (htmlEnd.test(line.text)) htmlEnd = undefined;
       continue;
     }
@@ -126,15 +141,27 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
   // own and the chunks after it keep their text (and their cached parse); size keeps chunks even.
   const chunks: Chunk[] = [];
   let start = 0;
+  let startLine = 0;
+  let forced = false;
   const min = targetSize / 4;
-  for (const line of all) {
+  for (let n = 0; n < all.length; n++) {
+    const line = all[n];
     const size = line.start - start;
+    if (!line.hard && line.locked && (n - startLine >= MAX_RUN_LINES || size >= MAX_RUN_CHARS)) {
+      chunks.push({ start, end: line.start, forced });
+      start = line.start;
+      startLine = n;
+      forced = true;
+      continue;
+    }
     if (line.locked || line.blank || size < min) continue;
     if (size >= targetSize * 2 || hash(line.text) % 8 === 0) {
-      chunks.push({ start, end: line.start });
+      chunks.push({ start, end: line.start, forced });
       start = line.start;
+      startLine = n;
+      forced = false;
     }
   }
-  chunks.push({ start, end: source.length });
+  chunks.push({ start, end: source.length, forced });
   return chunks;
 }

@@ -6,7 +6,8 @@
  */
 import { LineIndex } from '../text/line-index';
 import type { ProseLine, Span } from '../text/prose';
-import { splitChunks } from './chunks';
+import { MAX_RUN_LINES, splitChunks } from './chunks';
+import { t } from '../i18n';
 import { parseMarkdown } from './markdown';
 import { extractProse, type ProseResult } from './prose-lines';
 
@@ -163,22 +164,41 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
   };
 }
 
-export function parseProse(source: string, base: number, index: LineIndex, chunkSize?: number, cache?: ProseCache): ProseResult {
-  const result = parseChunks(source, base, index, chunkSize, cache);
+/**
+ * A chunk left with an unpaired marker is joined with the next, but only up to this size: a text
+ * full of lone asterisks would otherwise be parsed again and again, growing each time (quadratic).
+ */
+export const MAX_JOINED = 64 * 1024;
+
+export function parseProse(source: string, base: number, index: LineIndex, chunkSize?: number, cache?: ProseCache, deadline = Infinity): ProseResult {
+  const result = parseChunks(source, base, index, chunkSize, cache, deadline);
   cache?.rotate();
   return result;
 }
 
-function parseChunks(source: string, base: number, index: LineIndex, chunkSize?: number, cache?: ProseCache): ProseResult {
+function parseChunks(source: string, base: number, index: LineIndex, chunkSize: number | undefined, cache: ProseCache | undefined, deadline: number): ProseResult {
   const chunks = splitChunks(source, chunkSize);
   const bracketsInert = !BRACKETS_ACTIVE.test(source);
   const leftover = bracketsInert ? LEFTOVER_NO_BRACKETS : LEFTOVER;
   if (chunks.length === 1) return parseOne(source, 0, source.length, base, index, cache, bracketsInert);
   const merged: ProseResult = { lines: [], tables: [], comments: [] };
+  if (chunks.some((c) => c.forced)) {
+    merged.note = t('表格、列表或引文连续超过 {0} 行，其后部分分段解析，可能按普通段落校验', MAX_RUN_LINES);
+  }
   for (let k = 0; k < chunks.length; k++) {
     const from = chunks[k].start;
+    // Over the time budget: the rest is read line by line as plain text, and a note says so.
+    if (performance.now() > deadline) {
+      const rest = plainProse(source.slice(from), base + from, index);
+      for (const line of rest.lines) {
+        line.index = merged.lines.length;
+        merged.lines.push(line);
+      }
+      merged.note = t('文稿较大，超出单个文件的解析时间预算，第 {0} 行起按“每行一段”的纯文本校验', index.positionAt(base + from).line + 1);
+      break;
+    }
     let part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
-    while (k + 1 < chunks.length && part.lines.some((l) => leftover.test(l.text))) {
+    while (k + 1 < chunks.length && chunks[k + 1].end - from <= MAX_JOINED && part.lines.some((l) => leftover.test(l.text))) {
       k++;
       part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
     }

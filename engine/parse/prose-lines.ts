@@ -17,6 +17,8 @@ export interface ProseResult {
   tables: RawTable[];
   comments: HtmlComment[];
   yaml?: { span: Span; value: string; valueStart: number };
+  /** Parsing stopped short of the full Markdown reading somewhere (a cap or the time budget): why. */
+  note?: string;
 }
 
 type Segment =

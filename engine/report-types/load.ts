@@ -7,6 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
 import { assetRoot, compiledBuiltinTypes } from '../data';
+import { checkSkeleton } from './skeleton';
+import { compileUserPattern } from '../text/safe-regex';
+import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
 import type { ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
 
 export interface LoadedTypes {
@@ -37,14 +40,18 @@ export function loadTypesFrom(dir: string, base: ReportType[] = []): LoadedTypes
   for (const name of names) {
     const file = path.join(dir, name);
     try {
-      const text = fs.readFileSync(file, 'utf8');
+      // Bounded reads, regular files only (see io/read-file.ts).
+      const text = readTextFile(file, { maxBytes: MAX_CONFIG_BYTES }).text;
       const skeletonFile = file.replace(/\.(ya?ml|json)$/i, '.hbs');
-      const skeleton = fs.existsSync(skeletonFile) ? fs.readFileSync(skeletonFile, 'utf8') : '';
+      const skeleton = fs.existsSync(skeletonFile) ? readTextFile(skeletonFile, { maxBytes: MAX_CONFIG_BYTES }).text : '';
       const parsed = parseDefinition(text, file, skeleton, base);
+      // A skeleton that does not compile, or runs away when rendered, is reported here at load.
+      const skeletonProblem = 'error' in parsed ? undefined : checkSkeleton(parsed.type);
       if ('error' in parsed) result.errors.push(parsed.error);
+      else if (skeletonProblem) result.errors.push({ file, message: `${path.basename(skeletonFile)}: ${skeletonProblem}` });
       else result.types.push(parsed.type);
     } catch (err) {
-      result.errors.push({ file, message: t('无法读取：{0}', (err as Error).message) });
+      result.errors.push({ file, message: err instanceof FileReadError ? err.message : t('无法读取：{0}', (err as Error).message) });
     }
   }
   return result;
@@ -56,7 +63,8 @@ export function parseDefinition(
   skeleton: string,
   base: ReportType[] = [],
 ): { type: ReportType } | { error: TypeLoadError } {
-  const doc = YAML.parseDocument(text);
+  // uniqueKeys off: the library's check is quadratic in the number of keys (minutes on a hostile file).
+  const doc = YAML.parseDocument(text, { uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return {
@@ -106,14 +114,19 @@ export function parseDefinition(
     })),
   }));
   const detect = (raw.detect ?? {}) as Record<string, unknown>;
+  const builtin = path.resolve(file).startsWith(path.join(assetRoot(), 'report-types') + path.sep);
   const patterns = (key: string): RegExp[] | TypeLoadError => {
     const out: RegExp[] = [];
     for (const source of strings(detect[key])) {
-      try {
+      // A workspace's patterns run on every draft: linear time (see text/safe-regex.ts), or refused
+      // here. The built-in ones are this project's own data, compiled into the bundle as RegExps.
+      if (builtin) {
         out.push(new RegExp(source, 'u'));
-      } catch (err) {
-        return { file, message: t('detect.{0} 中的正则表达式 {1} 有误：{2}', key, JSON.stringify(source), (err as Error).message) };
+        continue;
       }
+      const linear = compileUserPattern(source, false);
+      if (!linear.ok) return { file, message: t('detect.{0} 中的正则表达式 {1} 有误：{2}', key, JSON.stringify(source), linear.reason) };
+      out.push(linear.re);
     }
     return out;
   };

@@ -37,11 +37,15 @@ export function normalizeTitle(s: string): string {
   return s.replace(/[\s\u3000\p{P}\p{S}]/gu, '');
 }
 
+/** A type's titles, normalized once: a draft with 100 000 headings asks for them 100 000 times. */
+const normalizedCandidates = new WeakMap<TypeSection, string[]>();
+
 /** How well a heading names a section: > 0 when it contains the title or a variant. */
 function nameScore(title: string, section: TypeSection): number {
   let best = 0;
-  for (const candidate of [section.title, ...section.variants]) {
-    const v = normalizeTitle(candidate);
+  let candidates = normalizedCandidates.get(section);
+  if (!candidates) normalizedCandidates.set(section, (candidates = [section.title, ...section.variants].map(normalizeTitle)));
+  for (const v of candidates) {
     if (!v) continue;
     if (title === v) return 100;
     if (title.includes(v)) best = Math.max(best, 10 + v.length);

@@ -1,6 +1,6 @@
 import { standardMarker } from '../model/numbering';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { Fix, Rule, TextEdit } from './rule';
 import { q, spanOf, trimmedSpan } from './util';
 
 /** A required section of the report type is not in the draft. */
@@ -32,11 +32,26 @@ export const missingSection: Rule = {
           : prev
             ? t('缺少{0}一节，应在{1}之后。', q(section.title), q(prev.title))
             : t('缺少{0}一节。', q(section.title)),
-        fix: ctx.renderSection ? insertFix(ctx, index) : undefined,
+        fix: ctx.renderSection ? lazyInsertFix(ctx, index) : undefined,
       });
     });
   },
 };
+
+/**
+ * The skeleton is rendered only when the fix's edits are asked for (a quick fix offered or applied),
+ * never while a draft is merely checked: a workspace skeleton may be large or slow to render.
+ */
+function lazyInsertFix(ctx: Parameters<Rule['check']>[0], index: number): Fix {
+  let edits: TextEdit[] | undefined;
+  return {
+    title: t('插入{0}一节', q(ctx.type.sections[index].title)),
+    safe: false,
+    get edits() {
+      return (edits ??= insertFix(ctx, index).edits);
+    },
+  };
+}
 
 /** The last line of a section's text, before the closing (特此报告, signature, date) if any. */
 function lastContentLine(model: Parameters<Rule['check']>[0]['model'], lastIndex: number) {

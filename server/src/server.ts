@@ -43,7 +43,7 @@ import { hover } from './hover';
 import { placeholderActions } from './placeholder-actions';
 import { loadExporter } from '../../engine';
 import { WriteRefused, writeFileAtomic } from '../../engine';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, type Settings } from './settings';
 import { documentSymbols } from './symbols';
 import { WorkspaceCopies } from './workspace-copies';
 import { importDocxRequest, reviewCopyRequest } from './word-requests';
@@ -59,6 +59,11 @@ interface Cached {
  * needs every finding, and the cap chooses by severity and position (diagnostic-cap.ts).
  */
 const MAX_FINDINGS = 2000;
+/**
+ * Milliseconds one document's check may take before the rest of it is skipped with a note, so that
+ * one huge or hostile draft cannot keep the others waiting (the server is single-threaded).
+ */
+export const DOCUMENT_BUDGET_MS = 1500;
 
 export function lintOptions(settings: Settings, project?: Project): LintOptions {
   const own: LintOptions = { rules: settings.rules, extraPlaceholders: settings.placeholders, maxLength: settings.maxLength };
@@ -157,7 +162,9 @@ export function startServer(connection: Connection): void {
     lazyEdits = params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') ?? false;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     roots = folders.map((f) => fsPath(f.uri)).filter((p): p is string => Boolean(p));
-    trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+    // Trust is opt-in: a client that says nothing (Neovim, Helix, Emacs…) gets Restricted Mode
+    // until it sends initializationOptions.trusted = true (docs/security.md).
+    trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted === true;
     displayLanguage = params.locale ?? 'zh-CN';
     applyLocale((params.initializationOptions as { locale?: string } | undefined)?.locale);
     loadProjects();
@@ -194,7 +201,8 @@ export function startServer(connection: Connection): void {
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'partyReport' })
-        .then(normalizeSettings, () => DEFAULT_SETTINGS);
+        .then(normalizeSettings, () => DEFAULT_SETTINGS)
+        .then((settings) => (trusted ? settings : restrictUntrusted(settings)));
       settingsCache.set(uri, s);
     }
     return s;
@@ -227,7 +235,7 @@ export function startServer(connection: Connection): void {
       // One copy of a document's derived data: the previous result goes before the next is built
       // (nothing else runs meanwhile; requests arriving later wait for the new one or lint anew).
       cache.delete(uri);
-      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, corpus: copies.corpusFor(uri) });
+      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, corpus: copies.corpusFor(uri), budgetMs: DOCUMENT_BUDGET_MS });
       if (result.model) copies.updateOpen(uri, result.model);
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
@@ -382,7 +390,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return undefined;
     const settings = await settingsFor(uri);
-    const options = lintOptions(settings, projectFor(uri));
+    // Fix-all and the like lint again with these options: under the same time budget.
+    const options = { ...lintOptions(settings, projectFor(uri)), budgetMs: DOCUMENT_BUDGET_MS };
     let result = resultFor(uri);
     if (!result && settings.enable) {
       clearTimeout(timers.get(uri));
@@ -552,13 +561,16 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return [];
     try {
-      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText(), { words: documentWords(typesFor(doc.uri)) });
+      const model = resultFor(doc.uri)?.model ?? buildModel(doc.getText(), { words: documentWords(typesFor(doc.uri)), deadline: performance.now() + DOCUMENT_BUDGET_MS });
       return documentSymbols(model);
     } catch (err) {
       connection.console.error(`生成大纲出错：${(err as Error).message}`);
       return [];
     }
   });
+
+  // The client's watchdog asks this now and then: an answer means the server is not stuck.
+  connection.onRequest('partyReport/ping', () => 'pong');
 
   documents.listen(connection);
   connection.listen();

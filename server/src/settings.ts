@@ -58,3 +58,24 @@ export function normalizeSettings(raw: unknown): Settings {
     locale: r.locale === 'zh-CN' || r.locale === 'en' ? r.locale : 'auto',
   };
 }
+/**
+ * In an untrusted workspace (and for a client that does not say it trusts the workspace), settings
+ * that widen the work or silence checks may come from the workspace itself (.vscode/settings.json,
+ * a Neovim plugin reading project-local files): they keep their defaults. Raising maxLength is
+ * ignored, lowering it is kept; rules, enable, extra placeholders and formulations, the templates
+ * folder and export settings are ignored.
+ */
+export function restrictUntrusted(s: Settings): Settings {
+  return {
+    ...s,
+    enable: true,
+    rules: {},
+    placeholders: [],
+    formulations: [],
+    maxLength: Math.min(s.maxLength, DEFAULT_MAX_LENGTH),
+    templatesDir: DEFAULT_SETTINGS.templatesDir,
+    exportFonts: {},
+    exportPage: {},
+    exportSoffice: '',
+  };
+}

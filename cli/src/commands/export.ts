@@ -5,6 +5,7 @@ import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { loadExporter } from '../../../engine';
 import { fontProblem } from '../../../engine';
 import { DraftReadError, readDraft } from '../read-draft';
+import type { TextEncodingName } from '../../../engine';
 import { projectFor } from '../project';
 
 export interface ExportArgs {
@@ -13,6 +14,7 @@ export interface ExportArgs {
   force: boolean;
   /** "title=方正小标宋_GBK" and the like. */
   fonts: string[];
+  encoding?: TextEncodingName;
   /** PDF through LibreOffice instead of DOCX. */
   pdf?: boolean;
   /** LibreOffice's soffice, when it is not on PATH. */
@@ -24,7 +26,7 @@ export interface ExportArgs {
 export async function runExport(args: ExportArgs, err: (s: string) => void): Promise<number> {
   let text: string;
   try {
-    text = readDraft(args.file);
+    text = readDraft(args.file, args.encoding);
   } catch (e) {
     if (!(e instanceof DraftReadError)) throw e;
     err(e.message);

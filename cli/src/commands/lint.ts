@@ -1,11 +1,11 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine';
-import { builtinFormulations, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult } from '../../../engine';
+import { DEFAULT_MAX_LENGTH, builtinFormulations, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult, type TextEncodingName } from '../../../engine';
 import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
 import { expandFiles } from '../expand-files';
-import { DraftReadError, readDraft } from '../read-draft';
+import { DraftReadError, MAX_DRAFT_BYTES, readDraftFile } from '../read-draft';
 import { toSarif, type LocatedFix } from '../sarif';
 import { version } from '../../../package.json';
 import { lintFiles } from '../parallel';
@@ -22,7 +22,14 @@ export interface LintArgs {
   explain?: boolean;
   /** Files checked at once (worker threads); default: the number of cores. */
   jobs?: number;
+  /** Read files in this encoding instead of detecting it. */
+  encoding?: TextEncodingName;
+  /** Findings shown per file (default DEFAULT_MAX_DIAGNOSTICS); a last one counts the rest. */
+  maxDiagnostics?: number;
 }
+
+/** Like the editor: past this many findings in one file, one line says how many more there are. */
+export const DEFAULT_MAX_DIAGNOSTICS = 2000;
 
 export interface FileReport {
   file: string;
@@ -54,35 +61,41 @@ export interface FileOutcome {
 }
 
 /** Checks (and with --fix, fixes) one file. Used as is by the parallel workers (cli/src/parallel.ts). */
-export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format'>, corpus?: CliCorpus): FileOutcome {
+export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format' | 'encoding' | 'maxDiagnostics'>, corpus?: CliCorpus): FileOutcome {
   const messages: FileOutcome['messages'] = [];
   const err = (text: string) => messages.push({ text });
+  const project = projectFor(file, (line) => messages.push({ text: line, project: true }));
   let text: string;
+  let draft: ReturnType<typeof readDraftFile> | undefined;
   let word: ReturnType<typeof readDocxDraft> | undefined;
   try {
+    // Refused unread when larger than any draft the checks would take (UTF-8: ≤ 3 bytes a code unit).
+    const maxLength = project.config?.config.maxLength ?? DEFAULT_MAX_LENGTH;
     if (isDocx(file)) text = (word = readDocxDraft(file)).draft.markdown;
-    else text = readDraft(file);
+    else text = (draft = readDraftFile(file, args.encoding, Math.max(MAX_DRAFT_BYTES, maxLength * 3))).text;
   } catch (e) {
     if (!(e instanceof DraftReadError)) throw e;
     err(e.message);
     return { messages, unreadable: true };
   }
-  const project = projectFor(file, (line) => messages.push({ text: line, project: true }));
   if (args.template && !findType(project.types, args.template)) {
     err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
     return { messages, unreadable: true };
   }
-  const options = projectLintOptions(project, { template: args.template, ...(corpus?.useful ? { corpus: corpus.for(file) } : {}) });
+  const options = projectLintOptions(project, { template: args.template, maxFindings: args.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, ...(corpus?.useful ? { corpus: corpus.for(file) } : {}) });
   let unreadable = false;
   let result: LintResult | undefined;
   // A .docx is only read: --fix never writes into a Word document.
-  if (args.fix && !word) {
+  if (args.fix && !word && draft) {
     const fixed = fixAll(text, options);
     // The last round linted the fixed text already: no need to lint it again below.
     result = fixed.result;
     if (fixed.edit) {
       try {
-        writeFileAtomic(file, fixed.text, true);
+        const bytes = encodeText(fixed.text, draft.encoding, draft.bom);
+        if (!bytes) throw new WriteRefused(`${file}: ` + t('无法写入：{0}', t('文件是 GB18030 编码，--fix 不改写这种编码的文件；请另存为 UTF-8 后再试')));
+        // Written only if the file is still what was read; its mode, owner and symlink are kept.
+        writeFileAtomic(file, bytes, { expect: draft.snapshot });
         err(t('已修复 {0}', file));
         text = fixed.text;
       } catch (e) {
@@ -96,12 +109,15 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
   const r = (result ??= lint(text, options));
   const index = r.model?.lineIndex;
   const at = (o: number) => index!.positionAt(o);
-  const fixes =
-    args.format === 'sarif'
-      ? r.diagnostics.map((d) =>
-          d.fix && index && !word ? { title: d.fix.title, edits: d.fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) } : undefined,
-        )
-      : undefined;
+  // A fix shared by several findings (renumbering a level) goes with the first of them only: located
+  // for each of 30 000 headings, it ran the CLI out of memory (docs/security.md).
+  const locatedOnce = new Set<object>();
+  const locate = (fix: NonNullable<Diagnostic['fix']>): LocatedFix | undefined => {
+    if (locatedOnce.has(fix)) return undefined;
+    locatedOnce.add(fix);
+    return { title: fix.title, edits: fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) };
+  };
+  const fixes = args.format === 'sarif' ? r.diagnostics.map((d) => (d.fix && index && !word ? locate(d.fix) : undefined)) : undefined;
   const where = word ? docxPositions(word.draft) : (d: Diagnostic) => d.range;
   return {
     messages,

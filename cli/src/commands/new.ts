@@ -2,7 +2,7 @@
 import { t } from '../../../engine';
 import { findType, renderDraft } from '../../../engine';
 import { projectFor } from '../project';
-import { WriteRefused, writeFileAtomic } from '../../../engine';
+import { SkeletonLimitError, WriteRefused, writeFileAtomic } from '../../../engine';
 
 export interface NewArgs {
   type: string;
@@ -18,7 +18,8 @@ export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string)
     err(t('未知的报告类型 {0}；可用的类型：{1}', JSON.stringify(args.type), types.map((x) => x.id).join(t('、'))));
     return 2;
   }
-  const values: Record<string, string> = {};
+  // No prototype: a variable named __proto__ or constructor is set like any other.
+  const values: Record<string, string> = Object.create(null);
   for (const pair of args.set) {
     const eq = pair.indexOf('=');
     const key = eq > 0 ? pair.slice(0, eq) : '';
@@ -28,7 +29,14 @@ export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string)
     }
     values[key] = pair.slice(eq + 1);
   }
-  const draft = renderDraft(type, { values });
+  let draft: string;
+  try {
+    draft = renderDraft(type, { values });
+  } catch (e) {
+    if (!(e instanceof SkeletonLimitError)) throw e;
+    err(`${type.source ?? type.id}: ${e.message}`);
+    return 2;
+  }
   if (!args.output) {
     out(draft);
     return 0;

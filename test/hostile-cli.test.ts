@@ -1,0 +1,414 @@
+/**
+ * Hostile input against the CLI and the engine (issue 13): every case finishes within 10 s and
+ * ends exactly as promised in docs/security.md — message, exit code, and the bytes, mode and links
+ * of the files involved.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import { lint } from '../engine';
+import { readTextFile } from '../engine/io/read-file';
+import { WriteRefused, writeFileAtomic } from '../engine/io/write-file-atomic';
+import { compileUserPattern } from '../engine/text/safe-regex';
+import { CASE_LIMIT_MS, HEAD, cli, hostile, tempDir, writeTree } from './helpers/hostile';
+import { REPO } from './helpers/shared';
+
+const PROBLEMS = fs.readFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), 'utf8');
+
+function json(r: { stdout: string }) {
+  return JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ code: string; message: string; line: number; column: number }> }>;
+}
+
+/** A case: run it, and check it took less than the limit (mocha's timeout is the backstop). */
+function bounded(name: string, fn: () => void | Promise<void>) {
+  it(name, async function () {
+    this.timeout(CASE_LIMIT_MS + 2000);
+    const started = performance.now();
+    await fn();
+    const ms = performance.now() - started;
+    assert.ok(ms < CASE_LIMIT_MS, `took ${ms.toFixed(0)} ms`);
+  });
+}
+
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+
+describe('hostile input: CLI and engine', () => {
+  let tmp: string;
+  before(() => {
+    tmp = tempDir('party-report-hostile-');
+  });
+  after(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  describe('user regexes run in linear time', () => {
+    bounded('(a+)+$ in .party-report.yaml: the 100 000-a line is checked at once and the pattern still finds it', () => {
+      const dir = path.join(tmp, 'redos');
+      writeTree(dir, { '.party-report.yaml': 'placeholders:\n  - "(a+)+$"\n', 'draft.md': HEAD + '一、会前准备情况\n' + 'a'.repeat(100_000) + '!\n' + 'a'.repeat(32) + '\n' });
+      const r = cli(['lint', '--format', 'json', '--template', 'org-life-meeting-report', path.join(dir, 'draft.md')]);
+      assert.equal(r.stderr, '');
+      const found = json(r)[0].diagnostics.filter((d) => d.code === 'unfilled-placeholder');
+      // The line ending in "!" does not match "$" after a's; the 32 a's do.
+      assert.deepEqual(found.map((d) => [d.line, d.column]), [[5, 1]]);
+    });
+
+    bounded('a pattern RE2 cannot run in linear time is reported at its line in the config file, the others apply', () => {
+      const dir = path.join(tmp, 'backref');
+      writeTree(dir, { '.party-report.yaml': 'placeholders:\n  - "待填"\n  - "(a)\\\\1"\n', 'draft.md': HEAD + '待填\n' });
+      const r = cli(['lint', '--format', 'json', '--template', 'org-life-meeting-report', path.join(dir, 'draft.md')]);
+      assert.equal(
+        r.stderr.trim(),
+        `${path.join(dir, '.party-report.yaml')}:3:5: placeholders 第 2 项 "(a)\\\\1"：无法保证线性时间匹配（invalid escape sequence: \`\\1\`）；不支持反向引用、环视（(?=…)、(?<=…)）和超过 1000 次的重复，请改写。`,
+      );
+      assert.deepEqual(json(r)[0].diagnostics.filter((d) => d.code === 'unfilled-placeholder').map((d) => d.line), [3]);
+    });
+
+    bounded('detection patterns in a workspace type run on RE2 too; a backreference there is reported in the definition', () => {
+      const dir = path.join(tmp, 'detect-redos');
+      writeTree(dir, {
+        '.party-report/templates/t.yaml': 'id: t\nname: 测试类型\ndetect:\n  titles: ["(a+)+$"]\nsections:\n  - title: 甲\n',
+        '.party-report/templates/u.yaml': 'id: u\nname: 测试类型二\ndetect:\n  openings: ["(a)\\\\1"]\nsections:\n  - title: 甲\n',
+        'd.md': 'a'.repeat(50_000) + '!\n\n正文。\n',
+      });
+      const r = cli(['lint', 'd.md'], dir);
+      assert.ok(r.code === 0 || r.code === 1, r.stderr);
+      assert.match(r.stderr, /u\.yaml: detect\.openings 中的正则表达式 "\(a\)\\\\1" 有误：无法保证线性时间匹配/);
+    });
+
+    bounded('the engine: a LinearRegExp behaves as a global RegExp', () => {
+      const c = compileUserPattern('【[^】]*】');
+      assert.ok(c.ok);
+      const re = c.ok ? c.re : /x/g;
+      assert.deepEqual([...'😀【甲】乙【丙】'.matchAll(re)].map((m) => [m.index, m[0]]), [[2, '【甲】'], [6, '【丙】']]);
+      // Many matches on one long line: one matcher per line, not one per match (that was quadratic).
+      const each = compileUserPattern('学');
+      assert.ok(each.ok);
+      assert.equal([...'学,'.repeat(200_000).matchAll(each.ok ? each.re : /x/g)].length, 200_000);
+      assert.deepEqual(compileUserPattern('(?<=a)b'), { ok: false, reason: '无法保证线性时间匹配（invalid named capture: `(?<=a)b`）；不支持反向引用、环视（(?=…)、(?<=…)）和超过 1000 次的重复，请改写' });
+    });
+  });
+
+  describe('skeletons are bounded', () => {
+    const type = (id: string, variables = '') =>
+      `id: ${id}\nname: 测试${id}\ndetect:\n  keywords: [测试${id}]\nsections:\n  - id: a\n    title: 会前准备情况\n  - id: b\n    title: 会议召开情况\n${variables}`;
+
+    bounded('nested {{#each}} over twelve variables is stopped and reported in its definition file; new refuses it', () => {
+      const dir = path.join(tmp, 'bomb');
+      const vars = 'variables:\n' + Array.from({ length: 12 }, (_, i) => `  - name: v${i}\n`).join('');
+      writeTree(dir, {
+        '.party-report/templates/bomb.yaml': type('bomb', vars),
+        '.party-report/templates/bomb.hbs': '{{#section "a"}}' + '{{#each @root}}'.repeat(8) + 'x{{this}}' + '{{/each}}'.repeat(8) + '{{/section}}\n',
+      });
+      const r = cli(['new', 'bomb', '-o', path.join(dir, 'x.md')], dir);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /bomb\.yaml: bomb\.hbs: 骨架超出渲染限制：骨架渲染结果超过 1000000 个字符，已停止（可能有多层嵌套的 each 循环）/);
+      assert.match(r.stderr, /未知的报告类型 "bomb"/);
+      assert.equal(fs.existsSync(path.join(dir, 'x.md')), false);
+    });
+
+    bounded('a broken .hbs is reported at load, in its definition file', () => {
+      const dir = path.join(tmp, 'broken-hbs');
+      writeTree(dir, { '.party-report/templates/b.yaml': type('b'), '.party-report/templates/b.hbs': '{{#section "a"}}正文{{/secton}}\n' });
+      const r = cli(['templates'], dir);
+      assert.equal(r.code, 0);
+      assert.match(r.stderr, /b\.yaml: b\.hbs: 骨架（\.hbs）有误：section doesn't match secton/);
+      assert.doesNotMatch(r.stdout, /^b\t/m);
+    });
+
+    bounded('variables named constructor and __proto__ are ordinary names: new fills them, missing-section still reports', () => {
+      const dir = path.join(tmp, 'proto');
+      writeTree(dir, {
+        '.party-report/templates/p.yaml': type('p', 'variables:\n  - name: constructor\n    label: 构造\n  - name: __proto__\n    label: 原型\n'),
+        '.party-report/templates/p.hbs': '# 测试p {{constructor}} {{__proto__}}\n\n{{#section "a"}}正文{{/section}}\n\n{{#section "b"}}正文{{/section}}\n',
+      });
+      const made = cli(['new', 'p', '--set', 'constructor=甲', '--set', '__proto__=乙'], dir);
+      assert.equal(made.code, 0, made.stderr);
+      assert.match(made.stdout, /^# 测试p 甲 乙$/m);
+      const unset = cli(['new', 'p'], dir);
+      assert.match(unset.stdout, /^# 测试p 【构造】 【原型】$/m);
+      writeTree(dir, { 'd.md': '---\ntemplate: p\n---\n\n# 测试p\n\n## 一、会前准备情况\n\n正文。\n' });
+      const r = cli(['lint', '--format', 'json', 'd.md'], dir);
+      const codes = json(r)[0].diagnostics.map((d) => d.code);
+      assert.ok(codes.includes('missing-section'), codes.join());
+      assert.ok(!r.stdout.includes('检查时出错'));
+    });
+  });
+
+  describe('every parser path is linear or capped', () => {
+    const cases: Array<[string, () => string, (codes: string[], r: ReturnType<typeof cli>) => void]> = [
+      ['lists nested 1000 deep', () => hostile.nestedList(1000), (codes) => assert.ok(codes.includes('parse-fallback'))],
+      ['a table of 6000 rows', () => hostile.table(6000), (codes) => assert.ok(codes.includes('parse-capped'))],
+      ['front matter with 50 000 keys', () => hostile.frontMatter(50_000), () => undefined],
+      ['10 000 link reference definitions', () => hostile.linkDefinitions(10_000), () => undefined],
+      [
+        '30 000 lines of 一、 (a renumbering fix shared by every heading: once in SARIF, not 30 000 times)',
+        () => hostile.headings(30_000),
+        () => {
+          const sarif = cli(['lint', '--format', 'sarif', '--template', 'org-life-meeting-report', path.join(tmp, 'parse.md')]);
+          assert.equal(sarif.code, 1, sarif.stderr);
+          const results = JSON.parse(sarif.stdout).runs[0].results as Array<{ ruleId: string; fixes?: unknown[] }>;
+          assert.equal(results.filter((r) => r.ruleId === 'heading-numbering' && r.fixes).length, 1);
+        },
+      ],
+    ];
+    for (const [name, make, check] of cases) {
+      bounded(`${name}: checked within the limit`, () => {
+        const file = path.join(tmp, 'parse.md');
+        fs.writeFileSync(file, make());
+        const r = cli(['lint', '--format', 'json', '--template', 'org-life-meeting-report', file]);
+        assert.ok(r.code === 0 || r.code === 1, r.stderr);
+        check(json(r)[0].diagnostics.map((d) => d.code), r);
+      });
+    }
+
+    bounded('a 600 000-character line: at most 2000 findings per file, and a last one counts the rest', () => {
+      const file = path.join(tmp, 'long.md');
+      fs.writeFileSync(file, hostile.longLine(600_000));
+      const r = cli(['lint', '--format', 'json', '--template', 'org-life-meeting-report', file]);
+      const d = json(r)[0].diagnostics;
+      assert.equal(d.length, 2001);
+      const note = d.find((x) => x.code === 'too-many')!;
+      assert.match(note.message, /^问题太多，只显示前 2000 条，另有 \d+ 条未显示。/);
+      const few = cli(['lint', '--max-diagnostics', '5', '--template', 'org-life-meeting-report', file]);
+      assert.equal(few.stdout.trim().split('\n').length, 7); // 5 findings, the note, the summary
+      assert.match(few.stdout, /问题太多，只显示前 5 条，另有 \d+ 条未显示/);
+      assert.equal(cli(['lint', '--max-diagnostics', '0', file]).code, 2);
+    });
+  });
+
+  describe('lint --fix writes safely', () => {
+    const draft = (name: string, m = 0o644) => {
+      const file = path.join(tmp, name);
+      fs.writeFileSync(file, PROBLEMS);
+      fs.chmodSync(file, m);
+      return file;
+    };
+
+    bounded('a symlinked draft: the target is fixed, the link stays a link', () => {
+      const target = draft('real.md');
+      const link = path.join(tmp, 'link.md');
+      fs.symlinkSync(target, link);
+      const r = cli(['lint', '--fix', link]);
+      assert.match(r.stderr, /已修复/);
+      assert.ok(fs.lstatSync(link).isSymbolicLink());
+      assert.notEqual(fs.readFileSync(target, 'utf8'), PROBLEMS);
+      assert.doesNotMatch(fs.readFileSync(target, 'utf8'), /学习3次,个人/);
+    });
+
+    bounded('0755 stays 0755', () => {
+      const file = draft('exec.md', 0o755);
+      cli(['lint', '--fix', file]);
+      assert.notEqual(fs.readFileSync(file, 'utf8'), PROBLEMS);
+      assert.equal(mode(file), 0o755);
+    });
+
+    bounded('a read-only (0444) file is refused with exit 2 and left byte for byte', () => {
+      const file = draft('ro.md', 0o444);
+      const r = cli(['lint', '--fix', file]);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 无法写入：文件是只读的（权限 444），未修改；确需修改请先去掉只读属性`));
+      assert.equal(fs.readFileSync(file, 'utf8'), PROBLEMS);
+      assert.equal(mode(file), 0o444);
+    });
+
+    bounded('a file changed after it was read is not overwritten', () => {
+      const file = draft('race.md');
+      const read = readTextFile(file, { maxBytes: 1e6 });
+      fs.writeFileSync(file, PROBLEMS + '另一个程序保存的修改。\n');
+      assert.throws(() => writeFileAtomic(file, 'fixed', { expect: read.snapshot }), (e: Error) => e instanceof WriteRefused && e.message === `${file}: 无法写入：文件在读取后被其他程序修改过，未写入，以免覆盖那些修改；请重新运行`);
+      assert.equal(fs.readFileSync(file, 'utf8'), PROBLEMS + '另一个程序保存的修改。\n');
+      // Same size, same content length: only the hash tells.
+      const again = readTextFile(file, { maxBytes: 1e6 });
+      const stat = fs.statSync(file);
+      fs.writeFileSync(file, Buffer.from(fs.readFileSync(file).map((b, i) => (i === 0 ? b ^ 1 : b))));
+      fs.utimesSync(file, stat.atime, stat.mtime);
+      assert.throws(() => writeFileAtomic(file, 'fixed', { expect: again.snapshot }), /文件在读取后被其他程序修改过/);
+    });
+
+    bounded('a file deleted after it was read is not brought back', () => {
+      const file = draft('gone.md');
+      const read = readTextFile(file, { maxBytes: 1e6 });
+      fs.rmSync(file);
+      assert.throws(() => writeFileAtomic(file, 'fixed', { expect: read.snapshot }), (e: Error) => e.message === `${file}: 无法写入：文件在读取后被删除，未重新创建`);
+      assert.equal(fs.existsSync(file), false);
+      assert.deepEqual(fs.readdirSync(tmp).filter((n) => n.endsWith('.tmp')), []);
+    });
+
+    bounded('UTF-16 with BOM is fixed and written back as UTF-16 with BOM; GB18030 is refused unchanged', () => {
+      const file = path.join(tmp, 'utf16.md');
+      const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(PROBLEMS, 'utf16le')]);
+      fs.writeFileSync(file, bytes);
+      const r = cli(['lint', '--fix', file]);
+      assert.match(r.stderr, /已修复/);
+      const out = fs.readFileSync(file);
+      assert.deepEqual([...out.subarray(0, 2)], [0xff, 0xfe]);
+      assert.doesNotMatch(out.subarray(2).toString('utf16le'), /学习3次,个人/);
+      const gb = path.join(tmp, 'gb.md');
+      const gbBytes = Buffer.from(new TextEncoderGb().encode(PROBLEMS));
+      fs.writeFileSync(gb, gbBytes);
+      const g = cli(['lint', '--fix', gb]);
+      assert.equal(g.code, 2);
+      assert.match(g.stderr, /gb\.md: 无法写入：文件是 GB18030 编码，--fix 不改写这种编码的文件；请另存为 UTF-8 后再试/);
+      assert.deepEqual(fs.readFileSync(gb), gbBytes);
+    });
+  });
+
+  describe('export writes only regular files', () => {
+    let src: string;
+    before(() => {
+      src = path.join(tmp, 'export-src.md');
+      fs.writeFileSync(src, fs.readFileSync(path.join(REPO, 'examples', 'org-life-meeting-report.md')));
+    });
+
+    bounded('--force refuses a FIFO, a socket and a directory, and leaves each as it was', async () => {
+      const fifo = path.join(tmp, 'out.fifo');
+      spawnSync('mkfifo', [fifo]);
+      const sock = path.join(tmp, 'out.sock');
+      const server = net.createServer().listen(sock);
+      await new Promise((r) => server.once('listening', r));
+      const dir = path.join(tmp, 'out.dir');
+      fs.mkdirSync(dir);
+      try {
+        for (const [target, kind, check] of [
+          [fifo, '这是命名管道（FIFO），不是普通文件', (s: fs.Stats) => s.isFIFO()],
+          [sock, '这是套接字，不是普通文件', (s: fs.Stats) => s.isSocket()],
+          [dir, '这是一个目录', (s: fs.Stats) => s.isDirectory()],
+        ] as const) {
+          const r = cli(['export', src, '-o', target, '--force']);
+          assert.equal(r.code, 2);
+          assert.equal(r.stderr.trim(), `${target}: 无法写入：${kind}，不能覆盖`);
+          assert.ok(check(fs.lstatSync(target)));
+        }
+      } finally {
+        server.close();
+      }
+    });
+
+    bounded('a dangling symlink is not written through, with or without --force', () => {
+      const link = path.join(tmp, 'dangling.docx');
+      fs.symlinkSync(path.join(tmp, 'nowhere', 'x.docx'), link);
+      for (const force of [[], ['--force']]) {
+        const r = cli(['export', src, '-o', link, ...force]);
+        assert.equal(r.code, 2);
+        assert.ok(fs.lstatSync(link).isSymbolicLink());
+      }
+      assert.match(cli(['export', src, '-o', link]).stderr, /文件已存在|符号链接/);
+    });
+
+    bounded('--force through a symlink replaces its target and keeps the link and the mode', () => {
+      const target = path.join(tmp, 'real.docx');
+      fs.writeFileSync(target, 'old');
+      fs.chmodSync(target, 0o640);
+      const link = path.join(tmp, 'link.docx');
+      fs.symlinkSync(target, link);
+      assert.equal(cli(['export', src, '-o', link]).code, 2);
+      assert.equal(fs.readFileSync(target, 'utf8'), 'old');
+      const r = cli(['export', src, '-o', link, '--force']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.ok(fs.lstatSync(link).isSymbolicLink());
+      assert.equal(fs.readFileSync(target).subarray(0, 2).toString(), 'PK');
+      assert.equal(mode(target), 0o640);
+    });
+  });
+
+  describe('reads are bounded', () => {
+    bounded('a FIFO argument is refused at once, not waited on', () => {
+      const fifo = path.join(tmp, 'in.md');
+      spawnSync('mkfifo', [fifo]);
+      const r = cli(['lint', fifo]);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr.trim(), `${fifo}: 无法读取：这是命名管道（FIFO），不是普通文件`);
+    });
+
+    bounded('a symlink to /dev/zero is refused before reading', () => {
+      const link = path.join(tmp, 'zero.md');
+      fs.symlinkSync('/dev/zero', link);
+      const r = cli(['lint', link]);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr.trim(), `${link}: 无法读取：这是设备文件，不是普通文件`);
+    });
+
+    bounded('a file over the limit is refused by its size, unread', () => {
+      const big = path.join(tmp, 'sparse.md');
+      fs.writeFileSync(big, '');
+      fs.truncateSync(big, 1_000_000_000); // 1 GB, sparse: reading it would take seconds and memory
+      const r = cli(['lint', big]);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr.trim(), `${big}: 无法读取：文件过大（1000000000 字节，上限 15000000 字节），未读取`);
+    });
+  });
+
+  describe('encodings', () => {
+    const text = HEAD + '一、会前准备情况\n党支部组织党员集中学习3次,个人自学。\n';
+    const expected = lint(text).diagnostics.map((d) => `${d.rule}@${d.range.start.line + 1}:${d.range.start.character + 1}`);
+    const codesOf = (r: ReturnType<typeof cli>) => json(r)[0].diagnostics.map((d) => `${d.code}@${d.line}:${d.column}`);
+
+    for (const [name, bytes] of [
+      ['UTF-16 LE with BOM', () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+      ['UTF-16 BE with BOM', () => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])],
+      ['GB18030 (GBK) without a BOM', () => Buffer.from(new TextEncoderGb().encode(text))],
+    ] as const) {
+      bounded(`${name}: read, with the same findings at the same places as UTF-8`, () => {
+        const file = path.join(tmp, 'enc.md');
+        fs.writeFileSync(file, bytes());
+        const r = cli(['lint', '--format', 'json', file]);
+        assert.equal(r.stderr, '');
+        assert.ok(expected.length > 0);
+        assert.deepEqual(codesOf(r), expected);
+      });
+    }
+
+    bounded('--encoding gb18030 forces the encoding; an unknown one is a usage error', () => {
+      const file = path.join(tmp, 'forced.md');
+      fs.writeFileSync(file, Buffer.from(new TextEncoderGb().encode(text)));
+      assert.deepEqual(codesOf(cli(['lint', '--format', 'json', '--encoding', 'gb18030', file])), expected);
+      const bad = cli(['lint', '--encoding', 'latin1', file]);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--encoding 只能是 utf-8、utf-16le、utf-16be、gb18030 之一/);
+    });
+
+    bounded('a real binary (a PNG) is still refused, naming the reason', () => {
+      const file = path.join(tmp, 'image.md');
+      fs.writeFileSync(file, fs.readFileSync(path.join(REPO, 'images', 'icon.png')));
+      const r = cli(['lint', file]);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr.trim(), `${file}: 无法读取：文件含 NUL 字节，看起来是二进制文件，不是 Markdown 文稿`);
+    });
+  });
+});
+
+/**
+ * GB18030 bytes for test text: Node has a GB18030 decoder but no encoder, so the table is built by
+ * decoding every two-byte GBK code and inverting it (the test text is all BMP and GBK).
+ */
+class TextEncoderGb {
+  private static table: Map<string, number[]> | undefined;
+
+  encode(text: string): Uint8Array {
+    const table = (TextEncoderGb.table ??= TextEncoderGb.build());
+    const out: number[] = [];
+    for (const ch of text) {
+      const code = ch.charCodeAt(0);
+      if (code < 0x80) out.push(code);
+      else {
+        const bytes = table.get(ch);
+        if (!bytes) throw new Error(`no GBK code for ${ch}`);
+        out.push(...bytes);
+      }
+    }
+    return Uint8Array.from(out);
+  }
+
+  private static build(): Map<string, number[]> {
+    const decoder = new TextDecoder('gb18030');
+    const table = new Map<string, number[]>();
+    for (let a = 0x81; a <= 0xfe; a++) {
+      for (let b = 0x40; b <= 0xfe; b++) {
+        if (b === 0x7f) continue;
+        const ch = decoder.decode(Uint8Array.from([a, b]));
+        if (ch.length === 1 && ch !== '\ufffd' && !table.has(ch)) table.set(ch, [a, b]);
+      }
+    }
+    return table;
+  }
+}
