@@ -127,7 +127,8 @@ describe('the writer over LSP', function () {
     const other = new LspClient();
     try {
       other.settings = { rules: { 'unfilled-placeholder': 'off' } };
-      await other.initialize(true);
+      // Turning a rule off is for trusted workspaces only (docs/security.md).
+      await other.initialize(true, undefined, { trusted: true });
       const uri = 'file:///work/writer-off.md';
       await other.open(uri, '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n于X月召开，XX同志主持。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n');
       await other.diagnostics(uri);

@@ -5,7 +5,8 @@ import { builtinProject, findProjectRoot, loadProject, type Project } from '../.
 const projects = new Map<string, Project>();
 const reported = new Set<string>();
 
-export function projectFor(fileOrDir: string, err: (s: string) => void): Project {
+/** `err` receives the project's problems the first time it is asked for; without it they wait for a caller that reports. */
+export function projectFor(fileOrDir: string, err?: (s: string) => void): Project {
   const found = findProjectRoot(fileOrDir);
   if (!found) return builtinProject(path.dirname(path.resolve(fileOrDir)));
   const key = found.root;
@@ -14,7 +15,7 @@ export function projectFor(fileOrDir: string, err: (s: string) => void): Project
     project = loadProject(found.config, found.root);
     projects.set(key, project);
   }
-  if (!reported.has(key)) {
+  if (err && !reported.has(key)) {
     reported.add(key);
     for (const p of project.problems) {
       const where = p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : '';

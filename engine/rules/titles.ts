@@ -40,6 +40,8 @@ const TITLES: Record<string, string> = {
   'size-limit': '文件过大',
   'parse-fallback': '按纯文本校验',
   'too-many': '问题过多',
+  'parse-capped': '部分内容简化解析',
+  'time-budget': '校验超时',
 };
 
 /** The rule's title in the current language; an unknown id (a future rule) shows as itself. */

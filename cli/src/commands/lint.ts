@@ -152,7 +152,7 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
   const saidOnce = new Set<string>();
   // copied-paragraph compares the files with each other (and the archive): one index, built once,
   // so those runs are checked in this thread; otherwise the files may go to workers.
-  const cwdProject = projectFor(process.cwd(), () => undefined);
+  const cwdProject = projectFor(process.cwd());
   const corpus = new CliCorpus(files, projectLintOptions(cwdProject).formulations ?? builtinFormulations(), cwdProject.types);
   const take = (outcome: FileOutcome) => {
     for (const m of outcome.messages) {
