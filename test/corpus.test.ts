@@ -14,6 +14,12 @@ describe('real-report corpus (../shared/corpus)', function () {
     if (process.env.CORPUS_REPORT !== '0') console.log(formatFigures(figures).replace(/^/gm, '      '));
   });
 
+  it('also counts information-level findings (placeholders are information since 0.2.0) and prints them', function () {
+    const all = measureCorpus({ allLevels: true });
+    if (process.env.CORPUS_REPORT !== '0') console.log('      with information level:\n' + formatFigures(all).replace(/^/gm, '        '));
+    assert.ok(all.tp > figures.tp, 'information-level findings are counted too');
+  });
+
   it('with each report checked as its labelled type, keeps warning-level precision at 95 % or more', function () {
     const forced = measureCorpus({ forced: true });
     if (process.env.CORPUS_REPORT !== '0') console.log(`      forced type: precision ${forced.tp}/${forced.tp + forced.fp}, truncation artefacts ${forced.truncation}`);
