@@ -287,6 +287,8 @@ describe('new-report entry points where writers look', function () {
 
   it('the Explorer\'s folder menu drafts a report that will be saved in that folder under its title', async () => {
     const page = s!.page;
+    // A context menu left open (by a slow first attempt) would swallow every click: close it first.
+    await page.keyboard.press('Escape');
     const folder = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'drafts' }).first();
     await folder.waitFor({ state: 'visible', timeout: 20000 });
     await folder.click({ button: 'right' });
@@ -294,6 +296,14 @@ describe('new-report entry points where writers look', function () {
     await item.waitFor({ state: 'visible', timeout: 10000 });
     await shot(page, 'writer-explorer-menu');
     await item.click();
+    // Under load the menu can take the click before it is ready to act on it: the item stays
+    // highlighted and the menu open. Enter then runs the highlighted item, as a writer would.
+    const picker = page.locator('.quick-input-widget .monaco-list-row', { hasText: '述职报告' }).first();
+    const opened = await picker.waitFor({ state: 'visible', timeout: 5000 }).then(() => true, () => false);
+    if (!opened && (await item.isVisible().catch(() => false))) {
+      await item.hover();
+      await page.keyboard.press('Enter');
+    }
     await chooseRow(page, '.quick-input-widget', '述职报告');
     const input = page.locator('.quick-input-widget input');
     for (const answer of ['张三', '2024', '']) {
