@@ -9,9 +9,8 @@
  * with `lastIndex`, `test`, `String#match`) keeps working, in linear time.
  */
 import { t } from '../i18n';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { RE2JS } from 're2js';
+import { requireBundle } from '../io/require-bundle';
 
 type Re2Module = typeof import('re2js');
 let re2: Re2Module | undefined;
@@ -21,11 +20,7 @@ let re2: Re2Module | undefined;
  * not one in each bundle: the package stays under its size limit); from sources, the package.
  */
 function loadRe2(): Re2Module {
-  if (re2) return re2;
-  const bundle = path.join(__dirname, 're2.js');
-  // Computed names, so that the bundler leaves both out of the bundles that load them.
-  const name = 're2js';
-  re2 = require(fs.existsSync(bundle) ? bundle : name) as Re2Module;
+  re2 ??= requireBundle<Re2Module>(__dirname, 're2.js', 're2js');
   return re2;
 }
 
