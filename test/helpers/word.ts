@@ -90,18 +90,6 @@ export function pdfWithComments(docx: Uint8Array, dir: string, name = 'review'):
   return sofficeConvert(input, 'pdf:writer_pdf_Export:{"ExportNotesInMargin":{"type":"boolean","value":"true"}}', dir);
 }
 
-/** Words on a PDF page with their boxes (pdftotext -bbox). */
-export function pageWords(pdf: string, page = 1): Array<{ text: string; xMin: number; yMin: number; xMax: number; yMax: number }> {
-  const html = spawnSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), pdf, '-'], { encoding: 'utf8' }).stdout;
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-    xMin: Number(m[1]),
-    yMin: Number(m[2]),
-    xMax: Number(m[3]),
-    yMax: Number(m[4]),
-    text: m[5].replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
-  }));
-}
-
 /** A PDF of the document (LibreOffice exports each comment as a PDF text annotation at its anchor). */
 export function pdfOf(docx: Uint8Array, dir: string, name = 'review'): string {
   const input = path.join(dir, `${name}.docx`);
