@@ -110,7 +110,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     if (model.parseFallback) {
       add('parse-fallback', 'information', { start: 0, end: 0 }, t('无法按 Markdown 解析本文件（{0}），已按“每行一段”的纯文本校验；Markdown 标题、表格等结构未识别。', model.parseFallback));
     }
-    const match = matchSections(model, type);
+    // Content detection matched the headings against every type already: reuse the chosen type's.
+    const match = detection.match ?? matchSections(model, type);
     const eol = model.lineIndex.eol();
     const headingStyle = model.markdownHeadings ? 'markdown' : 'bare';
     for (const rule of RULES) {

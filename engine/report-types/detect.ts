@@ -9,7 +9,7 @@
 import { loadData } from '../data';
 import { t } from '../i18n';
 import type { ReportLine, ReportModel } from '../model/types';
-import { matchSections } from './match';
+import { matchSections, type SectionMatch } from './match';
 import type { ReportType } from './types';
 
 export interface Evidence {
@@ -35,6 +35,8 @@ export interface Detection {
   /** Every type's evidence, best first (content detection only). */
   scores?: TypeScore[];
   threshold?: number;
+  /** The chosen type's section match (content detection computes it): lint need not match again. */
+  match?: SectionMatch;
 }
 
 interface DetectionData {
@@ -130,6 +132,7 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   const topTitles = tops.map((s) => s.title).join('\n');
 
   const scores: TypeScore[] = [];
+  const matches = new Map<ReportType, SectionMatch>();
   for (const type of types) {
     const evidence: Evidence[] = [];
     const add = (weight: number, what: string) => {
@@ -186,10 +189,11 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
       ? t('标题含“{0}”，说明它是另一类文件，不是党建报告', veto)
       : !requiredWord ? t('标题、开头第一段和一级标题里没有{0}中的任何一个词', d.requires.map((x) => `“${x}”`).join(t('、'))) : undefined;
     scores.push({ type, score, evidence, ineligible });
+    matches.set(type, match);
   }
   scores.sort((a, b) => b.score - a.score);
   const best = scores.find((s) => !s.ineligible && s.score >= data.threshold);
-  return { type: best?.type, by: best ? 'content' : 'none', scores, threshold: data.threshold };
+  return { type: best?.type, by: best ? 'content' : 'none', scores, threshold: data.threshold, match: best ? matches.get(best.type) : undefined };
 }
 
 function snippet(text: string, pattern: RegExp): string {

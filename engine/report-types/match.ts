@@ -94,10 +94,13 @@ export function topSections(model: ReportModel): Section[] {
 export function matchSections(model: ReportModel, type: ReportType): SectionMatch {
   const roots: SectionMatch['roots'] = topSections(model).map((section) => ({ section, index: -1 }));
   const byId = new Map<string, Section>();
+  // Type sections some heading already stands for, kept as headings are claimed (not recounted per heading).
+  const taken = new Set<string>();
   const claim = (root: SectionMatch['roots'][number], index: number, how: MatchKind) => {
     root.typeSection = type.sections[index];
     root.index = index;
     root.how = how;
+    taken.add(root.typeSection.id);
   };
 
   for (const root of roots) {
@@ -110,10 +113,8 @@ export function matchSections(model: ReportModel, type: ReportType): SectionMatc
     if (best) claim(root, best.index, 'name');
   }
 
-  const covered = () => new Set(roots.filter((r) => r.typeSection).map((r) => r.typeSection!.id));
   for (const root of roots) {
     if (root.typeSection) continue;
-    const taken = covered();
     let best: { score: number; index: number; inHeading: boolean } | undefined;
     type.sections.forEach((s, index) => {
       const raw = conceptScore(root.section, s);
