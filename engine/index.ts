@@ -31,8 +31,8 @@ export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, 
 export { documentWords } from './report-types/words';
 export { loadWord, modelForImport } from './word/load';
 export type { DocxDraft, WordPosition } from './word/to-markdown';
-export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex } from './copies/corpus';
-export { paragraphsOf, type ParagraphIndex } from './copies/paragraph-index';
+export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex, readCorpusFile } from './copies/corpus';
+export { paragraphsOf, type ParagraphIndex, type SignedParagraph } from './copies/paragraph-index';
 export type { Corpus } from './rules/rule';
 export type { LayoutOptions } from './export/build-docx';
 export { layoutText, PageState, type ErrorSpan, type PageUpdate } from './layout';

@@ -3,19 +3,30 @@
  * check files handed out one at a time, and the outcomes are passed on in file order, so the output
  * is the same as checking them one after another. A few files are checked in this thread: starting
  * workers costs more than it saves.
+ *
+ * When copied-paragraph compares the files with each other (and the archive), the run has two
+ * rounds: the workers first read and sign every corpus file (parsing and hashing paragraphs is most
+ * of building the index) and send them back packed; this thread passes all the packs, in corpus
+ * order, to every worker, which files them into its own copy of the index — the same index,
+ * bucket for bucket, as the one --jobs 1 builds — and then checks files as usual.
  */
 import * as os from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { getLocale, setLocale, t, type Locale } from '../../engine';
+import { getLocale, setLocale, t, type Locale, type ParagraphIndex } from '../../engine';
 import { lintFile, type FileOutcome, type LintArgs } from './commands/lint';
+import { CliCorpus, cwdMasking, emptyIndex, packCorpusFile, type PackedCorpusFile } from './corpus';
 
 /** Below this many files per worker, workers do not pay for their start (about 40 ms each). */
 const MIN_FILES_PER_WORKER = 4;
+/** Corpus files a worker reads per task: small enough to share the work out evenly. */
+const MAX_FILES_PER_PACK_TASK = 16;
 
-interface Task {
-  index: number;
-  file: string;
-}
+type ToWorker =
+  | { kind: 'lint'; index: number; file: string }
+  | { kind: 'pack'; index: number; files: string[] }
+  | { kind: 'corpus'; packs: Array<PackedCorpusFile | undefined> };
+
+type FromWorker = { kind: 'linted'; index: number; outcome: FileOutcome } | { kind: 'packed'; index: number; packs: Array<PackedCorpusFile | undefined> };
 
 interface WorkerSetup {
   partyReportLintWorker: true;
@@ -35,72 +46,149 @@ export function isLintWorker(): boolean {
 export function serveLintTasks(): void {
   const setup = workerData as WorkerSetup;
   setLocale(setup.locale);
-  parentPort!.on('message', (task: Task) => {
+  let corpus: CliCorpus | undefined;
+  let signer: ParagraphIndex | undefined;
+  parentPort!.on('message', (task: ToWorker) => {
+    if (task.kind === 'corpus') {
+      corpus = CliCorpus.fromPacks(task.packs);
+      return;
+    }
+    if (task.kind === 'pack') {
+      signer ??= emptyIndex();
+      const packs = task.files.map((file) => {
+        try {
+          return packCorpusFile(signer!, file);
+        } catch {
+          return undefined; // like indexFile: a file that cannot be read is left out of the comparison
+        }
+      });
+      const buffers = packs.flatMap((p) => (p ? [p.lines.buffer, p.starts.buffer, p.shingleEnds.buffer, p.shingles.buffer, p.bandKeys.buffer] : [])) as ArrayBuffer[];
+      parentPort!.postMessage({ kind: 'packed', index: task.index, packs } satisfies FromWorker, buffers);
+      return;
+    }
     let outcome: FileOutcome;
     try {
-      outcome = lintFile(task.file, setup.args);
+      outcome = lintFile(task.file, setup.args, corpus);
     } catch (e) {
       outcome = { messages: [{ text: `${task.file}: ${(e as Error).message}` }], unreadable: true };
     }
-    parentPort!.postMessage({ index: task.index, outcome });
+    parentPort!.postMessage({ kind: 'linted', index: task.index, outcome } satisfies FromWorker);
   });
 }
 
 /**
- * Checks every file and calls `each` with the outcomes in file order. On a terminal, a run that
- * takes more than a second shows "files done / total" on stderr.
+ * Checks every file and calls `each` with the outcomes in file order. `corpusFiles` (from
+ * corpusFilesFor) are compared for copied-paragraph when there are at least two that can be read.
+ * On a terminal, a run that takes more than a second shows "files done / total" on stderr.
  */
-export async function lintFiles(files: string[], args: LintArgs, jobs: number | undefined, each: (o: FileOutcome) => void): Promise<void> {
-  const progress = new Progress(files.length);
+export async function lintFiles(files: string[], args: LintArgs, jobs: number | undefined, each: (o: FileOutcome) => void, corpusFiles: string[] = []): Promise<void> {
+  const progress = new Progress();
   const workers = Math.min(jobs ?? defaultJobs(), Math.floor(files.length / MIN_FILES_PER_WORKER));
   if (workers <= 1) {
+    const corpus = corpusFiles.length ? new CliCorpus(files, ...cwdMasking(), corpusFiles) : undefined;
+    const useful = corpus?.useful ? corpus : undefined;
     files.forEach((file, i) => {
-      each(lintFile(file, args));
-      progress.update(i + 1);
+      each(lintFile(file, args, useful));
+      progress.update(t('已检查 {0}/{1} 个文件', i + 1, files.length));
     });
     progress.done();
     return;
   }
 
-  const done = new Map<number, FileOutcome>();
-  let next = 0; // next file to hand out
-  let emitted = 0; // outcomes passed on, in order
   const setup: WorkerSetup = { partyReportLintWorker: true, locale: getLocale(), args: { template: args.template, fix: args.fix, explain: args.explain, format: args.format, encoding: args.encoding, maxDiagnostics: args.maxDiagnostics } };
-  const pool: Worker[] = [];
+  const pool = new Pool(workers, setup);
   try {
-    await new Promise<void>((resolve, reject) => {
-      const handOut = (w: Worker) => {
-        if (next < files.length) {
-          w.postMessage({ index: next, file: files[next] } satisfies Task);
-          next++;
+    if (corpusFiles.length) {
+      // Round 1: the corpus files read and signed, a few per task, put back in corpus order.
+      const size = Math.max(1, Math.min(MAX_FILES_PER_PACK_TASK, Math.ceil(corpusFiles.length / (workers * 8))));
+      const tasks: ToWorker[] = [];
+      for (let i = 0; i < corpusFiles.length; i += size) tasks.push({ kind: 'pack', index: tasks.length, files: corpusFiles.slice(i, i + size) });
+      const packs: Array<PackedCorpusFile | undefined> = new Array(corpusFiles.length);
+      let read = 0;
+      await pool.run(tasks, (reply) => {
+        if (reply.kind !== 'packed') return;
+        reply.packs.forEach((p, k) => (packs[reply.index * size + k] = p));
+        read += reply.packs.length;
+        progress.update(t('比对照搬段落：已读取 {0}/{1} 个文件', read, corpusFiles.length));
+      });
+      // As CliCorpus.useful: nothing to compare with unless two files could be read.
+      if (packs.filter(Boolean).length > 1) pool.broadcast({ kind: 'corpus', packs });
+    }
+    // Round 2: the checks, passed on in file order as they complete.
+    const done = new Map<number, FileOutcome>();
+    let emitted = 0;
+    await pool.run(
+      files.map((file, index) => ({ kind: 'lint', index, file })),
+      (reply) => {
+        if (reply.kind !== 'linted') return;
+        done.set(reply.index, reply.outcome);
+        while (done.has(emitted)) {
+          each(done.get(emitted)!);
+          done.delete(emitted);
+          emitted++;
         }
+        progress.update(t('已检查 {0}/{1} 个文件', emitted, files.length));
+      },
+    );
+  } finally {
+    progress.done();
+    await pool.terminate();
+  }
+}
+
+/** Worker threads that take tasks two at a time (so none waits for this thread between tasks). */
+class Pool {
+  private readonly workers: Worker[] = [];
+  private onReply: ((w: Worker, reply: FromWorker) => void) | undefined;
+  private onFailure: ((e: Error) => void) | undefined;
+  private closing = false;
+
+  constructor(count: number, setup: WorkerSetup) {
+    for (let k = 0; k < count; k++) {
+      const w = new Worker(__filename, { workerData: setup });
+      this.workers.push(w);
+      w.on('message', (m: FromWorker) => this.onReply?.(w, m));
+      w.on('error', (e) => this.onFailure?.(e));
+      w.on('exit', (code) => {
+        if (!this.closing) this.onFailure?.(new Error(t('检查进程意外退出（代码 {0}）', code)));
+      });
+    }
+  }
+
+  /** Hands out the tasks; resolves once every one has been answered (`reply` sees each answer). */
+  run(tasks: ToWorker[], reply: (m: FromWorker) => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let answered = 0;
+      const handOut = (w: Worker) => {
+        if (next < tasks.length) w.postMessage(tasks[next++]);
       };
-      for (let k = 0; k < workers; k++) {
-        const w = new Worker(__filename, { workerData: setup });
-        pool.push(w);
-        w.on('message', (m: { index: number; outcome: FileOutcome }) => {
-          done.set(m.index, m.outcome);
-          handOut(w);
-          while (done.has(emitted)) {
-            each(done.get(emitted)!);
-            done.delete(emitted);
-            emitted++;
-          }
-          progress.update(emitted);
-          if (emitted === files.length) resolve();
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (emitted < files.length) reject(new Error(t('检查进程意外退出（代码 {0}）', code)));
-        });
-        // Two tasks each: a worker never waits for the main thread between files.
+      this.onFailure = reject;
+      this.onReply = (w, m) => {
+        answered++;
+        handOut(w);
+        try {
+          reply(m);
+        } catch (e) {
+          reject(e);
+        }
+        if (answered === tasks.length) resolve();
+      };
+      if (tasks.length === 0) return resolve();
+      for (const w of this.workers) {
         handOut(w);
         handOut(w);
       }
     });
-  } finally {
-    progress.done();
-    await Promise.all(pool.map((w) => w.terminate()));
+  }
+
+  broadcast(message: ToWorker): void {
+    for (const w of this.workers) w.postMessage(message);
+  }
+
+  async terminate(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
 
@@ -111,15 +199,13 @@ class Progress {
   private lastDraw = 0;
   private readonly tty = Boolean(process.stderr.isTTY);
 
-  constructor(private readonly total: number) {}
-
-  update(doneCount: number): void {
+  update(line: string): void {
     if (!this.tty) return;
     const now = Date.now();
     if (now - this.started < 1000 || now - this.lastDraw < 100) return;
     this.lastDraw = now;
     this.shown = true;
-    process.stderr.write(`\r${t('已检查 {0}/{1} 个文件', doneCount, this.total)}\x1b[K`);
+    process.stderr.write(`\r${line}\x1b[K`);
   }
 
   done(): void {

@@ -11,7 +11,7 @@ import { documentWords } from '../report-types/words';
 import type { Formulation } from '../formulations/load';
 import type { ReportType } from '../report-types/types';
 import { loadWord, modelForImport } from '../word/load';
-import { Masker, ParagraphIndex, paragraphsOf } from './paragraph-index';
+import { Masker, ParagraphIndex, paragraphsOf, type IndexableParagraph, type Location } from './paragraph-index';
 
 export const ARCHIVE_DIR = path.join('.party-report', 'archive');
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', '.vscode-test', '.tools']);
@@ -24,38 +24,65 @@ export function newIndex(formulations: Formulation[], types: ReportType[]): Para
   return new ParagraphIndex(new Masker(formulations, types));
 }
 
+/** What a file gives the index: its paragraphs worth comparing, and how they are numbered. */
+export interface CorpusFileParagraphs {
+  unit: Location['unit'];
+  paragraphs: IndexableParagraph[];
+}
+
+function markdownParagraphs(text: string): IndexableParagraph[] {
+  return paragraphsOf(buildModel(text, { words: documentWords(builtinTypes().types) }));
+}
+
 /** Indexes a Markdown draft's text under `file`. */
 export function indexMarkdown(index: ParagraphIndex, file: string, text: string): void {
-  index.setFile(file, paragraphsOf(buildModel(text, { words: documentWords(builtinTypes().types) })));
+  index.setFile(file, markdownParagraphs(text));
+}
+
+/** A .docx's paragraphs, numbered as Word counts them; undefined when it cannot be read. */
+function docxParagraphs(bytes: Uint8Array): IndexableParagraph[] | undefined {
+  try {
+    const draft = loadWord().importDocx(bytes, modelForImport);
+    const model = buildModel(draft.markdown, { words: documentWords(builtinTypes().types) });
+    return paragraphsOf(model).map((p) => ({ ...p, line: draft.paragraphs[draft.paragraphAt[p.start]]?.ordinal ?? 0 }));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Indexes a .docx by paragraph numbers; an unreadable file is skipped (returns false). */
 export function indexDocx(index: ParagraphIndex, file: string, bytes: Uint8Array): boolean {
+  const paragraphs = docxParagraphs(bytes);
+  if (paragraphs) index.setFile(file, paragraphs, 'paragraph');
+  return paragraphs !== undefined;
+}
+
+/**
+ * Reads a file of the corpus from disk by its kind (Markdown or .docx): what indexFile puts in the
+ * index, for those who index elsewhere (the CLI's workers). Undefined when it cannot be read.
+ */
+export function readCorpusFile(file: string): CorpusFileParagraphs | undefined {
   try {
-    const draft = loadWord().importDocx(bytes, modelForImport);
-    const model = buildModel(draft.markdown, { words: documentWords(builtinTypes().types) });
-    const paragraphs = paragraphsOf(model).map((p) => ({ ...p, line: draft.paragraphs[draft.paragraphAt[p.start]]?.ordinal ?? 0 }));
-    index.setFile(file, paragraphs, 'paragraph');
-    return true;
+    // Files too large to check are not compared either: 15 MB is about the default check limit of
+    // 5 million characters in Chinese UTF-8.
+    if (fs.statSync(file).size > MAX_BYTES) return undefined;
+    if (DOCX.test(path.basename(file))) {
+      const paragraphs = docxParagraphs(fs.readFileSync(file));
+      return paragraphs && { unit: 'paragraph', paragraphs };
+    }
+    let text = fs.readFileSync(file, 'utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { unit: 'line', paragraphs: markdownParagraphs(text) };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
 /** Indexes a file from disk by its kind; false when it cannot be read. */
 export function indexFile(index: ParagraphIndex, file: string): boolean {
-  try {
-    // Files too large to check are not compared either: 15 MB is about the default check limit of
-    // 5 million characters in Chinese UTF-8.
-    if (fs.statSync(file).size > MAX_BYTES) return false;
-    if (DOCX.test(path.basename(file))) return indexDocx(index, file, fs.readFileSync(file));
-    let text = fs.readFileSync(file, 'utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    indexMarkdown(index, file, text);
-    return true;
-  } catch {
-    return false;
-  }
+  const read = readCorpusFile(file);
+  if (read) index.setFile(file, read.paragraphs, read.unit);
+  return read !== undefined;
 }
 
 /** The Markdown files under `root` (not in its archive) and every .md/.docx in its archive. */

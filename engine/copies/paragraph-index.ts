@@ -46,10 +46,15 @@ interface Signature {
 const SIGNATURE_CACHE = 20_000;
 
 interface Entry extends Location {
+  /** The file as a small number: queries compare it once per bucket entry read. */
+  fileId: number;
   text: string;
   shingles: Uint32Array;
   bandKeys: Uint32Array;
   alive: boolean;
+  /** Scratch for search(): the query that last counted this entry, and its shared bands then. */
+  seenBy: number;
+  sharedBands: number;
 }
 
 export interface IndexStats {
@@ -164,6 +169,12 @@ export interface IndexableParagraph {
   start: number;
 }
 
+/** A paragraph with its signature computed (elsewhere: in a worker thread); too short ones have none. */
+export interface SignedParagraph extends IndexableParagraph {
+  shingles: Uint32Array;
+  bandKeys: Uint32Array;
+}
+
 /**
  * The paragraphs of a draft worth comparing: body text (and run-in headings) inside the sections;
  * not tables, not the title/addressee/signature lines, and not the opening before the first
@@ -182,6 +193,10 @@ export function paragraphsOf(model: ReportModel): IndexableParagraph[] {
 export class ParagraphIndex {
   private readonly bands: Array<Map<number, Entry[]>> = Array.from({ length: BANDS }, () => new Map());
   private readonly files = new Map<string, Entry[]>();
+  private readonly fileIds = new Map<string, number>();
+  /** Each file's entries by text: a query for a paragraph the index holds reuses its signature. */
+  private readonly byText = new Map<string, Map<string, Entry>>();
+  private queryCount = 0;
   readonly stats: IndexStats = { paragraphs: 0, visited: 0, verified: 0, queries: 0 };
 
   /**
@@ -238,9 +253,9 @@ export class ParagraphIndex {
         entries.push(kept);
         continue;
       }
-      const sig = this.signature(p.text, remember);
+      const sig = 'shingles' in p ? (p as SignedParagraph) : this.signature(p.text, remember);
       if (!sig) continue;
-      const entry: Entry = { file, line: p.line, unit, text: p.text, shingles: sig.shingles, bandKeys: sig.bandKeys, alive: true };
+      const entry: Entry = { file, fileId: this.fileId(file), line: p.line, unit, text: p.text, shingles: sig.shingles, bandKeys: sig.bandKeys, alive: true, seenBy: 0, sharedBands: 0 };
       entries.push(entry);
       dirty = true;
       for (let b = 0; b < BANDS; b++) {
@@ -254,9 +269,29 @@ export class ParagraphIndex {
     for (const e of this.files.get(file) ?? []) if (e.unit !== unit) gone.push(e);
     this.unregister(gone);
     this.files.set(file, entries);
+    this.byText.set(file, new Map(entries.map((e) => [e.text, e])));
     this.stats.paragraphs += entries.length - before;
     // Other files' cached answers name this file's lines: any change, a moved line too, voids them.
     if (dirty || gone.length > 0) this.changed(file);
+  }
+
+  private fileId(file: string): number {
+    let id = this.fileIds.get(file);
+    if (id === undefined) this.fileIds.set(file, (id = this.fileIds.size + 1));
+    return id;
+  }
+
+  /**
+   * The paragraphs that setFile would keep, with their signatures: computed where the files are
+   * read (the CLI's workers), then given to setFile of an index elsewhere, which computes nothing.
+   */
+  sign(paragraphs: IndexableParagraph[]): SignedParagraph[] {
+    const out: SignedParagraph[] = [];
+    for (const p of paragraphs) {
+      const sig = this.signature(p.text, false);
+      if (sig) out.push({ line: p.line, text: p.text, start: p.start, shingles: sig.shingles, bandKeys: sig.bandKeys });
+    }
+    return out;
   }
 
   private changed(file: string): void {
@@ -283,6 +318,7 @@ export class ParagraphIndex {
     if (!old) return;
     this.unregister(old);
     this.files.delete(file);
+    this.byText.delete(file);
     this.stats.paragraphs -= old.length;
     this.changed(file);
   }
@@ -308,25 +344,51 @@ export class ParagraphIndex {
   }
 
   private search(self: string, text: string): Match | undefined {
-    const sig = this.signature(text, true);
+    // The file's own paragraph (the usual query) has its signature computed already.
+    const sig = this.byText.get(self)?.get(text) ?? this.signature(text, true);
     if (!sig) return undefined;
     const { shingles, bandKeys: keys } = sig;
     this.stats.queries++;
-    const shared = new Map<Entry, number>();
+    const query = ++this.queryCount;
+    const selfId = this.fileIds.get(self) ?? 0;
+    // Entries sharing a band with the query, in the order first read, each with how many it shares.
+    const seen: Entry[] = [];
+    let most = 0;
     for (let b = 0; b < BANDS; b++) {
       const bucket = this.bands[b].get(keys[b]);
       if (!bucket) continue;
-      let read = 0;
-      for (const e of bucket) {
-        if (read++ >= BUCKET_READ_LIMIT) break;
-        this.stats.visited++;
-        if (e.file === self) continue;
-        shared.set(e, (shared.get(e) ?? 0) + 1);
+      const n = Math.min(bucket.length, BUCKET_READ_LIMIT);
+      this.stats.visited += n;
+      for (let k = 0; k < n; k++) {
+        const e = bucket[k];
+        if (e.fileId === selfId) continue;
+        if (e.seenBy !== query) {
+          e.seenBy = query;
+          e.sharedBands = 0;
+          seen.push(e);
+        }
+        if (++e.sharedBands > most) most = e.sharedBands;
       }
     }
-    const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, VERIFY_LIMIT);
+    // Those sharing most bands first, ties in the order read (what a stable sort of all by count
+    // gives): the counts (at most BANDS) say from which count on they are taken, one pass picks them.
+    const perCount = new Uint32Array(BANDS + 1);
+    for (const e of seen) perCount[e.sharedBands]++;
+    let from = most;
+    for (let taken = perCount[most]; from > 1 && taken < VERIFY_LIMIT; ) taken += perCount[--from];
+    let room = VERIFY_LIMIT;
+    for (let c = most; c > from; c--) room -= perCount[c];
+    const candidates: Entry[] = [];
+    for (const e of seen) {
+      if (e.sharedBands > from) candidates.push(e);
+      else if (e.sharedBands === from && room > 0) {
+        candidates.push(e);
+        room--;
+      }
+    }
+    candidates.sort((a, b) => b.sharedBands - a.sharedBands);
     let best: Match | undefined;
-    for (const [e] of candidates) {
+    for (const e of candidates) {
       this.stats.verified++;
       const similarity = jaccard(shingles, e.shingles);
       if (similarity >= COPY_THRESHOLD && (!best || similarity > best.similarity || (similarity === best.similarity && e.file < best.file))) {
@@ -335,4 +397,5 @@ export class ParagraphIndex {
     }
     return best;
   }
+
 }

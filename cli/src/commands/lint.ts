@@ -1,6 +1,6 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine';
-import { DEFAULT_MAX_LENGTH, builtinFormulations, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult, type TextEncodingName } from '../../../engine';
+import { DEFAULT_MAX_LENGTH, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult, type TextEncodingName } from '../../../engine';
 import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
@@ -9,7 +9,7 @@ import { DraftReadError, MAX_DRAFT_BYTES, readDraftFile } from '../read-draft';
 import { toSarif, type LocatedFix } from '../sarif';
 import { version } from '../../../package.json';
 import { lintFiles } from '../parallel';
-import { CliCorpus } from '../corpus';
+import { corpusFilesFor, type CliCorpus } from '../corpus';
 import { docxPositions, isDocx, readDocxDraft } from '../word-input';
 
 export interface LintArgs {
@@ -150,10 +150,9 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
   // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
   const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
   const saidOnce = new Set<string>();
-  // copied-paragraph compares the files with each other (and the archive): one index, built once,
-  // so those runs are checked in this thread; otherwise the files may go to workers.
-  const cwdProject = projectFor(process.cwd());
-  const corpus = new CliCorpus(files, projectLintOptions(cwdProject).formulations ?? builtinFormulations(), cwdProject.types);
+  // copied-paragraph compares the files with each other and with the archive: one index of them all,
+  // built once (by the workers, when there are workers) before any file is checked.
+  const corpus = corpusFilesFor(files);
   const take = (outcome: FileOutcome) => {
     for (const m of outcome.messages) {
       if (m.project && saidOnce.has(m.text)) continue;
@@ -167,8 +166,7 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
     }
   };
   // Outcomes arrive in file order whether the files are checked here or by workers.
-  if (corpus.useful) for (const file of files) take(lintFile(file, args, corpus));
-  else await lintFiles(files, args, args.jobs, take);
+  await lintFiles(files, args, args.jobs, take, corpus);
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
   else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
   else out(formatText(reports));
