@@ -144,6 +144,70 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return union === 0 ? 0 : both / union;
 }
 
+/**
+ * A paragraph's shingles in an open-addressing hash table, for counting in one pass how many of a
+ * candidate's shingles it shares (a sorted merge steps through both sets, with a branch per step
+ * that no processor predicts).
+ */
+export class ShingleSet {
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
+  /** Zero marks an empty slot, so whether the shingle 0 is in the set is kept apart. */
+  private readonly hasZero: boolean;
+
+  constructor(readonly shingles: Uint32Array) {
+    let size = 16;
+    while (size < shingles.length * 2) size *= 2;
+    this.slots = new Uint32Array(size);
+    this.mask = size - 1;
+    let zero = false;
+    for (let k = 0; k < shingles.length; k++) {
+      const x = shingles[k];
+      if (x === 0) {
+        zero = true;
+        continue;
+      }
+      let at = Math.imul(x, 0x9e3779b1) >>> 0 & this.mask;
+      while (this.slots[at] !== 0) at = (at + 1) & this.mask;
+      this.slots[at] = x;
+    }
+    this.hasZero = zero;
+  }
+
+  has(x: number): boolean {
+    if (x === 0) return this.hasZero;
+    let at = Math.imul(x, 0x9e3779b1) >>> 0 & this.mask;
+    for (;;) {
+      const y = this.slots[at];
+      if (y === x) return true;
+      if (y === 0) return false;
+      at = (at + 1) & this.mask;
+    }
+  }
+
+  /**
+   * jaccard(this, b) when it is at least `bar`, else -1: the count stops as soon as b's shingles
+   * left cannot bring the number in common up to what `bar` needs (most candidates are far below).
+   */
+  jaccardFrom(b: Uint32Array, bar: number): number {
+    const total = this.shingles.length + b.length;
+    // The fewest shingles in common that reach `bar`, computed as jaccard computes (so ties stay ties).
+    const reaches = (both: number) => total - both > 0 && both / (total - both) >= bar;
+    let need = Math.max(0, Math.ceil((bar * total) / (1 + bar)) - 1);
+    while (need <= total && !reaches(need)) need++;
+    if (need > Math.min(this.shingles.length, b.length)) return -1;
+    // Give up once more than this many of b's shingles are missing from this set.
+    const missesAllowed = b.length - need;
+    let misses = 0;
+    for (let k = 0; k < b.length; k++) {
+      if (!this.has(b[k]) && ++misses > missesAllowed) return -1;
+    }
+    const both = b.length - misses;
+    const union = total - both;
+    return union === 0 ? 0 : both / union;
+  }
+}
+
 function bandKeys(shingles: Uint32Array): Uint32Array {
   const mins = new Uint32Array(HASHES).fill(0xffffffff);
   for (let s = 0; s < shingles.length; s++) {
@@ -388,9 +452,11 @@ export class ParagraphIndex {
     }
     candidates.sort((a, b) => b.sharedBands - a.sharedBands);
     let best: Match | undefined;
+    const mine = candidates.length ? new ShingleSet(shingles) : undefined;
     for (const e of candidates) {
       this.stats.verified++;
-      const similarity = jaccard(shingles, e.shingles);
+      // A candidate below the threshold, or below the best so far, can be given up half-way.
+      const similarity = mine!.jaccardFrom(e.shingles, best ? Math.max(COPY_THRESHOLD, best.similarity) : COPY_THRESHOLD);
       if (similarity >= COPY_THRESHOLD && (!best || similarity > best.similarity || (similarity === best.similarity && e.file < best.file))) {
         best = { file: e.file, line: e.line, unit: e.unit, similarity, text: e.text };
       }
