@@ -89,4 +89,30 @@ describe('lint of a folder on worker threads, with copied-paragraph', function (
       assert.equal(two.stdout, one.stdout, format);
     }
   });
+
+  // On a terminal (a pseudo-terminal from script(1)), with the one-second wait set to none.
+  const onTerminal = (jobs: string) => {
+    const out = path.join(dir, '..', `${path.basename(dir)}-${jobs}.json`);
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} lint --format json --jobs ${jobs} . > ${JSON.stringify(out)}`;
+    const r = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 120000, env: { ...CLI_ENV, PARTY_REPORT_PROGRESS_AFTER_MS: '0' } });
+    fs.rmSync(out, { force: true });
+    return r;
+  };
+
+  it('shows files done / total on stderr on a terminal, with and without workers, and clears it', function () {
+    if (spawnSync('script', ['-V']).error) this.skip();
+    for (const jobs of ['1', '2']) {
+      const r = onTerminal(jobs);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /\r已检查 \d+\/60 个文件\x1b\[K/, jobs);
+      assert.ok(r.stdout.endsWith('\r\x1b[K'), `the line is cleared at the end (--jobs ${jobs}): ${JSON.stringify(r.stdout.slice(-40))}`);
+    }
+    // With workers, reading the corpus comes first and says so.
+    assert.match(onTerminal('2').stdout, /\r比对照搬段落：已读取 \d+\/62 个文件/);
+  });
+
+  it('shows no progress line when stderr is not a terminal', () => {
+    const r = spawnSync(process.execPath, [CLI, 'lint', '--format', 'json', '--jobs', '2', '.'], { cwd: dir, encoding: 'utf8', env: { ...CLI_ENV, PARTY_REPORT_PROGRESS_AFTER_MS: '0' } });
+    assert.equal(r.stderr, '');
+  });
 });

@@ -192,9 +192,13 @@ class Pool {
   }
 }
 
-/** "已检查 12/1000 个文件" on stderr, only on a terminal and only once the run has taken a second. */
+/**
+ * "已检查 12/1000 个文件" on stderr, only on a terminal and only once the run has taken a second
+ * (PARTY_REPORT_PROGRESS_AFTER_MS changes that second: the tests show the line on small folders).
+ */
 class Progress {
   private readonly started = Date.now();
+  private readonly after = Number(process.env.PARTY_REPORT_PROGRESS_AFTER_MS ?? 1000);
   private shown = false;
   private lastDraw = 0;
   private readonly tty = Boolean(process.stderr.isTTY);
@@ -202,7 +206,7 @@ class Progress {
   update(line: string): void {
     if (!this.tty) return;
     const now = Date.now();
-    if (now - this.started < 1000 || now - this.lastDraw < 100) return;
+    if (now - this.started < this.after || now - this.lastDraw < 100) return;
     this.lastDraw = now;
     this.shown = true;
     process.stderr.write(`\r${line}\x1b[K`);
