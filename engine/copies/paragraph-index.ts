@@ -116,16 +116,24 @@ function addPieces(phrase: string, into: Set<string>): void {
 }
 
 export function shinglesOf(pieces: string[]): Uint32Array {
-  const set = new Set<number>();
+  let count = 0;
+  for (const piece of pieces) count += Math.max(0, piece.length - SHINGLE + 1);
+  // Every shingle's hash, then sorted and each kept once (a Set of numbers this large allocates
+  // a heap number for every hash above 2^30).
+  const all = new Uint32Array(count);
+  let n = 0;
   for (const piece of pieces) {
     for (let i = 0; i + SHINGLE <= piece.length; i++) {
       // FNV-1a over the shingle's UTF-16 units.
       let h = 0x811c9dc5;
       for (let k = i; k < i + SHINGLE; k++) h = Math.imul(h ^ piece.charCodeAt(k), 0x01000193);
-      set.add(h >>> 0);
+      all[n++] = h >>> 0;
     }
   }
-  return Uint32Array.from(set).sort();
+  all.sort();
+  let kept = 0;
+  for (let k = 0; k < n; k++) if (k === 0 || all[k] !== all[k - 1]) all[kept++] = all[k];
+  return all.slice(0, kept);
 }
 
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
