@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildModel, builtinFormulations, builtinTypes, lint } from '../engine';
+import { buildModel, builtinFormulations, builtinTypes, documentWords, lint } from '../engine';
 import { indexMarkdown, newIndex } from '../engine/copies/corpus';
 import { COPY_THRESHOLD, jaccard, paragraphsOf, shinglesOf } from '../engine/copies/paragraph-index';
 import { exportDocx } from '../engine/export';
@@ -85,10 +85,30 @@ describe('copied-paragraph', function () {
       assert.equal(ix.best('b.md', original)!.line, 8);
     });
 
-    it('compares body paragraphs inside sections only: not the opening, headings, signature or tables', () => {
-      const model = buildModel(REPORT([`一是深入学习理论知识。${original}`, '| 序号 | 问题 |', '| --- | --- |', `| 1 | ${original} |`]));
-      const texts = paragraphsOf(model).map((p) => p.text);
-      assert.deepEqual(texts, [`一是深入学习理论知识。${original}`]);
+    it('compares body paragraphs, the opening and section-less drafts included: not headings, title, signature or tables', () => {
+      const words = { words: documentWords(builtinTypes().types) };
+      const opening = `根据《关于召开2025年度组织生活会的通知》要求，${original}现将有关情况报告如下。`;
+      const lines = REPORT([`一是深入学习理论知识。${original}`, '| 序号 | 问题 |', '| --- | --- |', `| 1 | ${original} |`]).split('\n');
+      lines.splice(2, 0, opening);
+      const texts = paragraphsOf(buildModel(lines.join('\n'), words)).map((p) => p.text);
+      assert.deepEqual(texts, [opening, `一是深入学习理论知识。${original}`]);
+      // A draft whose headings are not recognised (no sections at all): every body paragraph counts.
+      const loose = ['关于学习情况的说明', original, `另外，${original}`].join('\n') + '\n';
+      assert.deepEqual(
+        paragraphsOf(buildModel(loose, words)).map((p) => p.text).slice(-2),
+        [original, `另外，${original}`],
+      );
+    });
+
+    it('masks the opening formula (根据……要求，现将……报告如下): two openings alike only in it are no copies', () => {
+      const ix = index();
+      const formula = (facts: string) => `根据《关于召开2025年度基层党组织组织生活会的通知》要求，${facts}现将有关情况报告如下。`;
+      ix.setFile('a.md', [{ line: 2, text: formula('第一党支部于2025年12月18日召开了专题组织生活会。'), start: 0 }]);
+      assert.equal(ix.best('b.md', formula('第二党支部于2025年12月19日召开了专题组织生活会。')), undefined);
+      assert.deepEqual(ix.masker.ownText(formula('')), []);
+      // An opening with words of its own, copied, is found like any paragraph.
+      ix.setFile('c.md', [{ line: 2, text: formula(original), start: 0 }]);
+      assert.equal(ix.best('d.md', formula(original))?.file, 'c.md');
     });
 
     it('reports the other file and line as a related location, in Chinese, as information', () => {

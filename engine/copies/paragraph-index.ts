@@ -9,6 +9,7 @@
  */
 import type { Formulation } from '../formulations/load';
 import type { ReportModel } from '../model/types';
+import { openingFormulas } from '../report-types/detect';
 import type { ReportType } from '../report-types/types';
 
 /** Jaccard similarity of the shingle sets from which a paragraph counts as copied. */
@@ -87,6 +88,7 @@ function mix(h: number): number {
 /** What a paragraph shares with every report by design, removed before comparing. */
 export class Masker {
   private readonly fixed: RegExp | undefined;
+  private readonly openings: RegExp | undefined;
 
   constructor(formulations: Formulation[], types: ReportType[]) {
     const phrases = new Set<string>();
@@ -97,6 +99,9 @@ export class Masker {
     }
     const list = [...phrases].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.fixed = list.length ? new RegExp(list.join('|'), 'g') : undefined;
+    // The opening's formulas (根据……要求，现将……报告如下), any type's and each type's own.
+    const openings = [...openingFormulas(), ...types.flatMap((type) => type.detect.openings)].map((r) => `(?:${r.source})`);
+    this.openings = openings.length ? new RegExp(openings.join('|'), 'gu') : undefined;
   }
 
   /** The paragraph's own words: pieces between masked parts, punctuation and spaces gone, numbers as 0. */
@@ -104,6 +109,7 @@ export class Masker {
     let s = text
       // Quotations and titles of documents: “…” 「…」 『…』 "…" 《…》
       .replace(/“[^”]*”|「[^」]*」|『[^』]*』|"[^"]*"|《[^》]*》|【[^】]*】/g, '\u0000');
+    if (this.openings) s = s.replace(this.openings, '\u0000');
     if (this.fixed) s = s.replace(this.fixed, '\u0000');
     s = s.replace(/[0-9０-９]+|[XxＸ×*]{1,4}/g, '0').replace(/[\s\u3000\p{P}\p{S}]+/gu, '');
     return s.split('\u0000').filter((p) => p.length > 0);
@@ -248,14 +254,15 @@ export interface SignedParagraph extends IndexableParagraph {
 }
 
 /**
- * The paragraphs of a draft worth comparing: body text (and run-in headings) inside the sections;
- * not tables, not the title/addressee/signature lines, and not the opening before the first
- * section, which every report of a type writes to one formula (根据……要求……现将有关情况报告如下).
+ * The paragraphs of a draft worth comparing: body text (and run-in headings), in the sections and
+ * outside them — the opening before the first section (its formulas, 根据……要求 and 现将……报告如下,
+ * are masked like fixed phrases) and every paragraph of a draft with no sections at all; not
+ * tables, not the title, addressee, closing, signature or date lines.
  */
 export function paragraphsOf(model: ReportModel): IndexableParagraph[] {
   const out: IndexableParagraph[] = [];
   for (const l of model.lines) {
-    if (l.block !== 'paragraph' || !l.section) continue;
+    if (l.block !== 'paragraph') continue;
     if (l.role !== 'body' && !(l.role === 'heading' && l.section?.runIn)) continue;
     out.push({ line: l.sourceLine, text: l.text, start: l.starts[0] });
   }

@@ -43,11 +43,12 @@ interface DetectionData {
   'not-report-titles': string[];
   'report-openings': string[];
   'news-openings': string[];
+  'opening-formulas'?: string[];
   weights: Record<string, number>;
   threshold: number;
 }
 
-let compiled: { notReport: string[]; reportOpenings: RegExp[]; news: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
+let compiled: { notReport: string[]; reportOpenings: RegExp[]; news: RegExp[]; formulas: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
 
 function detectionData() {
   if (compiled) return compiled;
@@ -56,10 +57,17 @@ function detectionData() {
     notReport: d['not-report-titles'] ?? [],
     reportOpenings: (d['report-openings'] ?? []).map((p) => new RegExp(p, 'u')),
     news: (d['news-openings'] ?? []).map((p) => new RegExp(p, 'u')),
+    formulas: (d['opening-formulas'] ?? []).map((p) => new RegExp(p, 'u')),
     w: d.weights ?? {},
     threshold: d.threshold ?? 4,
   };
   return compiled;
+}
+
+/** The formulas of any report's opening (根据……要求，现将……报告如下), which copied-paragraph masks. */
+export function openingFormulas(): RegExp[] {
+  const d = detectionData();
+  return [...d.reportOpenings, ...d.formulas];
 }
 
 const TYPE_KEYS = ['template', 'type', '报告类型', '模板'];
