@@ -85,6 +85,37 @@ describe('copied-paragraph', function () {
       assert.equal(ix.best('b.md', original)!.line, 8);
     });
 
+    it('answers after many updates and removals as an index built afresh from the same files', () => {
+      const random = rng(31);
+      const pool = Array.from({ length: 60 }, () => paragraph(random));
+      const near = (text: string) => text.replace(/^(.+?)，/, '党支部全体同志认真学习，');
+      const files = new Map<string, string[]>();
+      const live = index();
+      for (let step = 0; step < 400; step++) {
+        const name = `f${Math.floor(random() * 12)}.md`;
+        if (random() < 0.2) {
+          live.removeFile(name);
+          files.delete(name);
+          continue;
+        }
+        const texts = Array.from({ length: 1 + Math.floor(random() * 4) }, () => pool[Math.floor(random() * pool.length)]);
+        files.set(name, texts);
+        live.setFile(name, texts.map((text, line) => ({ line, text, start: 0 })));
+      }
+      const fresh = index();
+      for (const [name, texts] of files) fresh.setFile(name, texts.map((text, line) => ({ line, text, start: 0 })));
+      assert.equal(live.stats.paragraphs, fresh.stats.paragraphs);
+      let found = 0;
+      for (const text of pool) {
+        for (const self of ['f0.md', 'other.md']) {
+          const a = live.best(self, near(text));
+          assert.deepEqual(a && { file: a.file, similarity: a.similarity, text: a.text }, ((b) => b && { file: b.file, similarity: b.similarity, text: b.text })(fresh.best(self, near(text))));
+          if (a) found++;
+        }
+      }
+      assert.ok(found > 20, String(found));
+    });
+
     it('compares body paragraphs, the opening and section-less drafts included: not headings, title, signature or tables', () => {
       const words = { words: documentWords(builtinTypes().types) };
       const opening = `根据《关于召开2025年度组织生活会的通知》要求，${original}现将有关情况报告如下。`;

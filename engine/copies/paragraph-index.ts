@@ -47,15 +47,12 @@ interface Signature {
 const SIGNATURE_CACHE = 20_000;
 
 interface Entry extends Location {
-  /** The file as a small number: queries compare it once per bucket entry read. */
-  fileId: number;
+  /** The entry's number: buckets hold numbers, and queries count in arrays indexed by them. */
+  id: number;
   text: string;
   shingles: Uint32Array;
   bandKeys: Uint32Array;
   alive: boolean;
-  /** Scratch for search(): the query that last counted this entry, and its shared bands then. */
-  seenBy: number;
-  sharedBands: number;
 }
 
 export interface IndexStats {
@@ -270,7 +267,18 @@ export function paragraphsOf(model: ReportModel): IndexableParagraph[] {
 }
 
 export class ParagraphIndex {
-  private readonly bands: Array<Map<number, Entry[]>> = Array.from({ length: BANDS }, () => new Map());
+  /**
+   * Per band, the entries (by number) whose band key is the bucket's key. A query reads up to
+   * BUCKET_READ_LIMIT of them in each of 20 buckets, and entries sit in the arrays below, indexed by
+   * number, rather than in objects all over the heap: reading a thousand of them stays in cache.
+   */
+  private readonly bands: Array<Map<number, number[]>> = Array.from({ length: BANDS }, () => new Map());
+  private readonly entries: Array<Entry | undefined> = [];
+  private readonly freeIds: number[] = [];
+  /** Each entry's file as a small number (self is skipped), the query that last counted it, and how many bands it shared then. */
+  private fileOf = new Int32Array(1024);
+  private seenBy = new Int32Array(1024);
+  private sharedBands = new Uint8Array(1024);
   private readonly files = new Map<string, Entry[]>();
   private readonly fileIds = new Map<string, number>();
   /** Each file's entries by text: a query for a paragraph the index holds reuses its signature. */
@@ -334,13 +342,14 @@ export class ParagraphIndex {
       }
       const sig = 'shingles' in p ? (p as SignedParagraph) : this.signature(p.text, remember);
       if (!sig) continue;
-      const entry: Entry = { file, fileId: this.fileId(file), line: p.line, unit, text: p.text, shingles: sig.shingles, bandKeys: sig.bandKeys, alive: true, seenBy: 0, sharedBands: 0 };
+      const entry: Entry = { file, id: this.newId(this.fileId(file)), line: p.line, unit, text: p.text, shingles: sig.shingles, bandKeys: sig.bandKeys, alive: true };
+      this.entries[entry.id] = entry;
       entries.push(entry);
       dirty = true;
       for (let b = 0; b < BANDS; b++) {
         const bucket = this.bands[b].get(entry.bandKeys[b]);
-        if (bucket) bucket.push(entry);
-        else this.bands[b].set(entry.bandKeys[b], [entry]);
+        if (bucket) bucket.push(entry.id);
+        else this.bands[b].set(entry.bandKeys[b], [entry.id]);
       }
     }
     const gone = [...old.values()].flat();
@@ -352,6 +361,24 @@ export class ParagraphIndex {
     this.stats.paragraphs += entries.length - before;
     // Other files' cached answers name this file's lines: any change, a moved line too, voids them.
     if (dirty || gone.length > 0) this.changed(file);
+  }
+
+  /** A number for a new entry of file `fileId` (those of removed entries are used again). */
+  private newId(fileId: number): number {
+    const id = this.freeIds.pop() ?? this.entries.length;
+    if (id >= this.fileOf.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.fileOf = grow(this.fileOf, (n) => new Int32Array(n));
+      this.seenBy = grow(this.seenBy, (n) => new Int32Array(n));
+      this.sharedBands = grow(this.sharedBands, (n) => new Uint8Array(n));
+    }
+    this.fileOf[id] = fileId;
+    this.seenBy[id] = 0;
+    return id;
   }
 
   private fileId(file: string): number {
@@ -384,11 +411,13 @@ export class ParagraphIndex {
       for (let b = 0; b < BANDS; b++) {
         const bucket = this.bands[b].get(e.bandKeys[b]);
         if (!bucket) continue;
-        const at = bucket.indexOf(e);
+        const at = bucket.indexOf(e.id);
         if (at < 0) continue;
         if (bucket.length === 1) this.bands[b].delete(e.bandKeys[b]);
         else bucket.splice(at, 1);
       }
+      this.entries[e.id] = undefined;
+      this.freeIds.push(e.id);
     }
   }
 
@@ -430,8 +459,9 @@ export class ParagraphIndex {
     this.stats.queries++;
     const query = ++this.queryCount;
     const selfId = this.fileIds.get(self) ?? 0;
+    const { fileOf, seenBy, sharedBands } = this;
     // Entries sharing a band with the query, in the order first read, each with how many it shares.
-    const seen: Entry[] = [];
+    const seen: number[] = [];
     let most = 0;
     for (let b = 0; b < BANDS; b++) {
       const bucket = this.bands[b].get(keys[b]);
@@ -439,33 +469,34 @@ export class ParagraphIndex {
       const n = Math.min(bucket.length, BUCKET_READ_LIMIT);
       this.stats.visited += n;
       for (let k = 0; k < n; k++) {
-        const e = bucket[k];
-        if (e.fileId === selfId) continue;
-        if (e.seenBy !== query) {
-          e.seenBy = query;
-          e.sharedBands = 0;
-          seen.push(e);
+        const id = bucket[k];
+        if (fileOf[id] === selfId) continue;
+        if (seenBy[id] !== query) {
+          seenBy[id] = query;
+          sharedBands[id] = 0;
+          seen.push(id);
         }
-        if (++e.sharedBands > most) most = e.sharedBands;
+        if (++sharedBands[id] > most) most = sharedBands[id];
       }
     }
     // Those sharing most bands first, ties in the order read (what a stable sort of all by count
     // gives): the counts (at most BANDS) say from which count on they are taken, one pass picks them.
     const perCount = new Uint32Array(BANDS + 1);
-    for (const e of seen) perCount[e.sharedBands]++;
+    for (const id of seen) perCount[sharedBands[id]]++;
     let from = most;
     for (let taken = perCount[most]; from > 1 && taken < VERIFY_LIMIT; ) taken += perCount[--from];
     let room = VERIFY_LIMIT;
     for (let c = most; c > from; c--) room -= perCount[c];
-    const candidates: Entry[] = [];
-    for (const e of seen) {
-      if (e.sharedBands > from) candidates.push(e);
-      else if (e.sharedBands === from && room > 0) {
-        candidates.push(e);
+    const picked: number[] = [];
+    for (const id of seen) {
+      if (sharedBands[id] > from) picked.push(id);
+      else if (sharedBands[id] === from && room > 0) {
+        picked.push(id);
         room--;
       }
     }
-    candidates.sort((a, b) => b.sharedBands - a.sharedBands);
+    picked.sort((a, b) => sharedBands[b] - sharedBands[a]);
+    const candidates = picked.map((id) => this.entries[id]!);
     let best: Match | undefined;
     const mine = candidates.length ? new ShingleSet(shingles) : undefined;
     for (const e of candidates) {
