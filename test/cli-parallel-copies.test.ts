@@ -90,6 +90,26 @@ describe('lint of a folder on worker threads, with copied-paragraph', function (
     }
   });
 
+  it('checks one draft against a large archive on workers too, with the same result', () => {
+    const big = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-jobs-archive-'));
+    try {
+      const archive = path.join(big, '.party-report', 'archive');
+      fs.mkdirSync(archive, { recursive: true });
+      for (const r of reports) fs.writeFileSync(path.join(archive, r.name), r.text);
+      const lines = lastYear.text.split('\n');
+      lines[8] = reports[33].text.split('\n')[8];
+      fs.writeFileSync(path.join(big, '2025.md'), lines.join('\n'));
+      const one = run(['lint', '--format', 'json', '--jobs', '1', '2025.md'], big);
+      const two = run(['lint', '--format', 'json', '--jobs', '2', '2025.md'], big);
+      assert.equal(two.stdout, one.stdout);
+      const [report] = JSON.parse(two.stdout) as Array<{ diagnostics: Finding[] }>;
+      const d = report.diagnostics.find((x) => x.code === 'copied-paragraph' && x.line === 9)!;
+      assert.deepEqual([d.related![0].file, d.related![0].line], [path.join('.party-report', 'archive', reports[33].name), 9]);
+    } finally {
+      fs.rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   // On a terminal (a pseudo-terminal from script(1)), with the one-second wait set to none.
   const onTerminal = (jobs: string) => {
     const out = path.join(dir, '..', `${path.basename(dir)}-${jobs}.json`);

@@ -18,6 +18,8 @@ import { CliCorpus, cwdMasking, emptyIndex, packCorpusFile, type PackedCorpusFil
 
 /** Below this many files per worker, workers do not pay for their start (about 40 ms each). */
 const MIN_FILES_PER_WORKER = 4;
+/** The same for files only compared with (an archive): reading and signing one is a few ms. */
+const MIN_CORPUS_FILES_PER_WORKER = 20;
 /** Corpus files a worker reads per task: small enough to share the work out evenly. */
 const MAX_FILES_PER_PACK_TASK = 16;
 
@@ -83,7 +85,9 @@ export function serveLintTasks(): void {
  */
 export async function lintFiles(files: string[], args: LintArgs, jobs: number | undefined, each: (o: FileOutcome) => void, corpusFiles: string[] = []): Promise<void> {
   const progress = new Progress();
-  const workers = Math.min(jobs ?? defaultJobs(), Math.floor(files.length / MIN_FILES_PER_WORKER));
+  // A large archive is worth workers even for one draft: they read it.
+  const worth = Math.max(Math.floor(files.length / MIN_FILES_PER_WORKER), Math.floor(corpusFiles.length / MIN_CORPUS_FILES_PER_WORKER));
+  const workers = Math.min(jobs ?? defaultJobs(), worth);
   if (workers <= 1) {
     const corpus = corpusFiles.length ? new CliCorpus(files, ...cwdMasking(), corpusFiles) : undefined;
     const useful = corpus?.useful ? corpus : undefined;
