@@ -10,7 +10,6 @@ import { ELEMENT_KEYS } from '../export/metadata';
 import type { ReportModel } from '../model/types';
 import { attachmentsStart, recogniseElements, type ElementName, type ElementValue, type Line } from './elements';
 import type { WordDocument, WordParagraph } from './read-docx';
-import { t } from './text';
 
 export interface WordPosition {
   /** 0-based paragraph index (WordParagraph.index). */
@@ -86,7 +85,8 @@ export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder, options:
   // Our export says which keys its draft had; a document from elsewhere is read by form alone.
   const marker = doc.marker;
   const keyOf = (e: Element): string | undefined => (marker ? ELEMENT_KEYS[e].find((k) => marker.keys.includes(k)) : DEFAULT_KEY[e]);
-  const recognised = recogniseElements(all, doc, (e) => keyOf(e) !== undefined);
+  // Our export prints the elements only from front matter: without a marker its draft had none.
+  const recognised = recogniseElements(all, doc, (e) => (marker ? keyOf(e) !== undefined : !doc.ours));
   const flow = recognised.flow;
 
   // pandoc writes a draft's front-matter title as a Title paragraph and then its `# 标题` again.
@@ -161,12 +161,13 @@ export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder, options:
   const out = new Emitter();
   if (Object.keys(front).length > 0) {
     const yaml = Object.entries(front).map(([k, v]) => `${yamlKey(k)}: ${yamlValue(v)}`).join('\n');
-    const comment = duplicated ? `# ${t('以下取自 Word 原文；导出时以此为准，改动正文中对应的行时请一并修改或删去。')}\n` : '';
+    // The draft is a Chinese document: what the import writes into it is Chinese whatever the editor's language.
+    const comment = duplicated ? '# 以下取自 Word 原文；导出时以此为准，改动正文中对应的行时请一并修改或删去。\n' : '';
     out.markup(`---\n${comment}${yaml}\n---\n`);
   }
   for (const kind of ['header', 'footer'] as const) {
     const texts = recognised.marginal.filter((m) => m.kind === kind).map((m) => m.text);
-    if (texts.length > 0) out.markup(`<!-- ${kind === 'header' ? t('Word 页眉') : t('Word 页脚')}：${commentText(texts.join('；'))} -->\n`);
+    if (texts.length > 0) out.markup(`<!-- Word ${kind === 'header' ? '页眉' : '页脚'}（导出时不带）：${commentText(texts.join('；'))} -->\n`);
   }
   const notes: Array<{ label: string; text: string }> = [];
   const pictures: Pictures = { assets: options.assets, media: [], count: 0, doc };
@@ -218,7 +219,7 @@ interface Pictures {
 function picture(image: WordParagraph['images'][number], pictures: Pictures): string {
   pictures.count++;
   const alt = image.alt.replace(/[\r\n]+/g, ' ');
-  if (!pictures.assets) return `<!-- ${t('图片：{0}（Word 原文第 {1} 张图片，未导入；用命令行 party-report import 导入到文件时会取出图片）', commentText(alt || t('无说明')), pictures.count)} -->`;
+  if (!pictures.assets) return `<!-- 图片：${commentText(alt || '无说明')}（Word 原文第 ${pictures.count} 张图片，未导入；用命令行 party-report import 导入到文件时会取出图片） -->`;
   const name = image.part.slice(image.part.lastIndexOf('/') + 1);
   if (!pictures.media.some((m) => m.part === image.part)) pictures.media.push({ name, part: image.part, data: pictures.doc.pkg.files[image.part] });
   const url = `${pictures.assets}/${name}`.replace(/[ %()<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
