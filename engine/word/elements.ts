@@ -47,7 +47,8 @@ const SPACE = '[\\s\\u3000\\u00a0]*';
 const COPY_NUMBER = /^(?:份号[：:][\s\u3000]*(\d{1,6})|(\d{6}))$/;
 const SECRECY = new RegExp(`^(绝密|机密|秘密)(?:${SPACE}[★☆]${SPACE}(.+))?$`);
 const URGENCY = /^(特急|加急|特提|平急)$/;
-const ISSUER = /^[^，。；：:,;]{2,30}文件$/;
+/** 中共某局机关委员会文件; not a title ("关于……文件"). */
+const ISSUER = /^(?!关于)[^，。；：:,;《》]{2,30}文件$/;
 const SIGNERS = new RegExp(`^(.*?)${SPACE}签发人[：:]${SPACE}(.+)$`);
 const ATTACHMENT_NOTE = new RegExp(`^附件[：:]${SPACE}(.+)$`);
 const ATTACHMENT_ITEM = new RegExp(`^(\\d+)[.．、]${SPACE}(.+)$`);
@@ -93,8 +94,8 @@ export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (nam
   let body = flow.filter((l) => !drop.has(l));
   let attachmentsAt = attachmentsStart(body);
 
-  // 附件说明: "附件：1.名称" and the names under it, before the signature.
-  for (let i = attachmentsAt - 1; i >= 0; i--) {
+  // 附件说明: "附件：1.名称" and the names under it, before the signature (among the last lines of the main text).
+  for (let i = attachmentsAt - 1; i >= 0 && i >= attachmentsAt - 12; i--) {
     const m = body[i].para && !body[i].para!.inTable ? ATTACHMENT_NOTE.exec(body[i].text) : null;
     if (!m) continue;
     const first = ATTACHMENT_ITEM.exec(m[1]);

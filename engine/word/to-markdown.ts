@@ -73,7 +73,7 @@ export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder, options:
   const all: Line[] = [];
   for (const block of doc.blocks) {
     if (block.kind === 'table') {
-      if (block.rows.some((r) => r.some((c) => c.some((p) => p.text.trim())))) all.push({ text: '', offset: 0, table: block.rows });
+      if (block.rows.some((r) => r.some((c) => c.some((p) => p.text.trim() || p.images.length > 0)))) all.push({ text: '', offset: 0, table: block.rows });
       continue;
     }
     const p = block.paragraph;
@@ -177,7 +177,7 @@ export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder, options:
     if (drop.has(line)) continue;
     if (line.table) {
       if (!first) out.markup('\n');
-      emitTable(line.table, out);
+      emitTable(line.table, out, pictures);
       out.markup('\n');
       first = false;
       inList = false;
@@ -223,7 +223,7 @@ function picture(image: WordParagraph['images'][number], pictures: Pictures): st
   const name = image.part.slice(image.part.lastIndexOf('/') + 1);
   if (!pictures.media.some((m) => m.part === image.part)) pictures.media.push({ name, part: image.part, data: pictures.doc.pkg.files[image.part] });
   const url = `${pictures.assets}/${name}`.replace(/[ %()<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-  return `![${alt.replace(/[\\[\]]/g, (c) => '\\' + c)}](${url})`;
+  return `![${alt.replace(/[\\[\]|]/g, (c) => '\\' + c)}](${url})`;
 }
 
 /** Text inside an HTML comment: "--" would end it early. */
@@ -341,19 +341,21 @@ function escapeInner(text: string, inTable: boolean): { text: string; map: numbe
   return { text: e.text.slice(1), map: e.map.slice(1).map((m) => m - 1) };
 }
 
-function emitTable(rows: WordParagraph[][][], out: Emitter): void {
+function emitTable(rows: WordParagraph[][][], out: Emitter, pictures: Pictures): void {
   const width = Math.max(...rows.map((r) => r.length));
   const emitRow = (cells: WordParagraph[][]) => {
     out.markup('|');
     for (let c = 0; c < width; c++) {
       out.markup(' ');
-      const paras = (cells[c] ?? []).filter((p) => p.text.trim());
+      const paras = (cells[c] ?? []).filter((p) => p.text.trim() || p.images.length > 0);
       paras.forEach((p, i) => {
         if (i > 0) out.markup('<br>');
         const lead = LEAD.exec(p.text)?.[0].length ?? 0;
         const text = p.text.slice(lead).replace(TRAIL, '');
         const e = escapeInner(text, true);
         out.source(e.text, p.index, e.map.map((m) => lead + m));
+        // A picture in a cell: after the cell's words (a table cell is one line).
+        for (const image of p.images) out.markup(picture(image, pictures));
       });
       out.markup(' |');
     }
