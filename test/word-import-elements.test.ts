@@ -14,7 +14,7 @@ import { buildModel, modelForImport } from '../engine';
 import { exportDocx } from '../engine/export';
 import { importDocx as importWith, type ImportOptions } from '../engine/word';
 import { CLI_ENV, REPO } from './helpers/shared';
-import { produce, producerMissing, type Producer } from './helpers/word';
+import { produce, producerMissing, resavedByLibreOffice, type Producer } from './helpers/word';
 
 const importDocx = (bytes: Uint8Array, options?: ImportOptions) => importWith(bytes, modelForImport, options);
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -274,6 +274,14 @@ describe('Word import: 公文 elements and what else Word holds', function () {
   });
 
   describe('our export: elements by the marker, not by guesswork', () => {
+    it('examples/official-document.md exported, opened and saved again in LibreOffice: the same front matter and text', async function () {
+      if (producerMissing('libreoffice')) this.skip();
+      const source = fs.readFileSync(path.join(REPO, 'examples', 'official-document.md'), 'utf8');
+      const draft = importDocx(resavedByLibreOffice(await exportDocx(source)));
+      assert.deepEqual(buildModel(draft.markdown).frontMatter?.data, buildModel(source).frontMatter?.data);
+      assert.deepEqual(lines(draft.markdown), lines(source));
+    });
+
     it('a body line that looks like an element stays in the text when the draft had no such key', async () => {
       const source = '---\ntitle: 关于召开第三党支部专题组织生活会情况的报告\n---\n特急\n会议情况如下。\n特此报告。\n';
       const draft = importDocx(await exportDocx(source));
