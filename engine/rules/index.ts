@@ -16,6 +16,7 @@ import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
 import { halfWidthPunctuation } from './half-width-punctuation';
 import { formulationTypo } from './formulation-typo';
+import { hardWrappedLines } from './hard-wrapped-lines';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   unfilledPlaceholder,
   halfWidthPunctuation,
   unpairedPunctuation,
+  hardWrappedLines,
   documentNumberFormat,
   dateFormat,
   standardFormulation,
