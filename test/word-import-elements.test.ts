@@ -216,6 +216,21 @@ describe('Word import: 公文 elements and what else Word holds', function () {
       assert.ok(lines(draft.markdown).includes('支部组织集中学习。'));
     });
 
+    it('a front-matter value keeps its way back to the words it was read from (findings on it land there in Word)', () => {
+      const draft = importDocx(bytes);
+      const origin = (text: string, from = 0) => {
+        const at = draft.markdown.indexOf(text, from);
+        const p = draft.paragraphs[draft.paragraphAt[at]];
+        return p.text.slice(draft.characterAt[at], draft.characterAt[at] + text.length);
+      };
+      const front = draft.markdown.slice(0, draft.markdown.indexOf('\n---\n'));
+      assert.match(front, /^发文字号: 机党〔2025〕3号$/m);
+      assert.equal(origin('机党〔2025〕3号'), '机党〔2025〕3号');
+      assert.equal(origin('2025年12月23日'), '2025年12月23日', 'from the 版记 table');
+      assert.equal(draft.paragraphs[draft.paragraphAt[draft.markdown.indexOf('局人事处')]].inTable, true);
+      assert.equal(draft.paragraphAt[draft.markdown.indexOf('发文字号')], -1, 'the key is markup');
+    });
+
     it('the text box and the list items are paragraphs of their own for review copies and positions', () => {
       const draft = importDocx(bytes);
       const at = draft.markdown.indexOf('图为支部');
@@ -279,6 +294,30 @@ describe('Word import: 公文 elements and what else Word holds', function () {
       const source = fs.readFileSync(path.join(REPO, 'examples', 'official-document.md'), 'utf8');
       const draft = importDocx(resavedByLibreOffice(await exportDocx(source)));
       assert.deepEqual(buildModel(draft.markdown).frontMatter?.data, buildModel(source).frontMatter?.data);
+      assert.deepEqual(lines(draft.markdown), lines(source));
+    });
+
+    it('签发人, other key names (标题, 文号, 主送机关, 日期, 抄送机关), lists of one, a signature of two lines: back as written', async () => {
+      const source = [
+        '---',
+        '发文机关标志: 中共某局机关委员会',
+        '文号: 机党〔2025〕4号',
+        '签发人: [张三, 李四]',
+        '标题: 关于第三党支部换届选举结果的请示',
+        '主送机关: 机关党委',
+        '附件: [候选人名单]',
+        '署名: [中共某局机关第三支部委员会, 中共某局机关第四支部委员会]',
+        '日期: 2025年12月22日',
+        '抄送机关: [局办公室]',
+        '印发日期: 2025年12月23日',
+        '---',
+        '第三党支部于2025年12月18日召开党员大会，选举产生新一届支部委员会。',
+        '妥否，请批示。',
+        '',
+      ].join('\n');
+      const draft = importDocx(await exportDocx(source));
+      assert.deepEqual(buildModel(draft.markdown).frontMatter?.data, buildModel(source).frontMatter?.data);
+      assert.deepEqual(Object.keys(draft.frontMatter), Object.keys(buildModel(source).frontMatter!.data!));
       assert.deepEqual(lines(draft.markdown), lines(source));
     });
 

@@ -35,6 +35,8 @@ export type ElementValue = string | number | string[];
 
 export interface Recognised {
   values: Map<ElementName, ElementValue>;
+  /** The body paragraphs each value was read from (none for a header or footer). */
+  sources: Map<ElementName, WordParagraph[]>;
   /** The body without the lines that were elements. */
   flow: Line[];
   /** Header and footer text that is neither a page number nor an element, by kind. */
@@ -70,9 +72,13 @@ const list = (s: string) => s.split(/[，,、]\s*/).map((x) => x.trim()).filter(
  */
 export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (name: ElementName) => boolean): Recognised {
   const values = new Map<ElementName, ElementValue>();
+  const sources = new Map<ElementName, WordParagraph[]>();
+  // The paragraphs being read: where the value of the element set next stands.
+  let from: WordParagraph[] = [];
   const set = (name: ElementName, value: ElementValue | undefined) => {
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0) || values.has(name) || !allowed(name)) return false;
     values.set(name, value);
+    sources.set(name, from);
     return true;
   };
   const drop = new Set<Line>();
@@ -82,12 +88,14 @@ export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (nam
   for (let i = 0; i < flow.length && i < 8; i++) {
     const line = flow[i];
     if (!line.para || line.para.inTable || !hasAfter(i)) break;
+    from = [line.para];
     if (!headLine(line, set)) break;
     drop.add(line);
   }
   // A 发文字号 a little lower (under a title some writers put first).
   if (!values.has('number')) {
     const at = flow.slice(0, 3).findIndex((l) => l.para && !drop.has(l) && DOC_NUMBER.test(l.text));
+    from = at >= 0 ? [flow[at].para!] : [];
     if (at >= 0 && hasAfter(at) && set('number', flow[at].text)) drop.add(flow[at]);
   }
 
@@ -107,6 +115,7 @@ export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (nam
       items.push(next[2]);
       taken.push(body[k]);
     }
+    from = taken.map((l) => l.para!);
     if (set('attachments', items.length > 1 ? items : items[0])) taken.forEach((l) => drop.add(l));
     break;
   }
@@ -119,6 +128,7 @@ export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (nam
   const beforeLast = mainParas[mainParas.length - 2];
   if (last && beforeLast && DATE.test(beforeLast.text)) {
     const m = NOTE.exec(last.text);
+    from = [last.para!];
     if (m && set('note', m[1].trim())) drop.add(last);
   }
 
@@ -139,6 +149,7 @@ export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (nam
     if (drop.has(line)) continue;
     const texts = line.table ? line.table.map((row) => row.map((cell) => cell.map((p) => p.text.trim()).join('')).join('').trim()).filter(Boolean) : [line.text];
     if (texts.length === 0 || !texts.every((t) => COPY_TO.test(t) || PRINTED.test(t))) break;
+    from = line.table ? line.table.flat(2) : [line.para!];
     const taken = texts.map((t) => imprintLine(t, set));
     if (!taken.every(Boolean)) break;
     drop.add(line);
@@ -146,6 +157,8 @@ export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (nam
 
   // Headers and footers: the 版记 as our export writes it; page numbers left out; the rest kept.
   const marginal: Recognised['marginal'] = [];
+  // A header's or footer's paragraph is in another part: a finding cannot be anchored there.
+  from = [];
   for (const part of doc.marginal) {
     for (const p of part.paragraphs) {
       const t = p.text.trim();
@@ -156,7 +169,7 @@ export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (nam
   }
 
   const rest = flow.filter((l) => !drop.has(l));
-  return { values, flow: rest, marginal };
+  return { values, sources, flow: rest, marginal };
 }
 
 /** Where the attachments' own pages start ("附件1" on a line of its own), or the flow's length. */

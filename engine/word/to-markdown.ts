@@ -116,10 +116,13 @@ export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder, options:
   const withRole = (r: string) => main.filter((l) => roleOf.get(l) === r);
 
   const values = new Map<Element, ElementValue>(recognised.values as Map<ElementName, ElementValue>);
+  const sources = new Map<Element, WordParagraph[]>(recognised.sources as Map<ElementName, WordParagraph[]>);
   const lines = new Map<Element, Line[]>();
   const title = withRole('title')[0] ?? (flow[0]?.para?.titleStyle ? flow[0] : undefined);
   if (title) lines.set('title', [title]);
-  const addressee = withRole('addressee')[0];
+  // A title the model does not know by its ending (a Title paragraph): the addressee is the line under it, in the model's form.
+  const underTitle = title && !withRole('title').length ? main[main.indexOf(title) + 1] : undefined;
+  const addressee = withRole('addressee')[0] ?? (underTitle && isAddressee(underTitle.text) ? underTitle : undefined);
   if (addressee) lines.set('addressee', [addressee]);
   const signature = withRole('signature');
   if (signature.length) lines.set('signature', signature);
@@ -136,34 +139,45 @@ export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder, options:
     if (inFront) {
       const texts = found.map((l) => (e === 'addressee' ? l.text.replace(/[：:]$/, '') : l.text));
       values.set(e, texts.length > 1 ? texts : texts[0]);
+      sources.set(e, found.map((l) => l.para!));
     }
     if (!inBody) found.forEach((l) => drop.add(l));
     duplicated ||= inFront && inBody;
   }
 
   const front: Record<string, unknown> = {};
+  /** Which element each key's value is (the key's value was read from the page, not kept by the marker). */
+  const read = new Map<string, Element>();
   if (marker) {
     const elementOf = new Map<string, Element>();
     for (const e of ORDER) for (const k of ELEMENT_KEYS[e]) elementOf.set(k, e);
     for (const key of marker.keys) {
       const e = elementOf.get(key);
       const value = e && keyOf(e) === key ? values.get(e) : undefined;
+      if (value !== undefined) read.set(key, e!);
       if (value !== undefined) front[key] = Array.isArray(value) && value.length === 1 && !marker.lists.includes(key) ? value[0] : typeof value === 'string' && marker.lists.includes(key) ? [value] : value;
       else if (Object.prototype.hasOwnProperty.call(marker.hidden, key)) front[key] = marker.hidden[key];
     }
   } else {
     for (const e of ORDER) {
       const value = values.get(e);
+      if (value !== undefined) read.set(DEFAULT_KEY[e], e);
       if (value !== undefined) front[DEFAULT_KEY[e]] = Array.isArray(value) && value.length === 1 ? value[0] : value;
     }
   }
 
   const out = new Emitter();
   if (Object.keys(front).length > 0) {
-    const yaml = Object.entries(front).map(([k, v]) => `${yamlKey(k)}: ${yamlValue(v)}`).join('\n');
     // The draft is a Chinese document: what the import writes into it is Chinese whatever the editor's language.
     const comment = duplicated ? '# 以下取自 Word 原文；导出时以此为准，改动正文中对应的行时请一并修改或删去。\n' : '';
-    out.markup(`---\n${comment}${yaml}\n---\n`);
+    out.markup(`---\n${comment}`);
+    for (const [k, v] of Object.entries(front)) {
+      out.markup(`${yamlKey(k)}: `);
+      const e = read.get(k);
+      emitValue(v, e ? (sources.get(e) ?? []).filter((p) => doc.paragraphs[p.index] === p) : [], out);
+      out.markup('\n');
+    }
+    out.markup('---\n');
   }
   for (const kind of ['header', 'footer'] as const) {
     const texts = recognised.marginal.filter((m) => m.kind === kind).map((m) => m.text);
@@ -208,6 +222,9 @@ export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder, options:
   return { markdown: out.text, frontMatter: front, paragraphAt: Int32Array.from(out.paras), characterAt: Int32Array.from(out.chars), paragraphs: doc.paragraphs, media: pictures.media };
 }
 
+/** "机关党委：" — the model's addressee form (engine/model/build.ts). */
+const isAddressee = (text: string) => text.length <= 40 && /[：:]$/.test(text) && !/[，。；]/.test(text);
+
 interface Pictures {
   assets?: string;
   media: DocxDraft['media'];
@@ -224,6 +241,37 @@ function picture(image: WordParagraph['images'][number], pictures: Pictures): st
   if (!pictures.media.some((m) => m.part === image.part)) pictures.media.push({ name, part: image.part, data: pictures.doc.pkg.files[image.part] });
   const url = `${pictures.assets}/${name}`.replace(/[ %()<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
   return `![${alt.replace(/[\\[\]|]/g, (c) => '\\' + c)}](${url})`;
+}
+
+/**
+ * A front-matter value; a string written as it stands in a paragraph keeps its way back to that
+ * paragraph, so that a finding on it (a date, a 发文字号) is placed on those words in Word.
+ */
+function emitValue(v: unknown, paras: WordParagraph[], out: Emitter): void {
+  const yaml = yamlValue(v);
+  const located = (s: string) => {
+    for (const p of paras) {
+      const at = p.text.indexOf(s);
+      if (at >= 0) return { p, at };
+    }
+    return undefined;
+  };
+  const plain = (s: string) => {
+    const hit = located(s);
+    if (hit) out.source(s, hit.p.index, Array.from({ length: s.length }, (_, i) => hit.at + i));
+    else out.markup(s);
+  };
+  if (typeof v === 'string' && yaml === v) return plain(v);
+  if (Array.isArray(v) && v.length > 0 && yaml === `[${v.join(', ')}]`) {
+    out.markup('[');
+    v.forEach((item: string, i) => {
+      if (i > 0) out.markup(', ');
+      plain(item);
+    });
+    out.markup(']');
+    return;
+  }
+  out.markup(yaml);
 }
 
 /** Text inside an HTML comment: "--" would end it early. */
