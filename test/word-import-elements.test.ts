@@ -280,6 +280,18 @@ describe('Word import: 公文 elements and what else Word holds', function () {
     });
   });
 
+  describe('pandoc: pictures', () => {
+    it('a picture comes back as an image of its own line, its description kept, the file extracted', async function () {
+      if (producerMissing('pandoc')) this.skip();
+      const icon = path.join(REPO, 'images', 'icon.png');
+      const draft = importDocx(await produce('pandoc', `会议现场如下。\n\n![会议现场](${icon})\n\n特此报告。\n`), { assets: '草稿.assets' });
+      assert.equal(draft.media.length, 1);
+      assert.deepEqual(Buffer.from(draft.media[0].data), fs.readFileSync(icon));
+      // pandoc writes the description again as the figure's caption, a paragraph of its own.
+      assert.equal(body(draft.markdown), `会议现场如下。\n![会议现场](草稿.assets/${draft.media[0].name})\n会议现场\n特此报告。\n`);
+    });
+  });
+
   describe('pandoc: lists', () => {
     it('bullets come back as list items, numbered items with their numbers', async function () {
       if (producerMissing('pandoc')) this.skip();
