@@ -30,6 +30,7 @@ import { rosterName } from './roster-name';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { standardFormulation } from './standard-formulation';
+import { straySpace } from './stray-space';
 import { tableBlankLine } from './table-blank-line';
 import { tableStructure } from './table-structure';
 import { unfilledPlaceholder } from './unfilled-placeholder';
@@ -50,6 +51,7 @@ export const RULES: readonly Rule[] = [
   halfWidthPunctuation,
   unpairedPunctuation,
   hardWrappedLines,
+  straySpace,
   documentNumberFormat,
   dateFormat,
   standardFormulation,
