@@ -333,6 +333,21 @@ describe('Word import: 公文 elements and what else Word holds', function () {
       assert.deepEqual(lines(draft.markdown), lines(source));
     });
 
+    it('the marker lost on the way (a tool that drops custom properties): the elements are still read by place and form', async () => {
+      const source = fs.readFileSync(path.join(REPO, 'examples', 'official-document.md'), 'utf8');
+      const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+      const files = unzipSync(await exportDocx(source));
+      files['docProps/custom.xml'] = strToU8(strFromU8(files['docProps/custom.xml']).replace(/<property\b[\s\S]*<\/property>/, ''));
+      const draft = importDocx(zipSync(files));
+      const data = buildModel(source).frontMatter!.data!;
+      // Every element the page shows; title, 主送, 署名 and 成文日期 stay lines of the text (the export reads them there too).
+      const shown = Object.fromEntries(Object.entries(data).filter(([k]) => !['template', '印章', 'title', '主送', '署名', '成文日期'].includes(k)));
+      assert.deepEqual(draft.frontMatter, shown);
+      const text = lines(draft.markdown);
+      assert.deepEqual(text.slice(0, 2), [data.title, `${data.主送}：`]);
+      assert.deepEqual(text.filter((l) => l !== data.title && l !== `${data.主送}：` && l !== data.署名 && l !== data.成文日期), lines(source));
+    });
+
     it('a body line that looks like an element stays in the text when the draft had no such key', async () => {
       const source = '---\ntitle: 关于召开第三党支部专题组织生活会情况的报告\n---\n特急\n会议情况如下。\n特此报告。\n';
       const draft = importDocx(await exportDocx(source));

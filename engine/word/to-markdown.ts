@@ -61,8 +61,10 @@ export function toMarkdown(doc: WordDocument, buildModel: ModelBuilder, options:
   // Our export says which keys its draft had; a document from elsewhere is read by form alone.
   const marker = doc.marker;
   const keyOf = (e: Element): string | undefined => (marker ? ELEMENT_KEYS[e].find((k) => marker.keys.includes(k)) : DEFAULT_KEY[e]);
-  // Our export prints the elements only from front matter: without a marker its draft had none.
-  const recognised = recogniseElements(all, doc, (e) => (marker ? keyOf(e) !== undefined : !doc.ours));
+  // Our export prints the elements only from front matter: without a marker its draft had none,
+  // unless the marker was lost on the way (the 发文机关标志's own style or a 版记 footer shows it had).
+  const printed = !marker && doc.ours && (doc.paragraphs.some((p) => p.styleName === 'Issuer Mark') || doc.marginal.some((m) => m.paragraphs.some((p) => /^抄送|印发$/.test(p.text.trim()))));
+  const recognised = recogniseElements(all, doc, (e) => (marker ? keyOf(e) !== undefined : !doc.ours || printed));
   const flow = recognised.flow;
 
   // pandoc writes a draft's front-matter title as a Title paragraph and then its `# 标题` again.
