@@ -31,7 +31,7 @@ export { compileUserPattern } from './text/safe-regex';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
 export { documentWords } from './report-types/words';
 export { loadWord, modelForImport } from './word/load';
-export type { DocxDraft, WordPosition } from './word/to-markdown';
+export type { DocxDraft, ImportOptions, WordPosition } from './word/to-markdown';
 export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex } from './copies/corpus';
 export { paragraphsOf, type ParagraphIndex } from './copies/paragraph-index';
 export type { Corpus } from './rules/rule';

@@ -49,6 +49,7 @@ import type { SourceBlocks } from '../model/source-blocks';
 import { columnWidths } from './table-widths';
 import { breakTitle, width } from './title-lines';
 import { elementParts, type ElementContext } from './elements';
+import { draftMarker } from './marker';
 
 export interface PageOptions {
   /** Margins in millimetres (GB/T 9704 allows ±1 mm; units sometimes need more). */
@@ -263,8 +264,10 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const grid = { type: DocumentGridType.LINES, linePitch: LINE_PITCH };
   const numbered = options.page?.pageNumbers !== false;
 
+  const marker = draftMarker(model, meta);
   const document = new Document({
     evenAndOddHeaderAndFooters: numbered,
+    ...(marker ? { customProperties: [marker] } : {}),
     footnotes,
     styles: {
       default: {
