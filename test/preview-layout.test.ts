@@ -17,6 +17,8 @@ import { builtinTypes } from '../engine/report-types/load';
 import { documentWords } from '../engine/report-types/words';
 import { bodyParagraphs, readDocx } from './helpers/docx';
 import { REPO } from './helpers/shared';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Previews, type PreviewHost } from '../server/src/preview';
 
 const g = pageGeometry();
 const body = (text: string, firstIndent = true, hang?: number) =>
@@ -203,5 +205,26 @@ describe('partyReport/preview over LSP', function () {
     assert.match(flagged[0].error!, /半角/);
     assert.equal(flagged[0].pieces[0].text.slice(0, 7), '会上,党员紧扣');
     assert.equal(await client.connection.sendRequest('partyReport/preview', { uri: 'file:///work/not-open.md' }), null);
+  });
+});
+
+describe('the preview request (server/src/preview.ts)', () => {
+  const text = '---\ntemplate: org-life-meeting-report\n---\n会议由党支部书记主持，全体党员参加。';
+  const doc = (version: number) => TextDocument.create('file:///work/reuse.md', 'markdown', version, text);
+  const marked = (update: PageUpdate | null) => update!.pages.flatMap((p) => p.page.lines).flatMap((l) => l.marks ?? []).length;
+  // The checker's model marks "书记" as a placeholder (a setting the preview's own parse does not have).
+  const checked = buildModel(text, { extraPlaceholders: ['书记'], words: documentWords(builtinTypes().types) });
+  const host = (version: number, checkedVersion: number): PreviewHost => ({
+    document: () => doc(version),
+    lastCheck: () => ({ version: checkedVersion, model: checked, errors: [] }),
+    options: async () => ({ layout: {}, model: { words: documentWords(builtinTypes().types) } }),
+  });
+
+  it('lays out the checker’s model of the same version instead of parsing again', async () => {
+    assert.equal(marked(await new Previews(host(3, 3)).request({ uri: 'file:///work/reuse.md', reset: true })), 1);
+  });
+
+  it('parses the text itself when the checker has not seen this version yet', async () => {
+    assert.equal(marked(await new Previews(host(4, 3)).request({ uri: 'file:///work/reuse.md', reset: true })), 0);
   });
 });

@@ -158,6 +158,17 @@ const titleEndings = () => (endings ??= builtinTypes().types.flatMap((t) => [t.n
 
 const HEADING_FONT: FontKey[] = ['body', 'heading1', 'heading2', 'heading3', 'heading4'];
 
+/** The title's balanced lines, remembered: breaking it segments words, too slow for every keystroke. */
+const titleBreaks = new Map<string, string[]>();
+function titleLines(title: string): string[] {
+  let lines = titleBreaks.get(title);
+  if (!lines) {
+    if (titleBreaks.size > 64) titleBreaks.clear();
+    titleBreaks.set(title, (lines = breakTitle(title)));
+  }
+  return lines;
+}
+
 const FOOTNOTE_REF = /^\[\^([^\]]+)\]$/;
 const IMAGE = /^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?/;
 
@@ -216,8 +227,10 @@ export function printedText(line: ReportLine, model: ReportModel, notes?: Map<st
 
 /** The pictures of a line that holds nothing else (the export centres it, off the line pitch). */
 function onlyImages(line: ReportLine, model: ReportModel): Array<{ url: string; alt: string }> | undefined {
+  if (!line.text.includes(OPAQUE)) return undefined; // most lines: words, no picture
   const text = line.text.trim();
-  if (!text || [...text].some((c) => c !== OPAQUE)) return undefined;
+  for (let i = 0; i < text.length; i++) if (text[i] !== OPAQUE) return undefined;
+  if (!text) return undefined;
   const out: Array<{ url: string; alt: string }> = [];
   for (let i = 0; i < line.text.length; i++) {
     if (line.text[i] !== OPAQUE) continue;
@@ -262,7 +275,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
     return p.text.startsWith(text) ? p.src.slice(0, text.length) : undefined;
   };
   const title = (text: string, anchor: number, src?: Int32Array) => {
-    const lines = breakTitle(text);
+    const lines = titleLines(text);
     const joined = lines.join('');
     const breaks: number[] = [];
     let at = 0;
