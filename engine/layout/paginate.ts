@@ -237,22 +237,27 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
       if (page().number % 2 === 0) newPage(false);
       newPage(false);
     } else page().numbered = false;
-    let bottom = g.textHeight;
-    for (const p of [...imprint.paragraphs].reverse()) {
+    // From the bottom edge up: where the first paragraph starts; then placed top-down, in reading order.
+    let height = 0;
+    const broken = imprint.paragraphs.map((p) => {
       const measure = g.textWidth - p.indent.left - p.indent.right;
       const spans = cache.get({ text: p.text, size: p.size, spacing: p.spacing, first: measure - p.indent.firstLine, rest: measure, breaks: p.breaks, hang: g.margins.right });
-      const height = lineHeight(p);
-      if (p.ruleBelow) {
-        bottom -= p.ruleBelow.thickness;
-        page().rules.push({ top: bottom, left: 0, width: g.textWidth, thickness: p.ruleBelow.thickness, color: p.ruleBelow.color });
-        bottom -= p.ruleBelow.space;
-      }
-      const top = bottom - spans.length * height;
-      spans.forEach((_, i) => place(p, spans, i, top + i * height, height, measure, marksOf, page()));
-      bottom = top;
+      height += spans.length * lineHeight(p) + rulesHeight(p);
+      return { p, measure, spans };
+    });
+    y = g.textHeight - height;
+    for (const { p, measure, spans } of broken) {
+      const h = lineHeight(p);
       if (p.ruleAbove) {
-        bottom -= p.ruleAbove.space + p.ruleAbove.thickness;
-        page().rules.push({ top: bottom, left: 0, width: g.textWidth, thickness: p.ruleAbove.thickness, color: p.ruleAbove.color });
+        page().rules.push({ top: y, left: 0, width: g.textWidth, thickness: p.ruleAbove.thickness, color: p.ruleAbove.color });
+        y += p.ruleAbove.thickness + p.ruleAbove.space;
+      }
+      spans.forEach((_, i) => place(p, spans, i, y + i * h, h, measure, marksOf, page()));
+      y += spans.length * h;
+      if (p.ruleBelow) {
+        y += p.ruleBelow.space;
+        page().rules.push({ top: y, left: 0, width: g.textWidth, thickness: p.ruleBelow.thickness, color: p.ruleBelow.color });
+        y += p.ruleBelow.thickness;
       }
     }
   }
