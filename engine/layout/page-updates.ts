@@ -106,7 +106,8 @@ export class PageState {
     const sorted = [...errors].sort((a, b) => a.start - b.start);
     const [first, last] = this.visible;
     const pages = layout.pages;
-    const lineErrors = pages.map((page) => page.lines.map((line) => errorAt(line, sorted)));
+    const longest = sorted.reduce((m, e) => Math.max(m, e.end - e.start), 0);
+    const lineErrors = pages.map((page) => page.lines.map((line) => errorAt(line, sorted, longest)));
     const current: boolean[] = [];
     pages.forEach((page, index) => {
       // A page without lines (the blank page before the 版记) keeps the one before's base.
@@ -149,10 +150,26 @@ export class PageState {
   }
 }
 
-function errorAt(line: LaidLine, errors: ErrorSpan[]): string | undefined {
+/**
+ * The messages of the errors touching a line. `errors` is sorted by start and none is longer than
+ * `longest`: only those starting in [line.src − longest, line.srcEnd] can touch it (binary search,
+ * since it runs for every line on every keystroke).
+ */
+function errorAt(line: LaidLine, errors: ErrorSpan[], longest: number): string | undefined {
   if (errors.length === 0) return undefined;
-  const hit = errors.filter((e) => (e.start < line.srcEnd && e.end > line.src) || (e.start === e.end && e.start >= line.src && e.start <= line.srcEnd));
-  return hit.length > 0 ? hit.map((e) => e.message).join('\n') : undefined;
+  let lo = 0;
+  let hi = errors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (errors[mid].start < line.src - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  let hit: string[] | undefined;
+  for (let k = lo; k < errors.length && errors[k].start <= line.srcEnd; k++) {
+    const e = errors[k];
+    if ((e.start < line.srcEnd && e.end > line.src) || (e.start === e.end && e.start >= line.src && e.start <= line.srcEnd)) (hit ??= []).push(e.message);
+  }
+  return hit?.join('\n');
 }
 
 /** Same content on the page, offsets compared relative to each page's base (no allocation: runs on every keystroke). */
