@@ -135,7 +135,8 @@ describe('preview of the 公文 elements and the blocks the model leaves out', (
   const textOf = (l: { pieces: Array<{ text: string }> }) => l.pieces.map((p) => p.text).join('');
 
   it('places the 版头, 附注, attachments and 版记 of official-document.md where the export does', () => {
-    const layout = layoutText(fs.readFileSync(path.join(REPO, 'examples', 'official-document.md'), 'utf8'));
+    const draft = fs.readFileSync(path.join(REPO, 'examples', 'official-document.md'), 'utf8');
+    const layout = layoutText(draft);
     const [first] = layout.pages;
     // 份号, 密级★保密期限, 紧急程度 on the first three lines, flush left.
     assert.deepEqual(first.lines.slice(0, 3).map((l) => [textOf(l), l.top, l.left]), [
@@ -146,6 +147,7 @@ describe('preview of the 公文 elements and the blocks the model leaves out', (
     // The red 标志: its ink (a tenth of its size below its line's top) 35 mm below the text block's top.
     const issuer = first.lines.find((l) => l.kind === 'issuer')!;
     assert.equal(issuer.color, 'FF0000');
+    assert.ok(draft.startsWith('发文机关标志:', issuer.src), 'a click on the 标志 goes to where the front matter names it');
     assert.ok(Math.abs(issuer.top + issuer.size * 0.1 - mmPt(35)) < 0.1, `${issuer.top}`);
     // The red line under the 发文字号, as wide as the text block, about 4 mm below the number's line.
     const number = first.lines.find((l) => l.kind === 'number')!;
@@ -161,6 +163,7 @@ describe('preview of the 公文 elements and the blocks the model leaves out', (
     assert.deepEqual(layout.pages.map((p) => p.numbered), [true, true, true, true, false, false]);
     assert.equal(layout.pages[4].lines.length, 0);
     const imprint = layout.pages[5];
+    assert.ok(draft.startsWith('抄送:', imprint.lines[0].src));
     assert.deepEqual(imprint.lines.map(textOf), ['抄送：局办公室，局人事处。', '中共某局机关第三支部委员会', '2025年12月23日印发']);
     const last = imprint.rules[imprint.rules.length - 1];
     assert.ok(Math.abs(last.top + last.thickness - g.textHeight) < 0.01, `${last.top}`);

@@ -37,11 +37,11 @@ export const hasImprint = (m: ExportMetadata) => Boolean(m.copyTo?.length || m.p
 export const isUpward = (m: ExportMetadata) => Boolean(m.signers?.length);
 
 /** 7.2.1–7.2.3: 份号, 密级★保密期限 and 紧急程度, one line each from the first, flush left. */
-export function stackedHead(meta: ExportMetadata): Array<{ text: string; font: 'body' | 'heading1' }> {
-  const out: Array<{ text: string; font: 'body' | 'heading1' }> = [];
-  if (meta.copyNumber) out.push({ text: meta.copyNumber, font: 'body' });
-  if (meta.secrecy) out.push({ text: meta.secrecyPeriod ? `${meta.secrecy}★${meta.secrecyPeriod}` : meta.secrecy, font: 'heading1' });
-  if (meta.urgency) out.push({ text: meta.urgency, font: 'heading1' });
+export function stackedHead(meta: ExportMetadata): Array<{ text: string; font: 'body' | 'heading1'; key: 'copyNumber' | 'secrecy' | 'urgency' }> {
+  const out: ReturnType<typeof stackedHead> = [];
+  if (meta.copyNumber) out.push({ text: meta.copyNumber, font: 'body', key: 'copyNumber' });
+  if (meta.secrecy) out.push({ text: meta.secrecyPeriod ? `${meta.secrecy}★${meta.secrecyPeriod}` : meta.secrecy, font: 'heading1', key: 'secrecy' });
+  if (meta.urgency) out.push({ text: meta.urgency, font: 'heading1', key: 'urgency' });
   return out;
 }
 

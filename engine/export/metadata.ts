@@ -57,6 +57,9 @@ const KEYS = {
   printDate: ['印发日期'],
 } as const;
 
+/** Each element's front-matter keys, for pointing at where the draft says it (the preview's clicks). */
+export const METADATA_KEY_NAMES: Readonly<Record<keyof typeof KEYS, readonly string[]>> = KEYS;
+
 /** The metadata keys the export reads, for docs and completion. */
 export const METADATA_KEYS: readonly string[] = Object.values(KEYS).flat();
 

@@ -27,7 +27,7 @@ import {
   SIGNERS_LABEL,
   stackedHead,
 } from '../export/element-geometry';
-import { metadata, type ExportMetadata } from '../export/metadata';
+import { METADATA_KEY_NAMES, metadata, type ExportMetadata } from '../export/metadata';
 import { closingLayout } from '../export/signature';
 import { sourceBlocks, type LiteralBlock } from '../model/source-blocks';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
@@ -248,6 +248,17 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
   const bodySpacing = charPitch - sizes.body;
   const textWidthTwips = Math.round(geometry.textWidth * 20);
   const frontAnchor = model.frontMatter?.span.start ?? 0;
+  /** Where the front matter names an element (a click on it in the preview goes there), else the front matter's start. */
+  const keyAnchor = (element: keyof typeof METADATA_KEY_NAMES) => {
+    const front = model.frontMatter;
+    if (!front) return frontAnchor;
+    const yaml = model.text.slice(front.span.start, front.span.end);
+    for (const key of METADATA_KEY_NAMES[element]) {
+      const at = yaml.search(new RegExp(`(^|\\n)[ \\t]*["']?${key}["']?[ \\t]*:`));
+      if (at >= 0) return front.span.start + at + (yaml[at] === '\n' ? 1 : 0);
+    }
+    return frontAnchor;
+  };
   const source = sourceBlocks(model.text);
   const blocks: Block[] = [];
 
@@ -284,10 +295,10 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
     return para('title', joined, anchor, { src, runs: [{ end: joined.length, font: 'title', bold: false }], size: sizes.title, spacing: 0, align: 'center', breaks, rows: 1, keepNext: true });
   };
 
-  head(meta, frontAnchor, para, blank, textWidthTwips, blocks);
+  head(meta, keyAnchor, para, blank, textWidthTwips, blocks);
   if (meta.title) {
     const titleLine = model.title;
-    const anchor = titleLine ? titleLine.starts[0] : frontAnchor;
+    const anchor = titleLine ? titleLine.starts[0] : keyAnchor('title');
     const src = titleLine && printedText(titleLine, model).text === meta.title ? printedText(titleLine, model).src : undefined;
     blocks.push(title(meta.title, anchor, src), blank(anchor, { keepNext: true }));
   }
@@ -296,7 +307,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
     const text = `${meta.addressee}：`;
     const words = fromLine(line, meta.addressee);
     const src = words ? Int32Array.from([...words, words[words.length - 1] ?? 0]) : undefined;
-    blocks.push(para('addressee', text, line?.starts[0] ?? frontAnchor, { src, keepNext: true }));
+    blocks.push(para('addressee', text, line?.starts[0] ?? keyAnchor('addressee'), { src, keepNext: true }));
   }
 
   // The body: the draft's lines, its tables, and the blocks the model leaves out, in source order.
@@ -349,7 +360,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
   // The closing's blank lines are space before its first paragraph, as the export writes them.
   attachmentNote(meta).forEach((note, i) => {
     blocks.push(
-      para('attachment', note.text, lineWith('attachment', undefined)?.starts[0] ?? frontAnchor, {
+      para('attachment', note.text, keyAnchor('attachments'), {
         indent: { firstLine: 0, left: Math.round(note.indentChars * ELEMENT_CHAR) / 20, right: 0 },
         keepNext: true,
         spaceBefore: i === 0 ? 1 : 0,
@@ -371,13 +382,13 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
     layout.signature.forEach((s, i) => {
       const line = sigLine(s.text);
       blocks.push(
-        para('signature', s.text, line?.starts[0] ?? frontAnchor, { src: fromLine(line, s.text), ...placed(s), keepNext: true, spaceBefore: i === 0 ? layout.blankLines : 0 }),
+        para('signature', s.text, line?.starts[0] ?? keyAnchor('signature'), { src: fromLine(line, s.text), ...placed(s), keepNext: true, spaceBefore: i === 0 ? layout.blankLines : 0 }),
       );
     });
     if (layout.date) {
       const d = layout.date;
       blocks.push(
-        para('date', d.text, dateLine?.starts[0] ?? frontAnchor, {
+        para('date', d.text, dateLine?.starts[0] ?? keyAnchor('date'), {
           src: fromLine(dateLine, d.text),
           ...placed(d),
           keepNext: note !== undefined || undefined,
@@ -386,7 +397,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
       );
     }
   }
-  if (note) blocks.push(para('note', note, frontAnchor, { indent: { firstLine: 0, left: NOTE_INDENT / 20, right: 0 } }));
+  if (note) blocks.push(para('note', note, keyAnchor('note'), { indent: { firstLine: 0, left: NOTE_INDENT / 20, right: 0 } }));
 
   // Attachments that follow the main text (附件1, 附件2 …), each from a new page.
   for (const part of attachmentParts(meta, body.attachments)) {
@@ -401,7 +412,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
   }
   literalsBefore(Number.MAX_SAFE_INTEGER, blocks);
 
-  const imprint = imprintParagraphs(meta, para, textWidthTwips, model.text.length);
+  const imprint = imprintParagraphs(meta, para, keyAnchor);
   if (imprint.length > 0) blocks.push({ type: 'imprint', paragraphs: imprint });
   return blocks;
 }
@@ -409,8 +420,11 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
 type ParaMaker = (kind: BlockKind, text: string, anchor: number, extra?: Partial<Paragraph>) => Paragraph;
 
 /** 7.2: the 版头, as element-geometry.ts places it for the export. */
-function head(meta: ExportMetadata, anchor: number, para: ParaMaker, blank: (anchor: number) => Paragraph, textWidth: number, into: Block[]) {
-  for (const line of stackedHead(meta)) into.push(para('head', line.text, anchor, { runs: [{ end: line.text.length, font: line.font, bold: false }] }));
+type KeyAnchor = (element: keyof typeof METADATA_KEY_NAMES) => number;
+
+function head(meta: ExportMetadata, keyAnchor: KeyAnchor, para: ParaMaker, blank: (anchor: number) => Paragraph, textWidth: number, into: Block[]) {
+  for (const line of stackedHead(meta)) into.push(para('head', line.text, keyAnchor(line.key), { runs: [{ end: line.text.length, font: line.font, bold: false }] }));
+  const anchor = keyAnchor('number');
   const issuer = issuerPlacement(meta, textWidth);
   const number = () => {
     const parts = numberLine(meta, textWidth);
@@ -432,9 +446,9 @@ function head(meta: ExportMetadata, anchor: number, para: ParaMaker, blank: (anc
   };
   if (issuer) {
     const name = meta.issuer!;
-    if (issuer.spaceAbove > 0) into.push(para('space', '', anchor, { lineHeight: issuer.spaceAbove / 20 }));
+    if (issuer.spaceAbove > 0) into.push(para('space', '', keyAnchor('issuer'), { lineHeight: issuer.spaceAbove / 20 }));
     into.push(
-      para('issuer', name, anchor, {
+      para('issuer', name, keyAnchor('issuer'), {
         runs: [{ end: name.length, font: 'title', bold: false }],
         size: issuer.size,
         spacing: 0,
@@ -452,23 +466,22 @@ function head(meta: ExportMetadata, anchor: number, para: ParaMaker, blank: (anc
 }
 
 /** 7.4: the 版记's lines in 4号, one character in, between their rules. */
-function imprintParagraphs(meta: ExportMetadata, para: ParaMaker, textWidth: number, anchor: number): Paragraph[] {
+function imprintParagraphs(meta: ExportMetadata, para: ParaMaker, keyAnchor: KeyAnchor): Paragraph[] {
   const rule = (eighths: number | undefined) => (eighths ? { thickness: eighths / 8, space: IMPRINT_RULE_SPACE_PT, color: '000000' } : undefined);
   const char = IMPRINT_CHAR / 20;
   return imprintLines(meta).map((line) => {
     const common = { size: SIZE.imprint, spacing: 0, ruleAbove: rule(line.ruleAbove), ruleBelow: rule(line.ruleBelow) };
     if (line.kind === 'copyTo') {
       // The first line starts after a one-character tab; wrapped names line up after the colon.
-      return para('imprint', line.text, anchor, { ...common, indent: { firstLine: char - line.hanging / 20, left: line.hanging / 20, right: 0 } });
+      return para('imprint', line.text, keyAnchor('copyTo'), { ...common, indent: { firstLine: char - line.hanging / 20, left: line.hanging / 20, right: 0 } });
     }
     const right = line.right ?? '';
-    return para('imprint', line.text, anchor, {
+    return para('imprint', line.text, keyAnchor('printer'), {
       ...common,
       indent: { firstLine: 0, left: char, right: 0 },
       trailing: right ? { text: right, right: char, runs: [{ end: right.length, font: 'body', bold: false }] } : undefined,
     });
   });
-  void textWidth;
 }
 
 function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeometry, spacing: number, firstLine: number, notes: Map<string, number>): Paragraph {
