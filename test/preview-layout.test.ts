@@ -19,6 +19,9 @@ import { bodyParagraphs, readDocx } from './helpers/docx';
 import { REPO } from './helpers/shared';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Previews, type PreviewHost } from '../server/src/preview';
+import * as fc from 'fast-check';
+import { SourceBlockCache } from '../engine/layout/source-block-cache';
+import { sourceBlocks } from '../engine/model/source-blocks';
 
 const g = pageGeometry();
 const body = (text: string, firstIndent = true, hang?: number) =>
@@ -320,5 +323,57 @@ describe('the preview request (server/src/preview.ts)', () => {
 
   it('parses the text itself when the checker has not seen this version yet', async () => {
     assert.equal(marked(await new Previews(host(4, 3)).request({ uri: 'file:///work/reuse.md', reset: true })), 0);
+  });
+});
+
+describe('footnotes, code blocks and pictures while typing (SourceBlockCache)', () => {
+  const draft = [
+    '---',
+    'template: branch-work-summary',
+    '---',
+    '一、主要工作',
+    '党支部认真开展学习[^1]，推动工作。',
+    '',
+    '```',
+    'code line',
+    '```',
+    '',
+    '    indented code',
+    '',
+    '<div>HTML 块</div>',
+    '',
+    '![会场照片](pic.png)',
+    '',
+    '二是强化责任，落实制度。',
+    '',
+    '[^1]: 学习的具体安排。',
+    '    续行。',
+  ].join('\n');
+
+  it('gives what a fresh parse gives after every edit, and parses again only when an edit may change a block', () => {
+    const alphabet = ['学', '习', 'a', '1', '。', '，', ' ', '\n', '`', '[', '^', ']', ':', '<', '!', '(', ')', '~', '-', '#', '　'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(), cut: fc.nat({ max: 3 }), insert: fc.array(fc.constantFrom(...alphabet), { maxLength: 3 }).map((a) => a.join('')) }), { minLength: 1, maxLength: 25 }),
+        (edits) => {
+          const cache = new SourceBlockCache();
+          let text = draft;
+          cache.get(text);
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.cut));
+            assert.deepEqual(cache.get(text), sourceBlocks(text));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // Typing words into a line of prose moves the blocks without parsing.
+    const cache = new SourceBlockCache();
+    cache.get(draft);
+    const at = draft.indexOf('强化责任') + 2;
+    const typed = draft.slice(0, at) + '进一步' + draft.slice(at);
+    assert.deepEqual(cache.get(typed), sourceBlocks(typed));
+    assert.equal(cache.shifted, 1);
   });
 });

@@ -29,7 +29,7 @@ import {
 } from '../export/element-geometry';
 import { METADATA_KEY_NAMES, metadata, type ExportMetadata } from '../export/metadata';
 import { closingLayout } from '../export/signature';
-import { sourceBlocks, type LiteralBlock } from '../model/source-blocks';
+import { sourceBlocks, type LiteralBlock, type SourceBlocks } from '../model/source-blocks';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
 import { builtinTypes } from '../report-types/load';
 import { OPAQUE } from '../text/prose';
@@ -150,6 +150,8 @@ export interface BlockOptions {
   fonts?: Partial<ExportFonts>;
   /** A picture's size in points (scaled to the text block as the export scales it), when it can be read. */
   imageSize?: (url: string) => { width: number; height: number } | undefined;
+  /** The draft's footnotes, code and HTML blocks and pictures (a SourceBlockCache's, while typing). */
+  sourceBlocks?: (text: string) => SourceBlocks;
 }
 
 /** What a first line may end with to be taken as the title: the report types' names, as the export reads them. */
@@ -259,7 +261,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
     }
     return frontAnchor;
   };
-  const source = sourceBlocks(model.text);
+  const source = (options.sourceBlocks ?? sourceBlocks)(model.text);
   const blocks: Block[] = [];
 
   const para = (kind: BlockKind, text: string, anchor: number, extra: Partial<Paragraph> = {}): Paragraph => ({

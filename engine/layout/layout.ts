@@ -8,6 +8,7 @@ import { documentWords } from '../report-types/words';
 import type { ReportModel } from '../model/types';
 import { buildBlocks } from './blocks';
 import type { BreakCache } from './break-lines';
+import type { SourceBlockCache } from './source-block-cache';
 import { pageGeometry, type PageGeometry, type PageSetup } from './geometry';
 import { paginate, type LaidPage } from './paginate';
 
@@ -18,6 +19,8 @@ export interface LayoutOptions {
   cache?: BreakCache;
   /** A picture's printed size in points (see imageSizes), when it can be read. */
   imageSize?: (url: string) => { width: number; height: number } | undefined;
+  /** Kept between layouts of one draft: footnotes, code blocks and pictures found again only when an edit may change them. */
+  sourceBlocks?: SourceBlockCache;
 }
 
 export interface Layout {
@@ -27,7 +30,8 @@ export interface Layout {
 
 export function layoutModel(model: ReportModel, options: LayoutOptions = {}): Layout {
   const geometry = pageGeometry(options.page);
-  const blocks = buildBlocks(model, geometry, { fonts: options.fonts, imageSize: options.imageSize });
+  const cache = options.sourceBlocks;
+  const blocks = buildBlocks(model, geometry, { fonts: options.fonts, imageSize: options.imageSize, sourceBlocks: cache && ((text) => cache.get(text)) });
   const placeholders = model.placeholders.map((p) => p.span).sort((a, b) => a.start - b.start);
   return { geometry, pages: paginate(blocks, geometry, placeholders, options.cache) };
 }

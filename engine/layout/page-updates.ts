@@ -10,6 +10,7 @@ import type { ExportFonts } from '../export/gbt9704';
 import { buildModel, type BuildOptions } from '../model/build';
 import { ProseCache } from '../parse/parse-prose';
 import { BreakCache } from './break-lines';
+import { SourceBlockCache } from './source-block-cache';
 import { fontStacks } from './fonts';
 import type { PageGeometry } from './geometry';
 import { layoutModel, mapOffsets, printedModel, type LayoutOptions } from './layout';
@@ -58,6 +59,7 @@ export interface PageUpdate {
 export class PageState {
   private readonly cache = new ProseCache();
   private readonly breaks = new BreakCache();
+  private readonly sourceBlocks = new SourceBlockCache();
   /** The last layout, its page bases and error messages per line. */
   private last: LaidPage[] = [];
   private lastBases: number[] = [];
@@ -91,7 +93,7 @@ export class PageState {
       this.cache.rotate();
     }
     const printed = printedModel(text, report, model);
-    const layout = layoutModel(printed.model, { ...options, cache: this.breaks });
+    const layout = layoutModel(printed.model, { ...options, cache: this.breaks, sourceBlocks: this.sourceBlocks });
     if (printed.unshift) mapOffsets(layout.pages, printed.unshift);
     const { rowsFor: _rows, widowControl: _widows, sizes, ...rest } = layout.geometry;
     const geometry: WireGeometry = { ...rest, sizes: { ...sizes }, fonts: fontStacks(options.fonts as Partial<ExportFonts> | undefined) };
