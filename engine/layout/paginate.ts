@@ -119,9 +119,11 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
     if (block.type === 'paragraph' && block.keepNext && y > 0) {
       let chain = 0;
       let k = at;
-      while (k < blocks.length && blocks[k].type === 'paragraph' && (blocks[k] as Paragraph).keepNext) chain += fullHeight(blocks[k++]);
+      // A paragraph that starts a new page anyway (an attachment) ends the chain.
+      const breaks = (b: Block) => b.type === 'paragraph' && b.pageBreakBefore === true;
+      while (k < blocks.length && blocks[k].type === 'paragraph' && (blocks[k] as Paragraph).keepNext && !(k > at && breaks(blocks[k]))) chain += fullHeight(blocks[k++]);
       // The next paragraph's first line, or its first two where a lone line may not stay behind.
-      if (k < blocks.length && blocks[k].type !== 'imprint') {
+      if (k < blocks.length && blocks[k].type !== 'imprint' && !breaks(blocks[k])) {
         const next = blocks[k];
         chain += before(next) + firstHeight(next) * (g.widowControl && next.type === 'paragraph' ? Math.min(2, lineCount(next, g, cache)) : 1);
       }
