@@ -49,7 +49,7 @@ import type { SourceBlocks } from '../model/source-blocks';
 import { columnWidths } from './table-widths';
 import { breakTitle } from './title-lines';
 import { elementParts, type ElementContext } from './elements';
-import { attachmentNote, printedBody } from './element-geometry';
+import { attachmentNote, printedBody, PrintOrder } from './element-geometry';
 
 export interface PageOptions {
   /** Margins in millimetres (GB/T 9704 allows ±1 mm; units sometimes need more). */
@@ -142,15 +142,8 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const { printed, main, closing, lastBody } = body;
   const split = main.length;
 
-  const tableOf = (line: ReportLine) =>
-    model.tables.find((tb) => {
-      const at = line.starts[0] ?? line.cell?.start ?? -1;
-      return tb.span.start <= at && at < tb.span.end;
-    });
-  const literals = blocks.literals.slice();
-  const emitLiteralsBefore = (offset: number, into: Array<Paragraph | Table>) => {
-    while (literals.length > 0 && literals[0].span.start < offset) {
-      const block = literals.shift()!;
+  const order = new PrintOrder<Paragraph | Table>(model.tables, blocks.literals, {
+    literal(block, into) {
       warnings.push(
         block.kind === 'code'
           ? t('第 {0} 行的代码块按原文导出为正文：公文中一般不用代码块，请确认是否需要。', model.lineIndex.positionAt(block.span.start).line + 1)
@@ -159,23 +152,12 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
       for (const text of block.lines) {
         into.push(new Paragraph({ spacing: exact, indent: { firstLine: 0 }, children: [run(text, fonts.body)] }));
       }
-    }
-  };
-  const emitted = new Set<TableModel>();
-  const emitLines = (lines: ReportLine[], into: Array<Paragraph | Table>) => {
-    for (const line of lines) {
-      emitLiteralsBefore(line.starts[0] ?? line.cell?.start ?? 0, into);
-      if (line.block === 'tableCell') {
-        const table = tableOf(line);
-        if (table && !emitted.has(table)) {
-          emitted.add(table);
-          into.push(buildTable(table, model, fonts, font, textWidth));
-        }
-        continue;
-      }
-      into.push(lineParagraph(line, model, fonts, run, { keepNext: closing && line === lastBody, footnoteIds, images: imageRuns }));
-    }
-  };
+    },
+    table: (table, into) => into.push(buildTable(table, model, fonts, font, textWidth)),
+    line: (line, into) => into.push(lineParagraph(line, model, fonts, run, { keepNext: closing && line === lastBody, footnoteIds, images: imageRuns })),
+  });
+  const emitLiteralsBefore = (offset: number, into: Array<Paragraph | Table>) => order.literalsBefore(offset, into);
+  const emitLines = (lines: ReportLine[], into: Array<Paragraph | Table>) => order.lines(lines, into);
   const imageRuns = (url: string, alt: string, line: ReportLine): ParagraphChild[] => {
     const loaded = loadImage(url, options.baseDir, Math.floor(((textWidth / 20) * 96) / 72));
     if ('image' in loaded) {

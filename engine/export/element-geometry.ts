@@ -5,7 +5,8 @@
  * into the DOCX, engine/layout draws them in the preview, so both place every element alike.
  * Units: twips unless the name says otherwise.
  */
-import type { ReportLine } from '../model/types';
+import type { LiteralBlock } from '../model/source-blocks';
+import type { ReportLine, TableModel } from '../model/types';
 import {
   CHARACTER_PITCH_PT,
   HEAD_RULE_SIZE,
@@ -232,4 +233,50 @@ export function printedBody(lines: readonly ReportLine[], meta: ExportMetadata, 
     lastBody,
     closing: meta.attachments.length > 0 || (meta.signature ?? []).length > 0 || meta.date !== undefined,
   };
+}
+
+/** What PrintOrder hands out, in the order the export prints it. */
+export interface PrintVisitor<T> {
+  literal(block: LiteralBlock, into: T[]): void;
+  table(table: TableModel, into: T[]): void;
+  line(line: ReportLine, into: T[]): void;
+}
+
+/**
+ * The printed body in source order: each table once, at its first cell, and the code and HTML
+ * blocks the model leaves out just before the first line after them. One walk for the DOCX and
+ * the preview, which only differ in what they make of each piece.
+ */
+export class PrintOrder<T> {
+  private readonly literals: LiteralBlock[];
+  private readonly emitted = new Set<TableModel>();
+
+  constructor(
+    private readonly tables: readonly TableModel[],
+    literals: readonly LiteralBlock[],
+    private readonly visit: PrintVisitor<T>,
+  ) {
+    this.literals = literals.slice();
+  }
+
+  /** The code and HTML blocks that start before `offset` (all that are left, without one). */
+  literalsBefore(offset: number, into: T[]): void {
+    while (this.literals.length > 0 && this.literals[0].span.start < offset) this.visit.literal(this.literals.shift()!, into);
+  }
+
+  lines(lines: readonly ReportLine[], into: T[]): void {
+    for (const line of lines) {
+      const at = line.starts[0] ?? line.cell?.start;
+      this.literalsBefore(at ?? 0, into);
+      if (line.block !== 'tableCell') {
+        this.visit.line(line, into);
+        continue;
+      }
+      const table = at === undefined ? undefined : this.tables.find((tb) => tb.span.start <= at && at < tb.span.end);
+      if (table && !this.emitted.has(table)) {
+        this.emitted.add(table);
+        this.visit.table(table, into);
+      }
+    }
+  }
 }

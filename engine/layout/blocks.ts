@@ -23,13 +23,14 @@ import {
   noteText,
   numberLine,
   printedBody,
+  PrintOrder,
   SEPARATOR_SPACE_PT,
   SIGNERS_LABEL,
   stackedHead,
 } from '../export/element-geometry';
 import { METADATA_KEY_NAMES, metadata, type ExportMetadata } from '../export/metadata';
 import { closingLayout } from '../export/signature';
-import { sourceBlocks, type LiteralBlock, type SourceBlocks } from '../model/source-blocks';
+import { sourceBlocks, type SourceBlocks } from '../model/source-blocks';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
 import { builtinTypes } from '../report-types/load';
 import { OPAQUE } from '../text/prose';
@@ -317,45 +318,30 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
   const notes = new Map<string, number>();
   source.footnotes.forEach((f, i) => notes.set(f.label, i + 1));
   const footnoteOf = new Map(source.footnotes.map((f, i) => [i + 1, f]));
-  const literals = source.literals.slice();
-  const literalsBefore = (offset: number, into: Block[]) => {
-    while (literals.length > 0 && literals[0].span.start < offset) into.push(...literalParagraphs(literals.shift()!));
-  };
-  const literalParagraphs = (block: LiteralBlock) => block.lines.map((text) => para('literal', text, block.span.start));
-  const emitted = new Set<TableModel>();
-  const tableOf = (line: ReportLine) => {
-    const at = line.starts.length > 0 ? line.starts[0] : line.cell?.start;
-    return at === undefined ? undefined : model.tables.find((t) => t.span.start <= at && at < t.span.end);
-  };
-  const emitLines = (lines: ReportLine[], into: Block[]) => {
-    for (const line of lines) {
-      literalsBefore(line.starts[0] ?? line.cell?.start ?? 0, into);
-      if (line.block === 'tableCell') {
-        const table = tableOf(line);
-        if (table && !emitted.has(table)) {
-          emitted.add(table);
-          into.push(tableBlock(table, model));
-        }
-        continue;
-      }
+  const order = new PrintOrder<Block>(model.tables, source.literals, {
+    literal: (block, into) => into.push(...block.lines.map((text) => para('literal', text, block.span.start))),
+    table: (table, into) => into.push(tableBlock(table, model)),
+    line(line, into) {
       const images = onlyImages(line, model);
       if (images) {
         into.push(imageParagraph(line, images));
-        continue;
+        return;
       }
       const p = lineParagraph(line, model, geometry, bodySpacing, firstLineIndent, notes);
       if (p.footnotes) for (const f of p.footnotes) f.paragraphs = footnoteOf.get(f.number)?.paragraphs ?? [];
       if (body.closing && line === body.lastBody) p.keepNext = true;
       into.push(p);
-    }
-  };
+    },
+  });
+  const literalsBefore = (offset: number, into: Block[]) => order.literalsBefore(offset, into);
+  const emitLines = (lines: ReportLine[], into: Block[]) => order.lines(lines, into);
   /** A picture on a line of its own: centred, as tall as the export prints it, framed with its description. */
-  const imageParagraph = (line: ReportLine, images: Array<{ url: string; alt: string }>) => {
+  function imageParagraph(line: ReportLine, images: Array<{ url: string; alt: string }>) {
     const text = images.map((i) => i.alt || i.url).join(' ');
     const heights = images.map((i) => options.imageSize?.(i.url)?.height ?? 0);
     const height = Math.max(geometry.linePitch, ...heights);
     return para('image', text, line.starts[0] ?? 0, { align: 'center', lineHeight: height, framed: true });
-  };
+  }
   emitLines(body.main, blocks);
   literalsBefore(body.attachments.length > 0 ? body.attachments[0].starts[0] ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER, blocks);
 
