@@ -1,6 +1,6 @@
 /** The pure engine: no editor APIs. Everything the server, the CLI and the tests use comes from here. */
 export { lint, DEFAULT_MAX_LENGTH, type Diagnostic, type LintOptions, type LintResult, type RuleSetting } from './lint';
-export { buildModel } from './model/build';
+export { buildModel, type BuildOptions } from './model/build';
 export type * from './model/types';
 export { RULES, findRule } from './rules';
 export type { Fix, Finding, Rule, TextEdit } from './rules/rule';
@@ -36,4 +36,4 @@ export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex } from './c
 export { paragraphsOf, type ParagraphIndex } from './copies/paragraph-index';
 export type { Corpus } from './rules/rule';
 export type { LayoutOptions } from './export/build-docx';
-export { layoutText, PageState, type ErrorSpan, type PageUpdate } from './layout';
+export { imageSizes, layoutText, PageState, type ErrorSpan, type LayoutOptions as PageLayoutOptions, type PageUpdate } from './layout';

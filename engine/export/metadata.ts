@@ -59,6 +59,9 @@ export const ELEMENT_KEYS = {
 } as const;
 const KEYS = ELEMENT_KEYS;
 
+/** Each element's front-matter keys, for pointing at where the draft says it (the preview's clicks). */
+export const METADATA_KEY_NAMES: Readonly<Record<keyof typeof KEYS, readonly string[]>> = KEYS;
+
 /** The metadata keys the export reads, for docs and completion. */
 export const METADATA_KEYS: readonly string[] = Object.values(KEYS).flat();
 
