@@ -31,6 +31,8 @@ interface CompiledData {
   data: Record<string, unknown>;
   /** The report types as report-types/load.ts returns them (their type stays in that folder). */
   types: { types: Array<{ source: string }>; errors: Array<{ file: string }> };
+  /** The reference data (data/quotations, data/years) as unit/load.ts reads it. */
+  reference: { quotations: Array<{ file: string }>; years: Array<{ file: string }>; problems: Array<{ file: string }> };
 }
 declare const __PARTY_REPORT_COMPILED_DATA__: CompiledData | undefined;
 const compiled: CompiledData | undefined = typeof __PARTY_REPORT_COMPILED_DATA__ === 'undefined' ? undefined : __PARTY_REPORT_COMPILED_DATA__;
@@ -54,6 +56,13 @@ export function compiledBuiltinTypes<T extends { source: string }, E extends { f
     types: compiled.types.types.map((type) => ({ ...revive(type), source: at(type.source) }) as T),
     errors: compiled.types.errors.map((e) => ({ ...e, file: at(e.file) }) as E),
   };
+}
+
+/** The shipped quotations and year profiles compiled at build time, their files pointing into this install. */
+export function compiledReference<Q extends { file: string }, Y extends { file: string }, P extends { file: string }>(): { quotations: Q[]; years: Y[]; problems: P[] } | undefined {
+  if (!compiled?.reference) return undefined;
+  const at = <T extends { file: string }>(item: { file: string }) => ({ ...item, file: path.join(assetRoot(), item.file) }) as T;
+  return { quotations: compiled.reference.quotations.map(at<Q>), years: compiled.reference.years.map(at<Y>), problems: compiled.reference.problems.map(at<P>) };
 }
 
 const cache = new Map<string, unknown>();

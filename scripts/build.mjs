@@ -3,7 +3,8 @@
 // by the engine's own loaders, so start-up parses no YAML (engine/data.ts). The files still ship,
 // and the engine reads them when it runs from source.
 import * as esbuild from 'esbuild';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
@@ -28,7 +29,7 @@ async function compileData() {
     minify: false,
     sourcemap: false,
     stdin: {
-      contents: "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load';",
+      contents: "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load'; export { builtinReference } from './engine/unit/load';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -44,7 +45,10 @@ async function compileData() {
     };
     const data = {};
     for (const name of readdirSync(path.join(ROOT, 'data')).filter((n) => n.endsWith('.yaml'))) data[name] = engine.loadData(name);
-    return { data, types };
+    const withRelativeFile = (item) => ({ ...item, file: rel(item.file) });
+    const ref = engine.builtinReference();
+    const reference = { quotations: ref.quotations.map(withRelativeFile), years: ref.years.map(withRelativeFile), problems: ref.problems.map(withRelativeFile) };
+    return { data, types, reference };
   } finally {
     rmSync(tool, { force: true });
   }
@@ -64,7 +68,10 @@ await Promise.all([
     // Same V8 flag as the extension uses (client/src/extension.ts): keeps peak memory down.
     banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' },
   }),
-  esbuild.build({ ...withData, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI: a small launcher (the `party-report` command) that loads the CLI's bundle through V8's
+  // code cache (engine/io/code-cache.ts).
+  esbuild.build({ ...common, entryPoints: ['cli/src/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...withData, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js' }),
   // The engine as a library, for benchmarks and for tools that embed it.
   esbuild.build({ ...withData, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
   // The RE2 engine for user patterns, loaded on demand by engine/text/safe-regex.ts.
@@ -76,6 +83,13 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['engine/word/index.ts'], outfile: 'dist/word.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
+// Each bundle's last line names its build (a hash of its content): the code cache of one build is
+// never used for another (engine/io/code-cache.ts).
+for (const name of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'))) {
+  const file = path.join(ROOT, 'dist', name);
+  const source = readFileSync(file, 'utf8');
+  writeFileSync(file, `${source}${source.endsWith('\n') ? '' : '\n'}//# build=${createHash('sha256').update(source).digest('hex').slice(0, 16)}\n`);
+}
 // The manifest's rule settings, the schemas and the docs/rules.md index, from the registry just built.
 await import('./generate.mjs');
 chmodSync('dist/cli.js', 0o755);
