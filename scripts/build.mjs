@@ -55,9 +55,15 @@ async function compileData() {
 }
 
 const compiled = await compileData();
-// Regular expressions (report types' title and opening patterns) travel as { $regexp, flags }.
-const json = JSON.stringify(compiled, (key, value) => (value instanceof RegExp ? { $regexp: value.source, flags: value.flags } : value));
-const withData = { ...common, define: { __PARTY_REPORT_COMPILED_DATA__: json } };
+// Each part goes in as a JSON text, parsed on first use (engine/data.ts). Regular expressions (report
+// types' title and opening patterns) travel as { $regexp, flags }.
+const toJson = (value) => JSON.stringify(value, (key, v) => (v instanceof RegExp ? { $regexp: v.source, flags: v.flags } : v));
+const parts = {
+  data: Object.fromEntries(Object.entries(compiled.data).map(([name, value]) => [name, toJson(value)])),
+  types: toJson(compiled.types),
+  reference: toJson(compiled.reference),
+};
+const withData = { ...common, define: { __PARTY_REPORT_COMPILED_DATA__: JSON.stringify(parts) } };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
