@@ -63,7 +63,11 @@ const parts = {
   types: toJson(compiled.types),
   reference: toJson(compiled.reference),
 };
-const withData = { ...common, define: { __PARTY_REPORT_COMPILED_DATA__: JSON.stringify(parts) } };
+const dataDefine = { __PARTY_REPORT_COMPILED_DATA__: JSON.stringify(parts) };
+// The exporter is a bundle of its own (dist/export.js), loaded on demand (engine/export/load.ts)…
+const withData = { ...common, define: { ...dataDefine, __PARTY_REPORT_EXPORTER_BUILT_IN__: 'false' } };
+// …except in the CLI's export bundle, which has it built in.
+const withDataAndExporter = { ...common, define: { ...dataDefine, __PARTY_REPORT_EXPORTER_BUILT_IN__: 'true' } };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
@@ -78,6 +82,8 @@ await Promise.all([
   // code cache (engine/io/code-cache.ts).
   esbuild.build({ ...common, entryPoints: ['cli/src/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...withData, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js' }),
+  // The same CLI with the exporter built in, for `party-report export`: one bundle to load, not two.
+  esbuild.build({ ...withDataAndExporter, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-export.js' }),
   // The engine as a library, for benchmarks and for tools that embed it.
   esbuild.build({ ...withData, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
   // The RE2 engine for user patterns, loaded on demand by engine/text/safe-regex.ts.
