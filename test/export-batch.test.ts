@@ -98,6 +98,28 @@ describe('party-report export of many drafts', function () {
     assert.ok(readDocx(fs.readFileSync(path.join(out, '述职.docx'))).document.includes('履职情况'));
   });
 
+  it('exports a larger folder on worker threads with the same files and the same messages, in file order, as one thread', async () => {
+    const dir = path.join(tmp, 'many');
+    fs.mkdirSync(dir);
+    const names = ['duty-report.md', 'org-life-meeting-report.md', 'rectification-list.md', 'branch-work-summary.md'];
+    for (let i = 0; i < 24; i++) fs.writeFileSync(path.join(dir, `d${String(i).padStart(2, '0')}.md`), example(names[i % names.length]));
+    const threads = cli(['export', dir, '-o', path.join(tmp, 'threads'), '--jobs', '2']);
+    const one = cli(['export', dir, '-o', path.join(tmp, 'one'), '--jobs', '1']);
+    assert.equal(threads.status, 0, threads.stderr);
+    assert.equal(one.status, 0, one.stderr);
+    assert.deepEqual(threads.stderr.split('\n').map((l) => l.replace(/threads/, 'one')), one.stderr.split('\n'));
+    const said = threads.stderr.split('\n').filter((l) => l.startsWith('已导出'));
+    assert.deepEqual(said, [...said].sort());
+    assert.equal(said.length, 24);
+    for (let i = 0; i < 24; i++) {
+      const name = `d${String(i).padStart(2, '0')}.docx`;
+      const a = await docxText(fs.readFileSync(path.join(tmp, 'threads', name)));
+      assert.equal(a, await docxText(fs.readFileSync(path.join(tmp, 'one', name))), name);
+      assert.ok(squash(a).includes(squash(example(names[i % names.length]).split('\n').filter((l) => l.trim() && !l.startsWith('---') && !/^\w+:/.test(l))[0])), name);
+    }
+    assert.equal(cli(['export', dir, '--jobs', '0']).status, 2);
+  });
+
   it('refuses -o naming a file when exporting several drafts, writing nothing', () => {
     const dir = folder('drafts');
     const file = path.join(tmp, 'out.docx');

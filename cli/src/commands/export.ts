@@ -1,14 +1,13 @@
 /**
  * `party-report export <draft.md> [-o out.docx]` and `party-report export <dir|glob|file…> [-o outdir]`:
- * a GB/T 9704 DOCX (or PDF) of each draft. One process exports the whole batch, so the exporter
- * is loaded once rather than once per draft.
+ * a GB/T 9704 DOCX (or PDF) of each draft. One process exports the whole batch (on every core,
+ * cli/src/export-batch.ts), so the exporter is loaded once per thread rather than once per draft.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fontProblem, loadExporter, t, WriteRefused, writeFileAtomic, type LayoutOptions, type TextEncodingName } from '../../../engine';
+import { fontProblem, loadExporter, t, type TextEncodingName } from '../../../engine';
 import { expandFiles } from '../expand-files';
-import { DraftReadError, readDraft } from '../read-draft';
-import { projectFor } from '../project';
+import { exportJob, exportJobs, type ExportJob, type ExportSettings } from '../export-batch';
 
 export interface ExportArgs {
   /** One draft, or (batch) directories, globs and drafts. */
@@ -23,9 +22,9 @@ export interface ExportArgs {
   pdf?: boolean;
   /** LibreOffice's soffice, when it is not on PATH. */
   soffice?: string;
+  /** Drafts exported at once in a batch (worker threads); default: the number of cores. */
+  jobs?: number;
 }
-
-type Exporter = ReturnType<typeof loadExporter>;
 
 /** One argument that names a single file (not a folder, not a glob): -o is then the output file. */
 export function isSingleDraft(files: string[]): boolean {
@@ -38,48 +37,6 @@ export function isSingleDraft(files: string[]): boolean {
 }
 
 const outputName = (file: string, extension: string) => path.basename(file).replace(/\.(md|markdown|mdown|mkd|txt)$/i, '') + extension;
-
-/** The draft's export with the project's settings (then --font) applied; its warnings go to `err`. */
-async function exportOne(exporter: Exporter, file: string, args: ExportArgs, fonts: Record<string, string>, soffice: string | undefined, inBatch: boolean, err: (s: string) => void): Promise<Uint8Array | undefined> {
-  // In a batch, each warning says which draft it is about.
-  const about = inBatch ? `${file}: ` : '';
-  let text: string;
-  try {
-    text = readDraft(file, args.encoding);
-  } catch (e) {
-    if (!(e instanceof DraftReadError)) throw e;
-    err(e.message);
-    return undefined;
-  }
-  // The project file's export settings, then --font on top.
-  const projectExport = projectFor(file, err).config?.config.export ?? {};
-  const options: LayoutOptions = { fonts: { ...projectExport.fonts, ...fonts }, page: projectExport.page, baseDir: path.dirname(path.resolve(file)) };
-  if (soffice) {
-    try {
-      const result = await exporter.exportPdf(text, { ...options, soffice });
-      result.warnings.forEach((w) => err(about + w));
-      return result.pdf;
-    } catch (e) {
-      if (!(e instanceof exporter.PdfError)) throw e;
-      err(about + e.message);
-      return undefined;
-    }
-  }
-  const result = await exporter.exportReport(text, options);
-  result.warnings.forEach((w) => err(about + w));
-  return result.docx;
-}
-
-function write(target: string, bytes: Uint8Array, force: boolean, err: (s: string) => void): boolean {
-  try {
-    writeFileAtomic(target, bytes, force);
-    return true;
-  } catch (e) {
-    if (!(e instanceof WriteRefused)) throw e;
-    err(e.message);
-    return false;
-  }
-}
 
 export async function runExport(args: ExportArgs, err: (s: string) => void): Promise<number> {
   const fonts: Record<string, string> = {};
@@ -96,38 +53,41 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
   const single = isSingleDraft(args.files);
   const batch = single ? undefined : planBatch(args, extension, err);
   if (batch === null) return 2;
-  const exporter = loadExporter();
   let soffice: string | undefined;
   if (args.pdf) {
+    const exporter = loadExporter();
     soffice = exporter.findSoffice(args.soffice);
     if (!soffice) {
       err(exporter.noSofficeMessage());
       return 2;
     }
   }
+  const settings: ExportSettings = { force: args.force, fonts, encoding: args.encoding, soffice };
   if (!batch) {
     const file = args.files[0];
     const target = args.output ?? path.join(path.dirname(file), outputName(file, extension));
-    const bytes = await exportOne(exporter, file, args, fonts, soffice, false, err);
-    if (!bytes || !write(target, bytes, args.force, err)) return 2;
-    err(t('已导出 {0}', target));
-    return 0;
+    const outcome = await exportJob({ file, target }, settings, false);
+    outcome.messages.forEach((m) => err(m.text));
+    return outcome.written ? 0 : 2;
   }
   let failed = batch.failed;
-  let done = 0;
-  for (const { file, target } of batch.jobs) {
-    const bytes = await exportOne(exporter, file, args, fonts, soffice, true, err);
-    if (bytes && makeDir(path.dirname(target), err) && write(target, bytes, args.force, err)) {
-      done++;
-      err(t('已导出 {0}', target));
-    } else failed++;
-  }
-  err(t('导出 {0} 个文稿：{1} 个成功，{2} 个失败。', batch.jobs.length + batch.failed, done, failed));
+  let written = 0;
+  const saidOnce = new Set<string>();
+  await exportJobs(batch.jobs, settings, args.jobs, (outcome) => {
+    for (const m of outcome.messages) {
+      if (m.project && saidOnce.has(m.text)) continue;
+      if (m.project) saidOnce.add(m.text);
+      err(m.text);
+    }
+    if (outcome.written) written++;
+    else failed++;
+  });
+  err(t('导出 {0} 个文稿：{1} 个成功，{2} 个失败。', batch.jobs.length + batch.failed, written, failed));
   return failed > 0 ? 2 : 0;
 }
 
 interface Batch {
-  jobs: Array<{ file: string; target: string }>;
+  jobs: ExportJob[];
   /** Arguments that matched nothing and outputs two drafts would share: already reported. */
   failed: number;
 }
@@ -195,14 +155,4 @@ function baseOf(arg: string): string {
     // unreadable: reported when it is read
   }
   return path.dirname(arg);
-}
-
-function makeDir(dir: string, err: (s: string) => void): boolean {
-  try {
-    fs.mkdirSync(dir, { recursive: true });
-    return true;
-  } catch (e) {
-    err(`${dir}: ` + t('无法创建输出目录：{0}', (e as Error).message));
-    return false;
-  }
 }
