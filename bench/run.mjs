@@ -115,6 +115,8 @@ if (wanted('lint')) {
   row('node -e 0 (median of 10)', ms(empty.wall));
   row('lint seed, whole process (median of 10)', ms(seedCli.wall), ms(peerCli.wall), `≤ 1.5 × node -e 0 = ${ms(1.5 * empty.wall)}`, seedCli.wall <= 1.5 * empty.wall);
   row('  the same without the code cache (median of 5)', ms(seedCold.wall));
+  // On a machine others are loading, wall times swing; CPU time (user + sys) shows the same comparison steadier.
+  if (seedCli.cpu !== undefined) row('  lint seed, whole process, CPU time', ms(seedCli.cpu), ms(peerCli.cpu), `node -e 0: ${ms(empty.cpu)}, ratio ${(seedCli.cpu / empty.cpu).toFixed(2)}`);
   const mbFile = write('varied-1mb.md', mb1);
   const mbCli = timeProcess(...node([CLI, 'lint', mbFile]), 5);
   const mbPeer = timeProcess(...node([MARKDOWNLINT_CLI, mbFile]), 5);
@@ -165,8 +167,10 @@ if (wanted('export')) {
     row(`export ${name} to DOCX, in-process (median of 10)`, ms(await timeAsync(() => exporter.exportDocx(text), 10)));
     const out = path.join(work, 'out.docx');
     const ours = timeProcess(...node([CLI, 'export', file, '-o', out, '--force']), 5);
-    const peer = pandoc ? timeProcess('pandoc', [file, '-f', 'markdown', '-o', path.join(work, 'pandoc.docx')], 5).wall : undefined;
+    const peerRun = pandoc ? timeProcess('pandoc', [file, '-f', 'markdown', '-o', path.join(work, 'pandoc.docx')], 5) : undefined;
+    const peer = peerRun?.wall;
     row(`export ${name} to DOCX, whole process (median of 5)`, ms(ours.wall), pandoc ? ms(peer) : 'pandoc not installed', '≤ 2 × pandoc', pandoc ? ours.wall <= 2 * peer : undefined);
+    if (ours.cpu !== undefined && peerRun) row(`  export ${name}, whole process, CPU time`, ms(ours.cpu), ms(peerRun.cpu), `ratio ${(ours.cpu / peerRun.cpu).toFixed(2)}`);
   }
   // A folder of 100 drafts (4–16 KB) in one `party-report export`, against pandoc run once per draft.
   const drafts = path.join(work, 'export-folder');
