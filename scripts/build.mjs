@@ -5,10 +5,28 @@
 import * as esbuild from 'esbuild';
 import { createHash } from 'node:crypto';
 import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
+
+/**
+ * `import * as fs from 'node:fs'` in our sources is bundled as `__toESM(require("node:fs"))`, which
+ * copies every export of the module onto a new object through getters: some 40 such imports cost
+ * 10 ms and more of each CLI start. `import fs = require('node:fs')` (the TypeScript form, same
+ * meaning for a namespace of a Node built-in) is bundled as a plain require. Sources keep the usual form.
+ */
+const builtinNamespaces = {
+  name: 'builtin-namespaces',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replace(/^import \* as ([\w$]+) from '(node:[\w/]+)';$/gm, "import $1 = require('$2');"), loader: 'ts' };
+    });
+  },
+};
 const ROOT = path.resolve(import.meta.dirname, '..');
 const common = {
   bundle: true,
@@ -19,6 +37,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [builtinNamespaces],
 };
 
 /** The built-in data as the engine reads it from the YAML files, with paths relative to the package root. */
