@@ -71,6 +71,25 @@ describe('the CLI code cache', function () {
     assert.deepEqual(caches(), [current, otherInstall, 'notes.txt'].sort());
   });
 
+  it('never uses a cache file others could have written (group- or world-writable, or another user\'s)', function () {
+    if (process.platform === 'win32') this.skip();
+    run(['lint', DRAFT]);
+    const [file] = caches();
+    const full = path.join(cache, file);
+    // A file V8 would accept, but writable by the group: it must be ignored and replaced by one of ours.
+    fs.chmodSync(full, 0o620);
+    const before = fs.statSync(full).mtimeMs;
+    const r = run(['lint', DRAFT]);
+    assert.equal(r.status, 1);
+    assert.equal(fs.statSync(full).mode & 0o777, 0o600, 'rewritten, readable by this user only');
+    assert.ok(fs.statSync(full).mtimeMs >= before);
+    // Owned by another user: the same (only root can make such a file here).
+    if (process.getuid?.() !== 0) return;
+    fs.chownSync(full, 65534, 65534);
+    assert.equal(run(['lint', DRAFT]).status, 1);
+    assert.equal(fs.statSync(full).uid, 0, 'replaced by one of ours');
+  });
+
   it('a cache folder that cannot be created changes nothing but speed', () => {
     const blocker = path.join(tmp, 'a-file');
     fs.writeFileSync(blocker, '');

@@ -9,7 +9,8 @@
  * unwritable cache means the bundle is compiled as usual. V8 checks the data against its version,
  * flags and the source's length and rejects what does not fit; the build writes a hash of each
  * bundle's content into its last line, so another build of the bundle never meets this cache.
- * Files are written whole (temporary file, then rename) and the superseded ones removed.
+ * Files are written whole (temporary file, then rename, readable by this user only) and the
+ * superseded ones removed; a cache file this user did not write is never used.
  * PARTY_REPORT_CACHE_DIR chooses the folder; PARTY_REPORT_CACHE_DIR=off turns the cache off.
  */
 import * as fs from 'node:fs';
@@ -58,12 +59,7 @@ export function requireWithCodeCache(file: string): unknown {
   // of it replaces the old one's.
   const name = `${path.basename(file, '.js')}.${tag(path.resolve(file))}`;
   const cacheFile = path.join(dir, `${name}.${id}.${process.version}.${process.arch}.${tag(process.execArgv.join(' '))}.v8cache`);
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = fs.readFileSync(cacheFile);
-  } catch {
-    cachedData = undefined;
-  }
+  const cachedData = readOwnCache(cacheFile);
   // The CommonJS wrapper, as Node's loader applies it; a leading #! line is no JavaScript.
   const body = source.startsWith('#!') ? '//' + source.slice(2) : source;
   let script: vm.Script;
@@ -83,10 +79,29 @@ export function requireWithCodeCache(file: string): unknown {
   return module.exports;
 }
 
+/**
+ * The cache file, if this user wrote it: code cache is code, so a file another user could have
+ * written (someone else's, or group- or world-writable) is never run. Checked on the open file.
+ */
+function readOwnCache(cacheFile: string): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(cacheFile, 'r');
+    const stat = fs.fstatSync(fd);
+    const uid = process.getuid?.();
+    if (!stat.isFile() || (uid !== undefined && stat.uid !== uid) || (process.platform !== 'win32' && (stat.mode & 0o022) !== 0)) return undefined;
+    return fs.readFileSync(fd);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
 function writeCache(script: vm.Script, dir: string, cacheFile: string, name: string, id: string): void {
   const temp = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     fs.writeFileSync(temp, script.createCachedData(), { flag: 'wx', mode: 0o600 });
     fs.renameSync(temp, cacheFile);
     // Caches of earlier builds of this installed bundle are of no more use (those of another Node may be).
