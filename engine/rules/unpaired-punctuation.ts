@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { wrappedLineSet } from '../model/hard-wraps';
 import type { Rule } from './rule';
 import { qm, spanOf } from './util';
 
@@ -28,9 +29,12 @@ export const unpairedPunctuation: Rule = {
   fixable: true,
   source: 'GB/T 15834—2011',
   check(ctx) {
-    for (const line of ctx.model.lines) {
+    // A paragraph broken into printed lines opens a quote on one line and closes it on the next:
+    // hard-wrapped-lines reports it, and its marks are checked once the lines are joined.
+    const wrapped = wrappedLineSet(ctx.model);
+    for (const [index, line] of ctx.model.lines.entries()) {
       const text = line.text;
-      if (!ANY_MARK.test(text)) continue;
+      if (!ANY_MARK.test(text) || wrapped.has(index)) continue;
       const stack: Array<{ mark: string; at: number }> = [];
       const unmatched: Array<{ at: number; mark: string; opening: boolean; shouldBe?: string; opener?: string }> = [];
       for (let i = 0; i < text.length; i++) {
