@@ -77,15 +77,32 @@ interface CacheEntry {
   line: number;
 }
 
+export interface ProseCacheOptions {
+  /**
+   * Move a reused chunk's lines where the chunk now stands by shifting their offsets in place,
+   * instead of copying them: no allocation per keystroke for the half of a draft after the edit,
+   * and the same line objects from version to version, which lets the lint keep per-line results
+   * (engine/incremental). The price: a model built from this cache is valid only until the next
+   * parse with it. The language server's per-document cache holds exactly one model at a time.
+   */
+  shiftInPlace?: boolean;
+}
+
 export class ProseCache {
   entries = new Map<string, CacheEntry>();
   next = new Map<string, CacheEntry>();
   hits = 0;
   misses = 0;
+  readonly shiftInPlace: boolean;
+
+  constructor(options: ProseCacheOptions = {}) {
+    this.shiftInPlace = options.shiftInPlace === true;
+  }
 
   /**
    * A cache that starts from this one's chunks but records into its own maps: for parsing other
    * texts derived from the document (fix-all's rounds) without disturbing the document's cache.
+   * It copies what it moves: the lines it borrows belong to the document's current model.
    */
   fork(): ProseCache {
     const copy = new ProseCache();
@@ -111,11 +128,19 @@ function parseOne(source: string, from: number, to: number, base: number, index:
   const key = (from === 0 ? 'F' : 'N') + text;
   const delta = base + from;
   const line = index.positionAt(delta).line;
-  let hit = cache.entries.get(key) ?? cache.next.get(key);
+  const placed = cache.next.get(key);
+  let hit = placed ?? cache.entries.get(key);
   if (hit) {
     cache.hits++;
-    // Chunks before an edit stand where they stood and are reused as they are; the ones after it move.
-    if (hit.delta !== delta || hit.line !== line) hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line, key: hit.key };
+    // Chunks before an edit stand where they stood and are reused as they are; the ones after it
+    // move. A chunk whose text the document has twice is placed once already: the second copy moves.
+    if (hit.delta !== delta || hit.line !== line) {
+      if (cache.shiftInPlace && !placed) {
+        shiftInPlace(hit.result, delta - hit.delta, index);
+        hit.delta = delta;
+        hit.line = line;
+      } else hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line, key: hit.key };
+    }
   } else {
     cache.misses++;
     // Parsed from a copy of the chunk: the texts of its lines are slices of what they are cut from,
@@ -162,6 +187,29 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
     comments: r.comments.map((c) => ({ span: span(c.span), body: c.body })),
     yaml: r.yaml && { span: span(r.yaml.span), value: r.yaml.value, valueStart: r.yaml.valueStart + delta },
   };
+}
+
+/** rebase() without copying: the cached result's own offsets are moved. */
+function shiftInPlace(r: ProseResult, delta: number, index: LineIndex): void {
+  const moved = new Set<ProseLine>();
+  const line = (l: ProseLine) => {
+    if (moved.has(l)) return;
+    moved.add(l);
+    const { starts, ends } = l;
+    for (let i = 0; i < starts.length; i++) {
+      starts[i] += delta;
+      ends[i] += delta;
+    }
+    if (l.cell) l.cell = { start: l.cell.start + delta, end: l.cell.end + delta };
+    l.sourceLine = index.positionAt(starts[0] ?? (l.cell ? l.cell.start : delta)).line;
+  };
+  r.lines.forEach(line);
+  for (const t of r.tables) {
+    t.span = { start: t.span.start + delta, end: t.span.end + delta };
+    for (const row of t.rows) row.forEach(line);
+  }
+  for (const c of r.comments) c.span = { start: c.span.start + delta, end: c.span.end + delta };
+  if (r.yaml) r.yaml = { span: { start: r.yaml.span.start + delta, end: r.yaml.span.end + delta }, value: r.yaml.value, valueStart: r.yaml.valueStart + delta };
 }
 
 /**

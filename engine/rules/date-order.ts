@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { compareDates, makeDate, parseDateValue, parseWrittenDate, weekday, WEEKDAY_NAMES, writeDate, type CalendarDate } from '../model/calendar';
 import type { ReportLine, ReportModel, Section } from '../model/types';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q, spanOf } from './util';
 
 const DATE = /(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日/g;
@@ -34,7 +34,7 @@ function looksAhead(line: ReportLine): boolean {
 }
 
 /** The meeting was held before the report was signed; weekdays match their dates. */
-export const dateOrder: Rule = {
+export const dateOrder: DocumentRule = {
   id: 'date-order',
   fixable: true,
   defaultSeverity: 'warning',

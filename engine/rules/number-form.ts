@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { parseAmount } from '../model/amounts';
 import { toChineseNumeral } from '../model/numerals';
 import type { ReportLine } from '../model/types';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q, spanOf } from './util';
 
 // Counts of people, times and pieces of writing: the statistics GB/T 15835 writes one way per document.
@@ -20,7 +20,7 @@ interface Count {
 }
 
 /** 3名 and 五名 in one document: counts of one kind written in one form. */
-export const numberForm: Rule = {
+export const numberForm: DocumentRule = {
   id: 'number-form',
   fixable: true,
   defaultSeverity: 'information',

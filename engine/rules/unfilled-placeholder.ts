@@ -1,7 +1,7 @@
 import { placeholderHint } from '../model/placeholders';
 import type { Placeholder } from '../model/types';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q } from './util';
 
 /**
@@ -51,7 +51,7 @@ export function placeholderAdvice(p: Placeholder): string {
  * them, and as warnings they buried the few real problems in the Problems panel. The status bar
  * counts them and export asks before writing a draft that still has any.
  */
-export const unfilledPlaceholder: Rule = {
+export const unfilledPlaceholder: DocumentRule = {
   id: 'unfilled-placeholder',
   defaultSeverity: 'information',
   summary: '未填写的占位符（X、XX、××、【…】等）',

@@ -1,0 +1,89 @@
+/**
+ * The paragraph rules' findings, line by line, kept between versions of one document: after a
+ * keystroke only the lines of the edited chunk are new, and only they are checked again.
+ *
+ * A line is known by its offset arrays (`starts`): the parse cache hands out the same line objects
+ * for unchanged chunks and, with `shiftInPlace`, moves their offsets without replacing the arrays.
+ * A line that was parsed anew has new arrays, so nothing stale can be found for it. Findings are
+ * stored with the line's first offset at the time; when the line has moved since, they are moved
+ * by the same distance (every span a paragraph rule reports lies inside its line).
+ */
+import type { LineRole, ReportLine, Span } from '../model/types';
+import type { Finding, Fix } from '../rules/rule';
+
+export type Reported = { span: Span; message: string; fix?: Fix; related?: Finding['related'] };
+
+interface LineEntry {
+  /** Roles come from the line's place in the document: a line that changed role is checked again. */
+  role: LineRole;
+  /** The line's first offset when `findings` were stored. */
+  anchor: number;
+  /** Per rule (its position in RULES): the line's findings, when that rule has checked it. */
+  findings: Array<Reported[] | undefined>;
+}
+
+/** What paragraph rules read besides the line itself: when any of it changes, nothing kept is valid. */
+export interface CheckData {
+  type: object;
+  formulations: object;
+  unit: object;
+  locale: string;
+}
+
+const NONE: Reported[] = [];
+
+/** Where a line starts: its first character, or its cell for an empty table cell. */
+function anchorOf(line: ReportLine): number | undefined {
+  return line.starts.length > 0 ? line.starts[0] : line.cell?.start;
+}
+
+function moved(f: Reported, delta: number): Reported {
+  const shift = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
+  return {
+    span: shift(f.span),
+    message: f.message,
+    ...(f.fix ? { fix: { ...f.fix, edits: f.fix.edits.map((e) => ({ span: shift(e.span), newText: e.newText })) } } : {}),
+    ...(f.related ? { related: f.related } : {}),
+  };
+}
+
+export class LineFindings {
+  private byLine = new WeakMap<Int32Array, LineEntry>();
+  private data?: CheckData;
+  /** Lines whose findings came from the last check (all rules), and lines checked anew. */
+  kept = 0;
+  checked = 0;
+
+  /** Starts a check with the data the rules will read; other data than last time drops everything. */
+  begin(data: CheckData): void {
+    const d = this.data;
+    if (!d || d.type !== data.type || d.formulations !== data.formulations || d.unit !== data.unit || d.locale !== data.locale) this.byLine = new WeakMap();
+    this.data = data;
+  }
+
+  /**
+   * The line's stored findings by rule, moved to where the line stands now; a fresh, empty list when
+   * nothing is stored. Fill in the rules that are missing: the list is kept.
+   */
+  entryFor(line: ReportLine): Array<Reported[] | undefined> {
+    const anchor = anchorOf(line);
+    if (anchor === undefined) return [];
+    let entry = this.byLine.get(line.starts);
+    if (!entry || entry.role !== line.role) {
+      this.checked++;
+      entry = { role: line.role, anchor, findings: [] };
+      this.byLine.set(line.starts, entry);
+    } else {
+      this.kept++;
+      if (anchor !== entry.anchor) {
+        const delta = anchor - entry.anchor;
+        entry.findings = entry.findings.map((list) => (list && list.length > 0 ? list.map((f) => moved(f, delta)) : list));
+        entry.anchor = anchor;
+      }
+    }
+    return entry.findings;
+  }
+}
+
+/** An empty list, shared: most lines have no findings for most rules. */
+export const NO_FINDINGS = NONE;
