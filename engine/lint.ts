@@ -131,6 +131,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       corpus: options.corpus,
       unit,
       renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
+      lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (_line, _key, compute) => compute(),
       report,
     });
     const byLine = checkLines(paragraphRules, ctxFor, model.lines, kept, deadline);
@@ -226,25 +227,26 @@ function checkLines(
   kept: LineFindings | undefined,
   deadline: number,
 ): Map<number, LineRun> {
-  const runs = new Map<number, LineRun>(rules.map(({ r }) => [r, { found: [] }]));
+  const runs: LineRun[] = rules.map(() => ({ found: [] }));
   let sink: Reported[] = [];
   const ctx = ctxFor((f) => sink.push(f));
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     // The budget is looked at every few hundred lines: what is left is skipped with a note.
     if ((n & 255) === 0 && n > 0 && performance.now() > deadline) {
-      for (const run of runs.values()) run.late = true;
+      for (const run of runs) run.late = true;
       break;
     }
     const stored = kept?.entryFor(line);
-    for (const { rule, r } of rules) {
-      const run = runs.get(r)!;
+    for (let k = 0; k < rules.length; k++) {
+      const run = runs[k];
       if (run.failure !== undefined) continue;
+      const r = rules[k].r;
       let list = stored?.[r];
       if (!list) {
         sink = [];
         try {
-          rule.checkLine(line, ctx);
+          rules[k].rule.checkLine(line, ctx);
         } catch (err) {
           run.failure = err;
           continue;
@@ -252,10 +254,10 @@ function checkLines(
         list = sink.length > 0 ? sink : NO_FINDINGS;
         if (stored) stored[r] = list;
       }
-      for (const f of list) run.found.push(f);
+      for (let i = 0; i < list.length; i++) run.found.push(list[i]);
     }
   }
-  return runs;
+  return new Map(rules.map(({ r }, k) => [r, runs[k]]));
 }
 
 function frontMatterValues(model: ReportModel): Record<string, string> {

@@ -20,6 +20,8 @@ interface LineEntry {
   anchor: number;
   /** Per rule (its position in RULES): the line's findings, when that rule has checked it. */
   findings: Array<Reported[] | undefined>;
+  /** Document rules' facts about the line (RuleContext.lineFacts), by rule id. */
+  facts?: Map<string, unknown>;
 }
 
 /** What paragraph rules read besides the line itself: when any of it changes, nothing kept is valid. */
@@ -82,6 +84,17 @@ export class LineFindings {
       }
     }
     return entry.findings;
+  }
+
+  /** A document rule's facts about a line (position-free, see RuleContext.lineFacts), kept with it. */
+  facts<T>(line: ReportLine, key: string, compute: () => T): T {
+    const entry = this.byLine.get(line.starts);
+    if (!entry || entry.role !== line.role) return compute();
+    entry.facts ??= new Map();
+    if (entry.facts.has(key)) return entry.facts.get(key) as T;
+    const value = compute();
+    entry.facts.set(key, value);
+    return value;
   }
 }
 

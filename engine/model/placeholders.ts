@@ -64,6 +64,8 @@ export function findPlaceholders(lines: ProseLine[], extra: string[] = [], sourc
   const patterns = placeholderPatterns(extra).filter((p) => p.kind !== ASTERISK);
   const { exempt: terms } = data();
   const any = extra.length > 0 ? undefined : /[XＸx×○□＊△【（({]/;
+  // Where the next ASCII * in the source is: lines come in order, so this moves forward only.
+  let star = source ? source.indexOf('*') : -1;
   for (const line of lines) {
     const taken: Array<[number, number]> = [];
     if (!any || any.test(line.text)) {
@@ -84,7 +86,13 @@ export function findPlaceholders(lines: ProseLine[], extra: string[] = [], sourc
         }
       }
     }
-    if (source && line.text.length > 0) found.push(...asteriskPlaceholders(line, source));
+    if (source && line.text.length > 0 && star >= 0) {
+      // Most lines have no * in their source line: no need to cut the line out of the source.
+      const from = source.lastIndexOf('\n', line.starts[0] - 1) + 1;
+      if (star < from) star = source.indexOf('*', from);
+      const newline = star < 0 ? -1 : source.indexOf('\n', line.ends[line.ends.length - 1]);
+      if (star >= 0 && star < (newline < 0 ? source.length : newline)) found.push(...asteriskPlaceholders(line, source));
+    }
   }
   return found.sort((a, b) => a.span.start - b.span.start);
 }

@@ -94,8 +94,12 @@ function titleText(model: ReportModel, flow: ReportLine[]): string {
 
 /** The first few paragraphs after the title: where a report says what it is. */
 function openingText(flow: ReportLine[], title: string): string {
-  const body = flow.filter((l) => l.role !== 'title' && !l.numbering && l.headingDepth === 0 && l.text.trim() !== title);
-  return body.slice(0, 3).map((l) => l.text.trim()).join('\n');
+  const body: string[] = [];
+  for (const l of flow) {
+    if (body.length === 3) break;
+    if (l.role !== 'title' && !l.numbering && l.headingDepth === 0 && l.text.trim() !== title) body.push(l.text.trim());
+  }
+  return body.join('\n');
 }
 
 export function detectType(model: ReportModel, types: ReportType[], forced?: string): Detection {

@@ -10,13 +10,32 @@ const MEASURES = '名|人次|人|次|场|篇';
 const CHINESE = new RegExp(`(?<![第〇零一二两三四五六七八九十百\\d])([两三四五六七八九十][〇零一二两三四五六七八九十百]*)(${MEASURES})`, 'g');
 const ARABIC = new RegExp(`(?<![\\d.．])(\\d+)(${MEASURES})`, 'g');
 
-interface Count {
+interface Count extends LineCount {
   line: ReportLine;
+}
+
+/** A count in a line's text: where it stands in the text, its value, its measure word, its form. */
+interface LineCount {
   from: number;
   to: number;
   value: number;
   measure: string;
   arabic: boolean;
+}
+
+const NO_COUNTS: LineCount[] = [];
+
+function countsIn(text: string): LineCount[] {
+  const counts: LineCount[] = [];
+  for (const [re, arabic] of [[CHINESE, false], [ARABIC, true]] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const value = parseAmount(m[1]);
+      if (value === null || value < 2) continue;
+      counts.push({ from: m.index, to: m.index + m[0].length, value, measure: m[2], arabic });
+    }
+  }
+  return counts.length > 0 ? counts : NO_COUNTS;
 }
 
 /** 3名 and 五名 in one document: counts of one kind written in one form. */
@@ -29,14 +48,7 @@ export const numberForm: DocumentRule = {
   check(ctx) {
     const counts: Count[] = [];
     for (const line of ctx.model.lines) {
-      for (const [re, arabic] of [[CHINESE, false], [ARABIC, true]] as const) {
-        re.lastIndex = 0;
-        for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-          const value = parseAmount(m[1]);
-          if (value === null || value < 2) continue;
-          counts.push({ line, from: m.index, to: m.index + m[0].length, value, measure: m[2], arabic });
-        }
-      }
+      for (const c of ctx.lineFacts(line, numberForm.id, () => countsIn(line.text))) counts.push({ line, ...c });
     }
     for (const measure of new Set(counts.map((c) => c.measure))) {
       const same = counts.filter((c) => c.measure === measure);

@@ -46,6 +46,13 @@ export interface RuleContext {
   /** Builds the full text of a missing section, for fixes that insert one. */
   renderSection?: (sectionId: string, number: number) => string;
   corpus?: Corpus;
+  /**
+   * What a document rule reads from one line alone, worked out once per line and kept with it
+   * between versions of a document (a check from scratch computes it every time). Must depend on the
+   * line's text and parse only, and hold offsets into line.text, never spans or the line itself.
+   * `key` tells one rule's facts from another's: the rule's id.
+   */
+  lineFacts<T>(line: ReportLine, key: string, compute: () => T): T;
   report(finding: { span: Span; message: string; fix?: Fix; related?: Finding['related'] }): void;
 }
 
