@@ -119,7 +119,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const unit = options.unit ?? builtinUnitData();
     // With a document's cache, paragraph rules run only on the lines that changed since last time.
     const kept = options.cache ? lineFindingsOf(options.cache) : undefined;
-    kept?.begin({ type, formulations, unit, locale: getLocale() });
+    
     // Paragraph rules first, line by line (one look-up per line for what was kept); their findings
     // are reported below in rule order, as each rule's own loop over the lines would report them.
     const paragraphRules = RULES.flatMap((rule, r) => (rule.scope === 'paragraph' && severityOf(rule.id, rule.defaultSeverity) ? [{ rule, r }] : []));
@@ -134,6 +134,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (_line, _key, compute) => compute(),
       report,
     });
+    kept?.begin({ type, formulations, unit, locale: getLocale(), rules: paragraphRules.map(({ rule }) => rule.id).join() });
     const byLine = checkLines(paragraphRules, ctxFor, model.lines, kept, deadline);
     RULES.forEach((rule, r) => {
       const severity = severityOf(rule.id, rule.defaultSeverity);
@@ -237,25 +238,33 @@ function checkLines(
       for (const run of runs) run.late = true;
       break;
     }
-    const stored = kept?.entryFor(line);
+    const entry = kept?.entryFor(line);
+    if (entry?.quiet) continue;
+    let quiet = true;
     for (let k = 0; k < rules.length; k++) {
       const run = runs[k];
-      if (run.failure !== undefined) continue;
+      if (run.failure !== undefined) {
+        quiet = false;
+        continue;
+      }
       const r = rules[k].r;
-      let list = stored?.[r];
+      let list = entry?.findings[r];
       if (!list) {
         sink = [];
         try {
           rules[k].rule.checkLine(line, ctx);
         } catch (err) {
           run.failure = err;
+          quiet = false;
           continue;
         }
         list = sink.length > 0 ? sink : NO_FINDINGS;
-        if (stored) stored[r] = list;
+        if (entry) entry.findings[r] = list;
       }
+      if (list.length > 0) quiet = false;
       for (let i = 0; i < list.length; i++) run.found.push(list[i]);
     }
+    if (entry && quiet) entry.quiet = true;
   }
   return new Map(rules.map(({ r }, k) => [r, runs[k]]));
 }

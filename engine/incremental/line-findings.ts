@@ -13,7 +13,7 @@ import type { Finding, Fix } from '../rules/rule';
 
 export type Reported = { span: Span; message: string; fix?: Fix; related?: Finding['related'] };
 
-interface LineEntry {
+export interface LineEntry {
   /** Roles come from the line's place in the document: a line that changed role is checked again. */
   role: LineRole;
   /** The line's first offset when `findings` were stored. */
@@ -22,6 +22,8 @@ interface LineEntry {
   findings: Array<Reported[] | undefined>;
   /** Document rules' facts about the line (RuleContext.lineFacts), by rule id. */
   facts?: Map<string, unknown>;
+  /** No paragraph rule finds anything on this line: most lines, passed over with one look. */
+  quiet?: boolean;
 }
 
 /** What paragraph rules read besides the line itself: when any of it changes, nothing kept is valid. */
@@ -30,6 +32,8 @@ export interface CheckData {
   formulations: object;
   unit: object;
   locale: string;
+  /** The paragraph rules that run (a line is quiet for these). */
+  rules: string;
 }
 
 const NONE: Reported[] = [];
@@ -59,17 +63,17 @@ export class LineFindings {
   /** Starts a check with the data the rules will read; other data than last time drops everything. */
   begin(data: CheckData): void {
     const d = this.data;
-    if (!d || d.type !== data.type || d.formulations !== data.formulations || d.unit !== data.unit || d.locale !== data.locale) this.byLine = new WeakMap();
+    if (!d || d.type !== data.type || d.formulations !== data.formulations || d.unit !== data.unit || d.locale !== data.locale || d.rules !== data.rules) this.byLine = new WeakMap();
     this.data = data;
   }
 
   /**
-   * The line's stored findings by rule, moved to where the line stands now; a fresh, empty list when
-   * nothing is stored. Fill in the rules that are missing: the list is kept.
+   * What is stored for the line, its findings moved to where the line stands now; a new, empty
+   * entry when nothing is (fill it in: it is kept). Undefined for a line with no offsets at all.
    */
-  entryFor(line: ReportLine): Array<Reported[] | undefined> {
+  entryFor(line: ReportLine): LineEntry | undefined {
     const anchor = anchorOf(line);
-    if (anchor === undefined) return [];
+    if (anchor === undefined) return undefined;
     let entry = this.byLine.get(line.starts);
     if (!entry || entry.role !== line.role) {
       this.checked++;
@@ -79,11 +83,11 @@ export class LineFindings {
       this.kept++;
       if (anchor !== entry.anchor) {
         const delta = anchor - entry.anchor;
-        entry.findings = entry.findings.map((list) => (list && list.length > 0 ? list.map((f) => moved(f, delta)) : list));
+        if (!entry.quiet) entry.findings = entry.findings.map((list) => (list && list.length > 0 ? list.map((f) => moved(f, delta)) : list));
         entry.anchor = anchor;
       }
     }
-    return entry.findings;
+    return entry;
   }
 
   /** A document rule's facts about a line (position-free, see RuleContext.lineFacts), kept with it. */

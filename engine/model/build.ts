@@ -283,6 +283,8 @@ function tooDeep(source: string): string | undefined {
   // Nesting across lines shows as indentation: a list item indented 2 columns per level.
   let indent = 0;
   let atStart = true;
+  let nextLf = -2;
+  let nextCr = -2;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -291,7 +293,16 @@ function tooDeep(source: string): string | undefined {
       atStart = true;
       continue;
     }
-    if (!atStart) continue;
+    if (!atStart) {
+      // Only line starts matter: go straight to the next line break.
+      // Each search starts past the last one's answer, so the whole scan stays linear.
+      if (nextLf !== -1 && nextLf < i) nextLf = source.indexOf('\n', i);
+      if (nextCr !== -1 && nextCr < i) nextCr = source.indexOf('\r', i);
+      const next = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+      if (next < 0) break;
+      i = next - 1;
+      continue;
+    }
     if (c === 32 || c === 9) {
       indent += c === 9 ? 4 : 1;
       continue;

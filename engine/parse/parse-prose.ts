@@ -218,6 +218,17 @@ function shiftInPlace(r: ProseResult, delta: number, index: LineIndex): void {
  */
 export const MAX_JOINED = 64 * 1024;
 
+/** Whether a chunk's prose still holds a marker: asked of every chunk on every parse, answered once per result. */
+const leftovers = new WeakMap<RegExp, WeakMap<ProseResult, boolean>>();
+
+function hasLeftover(part: ProseResult, leftover: RegExp): boolean {
+  let known = leftovers.get(leftover);
+  if (!known) leftovers.set(leftover, (known = new WeakMap()));
+  let found = known.get(part);
+  if (found === undefined) known.set(part, (found = part.lines.some((l) => leftover.test(l.text))));
+  return found;
+}
+
 export function parseProse(source: string, base: number, index: LineIndex, chunkSize?: number, cache?: ProseCache, deadline = Infinity): ProseResult {
   const result = parseChunks(source, base, index, chunkSize, cache, deadline);
   cache?.rotate();
@@ -246,7 +257,7 @@ function parseChunks(source: string, base: number, index: LineIndex, chunkSize: 
       break;
     }
     let part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
-    while (k + 1 < chunks.length && chunks[k + 1].end - from <= MAX_JOINED && part.lines.some((l) => leftover.test(l.text))) {
+    while (k + 1 < chunks.length && chunks[k + 1].end - from <= MAX_JOINED && hasLeftover(part, leftover)) {
       k++;
       part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
     }

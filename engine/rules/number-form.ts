@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { parseAmount } from '../model/amounts';
 import { toChineseNumeral } from '../model/numerals';
 import type { ReportLine } from '../model/types';
-import type { DocumentRule } from './rule';
+import type { DocumentRule, RuleContext } from './rule';
 import { q, spanOf } from './util';
 
 // Counts of people, times and pieces of writing: the statistics GB/T 15835 writes one way per document.
@@ -46,27 +46,36 @@ export const numberForm: DocumentRule = {
   summary: '同类数字前后写法不一致（阿拉伯数字与汉字数字混用）',
   source: 'GB/T 15835—2011（同类别同形式）',
   check(ctx) {
-    const counts: Count[] = [];
-    for (const line of ctx.model.lines) {
-      for (const c of ctx.lineFacts(line, numberForm.id, () => countsIn(line.text))) counts.push({ line, ...c });
-    }
-    for (const measure of new Set(counts.map((c) => c.measure))) {
-      const same = counts.filter((c) => c.measure === measure);
-      const arabic = same.filter((c) => c.arabic);
-      const chinese = same.filter((c) => !c.arabic);
-      if (arabic.length === 0 || chinese.length === 0) continue;
-      // The form used less often is the one to change; on a tie, Arabic numerals (statistics) win.
-      const odd = chinese.length <= arabic.length ? chinese : arabic;
-      for (const c of odd) {
-        const right = c.arabic ? (c.value < 100 ? toChineseNumeral(c.value) : String(c.value)) : String(c.value);
-        const span = spanOf(c.line, c.from, c.to);
-        const written = c.line.text.slice(c.from, c.to);
-        ctx.report({
-          span,
-          message: t('数字写法不一致：本文其他处的“…{0}”用{1}，此处{2}应统一写作{3}。', measure, c.arabic ? t('汉字数字') : t('阿拉伯数字'), q(written), q(right + measure)),
-          fix: { title: t('改为{0}', q(right + measure)), edits: [{ span, newText: right + measure }], safe: false },
-        });
+    // First the tally: how often each measure word comes with each form, measures in order of first use.
+    const tally = new Map<string, { arabic: number; chinese: number }>();
+    const facts = ctx.model.lines.map((line) => ctx.lineFacts(line, numberForm.id, () => countsIn(line.text)));
+    for (const counts of facts) {
+      for (const c of counts) {
+        let n = tally.get(c.measure);
+        if (!n) tally.set(c.measure, (n = { arabic: 0, chinese: 0 }));
+        if (c.arabic) n.arabic++;
+        else n.chinese++;
       }
+    }
+    for (const [measure, n] of tally) {
+      if (n.arabic === 0 || n.chinese === 0) continue;
+      // The form used less often is the one to change; on a tie, Arabic numerals (statistics) win.
+      const oddArabic = !(n.chinese <= n.arabic);
+      facts.forEach((counts, i) => {
+        for (const c of counts) if (c.measure === measure && c.arabic === oddArabic) report(ctx, { line: ctx.model.lines[i], ...c });
+      });
     }
   },
 };
+
+function report(ctx: RuleContext, c: Count): void {
+  const { measure } = c;
+  const right = c.arabic ? (c.value < 100 ? toChineseNumeral(c.value) : String(c.value)) : String(c.value);
+  const span = spanOf(c.line, c.from, c.to);
+  const written = c.line.text.slice(c.from, c.to);
+  ctx.report({
+    span,
+    message: t('数字写法不一致：本文其他处的“…{0}”用{1}，此处{2}应统一写作{3}。', measure, c.arabic ? t('汉字数字') : t('阿拉伯数字'), q(written), q(right + measure)),
+    fix: { title: t('改为{0}', q(right + measure)), edits: [{ span, newText: right + measure }], safe: false },
+  });
+}
