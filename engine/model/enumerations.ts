@@ -7,23 +7,28 @@ import type { EnumerationMarker, ReportLine } from './types';
 
 const MARKER = /(?<=^|[，。；：、！？,;:!?\s\u3000“”‘’（）()\uFFFC])(十[一二三四五六七八九]?|[一二三四五六七八九])是/g;
 
-export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
-  const markers: EnumerationMarker[] = [];
-  if (!line.text.includes('是')) return markers;
+/** A marker in a line's text, without the line: what is kept per parsed line. */
+type InLine = Pick<EnumerationMarker, 'value' | 'text' | 'at'>;
+
+const NONE: InLine[] = [];
+/** Markers by a parsed line's offset arrays, which the parse cache keeps while the line is unchanged. */
+const inLines = new WeakMap<Int32Array, InLine[]>();
+
+function markersIn(text: string): InLine[] {
+  if (!text.includes('是')) return NONE;
+  const found: InLine[] = [];
   MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(line.text); m; m = MARKER.exec(line.text)) {
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
     const value = parseChineseNumeral(m[1]);
-    if (value === null) continue;
-    const at = m.index;
-    markers.push({
-      value,
-      text: m[0],
-      at,
-      line,
-      span: { start: line.starts[at], end: line.ends[at + m[0].length - 1] },
-    });
+    if (value !== null) found.push({ value, text: m[0], at: m.index });
   }
-  return markers;
+  return found.length > 0 ? found : NONE;
+}
+
+export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
+  let found = inLines.get(line.starts);
+  if (!found) inLines.set(line.starts, (found = markersIn(line.text)));
+  return found.map(({ value, text, at }) => ({ value, text, at, line, span: { start: line.starts[at], end: line.ends[at + text.length - 1] } }));
 }
 
 /**

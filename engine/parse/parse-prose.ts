@@ -73,6 +73,8 @@ interface CacheEntry {
   result: ProseResult;
   /** The chunk's text as the key it is stored under (made of a copy, see parseOne). */
   key: string;
+  /** Parsed as the document's first chunk (where front matter may start). */
+  first: boolean;
   delta: number;
   line: number;
 }
@@ -125,11 +127,15 @@ function ownCopy(text: string): string {
 function parseOne(source: string, from: number, to: number, base: number, index: LineIndex, cache: ProseCache | undefined, bracketsInert: boolean): ProseResult {
   const text = from === 0 && to === source.length ? source : source.slice(from, to);
   if (!cache) return parseText(text, from === 0, base + from, index, bracketsInert);
-  const key = (from === 0 ? 'F' : 'N') + text;
+  // The chunk's text itself is the key (a prefix for "first chunk" would copy every chunk's text
+  // on every keystroke just to look it up); an entry parsed in the other position is not used.
+  const key = text;
+  const first = from === 0;
   const delta = base + from;
   const line = index.positionAt(delta).line;
   const placed = cache.next.get(key);
   let hit = placed ?? cache.entries.get(key);
+  if (hit && hit.first !== first) hit = undefined;
   if (hit) {
     cache.hits++;
     // Chunks before an edit stand where they stood and are reused as they are; the ones after it
@@ -139,7 +145,7 @@ function parseOne(source: string, from: number, to: number, base: number, index:
         shiftInPlace(hit.result, delta - hit.delta, index);
         hit.delta = delta;
         hit.line = line;
-      } else hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line, key: hit.key };
+      } else hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line, key: hit.key, first };
     }
   } else {
     cache.misses++;
@@ -148,7 +154,7 @@ function parseOne(source: string, from: number, to: number, base: number, index:
     // from alive (a 5 MB draft's memory tripled after a few dozen keystrokes).
     const own = ownCopy(text);
     // Map keys keep their string, and with it what it was sliced from: the key is made of the copy.
-    hit = { result: parseText(own, from === 0, delta, index, bracketsInert), delta, line, key: (from === 0 ? 'F' : 'N') + own };
+    hit = { result: parseText(own, from === 0, delta, index, bracketsInert), delta, line, key: own, first };
   }
   cache.next.set(hit.key, hit);
   return hit.result;
