@@ -142,7 +142,7 @@ function parseOne(source: string, from: number, to: number, base: number, index:
     // move. A chunk whose text the document has twice is placed once already: the second copy moves.
     if (hit.delta !== delta || hit.line !== line) {
       if (cache.shiftInPlace && !placed) {
-        shiftInPlace(hit.result, delta - hit.delta, index);
+        shiftInPlace(hit.result, delta - hit.delta, line - hit.line);
         hit.delta = delta;
         hit.line = line;
       } else hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line, key: hit.key, first };
@@ -195,27 +195,34 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
   };
 }
 
-/** rebase() without copying: the cached result's own offsets are moved. */
-function shiftInPlace(r: ProseResult, delta: number, index: LineIndex): void {
-  const moved = new Set<ProseLine>();
-  const line = (l: ProseLine) => {
-    if (moved.has(l)) return;
-    moved.add(l);
+/**
+ * rebase() without copying: the cached result's own offsets are moved. The chunk's text is the
+ * same, so each line's source line moves by as many lines as the chunk's start did.
+ */
+function shiftInPlace(r: ProseResult, delta: number, lineDelta: number): void {
+  const span = (x: Span): Span => ({ start: x.start + delta, end: x.end + delta });
+  // Every line with text is in `lines`, table cells included; only empty cells are in the rows alone.
+  for (const l of r.lines) {
     const { starts, ends } = l;
     for (let i = 0; i < starts.length; i++) {
       starts[i] += delta;
       ends[i] += delta;
     }
-    if (l.cell) l.cell = { start: l.cell.start + delta, end: l.cell.end + delta };
-    l.sourceLine = index.positionAt(starts[0] ?? (l.cell ? l.cell.start : delta)).line;
-  };
-  r.lines.forEach(line);
-  for (const t of r.tables) {
-    t.span = { start: t.span.start + delta, end: t.span.end + delta };
-    for (const row of t.rows) row.forEach(line);
+    if (l.cell) l.cell = span(l.cell);
+    l.sourceLine += lineDelta;
   }
-  for (const c of r.comments) c.span = { start: c.span.start + delta, end: c.span.end + delta };
-  if (r.yaml) r.yaml = { span: { start: r.yaml.span.start + delta, end: r.yaml.span.end + delta }, value: r.yaml.value, valueStart: r.yaml.valueStart + delta };
+  for (const t of r.tables) {
+    t.span = span(t.span);
+    for (const row of t.rows) {
+      for (const l of row) {
+        if (l.starts.length > 0) continue;
+        if (l.cell) l.cell = span(l.cell);
+        l.sourceLine += lineDelta;
+      }
+    }
+  }
+  for (const c of r.comments) c.span = span(c.span);
+  if (r.yaml) r.yaml = { span: span(r.yaml.span), value: r.yaml.value, valueStart: r.yaml.valueStart + delta };
 }
 
 /**
