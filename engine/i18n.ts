@@ -15,6 +15,15 @@ export function localeFrom(tag: string | undefined): Locale {
   return !tag || /^zh/i.test(tag) ? 'zh-CN' : 'en';
 }
 
+/**
+ * The language a command-line program runs in: LC_ALL, LC_MESSAGES, then LANG. C / POSIX
+ * environments (CI, containers) say nothing about language: Chinese, the users' own.
+ */
+export function localeFromEnvironment(env: Record<string, string | undefined>): Locale {
+  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG;
+  return !tag || /^(C|POSIX)(\.|$)/i.test(tag) ? 'zh-CN' : localeFrom(tag);
+}
+
 let current: Locale = 'zh-CN';
 
 export function setLocale(locale: Locale): void {

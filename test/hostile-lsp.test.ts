@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionRequest, HoverRequest, ShutdownRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, HoverRequest, MessageType, ShutdownRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { Watchdog, type WatchedServer } from '../client/src/watchdog';
 import { CASE_LIMIT_MS, HEAD, hostile, tempDir, writeTree } from './helpers/hostile';
 import { LspClient } from './helpers/lsp-client';
@@ -123,6 +123,36 @@ describe('hostile input: language server', () => {
       assert.equal(p.diagnostics.length, 1);
       assert.deepEqual(p.diagnostics[0].range.start, { line: 2, character: 4 });
       assert.match(String(p.diagnostics[0].message), /^placeholders 第 1 项 "\(x\)\\\\1"：无法保证线性时间匹配/);
+    });
+  });
+
+  describe('editor settings', () => {
+    bounded('a placeholder pattern the server cannot take is shown once as a warning; the other patterns apply', async () => {
+      const dir = path.join(tmp, 'settings-patterns');
+      writeTree(dir, {});
+      const c = await start(dir, { trusted: true, settings: { placeholders: ['(x)\\1', '待定'], validate: 'sometimes' } });
+      const uri = uriOf(path.join(dir, 'a.md'));
+      await c.open(uri, HEAD + '会议时间待定。\n');
+      const p = await c.diagnostics(uri);
+      const custom = p.diagnostics.filter((d) => d.code === 'unfilled-placeholder');
+      assert.deepEqual(custom.map((d) => d.range), [{ start: { line: HEAD.split('\n').length - 1, character: 4 }, end: { line: HEAD.split('\n').length - 1, character: 6 } }]);
+      await c.open(uriOf(path.join(dir, 'b.md')), HEAD);
+      await c.diagnostics(uriOf(path.join(dir, 'b.md')));
+      const warnings = c.messages.filter((m) => m.type === MessageType.Warning).map((m) => m.message);
+      assert.equal(warnings.length, 2, warnings.join('\n'));
+      assert.ok(warnings.includes('设置 partyReport.validate 有误：应为 onType 或 onSave。已按默认值处理，请在设置中改正。'));
+      const pattern = warnings.find((m) => m.includes('placeholders'));
+      assert.match(pattern ?? '', /^设置 partyReport\.placeholders 第 1 项 "\(x\)\\\\1"：无法保证线性时间匹配（.+）；.+。这一项已忽略，其余照常使用；请在设置中改正。$/);
+    });
+
+    bounded('an untrusted workspace ignores the patterns without a warning', async () => {
+      const dir = path.join(tmp, 'settings-untrusted');
+      writeTree(dir, {});
+      const c = await start(dir, { settings: { placeholders: ['(x)\\1'] } });
+      const uri = uriOf(path.join(dir, 'a.md'));
+      await c.open(uri, HEAD);
+      await c.diagnostics(uri);
+      assert.deepEqual(c.messages.filter((m) => m.type === MessageType.Warning), []);
     });
   });
 

@@ -1,5 +1,6 @@
 /** The built server over a real stdio connection, as any LSP client would use it. */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DocumentSymbolRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
@@ -119,5 +120,22 @@ describe('language server over stdio', function () {
     const p = await client.diagnostics(uri);
     assert.ok(!p.diagnostics.some((d) => d.code === 'unfilled-placeholder'));
     assert.equal(p.diagnostics.find((d) => d.code === 'half-width-punctuation')!.severity, 1);
+  });
+});
+
+describe('party-report-lsp on the command line', () => {
+  const run = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [path.join(REPO, 'dist', 'server.js'), ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+
+  it('--help speaks the environment language and exits 0; no transport is a usage error (exit 2)', () => {
+    const zh = run(['--help'], { LANG: 'zh_CN.UTF-8' });
+    assert.equal(zh.status, 0);
+    assert.equal(zh.stderr, '用法：party-report-lsp --stdio\n党建报告语言服务器，经标准输入输出与编辑器通信（LSP）。\n');
+    const en = run(['--help'], { LANG: 'en_US.UTF-8' });
+    assert.equal(en.status, 0);
+    assert.equal(en.stderr, 'Usage: party-report-lsp --stdio\nLanguage server for Party reports; talks to the editor over standard input and output (LSP).\n');
+    const posix = run(['--help'], { LANG: 'C' });
+    assert.match(posix.stderr, /^用法：/);
+    assert.equal(run([], { LANG: 'en_US.UTF-8' }).status, 2);
   });
 });

@@ -74,6 +74,27 @@ describe('recognising real reports', () => {
     assert.deepEqual(warnings(text, 'org-life-meeting-report').map((d) => d.rule), []);
   });
 
+  it('reads a title that a PDF copy broke over two lines, with the spaces the PDF put around numbers', () => {
+    const text = lines(
+      '第二党支部委员会 2025 年度专题组织生活会对照检',
+      '查材料',
+      '按照上级党委的统一部署，支部委员会认真开展会前学习，广泛征求意见',
+      '建议，深入开展谈心谈话，在此基础上逐条查摆问题、剖析根源，形成如',
+      '下对照检查材料。',
+      '一、存在的问题',
+      '理论学习不够深入，联系群众不够经常。',
+    );
+    const result = lint(text);
+    assert.equal(result.type?.id, 'self-examination');
+    assert.match(explainDetection(result.detection).join('\n'), /标题“第二党支部委员会2025年度专题组织生活会对照检查材料”是对照检查材料的标题/);
+    // The broken paragraph is reported once, on its first line, and its lines join into one.
+    const wrapped = result.diagnostics.filter((d) => d.rule === 'hard-wrapped-lines');
+    assert.deepEqual(wrapped.map((d) => [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character]), [[2, 0, 2, 32]]);
+    // A first line that is a title by itself keeps the second line out of it.
+    const whole = lines('第二党支部委员会专题组织生活会对照检查材料', '（含案例）', '一、存在的问题', '理论学习不够深入。');
+    assert.match(explainDetection(lint(whole).detection).join('\n'), /标题“第二党支部委员会专题组织生活会对照检查材料”是/);
+  });
+
   it('explains why a type was chosen, with the evidence and the threshold', () => {
     const result = lint(lines('2025年度党支部书记抓基层党建工作述职报告', '一、主要工作', '全年召开支委会12次。'));
     const explanation = explainDetection(result.detection).join('\n');

@@ -9,7 +9,7 @@ import { runImport } from './commands/import';
 import { runReview } from './commands/review';
 import { runRules } from './commands/rules';
 import { projectFor } from './project';
-import { ENCODINGS, localeFrom, setLocale, t, type TextEncodingName } from '../../engine';
+import { ENCODINGS, localeFrom, localeFromEnvironment, setLocale, t, type TextEncodingName } from '../../engine';
 
 /** The usage text in the chosen language (so it is built after --locale is read). */
 const usageText = () => `${t('用法：')}
@@ -30,15 +30,13 @@ ${t('退出码：0 无错误；1 有错误级问题；2 用法错误或文件无
 /** --locale zh-CN|en wins; otherwise the environment's language (LC_ALL, LC_MESSAGES, LANG). */
 function chooseLocale(argv: string[]): string[] {
   const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
-  let tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG;
-  if (at >= 0) {
-    const arg = argv[at];
-    tag = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
-    argv = [...argv.slice(0, at), ...argv.slice(at + (arg.includes('=') ? 1 : 2))];
+  if (at < 0) {
+    setLocale(localeFromEnvironment(process.env));
+    return argv;
   }
-  // C / POSIX environments (CI, containers) say nothing about language: Chinese, the users' own.
-  setLocale(!tag || /^(C|POSIX)(\.|$)/i.test(tag) ? 'zh-CN' : localeFrom(tag));
-  return argv;
+  const arg = argv[at];
+  setLocale(localeFrom(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1]));
+  return [...argv.slice(0, at), ...argv.slice(at + (arg.includes('=') ? 1 : 2))];
 }
 
 /** --encoding: one of ENCODINGS (null after saying what is wrong), or undefined to detect. */

@@ -79,25 +79,43 @@ export function declaredType(model: ReportModel): string | undefined {
   return undefined;
 }
 
-/** The draft's title as a reader sees it: front matter, a Markdown/recognised title, or a short first line. */
-function titleText(model: ReportModel, flow: ReportLine[]): string {
+/**
+ * Text copied out of a PDF keeps the spaces the PDF put between Chinese and digits ("2025 年度"):
+ * the patterns are written for the text as typed.
+ */
+const pdfSpacing = (text: string) => text.replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=[0-9])|(?<=[0-9])[ \t]+(?=[\u4e00-\u9fff])/g, '');
+
+/** A title is short, is no sentence and is no salutation ("同志们："). */
+const titleLike = (line: ReportLine | undefined): line is ReportLine =>
+  Boolean(line && !line.numbering && line.text.trim().length <= 80 && !/[。！？；]/.test(line.text) && !/[：:]\s*$/.test(line.text));
+
+/**
+ * The draft's title as a reader sees it, and how many lines of the flow it takes: front matter, a
+ * Markdown/recognised title, or a short first line. A title copied out of a PDF can come over on two
+ * lines ("……民主生活会对照检" / "查材料"): the second line is taken in when the two together are a
+ * type's title and the first alone is not.
+ */
+function titleOf(model: ReportModel, flow: ReportLine[], types: ReportType[]): { text: string; lines: number } {
   const fm = model.frontMatter?.data?.title;
-  if (typeof fm === 'string' && fm.trim()) return fm.trim();
-  if (model.title) return model.title.text.trim();
-  const first = flow[0];
-  if (!first || first.numbering) return '';
-  const text = first.text.trim();
-  // A title is short, is no sentence and is no salutation ("同志们：").
-  if (text.length > 80 || /[。！？；]/.test(text) || /[：:]$/.test(text)) return '';
-  return text;
+  if (typeof fm === 'string' && fm.trim()) return { text: pdfSpacing(fm.trim()), lines: 0 };
+  if (model.title) return { text: pdfSpacing(model.title.text.trim()), lines: 0 };
+  const [first, second] = flow;
+  if (!titleLike(first)) return { text: '', lines: 0 };
+  const text = pdfSpacing(first.text.trim());
+  const isTitle = (candidate: string) => types.some((type) => type.detect.titles.some((r) => r.test(candidate)));
+  if (titleLike(second) && second.text.trim().length <= 20 && second.sourceLine === first.sourceLine + 1 && !isTitle(text)) {
+    const joined = text + pdfSpacing(second.text.trim());
+    if (isTitle(joined)) return { text: joined, lines: 2 };
+  }
+  return { text, lines: 1 };
 }
 
 /** The first few paragraphs after the title: where a report says what it is. */
-function openingText(flow: ReportLine[], title: string): string {
+function openingText(flow: ReportLine[], title: { text: string; lines: number }): string {
   const body: string[] = [];
-  for (const l of flow) {
-    if (body.length === 3) break;
-    if (l.role !== 'title' && !l.numbering && l.headingDepth === 0 && l.text.trim() !== title) body.push(l.text.trim());
+  for (let i = title.lines; i < flow.length && body.length < 3; i++) {
+    const l = flow[i];
+    if (l.role !== 'title' && !l.numbering && l.headingDepth === 0 && l.text.trim() !== title.text) body.push(pdfSpacing(l.text.trim()));
   }
   return body.join('\n');
 }
@@ -119,8 +137,9 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   const data = detectionData();
   const w = (key: string) => data.w[key] ?? 0;
   const flow = model.lines.filter((l) => l.block !== 'tableCell');
-  const title = titleText(model, flow);
-  const opening = openingText(flow, title);
+  const titled = titleOf(model, flow, types);
+  const title = titled.text;
+  const opening = openingText(flow, titled);
   const firstOpening = opening.split('\n')[0] ?? '';
 
   // A title word that names another kind of document rules every type out — except where the word

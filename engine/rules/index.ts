@@ -16,6 +16,7 @@ import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
 import { halfWidthPunctuation } from './half-width-punctuation';
 import { formulationTypo } from './formulation-typo';
+import { hardWrappedLines } from './hard-wrapped-lines';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
@@ -29,6 +30,7 @@ import { rosterName } from './roster-name';
 import type { Rule } from './rule';
 import { sectionOrder } from './section-order';
 import { standardFormulation } from './standard-formulation';
+import { straySpace } from './stray-space';
 import { tableBlankLine } from './table-blank-line';
 import { tableStructure } from './table-structure';
 import { unfilledPlaceholder } from './unfilled-placeholder';
@@ -48,6 +50,8 @@ export const RULES: readonly Rule[] = [
   unfilledPlaceholder,
   halfWidthPunctuation,
   unpairedPunctuation,
+  hardWrappedLines,
+  straySpace,
   documentNumberFormat,
   dateFormat,
   standardFormulation,

@@ -17,6 +17,8 @@ const TITLES: Record<string, string> = {
   'unfilled-placeholder': '待填项',
   'half-width-punctuation': '半角标点',
   'unpaired-punctuation': '成对标点',
+  'hard-wrapped-lines': '断行的段落',
+  'stray-space': '多余的空格',
   'document-number-format': '发文字号',
   'date-format': '日期格式',
   'standard-formulation': '规范表述',

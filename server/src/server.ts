@@ -9,6 +9,8 @@ import {
   type Connection,
   DidChangeConfigurationNotification,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -43,7 +45,7 @@ import { hover } from './hover';
 import { placeholderActions } from './placeholder-actions';
 import { loadExporter } from '../../engine';
 import { WriteRefused, writeFileAtomic } from '../../engine';
-import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, type Settings } from './settings';
+import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, settingsProblems, type Settings } from './settings';
 import { documentSymbols } from './symbols';
 import { WorkspaceCopies } from './workspace-copies';
 import { importDocxRequest, reviewCopyRequest } from './word-requests';
@@ -195,13 +197,27 @@ export function startServer(connection: Connection): void {
     }
   });
 
+  /** Each problem in the editor's settings is shown once, until the settings change again. */
+  const settingsWarned = new Set<string>();
+  const warnSettingsProblems = (raw: unknown) => {
+    for (const message of settingsProblems(raw)) {
+      if (settingsWarned.has(message)) continue;
+      settingsWarned.add(message);
+      // A notification, not window/showMessageRequest: a client need not answer it (some don't implement the request).
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
+  };
+
   const userSettingsFor = (uri: string): Promise<Settings> => {
     if (!pullConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
     let s = settingsCache.get(uri);
     if (!s) {
       s = connection.workspace
         .getConfiguration({ scopeUri: uri, section: 'partyReport' })
-        .then(normalizeSettings, () => DEFAULT_SETTINGS)
+        .then((raw) => {
+          if (trusted) warnSettingsProblems(raw);
+          return normalizeSettings(raw);
+        }, () => DEFAULT_SETTINGS)
         .then((settings) => (trusted ? settings : restrictUntrusted(settings)));
       settingsCache.set(uri, s);
     }
@@ -344,6 +360,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(async (params) => {
     settingsCache.clear();
+    settingsWarned.clear();
     applyLocale(await readLocaleSetting(params?.settings));
     await readTemplatesSetting();
     recheckAll();

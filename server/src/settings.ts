@@ -1,6 +1,6 @@
 /** The server's view of the user's settings (section `partyReport`), with defaults. */
 import type { RuleSetting } from '../../engine';
-import { DEFAULT_MAX_LENGTH, settingProblem, validFonts, validPage, validRules } from '../../engine';
+import { DEFAULT_MAX_LENGTH, compileUserPattern, settingProblem, t, validFonts, validPage, validRules } from '../../engine';
 
 export interface Settings {
   enable: boolean;
@@ -48,7 +48,7 @@ export function normalizeSettings(raw: unknown): Settings {
     validate: ok('validate') ? (r.validate as Settings['validate']) : DEFAULT_SETTINGS.validate,
     debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 ? Math.min(r.debounceMs, 5000) : DEFAULT_SETTINGS.debounceMs,
     rules: validRules(r.rules),
-    placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string' && settingProblem('placeholders', [p]) === undefined) : [],
+    placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string' && compileUserPattern(p).ok) : [],
     maxLength: ok('maxLength') ? (r.maxLength as number) : DEFAULT_MAX_LENGTH,
     exportFonts: validFonts(exported.fonts),
     templatesDir: typeof r.templatesDir === 'string' && r.templatesDir.trim() ? r.templatesDir.trim() : DEFAULT_SETTINGS.templatesDir,
@@ -58,6 +58,29 @@ export function normalizeSettings(raw: unknown): Settings {
     locale: r.locale === 'zh-CN' || r.locale === 'en' ? r.locale : 'auto',
   };
 }
+/**
+ * What is wrong in the editor's settings, one message per problem, so that a setting the server
+ * drops is not dropped silently (the project file's problems are diagnostics in that file instead).
+ */
+export function settingsProblems(raw: unknown): string[] {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const key of ['enable', 'validate', 'rules', 'maxLength', 'formulations', 'export']) {
+    if (r[key] === undefined || r[key] === null) continue;
+    const reason = settingProblem(key, r[key]);
+    if (reason) problems.push(t('设置 partyReport.{0} 有误：{1}。已按默认值处理，请在设置中改正。', key, reason));
+  }
+  if (r.placeholders !== undefined && !Array.isArray(r.placeholders)) {
+    problems.push(t('设置 partyReport.{0} 有误：{1}。已按默认值处理，请在设置中改正。', 'placeholders', settingProblem('placeholders', 0) ?? ''));
+  } else if (Array.isArray(r.placeholders)) {
+    r.placeholders.forEach((pattern, i) => {
+      const reason = typeof pattern === 'string' ? (compileUserPattern(pattern) as { reason?: string }).reason : t('应为正则表达式字符串');
+      if (reason) problems.push(t('设置 partyReport.placeholders 第 {0} 项 {1}：{2}。这一项已忽略，其余照常使用；请在设置中改正。', i + 1, JSON.stringify(pattern), reason));
+    });
+  }
+  return problems;
+}
+
 /**
  * In an untrusted workspace (and for a client that does not say it trusts the workspace), settings
  * that widen the work or silence checks may come from the workspace itself (.vscode/settings.json,

@@ -17,6 +17,8 @@ import {
   ShutdownRequest,
   ExitNotification,
   ConfigurationRequest,
+  ShowMessageNotification,
+  type ShowMessageParams,
 } from 'vscode-languageserver-protocol/node';
 import { REPO } from './shared';
 
@@ -26,6 +28,8 @@ export class LspClient {
   private readonly published: PublishDiagnosticsParams[] = [];
   private readonly waiters: Array<() => void> = [];
   stderr = '';
+  /** window/showMessage notifications, in the order they came. */
+  readonly messages: ShowMessageParams[] = [];
   /** What workspace/configuration answers for section partyReport. */
   settings: Record<string, unknown> = {};
 
@@ -38,6 +42,10 @@ export class LspClient {
     );
     this.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
       this.published.push(p);
+      for (const w of this.waiters.splice(0)) w();
+    });
+    this.connection.onNotification(ShowMessageNotification.type, (m) => {
+      this.messages.push(m);
       for (const w of this.waiters.splice(0)) w();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings));

@@ -1,0 +1,112 @@
+/**
+ * Paragraphs broken by a page layout: text copied out of a PDF (a 文库 copy of last year's
+ * material, a notice) comes over with a line break at the end of every printed line. In a draft
+ * every line is a paragraph, so such a paragraph would be checked and exported as many.
+ *
+ * What gives a layout break away is the shape of the lines together, not one line: three or more
+ * lines in a row that do not end a sentence and are all as wide as the printed column (the first
+ * may be up to two characters narrower: its indent was lost in the copy). Headings, list items,
+ * table rows, slogans and signatures are never that regular.
+ */
+import type { ReportLine, ReportModel } from './types';
+
+export interface WrappedParagraph {
+  /** Indexes into model.lines, in order: the printed lines of one paragraph. */
+  lines: number[];
+}
+
+/** The narrowest printed column taken for a layout: 18 Chinese characters. */
+const MIN_COLUMN = 36;
+/** Lines of one printed column differ by a digit or a squeezed mark at most. */
+const COLUMN_SLACK = 3;
+/** A lost first-line indent: two Chinese characters. */
+const INDENT = 4;
+const MIN_LINES = 3;
+
+// A line that ends a sentence, or ends with a closing mark right after one (。” 。）).
+const ENDS_SENTENCE = /[。！？；：…!?;:][”’）」』)]*\s*$/;
+
+/** Columns as a monospaced page counts them: Chinese characters and full-width marks are two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  return width;
+}
+
+// East Asian wide and full-width ranges, and the quotes, dash and ellipsis Chinese text sets full width.
+const WIDE: Array<[number, number]> = [
+  [0x1100, 0x115f], [0x2014, 0x2014], [0x2018, 0x2019], [0x201c, 0x201d], [0x2026, 0x2026], [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd],
+];
+const isWide = (code: number) => WIDE.some(([from, to]) => code >= from && code <= to);
+
+const cache = new WeakMap<ReportModel, WrappedParagraph[]>();
+
+/** Every paragraph of the draft that a page layout broke into lines (cached per model). */
+export function wrappedParagraphs(model: ReportModel): WrappedParagraph[] {
+  let found = cache.get(model);
+  if (!found) {
+    found = findWrapped(model.lines);
+    cache.set(model, found);
+  }
+  return found;
+}
+
+/** Indexes of the lines that belong to a wrapped paragraph. */
+export function wrappedLineSet(model: ReportModel): Set<number> {
+  const set = new Set<number>();
+  for (const p of wrappedParagraphs(model)) for (const i of p.lines) set.add(i);
+  return set;
+}
+
+// A table row read line by line (past the parser's caps) is no printed line of a paragraph.
+const TABLE_ROW = /^\s*\|/;
+
+/** A line that can be a printed line of a body paragraph. */
+const prose = (line: ReportLine) =>
+  line.role === 'body' && line.block === 'paragraph' && line.headingDepth === 0 && !line.inList && !line.inQuote && !line.numbering && !TABLE_ROW.test(line.text);
+
+function findWrapped(lines: ReportLine[]): WrappedParagraph[] {
+  const found: WrappedParagraph[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const scan = runFrom(lines, i);
+    if (scan.ok) found.push({ lines: scan.run });
+    // Lines already scanned are not scanned again (linear in the draft), except after a first line
+    // that only failed by its own width: the next line may start the paragraph.
+    i = scan.ok || !scan.firstOnly ? Math.max(i + 1, scan.run[scan.run.length - 1] + (scan.ok ? 1 : 0)) : i + 1;
+  }
+  return found;
+}
+
+type Scan = { ok: true; run: number[] } | { ok: false; run: number[]; firstOnly: boolean };
+
+/**
+ * The wrapped paragraph starting at lines[start], if any: lines that don't end a sentence, on
+ * consecutive source lines, as wide as each other, then the paragraph's last line (no wider).
+ */
+function runFrom(lines: ReportLine[], start: number): Scan {
+  const first = lines[start];
+  if (!prose(first) || ENDS_SENTENCE.test(first.text)) return { ok: false, run: [start], firstOnly: false };
+  const run = [start];
+  let narrowest = Infinity;
+  let column = 0;
+  for (let i = start + 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (!prose(line) || line.sourceLine !== lines[i - 1].sourceLine + 1) break;
+    const width = displayWidth(line.text.trim());
+    if (ENDS_SENTENCE.test(line.text)) {
+      // The paragraph's last printed line: no wider than the column.
+      if (run.length >= 2 && width <= column + 1) run.push(i);
+      break;
+    }
+    if (Math.max(column, width) - Math.min(narrowest, width) > COLUMN_SLACK) break;
+    narrowest = Math.min(narrowest, width);
+    column = Math.max(column, width);
+    run.push(i);
+  }
+  if (run.length < MIN_LINES || column < MIN_COLUMN) return { ok: false, run, firstOnly: false };
+  const firstWidth = displayWidth(first.text.trim());
+  if (firstWidth > column + 1 || firstWidth < column - COLUMN_SLACK - INDENT) return { ok: false, run, firstOnly: true };
+  return { ok: true, run };
+}

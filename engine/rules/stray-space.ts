@@ -1,0 +1,77 @@
+import { t } from '../i18n';
+import type { ParagraphRule } from './rule';
+import { spanOf } from './util';
+
+// Spaces a Chinese sentence never holds: half-width, no-break and tab. A full-width space (U+3000)
+// is left alone: writers use it on purpose to indent and to align two-character names (张　三).
+const SPACES = /[ \u00a0\t]+/g;
+// Han characters and the CJK marks ，。、；：？！“”‘’（）《》【】…— and the like.
+const CHINESE = /[\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026]/;
+const DIGIT = /[0-9０-９]/;
+const OPENING = /[（(【〔［“‘《〈]/;
+const CLOSING = /[）)】〕］”’》〉]/;
+// "2025年  月  日", "（    ）": a blank left to be filled in, not a stray space.
+const BLANK_BEFORE = /^[年月日号时分]/;
+const CLAUSE_MARK = /[，。；：？！、,;:?!]/;
+
+/**
+ * A space between Chinese characters, or between Chinese and a number ("2025 年度", "一是 理论学习",
+ * "。 在学习……"): Chinese text is set without spaces (GB/T 15834 and 公文 practice); such spaces come
+ * with text copied out of a PDF or a web page. A space next to a Latin word ("Excel 表格") is a
+ * matter of style and is left alone, as are indentation, line ends and table cells.
+ */
+export const straySpace: ParagraphRule = {
+  id: 'stray-space',
+  defaultSeverity: 'warning',
+  summary: '汉字、数字和标点之间有多余的空格',
+  fixable: true,
+  source: 'GB/T 15834—2011；GB/T 9704—2012 7.3.3',
+  scope: 'paragraph',
+  checkLine(line, ctx) {
+    if (line.block === 'tableCell' || !/[ \u00a0\t]/.test(line.text)) return;
+    for (const group of clauseGroups(line.text, strayIn(line.text))) {
+      const spans = group.map(([from, to]) => spanOf(line, from, to));
+      ctx.report({
+        span: { start: spans[0].start, end: spans[spans.length - 1].end },
+        message:
+          spans.length === 1
+            ? t('多余的空格：汉字、数字和标点之间不加空格（从 PDF 或网页复制的文字常带有这种空格）。请删除。')
+            : t('这一句有 {0} 处多余的空格：汉字、数字和标点之间不加空格（从 PDF 或网页复制的文字常带有这种空格）。请删除。', spans.length),
+        fix: { title: t('删除多余的空格'), edits: spans.map((span) => ({ span, newText: '' })), safe: true },
+      });
+    }
+  },
+};
+
+/** The stray space runs of a line's text, as [from, to) pairs. */
+function strayIn(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  const lead = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  const chineseOrDigit = (c: string | undefined) => c !== undefined && (CHINESE.test(c) || DIGIT.test(c));
+  for (const m of text.matchAll(SPACES)) {
+    const from = m.index!;
+    const to = from + m[0].length;
+    if (from < lead || to > end) continue;
+    const before = text[from - 1];
+    const after = text[to];
+    if (!(CHINESE.test(before) || CHINESE.test(after)) || !chineseOrDigit(before) || !chineseOrDigit(after)) continue;
+    if ((OPENING.test(before) && CLOSING.test(after)) || (m[0].length >= 2 && BLANK_BEFORE.test(after))) continue;
+    found.push([from, to]);
+  }
+  return found;
+}
+
+/**
+ * Spaces in one clause are one finding ("召开 2025 年度" is one slip of the copy, not two): runs are
+ * grouped until a clause mark stands between them.
+ */
+function clauseGroups(text: string, runs: Array<[number, number]>): Array<Array<[number, number]>> {
+  const groups: Array<Array<[number, number]>> = [];
+  for (const run of runs) {
+    const last = groups[groups.length - 1];
+    if (last && !CLAUSE_MARK.test(text.slice(last[last.length - 1][1], run[0]))) last.push(run);
+    else groups.push([run]);
+  }
+  return groups;
+}
