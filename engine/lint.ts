@@ -247,8 +247,7 @@ function checkLines(
         quiet = false;
         continue;
       }
-      const r = rules[k].r;
-      let list = entry?.findings[r];
+      let list = entry?.findings[k];
       if (!list) {
         sink = [];
         try {
@@ -259,12 +258,12 @@ function checkLines(
           continue;
         }
         list = sink.length > 0 ? sink : NO_FINDINGS;
-        if (entry) entry.findings[r] = list;
+        if (entry) entry.findings[k] = list;
       }
       if (list.length > 0) quiet = false;
       for (let i = 0; i < list.length; i++) run.found.push(list[i]);
     }
-    if (entry && quiet) entry.quiet = true;
+    if (entry && quiet) kept!.markQuiet(entry);
   }
   return new Map(rules.map(({ r }, k) => [r, runs[k]]));
 }

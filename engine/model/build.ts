@@ -12,6 +12,7 @@ import { groupOrdinals, groupRuns } from './enumerations';
 import { parseNumbering } from './numbering';
 import { findPlaceholders } from './placeholders';
 import { findCountedLists } from './counted-lists';
+import { lineMemo } from './line-memo';
 import type { DocumentWords, FrontMatter, Numbering, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
 
 export interface BuildOptions {
@@ -81,13 +82,11 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
  * Section numbers by line: a line parsed once keeps its offset arrays from version to version (the
  * parse cache), so its number is read once too, not on every keystroke.
  */
-const numberings = new WeakMap<Int32Array, Numbering | null>();
-
 function numberingOf(l: ProseLine): Numbering | undefined {
   if (l.block === 'tableCell') return undefined;
-  let n = numberings.get(l.starts);
-  if (n === undefined) numberings.set(l.starts, (n = parseNumbering(l.text) ?? null));
-  return n ?? undefined;
+  const memo = lineMemo(l);
+  if (memo.numbering === undefined) memo.numbering = parseNumbering(l.text) ?? null;
+  return (memo.numbering as Numbering | null) ?? undefined;
 }
 
 /** The parsed line as a report line (a new object: the parsed one is shared by later versions). */

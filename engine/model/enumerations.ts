@@ -2,6 +2,7 @@
  * Enumerations written into the prose: 一是……二是……三是…… A marker counts only at the start of a
  * clause (line start or after punctuation), so 统一是 or 唯一是 are not markers.
  */
+import { lineMemo } from './line-memo';
 import { parseChineseNumeral } from './numerals';
 import type { EnumerationMarker, ReportLine } from './types';
 
@@ -11,8 +12,6 @@ const MARKER = /(?<=^|[，。；：、！？,;:!?\s\u3000“”‘’（）()\uF
 type InLine = Pick<EnumerationMarker, 'value' | 'text' | 'at'>;
 
 const NONE: InLine[] = [];
-/** Markers by a parsed line's offset arrays, which the parse cache keeps while the line is unchanged. */
-const inLines = new WeakMap<Int32Array, InLine[]>();
 
 function markersIn(text: string): InLine[] {
   if (!text.includes('是')) return NONE;
@@ -26,8 +25,9 @@ function markersIn(text: string): InLine[] {
 }
 
 export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
-  let found = inLines.get(line.starts);
-  if (!found) inLines.set(line.starts, (found = markersIn(line.text)));
+  // Kept per parsed line (line-memo.ts): an edit reads its own lines again.
+  const memo = lineMemo(line);
+  const found = (memo.markers ??= markersIn(line.text)) as InLine[];
   return found.map(({ value, text, at }) => ({ value, text, at, line, span: { start: line.starts[at], end: line.ends[at + text.length - 1] } }));
 }
 

@@ -5,6 +5,7 @@
 import { t } from '../i18n';
 import { loadData } from '../data';
 import { compileUserPattern } from '../text/safe-regex';
+import { lineMemo } from './line-memo';
 import type { Placeholder, ProseLine } from './types';
 
 interface PatternData {
@@ -68,13 +69,9 @@ interface InLine {
 }
 
 const NONE: InLine[] = [];
+/** The common case, shared: no extra patterns, no placeholder. */
+const NONE_DEFAULT = { key: '', found: NONE };
 
-/**
- * Each parsed line's placeholders (from the patterns; asterisks need the source around the line),
- * by its offset arrays: the parse cache keeps a line's arrays while the line is unchanged, so an
- * edit reads the patterns over its own lines only. `key` names the user's extra patterns.
- */
-const inLines = new WeakMap<Int32Array, { key: string; found: InLine[] }>();
 
 function placeholdersIn(text: string, patterns: Compiled[], terms: string[]): InLine[] {
   const found: InLine[] = [];
@@ -107,10 +104,13 @@ export function findPlaceholders(lines: ProseLine[], extra: string[] = [], sourc
   let star = source ? source.indexOf('*') : -1;
   const key = extra.join('\u0000');
   for (const line of lines) {
-    let kept = inLines.get(line.starts);
+    // Each parsed line's placeholders from the patterns are kept with it (line-memo.ts), with the
+    // user's extra patterns they were found with; asterisks need the source around the line.
+    const memo = lineMemo(line);
+    let kept = memo.placeholders as { key: string; found: InLine[] } | undefined;
     if (!kept || kept.key !== key) {
-      kept = { key, found: !any || any.test(line.text) ? placeholdersIn(line.text, patterns, terms) : NONE };
-      inLines.set(line.starts, kept);
+      const found = !any || any.test(line.text) ? placeholdersIn(line.text, patterns, terms) : NONE;
+      memo.placeholders = kept = found === NONE && key === '' ? NONE_DEFAULT : { key, found };
     }
     for (const p of kept.found) found.push({ span: { start: line.starts[p.from], end: line.ends[p.to - 1] }, text: p.text, kind: p.kind, line });
     if (source && line.text.length > 0 && star >= 0) {
