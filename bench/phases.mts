@@ -1,5 +1,6 @@
-// Where one keystroke's check spends its time, phase by phase and rule by rule (in-process, with
-// the parse cache): node --import tsx bench/phases.ts [MB] [keystrokes]
+// What each rule costs over a whole draft after a keystroke — every rule on every line, as a check
+// from scratch runs them (the model is built with the parse cache): which rules matter when many
+// lines change. node --import tsx bench/phases.mts [MB] [keystrokes]
 import { buildModel, builtinTypes, documentWords, detectType, matchSections, builtinFormulations, ProseCache, RULES } from '../engine/index';
 import { builtinUnitData } from '../engine/unit/load';
 // @ts-ignore
