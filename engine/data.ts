@@ -25,35 +25,42 @@ export function assetRoot(): string {
 /**
  * The shipped data as scripts/build.mjs compiled it into the bundles: data/*.yaml parsed, and the
  * built-in report types as report-types/load.ts reads them. Start-up then parses no YAML. Absent
- * when the engine runs from source (tests through tsx): the files are read as before.
+ * when the engine runs from source (tests through tsx): the files are read as before. Each part is
+ * a JSON text, parsed when first asked for: JSON.parse is quicker than evaluating the same data as
+ * an object literal, and a part a run does not use costs nothing.
  */
 interface CompiledData {
-  data: Record<string, unknown>;
-  /** The report types as report-types/load.ts returns them (their type stays in that folder). */
-  types: { types: Array<{ source: string }>; errors: Array<{ file: string }> };
+  /** data/*.yaml by file name. */
+  data: Record<string, string>;
+  /** The report types as report-types/load.ts returns them: { types: [{ source }], errors: [{ file }] }. */
+  types: string;
+  /** The reference data (data/quotations, data/years) as unit/load.ts reads it: { quotations, years, problems }. */
+  reference?: string;
 }
 declare const __PARTY_REPORT_COMPILED_DATA__: CompiledData | undefined;
 const compiled: CompiledData | undefined = typeof __PARTY_REPORT_COMPILED_DATA__ === 'undefined' ? undefined : __PARTY_REPORT_COMPILED_DATA__;
 
 /** Regular expressions come as { $regexp, flags } (scripts/build.mjs): made into RegExps again. */
-function revive<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(revive) as T;
-  if (value && typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if (typeof v.$regexp === 'string') return new RegExp(v.$regexp, String(v.flags ?? '')) as T;
-    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, revive(x)])) as T;
-  }
-  return value;
-}
+const reviveRegExp = (_key: string, value: unknown): unknown => {
+  const v = value as { $regexp?: unknown; flags?: unknown } | null;
+  return v && typeof v === 'object' && typeof v.$regexp === 'string' ? new RegExp(v.$regexp, String(v.flags ?? '')) : value;
+};
+const fromJson = <T>(text: string): T => JSON.parse(text, text.includes('"$regexp"') ? reviveRegExp : undefined) as T;
 
 /** The built-in report types compiled at build time, their sources pointing into this install. */
 export function compiledBuiltinTypes<T extends { source: string }, E extends { file: string }>(): { types: T[]; errors: E[] } | undefined {
   if (!compiled) return undefined;
   const at = (source: string) => path.join(assetRoot(), source);
-  return {
-    types: compiled.types.types.map((type) => ({ ...revive(type), source: at(type.source) }) as T),
-    errors: compiled.types.errors.map((e) => ({ ...e, file: at(e.file) }) as E),
-  };
+  const { types, errors } = fromJson<{ types: T[]; errors: E[] }>(compiled.types);
+  return { types: types.map((type) => ({ ...type, source: at(type.source) })), errors: errors.map((e) => ({ ...e, file: at(e.file) })) };
+}
+
+/** The shipped quotations and year profiles compiled at build time, their files pointing into this install. */
+export function compiledReference<Q extends { file: string }, Y extends { file: string }, P extends { file: string }>(): { quotations: Q[]; years: Y[]; problems: P[] } | undefined {
+  if (!compiled?.reference) return undefined;
+  const reference = fromJson<{ quotations: Q[]; years: Y[]; problems: P[] }>(compiled.reference);
+  const at = <T extends { file: string }>(item: T): T => ({ ...item, file: path.join(assetRoot(), item.file) });
+  return { quotations: reference.quotations.map(at), years: reference.years.map(at), problems: reference.problems.map(at) };
 }
 
 const cache = new Map<string, unknown>();
@@ -63,7 +70,7 @@ export function loadData<T>(name: string): T {
   const hit = cache.get(name);
   if (hit) return hit as T;
   if (compiled && name in compiled.data) {
-    const value = revive(compiled.data[name]) as T;
+    const value = fromJson<T>(compiled.data[name]);
     cache.set(name, value);
     return value;
   }

@@ -1,6 +1,6 @@
 /** The pure engine: no editor APIs. Everything the server, the CLI and the tests use comes from here. */
 export { lint, DEFAULT_MAX_LENGTH, type Diagnostic, type LintOptions, type LintResult, type RuleSetting } from './lint';
-export { buildModel } from './model/build';
+export { buildModel, type BuildOptions } from './model/build';
 export type * from './model/types';
 export { RULES, findRule } from './rules';
 export type { Fix, Finding, Rule, TextEdit } from './rules/rule';
@@ -31,9 +31,9 @@ export { compileUserPattern } from './text/safe-regex';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';
 export { documentWords } from './report-types/words';
 export { loadWord, modelForImport } from './word/load';
-export type { DocxDraft, WordPosition } from './word/to-markdown';
+export type { DocxDraft, ImportOptions, WordPosition } from './word/to-markdown';
 export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex } from './copies/corpus';
 export { paragraphsOf, type ParagraphIndex } from './copies/paragraph-index';
 export type { Corpus } from './rules/rule';
 export type { LayoutOptions } from './export/build-docx';
-export { layoutText, PageState, type ErrorSpan, type PageUpdate } from './layout';
+export { imageSizes, layoutText, PageState, type ErrorSpan, type LayoutOptions as PageLayoutOptions, type PageUpdate } from './layout';

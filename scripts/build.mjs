@@ -3,11 +3,30 @@
 // by the engine's own loaders, so start-up parses no YAML (engine/data.ts). The files still ship,
 // and the engine reads them when it runs from source.
 import * as esbuild from 'esbuild';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 const production = process.argv.includes('--production');
+
+/**
+ * `import * as fs from 'node:fs'` in our sources is bundled as `__toESM(require("node:fs"))`, which
+ * copies every export of the module onto a new object through getters: some 40 such imports cost
+ * 10 ms and more of each CLI start. `import fs = require('node:fs')` (the TypeScript form, same
+ * meaning for a namespace of a Node built-in) is bundled as a plain require. Sources keep the usual form.
+ */
+const builtinNamespaces = {
+  name: 'builtin-namespaces',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, async (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      return { contents: source.replace(/^import \* as ([\w$]+) from '(node:[\w/]+)';$/gm, "import $1 = require('$2');"), loader: 'ts' };
+    });
+  },
+};
 const ROOT = path.resolve(import.meta.dirname, '..');
 const common = {
   bundle: true,
@@ -18,6 +37,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
+  plugins: [builtinNamespaces],
 };
 
 /** The built-in data as the engine reads it from the YAML files, with paths relative to the package root. */
@@ -28,7 +48,7 @@ async function compileData() {
     minify: false,
     sourcemap: false,
     stdin: {
-      contents: "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load';",
+      contents: "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load'; export { builtinReference } from './engine/unit/load';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -44,16 +64,29 @@ async function compileData() {
     };
     const data = {};
     for (const name of readdirSync(path.join(ROOT, 'data')).filter((n) => n.endsWith('.yaml'))) data[name] = engine.loadData(name);
-    return { data, types };
+    const withRelativeFile = (item) => ({ ...item, file: rel(item.file) });
+    const ref = engine.builtinReference();
+    const reference = { quotations: ref.quotations.map(withRelativeFile), years: ref.years.map(withRelativeFile), problems: ref.problems.map(withRelativeFile) };
+    return { data, types, reference };
   } finally {
     rmSync(tool, { force: true });
   }
 }
 
 const compiled = await compileData();
-// Regular expressions (report types' title and opening patterns) travel as { $regexp, flags }.
-const json = JSON.stringify(compiled, (key, value) => (value instanceof RegExp ? { $regexp: value.source, flags: value.flags } : value));
-const withData = { ...common, define: { __PARTY_REPORT_COMPILED_DATA__: json } };
+// Each part goes in as a JSON text, parsed on first use (engine/data.ts). Regular expressions (report
+// types' title and opening patterns) travel as { $regexp, flags }.
+const toJson = (value) => JSON.stringify(value, (key, v) => (v instanceof RegExp ? { $regexp: v.source, flags: v.flags } : v));
+const parts = {
+  data: Object.fromEntries(Object.entries(compiled.data).map(([name, value]) => [name, toJson(value)])),
+  types: toJson(compiled.types),
+  reference: toJson(compiled.reference),
+};
+const dataDefine = { __PARTY_REPORT_COMPILED_DATA__: JSON.stringify(parts) };
+// The exporter is a bundle of its own (dist/export.js), loaded on demand (engine/export/load.ts)…
+const withData = { ...common, define: { ...dataDefine, __PARTY_REPORT_EXPORTER_BUILT_IN__: 'false' } };
+// …except in the CLI's export bundle, which has it built in.
+const withDataAndExporter = { ...common, define: { ...dataDefine, __PARTY_REPORT_EXPORTER_BUILT_IN__: 'true' } };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
@@ -64,7 +97,12 @@ await Promise.all([
     // Same V8 flag as the extension uses (client/src/extension.ts): keeps peak memory down.
     banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' },
   }),
-  esbuild.build({ ...withData, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The CLI: a small launcher (the `party-report` command) that loads the CLI's bundle through V8's
+  // code cache (engine/io/code-cache.ts).
+  esbuild.build({ ...common, entryPoints: ['cli/src/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...withData, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js' }),
+  // The same CLI with the exporter built in, for `party-report export`: one bundle to load, not two.
+  esbuild.build({ ...withDataAndExporter, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-export.js' }),
   // The engine as a library, for benchmarks and for tools that embed it.
   esbuild.build({ ...withData, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
   // The RE2 engine for user patterns, loaded on demand by engine/text/safe-regex.ts.
@@ -76,6 +114,13 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['engine/word/index.ts'], outfile: 'dist/word.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
+// Each bundle's last line names its build (a hash of its content): the code cache of one build is
+// never used for another (engine/io/code-cache.ts).
+for (const name of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'))) {
+  const file = path.join(ROOT, 'dist', name);
+  const source = readFileSync(file, 'utf8');
+  writeFileSync(file, `${source}${source.endsWith('\n') ? '' : '\n'}//# build=${createHash('sha256').update(source).digest('hex').slice(0, 16)}\n`);
+}
 // The manifest's rule settings, the schemas and the docs/rules.md index, from the registry just built.
 await import('./generate.mjs');
 chmodSync('dist/cli.js', 0o755);

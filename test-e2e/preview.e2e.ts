@@ -17,10 +17,13 @@ const REPORT = fs
 
 const preview = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
 
-/** Opens report.md from the Explorer (robust on a loaded machine, where Quick Open may answer late). */
-async function openDraft(page: Page): Promise<void> {
-  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'report.md' }).first().dblclick({ timeout: 30000 });
-  await page.locator('.tab.active', { hasText: 'report.md' }).first().waitFor({ state: 'visible', timeout: 30000 });
+/** The example with every 公文 element the export prints (版头, 附注, attachments, 版记). */
+const OFFICIAL = fs.readFileSync(path.join(REPO, 'examples', 'official-document.md'), 'utf8');
+
+/** Opens a draft from the Explorer (robust on a loaded machine, where Quick Open may answer late). */
+async function openDraft(page: Page, name = 'report.md'): Promise<void> {
+  await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().dblclick({ timeout: 30000 });
+  await page.locator('.tab.active', { hasText: name }).first().waitFor({ state: 'visible', timeout: 30000 });
   await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 30000 });
 }
 
@@ -31,7 +34,7 @@ async function statusBar(page: Page): Promise<string> {
 describe('版面预览 in a real VS Code (code-server)', function () {
   let s: Session | undefined;
   before(async function () {
-    s = await start({ trust: true, files: { 'report.md': REPORT } });
+    s = await start({ trust: true, files: { 'report.md': REPORT, 'official.md': OFFICIAL } });
   });
   after(async () => stop(s));
   afterEach(async function () {
@@ -96,6 +99,26 @@ describe('版面预览 in a real VS Code (code-server)', function () {
     const background = await view.locator('.mark').first().evaluate((el) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { backgroundColor: string } }).getComputedStyle(el).backgroundColor);
     assert.match(background, /rgba\(0, 0, 0, 0\)|transparent/);
     await view.locator('#show-marks').check();
+  });
+
+  it('draws the 公文 elements: the red 标志 and line, the attachments’ pages, the 版记 on an unnumbered last page', async () => {
+    const page = s!.page;
+    await command(page, 'View: Close All Editors');
+    await openDraft(page, 'official.md');
+    await command(page, 'Party Report: Page Preview');
+    const view = preview(page);
+    await view.locator('.page .line').first().waitFor({ state: 'visible', timeout: 60000 });
+    assert.match(await view.locator('#count').innerText(), /^(6 page\(s\)|共 6 页)$/);
+    const issuer = view.locator('.line.k-issuer').first();
+    assert.equal(await issuer.innerText(), '中共某局机关委员会文件');
+    const red = 'rgb(255, 0, 0)';
+    assert.equal(await issuer.evaluate((el) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { color: string } }).getComputedStyle(el).color), red);
+    assert.ok((await view.locator('.page').first().locator('.rule').count()) > 0, 'the red line under the 发文字号');
+    const last = view.locator('.page').nth(5);
+    await last.scrollIntoViewIfNeeded();
+    await waitFor(async () => (await last.locator('.line').allInnerTexts()).join('').includes('抄送：局办公室，局人事处。'), 20000, 'the 版记 on page 6');
+    assert.equal(await last.locator('.folio').count(), 0, 'no page number on the 版记 page');
+    await shot(page, 'preview-official');
   });
 });
 

@@ -59,6 +59,9 @@ describe('architecture', () => {
     const wrong = files(['server/src', 'cli/src'])
       .flatMap(importsOf)
       .filter((i) => i.target?.startsWith('engine/') && i.target !== 'engine/index.ts')
+      // The CLI's launcher only loads the CLI's bundle through the code cache: through engine/index.ts
+      // it would bundle the whole engine a second time, in front of the bundle it loads.
+      .filter((i) => !(i.file === 'cli/src/launch.ts' && i.target === 'engine/io/code-cache.ts'))
       .map((i) => `${i.file} imports ${i.spec}`);
     assert.deepEqual(wrong, []);
   });
@@ -120,6 +123,8 @@ describe('architecture', () => {
   it('every write to a user file goes through writeFileAtomic', () => {
     const wrong = files(['engine', 'server/src', 'cli/src', 'client/src'])
       .filter((f) => f !== 'engine/io/write-file-atomic.ts')
+      // V8's code cache is no user file: it lives in the user's cache folder, written whole (temp + rename).
+      .filter((f) => f !== 'engine/io/code-cache.ts')
       .filter((f) => /\b(writeFileSync|writeFile|appendFileSync|createWriteStream|renameSync)\s*\(/.test(fs.readFileSync(path.join(REPO, f), 'utf8')));
     assert.deepEqual(wrong, []);
   });

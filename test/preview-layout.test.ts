@@ -17,6 +17,11 @@ import { builtinTypes } from '../engine/report-types/load';
 import { documentWords } from '../engine/report-types/words';
 import { bodyParagraphs, readDocx } from './helpers/docx';
 import { REPO } from './helpers/shared';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Previews, type PreviewHost } from '../server/src/preview';
+import * as fc from 'fast-check';
+import { SourceBlockCache } from '../engine/layout/source-block-cache';
+import { sourceBlocks } from '../engine/model/source-blocks';
 
 const g = pageGeometry();
 const body = (text: string, firstIndent = true, hang?: number) =>
@@ -112,14 +117,113 @@ describe('preview line model', () => {
   });
 
   it('has the same paragraphs, in the same order, as the exported DOCX', async () => {
-    for (const name of ['org-life-meeting-report.md', 'democratic-life-meeting-report.md', 'duty-report.md', 'self-examination.md']) {
+    for (const name of ['org-life-meeting-report.md', 'democratic-life-meeting-report.md', 'duty-report.md', 'self-examination.md', 'official-document.md']) {
       const draft = fs.readFileSync(path.join(REPO, 'examples', name), 'utf8');
-      const paragraphs = bodyParagraphs(readDocx(await exportDocx(draft)).document).map((p) =>
+      // Every section's paragraphs: the 版记's section break sits inside the text's last paragraph.
+      const document = readDocx(await exportDocx(draft)).document.replace(/<w:sectPr(?:(?!<w:sectPr)[\s\S])*?<\/w:sectPr>(?=[\s\S]*<w:sectPr)/g, '');
+      const paragraphs = bodyParagraphs(document).map((p) =>
         [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')).join(''),
       );
-      const blocks = buildBlocks(buildModel(draft, { words: documentWords(builtinTypes().types) }), g).filter((b) => b.type === 'paragraph').map((b) => (b.type === 'paragraph' ? b.text : ''));
+      // A right tab's text is the paragraph's; the 版记 is the footer of a section whose body is one empty paragraph.
+      const blocks = buildBlocks(buildModel(draft, { words: documentWords(builtinTypes().types) }), g)
+        .filter((b) => b.type !== 'table')
+        .map((b) => (b.type === 'paragraph' ? b.text + (b.trailing?.text ?? '') : ''));
       assert.deepEqual(blocks, paragraphs, name);
     }
+  });
+});
+
+describe('preview of the 公文 elements and the blocks the model leaves out', () => {
+  const mmPt = (v: number) => (v * 72) / 25.4;
+  const textOf = (l: { pieces: Array<{ text: string }> }) => l.pieces.map((p) => p.text).join('');
+
+  it('places the 版头, 附注, attachments and 版记 of official-document.md where the export does', () => {
+    const draft = fs.readFileSync(path.join(REPO, 'examples', 'official-document.md'), 'utf8');
+    const layout = layoutText(draft);
+    const [first] = layout.pages;
+    // 份号, 密级★保密期限, 紧急程度 on the first three lines, flush left.
+    assert.deepEqual(first.lines.slice(0, 3).map((l) => [textOf(l), l.top, l.left]), [
+      ['000012', 0, 0],
+      ['秘密★1年', g.linePitch, 0],
+      ['特急', 2 * g.linePitch, 0],
+    ]);
+    // The red 标志: its ink (a tenth of its size below its line's top) 35 mm below the text block's top.
+    const issuer = first.lines.find((l) => l.kind === 'issuer')!;
+    assert.equal(issuer.color, 'FF0000');
+    assert.ok(draft.startsWith('发文机关标志:', issuer.src), 'a click on the 标志 goes to where the front matter names it');
+    assert.ok(Math.abs(issuer.top + issuer.size * 0.1 - mmPt(35)) < 0.1, `${issuer.top}`);
+    // The red line under the 发文字号, as wide as the text block, about 4 mm below the number's line.
+    const number = first.lines.find((l) => l.kind === 'number')!;
+    const red = first.rules.find((r) => r.color === 'FF0000')!;
+    assert.equal(red.width, g.textWidth);
+    assert.ok(red.top > number.top + number.height && red.top < number.top + number.height + mmPt(4), `${red.top}`);
+    const all = layout.pages.flatMap((p) => p.lines);
+    assert.equal(textOf(all.find((l) => l.kind === 'note')!), '（联系人：张三，电话：12345678）');
+    // Each attachment from a new page, "附件N" on its first line.
+    assert.deepEqual(layout.pages.slice(2, 4).map((p) => textOf(p.lines[0])), ['附件1', '附件2']);
+    // The 版记 on page 6 (page 5 left blank), neither numbered, its last rule on the text block's bottom edge.
+    assert.equal(layout.pages.length, 6);
+    assert.deepEqual(layout.pages.map((p) => p.numbered), [true, true, true, true, false, false]);
+    assert.equal(layout.pages[4].lines.length, 0);
+    const imprint = layout.pages[5];
+    assert.ok(draft.startsWith('抄送:', imprint.lines[0].src));
+    assert.deepEqual(imprint.lines.map(textOf), ['抄送：局办公室，局人事处。', '中共某局机关第三支部委员会', '2025年12月23日印发']);
+    const last = imprint.rules[imprint.rules.length - 1];
+    assert.ok(Math.abs(last.top + last.thickness - g.textHeight) < 0.01, `${last.top}`);
+    assert.equal(imprint.rules.length, 3, 'thick above 抄送, thin between, thick under 印发');
+  });
+
+  it('puts an upward document’s 发文字号 one character from the left and 签发人 one from the right, on one line', () => {
+    const layout = layoutText(['---', '发文机关标志: 中共某局机关委员会', '发文字号: 机党〔2025〕4号', '签发人: [张三, 李四]', 'title: 关于第三党支部工作情况的报告', '---', '党支部认真开展学习。'].join('\n'));
+    const lines = layout.pages[0].lines.filter((l) => l.kind === 'number');
+    assert.equal(lines.length, 2);
+    assert.equal(lines[0].top, lines[1].top);
+    assert.equal(textOf(lines[0]), '机党〔2025〕4号');
+    assert.equal(lines[0].left, 315 / 20);
+    assert.equal(textOf(lines[1]), '签发人：张三　李四');
+    assert.ok(Math.abs(lines[1].left + lines[1].width - (g.textWidth - 315 / 20)) < 0.01);
+    assert.deepEqual(lines[1].pieces.map((p) => p.font), ['body', 'heading2']);
+    // 80 mm down for an upward document.
+    const issuer = layout.pages[0].lines.find((l) => l.kind === 'issuer')!;
+    assert.ok(Math.abs(issuer.top + issuer.size * 0.1 - mmPt(80)) < 0.1);
+  });
+
+  it('prints a footnote at the foot of the page of its reference, its number raised, and takes its lines from the page', () => {
+    const para = han(26 + 28 + 10) + '。';
+    const draft = ['---', 'template: branch-work-summary', '---', ...Array.from({ length: 5 }, () => para), '学习' + han(8) + '[^a]。', '', '[^a]: ' + han(40) + '。'].join('\n');
+    const layout = layoutText(draft);
+    const page = layout.pages[0];
+    const notes = page.lines.filter((l) => l.kind === 'footnote');
+    assert.equal(notes.length, 2, 'a 41-character note on two 4号 lines');
+    assert.deepEqual(notes[0].pieces[0], { text: '1', font: 'body', bold: false, sup: true });
+    assert.ok(Math.abs(notes[1].top - notes[0].top - g.linePitch) < 1e-9);
+    assert.ok(notes[1].top + notes[1].height <= g.textHeight + 0.01);
+    const ref = page.lines.find((l) => l.pieces.some((p) => p.sup) && l.kind === 'body')!;
+    assert.ok(ref, 'the reference is the raised number 1, not "[^a]"');
+    assert.ok(!page.lines.some((l) => textOf(l).includes('[^a]')), 'the definition is not body text');
+    assert.ok(page.rules.some((r) => r.width < g.textWidth / 2), 'a short separator over the notes');
+    // Without the note the same body takes the same lines: the note's 3 lines (separator included) come off the page's 22.
+    const bodyLines = page.lines.filter((l) => l.kind === 'body').length;
+    assert.equal(bodyLines, 16);
+    const full = ['---', 'template: branch-work-summary', '---', ...Array.from({ length: 8 }, () => para)].join('\n');
+    assert.equal(layoutText(full).pages[0].lines.length, 22);
+    const crowded = ['---', 'template: branch-work-summary', '---', ...Array.from({ length: 6 }, () => para), '学习' + han(8) + '[^a]。', para, '', '[^a]: ' + han(40) + '。'].join('\n');
+    const pages = layoutText(crowded).pages;
+    assert.equal(pages[0].lines.filter((l) => l.kind !== 'footnote').length, 19, '22 lines less the note and its separator');
+  });
+
+  it('shows code and HTML blocks as plain lines, a picture as a framed box of its size, and a table’s run-on line as body text', () => {
+    const draft = ['---', 'template: branch-work-summary', '---', '党支部认真开展学习。', '', '```', 'code line', '```', '', '<div>HTML 块</div>', '', '![会场照片](pic.png)', '', '| 序号 | 问题 |', '| --- | --- |', '| 1 | 学习不够 |', '特此报告。'].join('\n');
+    const layout = layoutText(draft, { imageSize: (url) => (url === 'pic.png' ? { width: 300, height: 100 } : undefined) });
+    const lines = layout.pages[0].lines;
+    const kinds = lines.map((l) => [l.kind, textOf(l)]);
+    assert.deepEqual(kinds.slice(0, 4), [['body', '党支部认真开展学习。'], ['literal', 'code line'], ['literal', 'HTML 块'], ['image', '会场照片']]);
+    const image = lines[3];
+    assert.equal(image.height, 100);
+    assert.deepEqual(layout.pages[0].boxes.filter((b) => b.image), [{ top: image.top, left: 0, width: g.textWidth, height: 100, image: true }]);
+    const closing = lines.find((l) => textOf(l) === '特此报告。')!;
+    assert.equal(closing.kind, 'body');
+    assert.equal(draft.slice(closing.src, closing.srcEnd), '特此报告。', 'offsets point into the draft, not the repaired text');
   });
 });
 
@@ -198,5 +302,78 @@ describe('partyReport/preview over LSP', function () {
     assert.match(flagged[0].error!, /半角/);
     assert.equal(flagged[0].pieces[0].text.slice(0, 7), '会上,党员紧扣');
     assert.equal(await client.connection.sendRequest('partyReport/preview', { uri: 'file:///work/not-open.md' }), null);
+  });
+});
+
+describe('the preview request (server/src/preview.ts)', () => {
+  const text = '---\ntemplate: org-life-meeting-report\n---\n会议由党支部书记主持，全体党员参加。';
+  const doc = (version: number) => TextDocument.create('file:///work/reuse.md', 'markdown', version, text);
+  const marked = (update: PageUpdate | null) => update!.pages.flatMap((p) => p.page.lines).flatMap((l) => l.marks ?? []).length;
+  // The checker's model marks "书记" as a placeholder (a setting the preview's own parse does not have).
+  const checked = buildModel(text, { extraPlaceholders: ['书记'], words: documentWords(builtinTypes().types) });
+  const host = (version: number, checkedVersion: number): PreviewHost => ({
+    document: () => doc(version),
+    lastCheck: () => ({ version: checkedVersion, model: checked, errors: [] }),
+    options: async () => ({ layout: {}, model: { words: documentWords(builtinTypes().types) } }),
+  });
+
+  it('lays out the checker’s model of the same version instead of parsing again', async () => {
+    assert.equal(marked(await new Previews(host(3, 3)).request({ uri: 'file:///work/reuse.md', reset: true })), 1);
+  });
+
+  it('parses the text itself when the checker has not seen this version yet', async () => {
+    assert.equal(marked(await new Previews(host(4, 3)).request({ uri: 'file:///work/reuse.md', reset: true })), 0);
+  });
+});
+
+describe('footnotes, code blocks and pictures while typing (SourceBlockCache)', () => {
+  const draft = [
+    '---',
+    'template: branch-work-summary',
+    '---',
+    '一、主要工作',
+    '党支部认真开展学习[^1]，推动工作。',
+    '',
+    '```',
+    'code line',
+    '```',
+    '',
+    '    indented code',
+    '',
+    '<div>HTML 块</div>',
+    '',
+    '![会场照片](pic.png)',
+    '',
+    '二是强化责任，落实制度。',
+    '',
+    '[^1]: 学习的具体安排。',
+    '    续行。',
+  ].join('\n');
+
+  it('gives what a fresh parse gives after every edit, and parses again only when an edit may change a block', () => {
+    const alphabet = ['学', '习', 'a', '1', '。', '，', ' ', '\n', '`', '[', '^', ']', ':', '<', '!', '(', ')', '~', '-', '#', '　'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(), cut: fc.nat({ max: 3 }), insert: fc.array(fc.constantFrom(...alphabet), { maxLength: 3 }).map((a) => a.join('')) }), { minLength: 1, maxLength: 25 }),
+        (edits) => {
+          const cache = new SourceBlockCache();
+          let text = draft;
+          cache.get(text);
+          for (const e of edits) {
+            const at = e.at % (text.length + 1);
+            text = text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.cut));
+            assert.deepEqual(cache.get(text), sourceBlocks(text));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+    // Typing words into a line of prose moves the blocks without parsing.
+    const cache = new SourceBlockCache();
+    cache.get(draft);
+    const at = draft.indexOf('强化责任') + 2;
+    const typed = draft.slice(0, at) + '进一步' + draft.slice(at);
+    assert.deepEqual(cache.get(typed), sourceBlocks(typed));
+    assert.equal(cache.shifted, 1);
   });
 });

@@ -123,6 +123,12 @@ describe('preview pagination matches the LibreOffice render of the export', func
     });
   }
 
+  it('example official-document.md (版头 with the red 标志, 附注, attachments on pages of their own, 版记 on the last even page)', async () => {
+    const c = await compare(fs.readFileSync(path.join(REPO, 'examples', 'official-document.md'), 'utf8'));
+    check(c);
+    assert.equal(c.modelPages, 6, 'text on 2 pages, an attachment on each of pages 3 and 4, page 5 blank, the 版记 on page 6');
+  });
+
   it('a draft with Latin words, numbers and punctuation at line ends', async () => {
     const body = [
       '一是深入学习。2025年以来，党支部围绕ABC三项重点任务开展学习12次，平均每次参加人数达到95%以上；',

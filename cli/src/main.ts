@@ -4,6 +4,7 @@ import { builtinTypes } from '../../engine';
 import { runLint } from './commands/lint';
 import { isLintWorker, serveLintTasks } from './parallel';
 import { runExport } from './commands/export';
+import { isExportWorker, serveExportTasks } from './export-batch';
 import { runNew } from './commands/new';
 import { runImport } from './commands/import';
 import { runReview } from './commands/review';
@@ -16,6 +17,7 @@ const usageText = () => `${t('用法：')}
   party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--jobs N] [--max-diagnostics N] [--encoding ${t('编码')}] <${t('文件或目录…')}>   --jobs：${t('同时检查的文件数（默认为 CPU 核数）')}
   party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
   party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]] [--encoding ${t('编码')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
+  party-report export <${t('目录|通配符|文稿…')}> [-o ${t('输出目录')}] [--force] [--jobs N] …   ${t('批量导出；没有 -o 时写在各文稿旁边，已有文件不覆盖（除非 --force）')}
   party-report import <${t('文件.docx')}> [-o ${t('文稿.md')}|-] [--force]   ${t('把 Word 文档导入为 Markdown 文稿')}
   party-report review <${t('文件.docx|文稿.md')}> [-o ${t('审阅稿.docx')}] [--force]   ${t('生成带批注的审阅稿（原文件不变）')}
   party-report templates            ${t('列出报告类型')}
@@ -131,15 +133,21 @@ async function main(args: string[]): Promise<number> {
             encoding: { type: 'string' },
             pdf: { type: 'boolean', default: false },
             soffice: { type: 'string' },
+            jobs: { type: 'string', short: 'j' },
           },
         });
         const encoding = encodingArg(values.encoding, err);
         if (encoding === null) return 2;
-        if (positionals.length !== 1) {
-          err(t('export 需要且只需要一个文稿文件。') + '\n' + USAGE);
+        const exportJobs = values.jobs === undefined ? undefined : Number(values.jobs);
+        if (exportJobs !== undefined && !(Number.isInteger(exportJobs) && exportJobs >= 1)) {
+          err(t('--jobs 应为正整数，收到 {0}', JSON.stringify(values.jobs)));
           return 2;
         }
-        return await runExport({ file: positionals[0], output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice, encoding }, err);
+        if (positionals.length === 0) {
+          err(t('export 需要至少一个文稿文件、目录或通配符。') + '\n' + USAGE);
+          return 2;
+        }
+        return await runExport({ files: positionals, output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice, encoding, jobs: exportJobs }, err);
       }
       case 'import': {
         const { values, positionals } = parseArgs({
@@ -192,8 +200,9 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
-// The same bundle serves as `lint --jobs`'s worker threads (cli/src/parallel.ts).
+// The same bundle serves as `lint --jobs`'s worker threads (cli/src/parallel.ts) and export's (cli/src/export-batch.ts).
 if (isLintWorker()) serveLintTasks();
+else if (isExportWorker()) serveExportTasks();
 else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,11 +1,11 @@
 /** Reads a .docx given to the CLI as a draft: its Markdown form, and the way back to Word positions. */
 import * as fs from 'node:fs';
-import { loadWord, modelForImport, t, type DocxDraft } from '../../engine';
+import { loadWord, modelForImport, t, type DocxDraft, type ImportOptions } from '../../engine';
 import { DraftReadError } from './read-draft';
 
 export const isDocx = (file: string) => /\.docx$/i.test(file);
 
-export function readDocxDraft(file: string): { bytes: Uint8Array; draft: DocxDraft } {
+export function readDocxDraft(file: string, options: ImportOptions = {}): { bytes: Uint8Array; draft: DocxDraft } {
   let bytes: Uint8Array;
   try {
     bytes = fs.readFileSync(file);
@@ -16,7 +16,7 @@ export function readDocxDraft(file: string): { bytes: Uint8Array; draft: DocxDra
   }
   const word = loadWord();
   try {
-    return { bytes, draft: word.importDocx(bytes, modelForImport) };
+    return { bytes, draft: word.importDocx(bytes, modelForImport, options) };
   } catch (err) {
     if (err instanceof word.DocxError) throw new DraftReadError(`${file}: ` + t('无法读取：{0}', err.message));
     throw err;

@@ -47,8 +47,10 @@ import type { ExportMetadata } from './metadata';
 import { closingLayout } from './signature';
 import type { SourceBlocks } from '../model/source-blocks';
 import { columnWidths } from './table-widths';
-import { breakTitle, width } from './title-lines';
+import { breakTitle } from './title-lines';
 import { elementParts, type ElementContext } from './elements';
+import { draftMarker } from './marker';
+import { attachmentNote, printedBody, PrintOrder } from './element-geometry';
 
 export interface PageOptions {
   /** Margins in millimetres (GB/T 9704 allows ±1 mm; units sometimes need more). */
@@ -114,7 +116,6 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
       ),
     };
   });
-  const inFootnote = (offset: number) => blocks.footnotes.some((f) => f.span.start <= offset && offset < f.span.end);
 
   const ctx: ElementContext = { meta, fonts, run, font, blank, textWidth };
   const elements = elementParts(ctx);
@@ -138,24 +139,12 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   }
 
   // The body: the draft's lines, its tables, and the blocks the model leaves out, in source order.
-  const skipRoles = ['title', 'addressee', 'signature', 'date', 'attachment'];
-  const printed = model.lines.filter(
-    (l) => l !== meta.titleLine && (l.block === 'tableCell' || !skipRoles.includes(l.role)) && !inFootnote(l.starts[0] ?? l.cell?.start ?? 0),
-  );
-  const split = elements.attachmentsAt(printed);
-  const main = printed.slice(0, split);
-  const closing = meta.attachments.length > 0 || (meta.signature ?? []).length > 0 || meta.date !== undefined;
-  const lastBody = [...main].reverse().find((l) => l.block !== 'tableCell');
+  const body = printedBody(model.lines, meta, blocks.footnotes.map((f) => f.span));
+  const { printed, main, closing, lastBody } = body;
+  const split = main.length;
 
-  const tableOf = (line: ReportLine) =>
-    model.tables.find((tb) => {
-      const at = line.starts[0] ?? line.cell?.start ?? -1;
-      return tb.span.start <= at && at < tb.span.end;
-    });
-  const literals = blocks.literals.slice();
-  const emitLiteralsBefore = (offset: number, into: Array<Paragraph | Table>) => {
-    while (literals.length > 0 && literals[0].span.start < offset) {
-      const block = literals.shift()!;
+  const order = new PrintOrder<Paragraph | Table>(model.tables, blocks.literals, {
+    literal(block, into) {
       warnings.push(
         block.kind === 'code'
           ? t('第 {0} 行的代码块按原文导出为正文：公文中一般不用代码块，请确认是否需要。', model.lineIndex.positionAt(block.span.start).line + 1)
@@ -164,23 +153,12 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
       for (const text of block.lines) {
         into.push(new Paragraph({ spacing: exact, indent: { firstLine: 0 }, children: [run(text, fonts.body)] }));
       }
-    }
-  };
-  const emitted = new Set<TableModel>();
-  const emitLines = (lines: ReportLine[], into: Array<Paragraph | Table>) => {
-    for (const line of lines) {
-      emitLiteralsBefore(line.starts[0] ?? line.cell?.start ?? 0, into);
-      if (line.block === 'tableCell') {
-        const table = tableOf(line);
-        if (table && !emitted.has(table)) {
-          emitted.add(table);
-          into.push(buildTable(table, model, fonts, font, textWidth));
-        }
-        continue;
-      }
-      into.push(lineParagraph(line, model, fonts, run, { keepNext: closing && line === lastBody, footnoteIds, images: imageRuns }));
-    }
-  };
+    },
+    table: (table, into) => into.push(buildTable(table, model, fonts, font, textWidth)),
+    line: (line, into) => into.push(lineParagraph(line, model, fonts, run, { keepNext: closing && line === lastBody, footnoteIds, images: imageRuns })),
+  });
+  const emitLiteralsBefore = (offset: number, into: Array<Paragraph | Table>) => order.literalsBefore(offset, into);
+  const emitLines = (lines: ReportLine[], into: Array<Paragraph | Table>) => order.lines(lines, into);
   const imageRuns = (url: string, alt: string, line: ReportLine): ParagraphChild[] => {
     const loaded = loadImage(url, options.baseDir, Math.floor(((textWidth / 20) * 96) / 72));
     if ('image' in loaded) {
@@ -198,23 +176,16 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   // The blank lines of the closing are space before its paragraphs, not empty paragraphs:
   // LibreOffice does not carry "keep with next" across an empty paragraph.
   const linesBefore = (n: number) => ({ ...exact, before: n * LINE_PITCH });
-  if (meta.attachments.length > 0) {
-    const label = '附件：';
-    const labelWidth = width(label);
-    meta.attachments.forEach((name, i) => {
-      // 7.3.4: "附件：1.名称" — no space after the number, as the standard's example has it.
-      const numbered = meta.attachments.length > 1 ? `${i + 1}.${name}` : name;
-      children.push(
-        new Paragraph({
-          spacing: i === 0 ? linesBefore(1) : exact,
-          keepNext: true,
-          // Later names align under the first: 2 characters plus the width of "附件：".
-          indent: { left: i === 0 ? 2 * CHAR : Math.round((2 + labelWidth) * CHAR) },
-          children: [run(i === 0 ? label + numbered : numbered, fonts.body)],
-        }),
-      );
-    });
-  }
+  attachmentNote(meta).forEach((note, i) => {
+    children.push(
+      new Paragraph({
+        spacing: i === 0 ? linesBefore(1) : exact,
+        keepNext: true,
+        indent: { left: Math.round(note.indentChars * CHAR) },
+        children: [run(note.text, fonts.body)],
+      }),
+    );
+  });
 
   const signature = meta.signature ?? [];
   if (signature.length > 0 || meta.date) {
@@ -230,7 +201,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   children.push(...elements.afterDate);
 
   // Attachments that follow the main text (附件1, 附件2 …), each from a new page.
-  const attachmentParts = elements.attachmentPages(printed.slice(split), (lines, into) => emitLines(lines, into));
+  const attachmentParts = elements.attachmentPages(body.attachments, (lines, into) => emitLines(lines, into));
   children.push(...attachmentParts);
   emitLiteralsBefore(Number.MAX_SAFE_INTEGER, children);
 
@@ -263,8 +234,10 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const grid = { type: DocumentGridType.LINES, linePitch: LINE_PITCH };
   const numbered = options.page?.pageNumbers !== false;
 
+  const marker = draftMarker(model, meta);
   const document = new Document({
     evenAndOddHeaderAndFooters: numbered,
+    ...(marker ? { customProperties: [marker] } : {}),
     footnotes,
     styles: {
       default: {

@@ -37,7 +37,8 @@ export interface ExportMetadata {
   printDate?: string;
 }
 
-const KEYS = {
+/** Each element's front-matter names, the first present one read. */
+export const ELEMENT_KEYS = {
   title: ['title', '标题'],
   addressee: ['addressee', '主送', '主送机关'],
   signature: ['signature', '署名', '发文机关署名'],
@@ -56,6 +57,10 @@ const KEYS = {
   printer: ['印发机关'],
   printDate: ['印发日期'],
 } as const;
+const KEYS = ELEMENT_KEYS;
+
+/** Each element's front-matter keys, for pointing at where the draft says it (the preview's clicks). */
+export const METADATA_KEY_NAMES: Readonly<Record<keyof typeof KEYS, readonly string[]>> = KEYS;
 
 /** The metadata keys the export reads, for docs and completion. */
 export const METADATA_KEYS: readonly string[] = Object.values(KEYS).flat();

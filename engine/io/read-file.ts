@@ -10,7 +10,7 @@
  * but decode cleanly as GB18030. A file with NUL bytes in it after that is a binary, and refused.
  */
 import { t } from '../i18n';
-import * as crypto from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
@@ -106,6 +106,7 @@ export function readBytes(file: string, maxBytes: number): { bytes: Buffer; snap
       if (got > stat.size) fail(file, t('读取时文件仍在变大，请稍后再试'));
     }
     const content = bytes.subarray(0, got);
+    let hash: string | undefined;
     let realPath = file;
     try {
       realPath = fs.realpathSync(file);
@@ -119,7 +120,11 @@ export function readBytes(file: string, maxBytes: number): { bytes: Buffer; snap
         realPath,
         size: got,
         mtimeMs: stat.mtimeMs,
-        sha256: sha256(content),
+        // Hashed when the write-back asks (lint --fix), not on every read: a run that only reads
+        // then never loads node:crypto, a few milliseconds of start-up.
+        get sha256() {
+          return (hash ??= sha256(content));
+        },
         mode: stat.mode,
         uid: stat.uid,
         gid: stat.gid,
@@ -130,7 +135,10 @@ export function readBytes(file: string, maxBytes: number): { bytes: Buffer; snap
   }
 }
 
+let crypto: typeof Crypto | undefined;
+
 export function sha256(bytes: Uint8Array): string {
+  crypto ??= require('node:crypto') as typeof Crypto;
   return crypto.createHash('sha256').update(bytes).digest('hex');
 }
 

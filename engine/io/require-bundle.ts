@@ -6,9 +6,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { requireWithCodeCache } from './code-cache';
 
-/** `dir`/`bundle` when it exists (the caller's `__dirname` in dist/), else `fallback`. */
+/** `dir`/`bundle` when it exists (the caller's `__dirname` in dist/; through the code cache), else `fallback`. */
 export function requireBundle<T>(dir: string, bundle: string, fallback: string): T {
   const file = path.join(dir, bundle);
-  return require(fs.existsSync(file) ? file : fallback) as T;
+  return (fs.existsSync(file) ? requireWithCodeCache(file) : require(fallback)) as T;
 }

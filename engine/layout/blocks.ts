@@ -1,27 +1,86 @@
 /**
  * The export's sequence of paragraphs, with the words, fonts and indents each one gets in the DOCX
- * (engine/export/build-docx.ts builds the same sequence with `docx`): optional document number,
- * title, addressee, every report line, tables, attachment note, signature and date. Each character
- * keeps the source offset it came from, so that the preview can point back into the draft.
+ * (engine/export/build-docx.ts builds the same sequence with `docx`): the 版头 (份号, 密级, 紧急程度,
+ * the red 发文机关标志, 发文字号 and 签发人 over the red line), title, addressee, every report line,
+ * tables, code and HTML blocks, pictures, footnotes, attachment note, signature, date and 附注, the
+ * attachments on pages of their own and the 版记. Placement comes from the export's own modules
+ * (gbt9704.ts, element-geometry.ts, signature.ts, title-lines.ts). Each character keeps the source
+ * offset it came from, so that the preview can point back into the draft.
  */
 import { breakTitle } from '../export/title-lines';
-import { DEFAULT_FONTS, type ExportFonts } from '../export/gbt9704';
-import { metadata } from '../export/metadata';
+import { DEFAULT_FONTS, RED, SIZE, type ExportFonts } from '../export/gbt9704';
+import {
+  attachmentNote,
+  attachmentParts,
+  blanksAfterNumber,
+  ELEMENT_CHAR,
+  HEAD_RULE_PT,
+  IMPRINT_CHAR,
+  IMPRINT_RULE_SPACE_PT,
+  imprintLines,
+  issuerPlacement,
+  NOTE_INDENT,
+  noteText,
+  numberLine,
+  printedBody,
+  PrintOrder,
+  SEPARATOR_SPACE_PT,
+  SIGNERS_LABEL,
+  stackedHead,
+} from '../export/element-geometry';
+import { METADATA_KEY_NAMES, metadata, type ExportMetadata } from '../export/metadata';
 import { closingLayout } from '../export/signature';
-import { width } from '../export/title-lines';
+import { sourceBlocks, type SourceBlocks } from '../model/source-blocks';
 import type { ReportLine, ReportModel, TableModel } from '../model/types';
 import { builtinTypes } from '../report-types/load';
 import { OPAQUE } from '../text/prose';
 import type { PageGeometry } from './geometry';
 
 export type FontKey = keyof ExportFonts;
-export type BlockKind = 'number' | 'title' | 'blank' | 'addressee' | 'body' | 'heading' | 'attachment' | 'signature' | 'date';
+export type BlockKind =
+  | 'head'
+  | 'issuer'
+  | 'space'
+  | 'number'
+  | 'title'
+  | 'blank'
+  | 'addressee'
+  | 'body'
+  | 'heading'
+  | 'literal'
+  | 'image'
+  | 'attachment'
+  | 'attachmentLabel'
+  | 'signature'
+  | 'date'
+  | 'note'
+  | 'imprint'
+  | 'footnote';
 
 /** A stretch of a paragraph's text in one font: `end` is the index in the text where it stops. */
 export interface FontRun {
   end: number;
   font: FontKey;
   bold: boolean;
+  /** A footnote's number, raised (w:vertAlign superscript). */
+  sup?: boolean;
+}
+
+/** A horizontal rule along a paragraph's edge (a paragraph border): thickness and gap in points. */
+export interface Rule {
+  thickness: number;
+  space: number;
+  color: string;
+}
+
+/** A footnote a paragraph refers to: printed at the foot of the page its reference lands on. */
+export interface Footnote {
+  number: number;
+  /** Index in the referring paragraph's text of the reference. */
+  at: number;
+  /** The note's paragraphs (4号, the text block's width). */
+  paragraphs: string[];
+  anchor: number;
 }
 
 export interface Paragraph {
@@ -50,6 +109,20 @@ export interface Paragraph {
   rows?: number;
   /** Empty grid lines above it (space before, in place of an empty paragraph). */
   spaceBefore?: number;
+  /** Exact height of each line in points, off the line grid (the 标志, the space around it). */
+  lineHeight?: number;
+  /** Starts a new page (the attachments). */
+  pageBreakBefore?: boolean;
+  /** Ink colour (hex, no #) where not black: the red 标志. */
+  color?: string;
+  /** Text right-aligned on the first line, `right` points from the right edge (a right tab stop). */
+  trailing?: { text: string; runs: FontRun[]; right: number };
+  /** Paragraph borders: the red line under the 发文字号, the 版记's lines. */
+  ruleAbove?: Rule;
+  ruleBelow?: Rule;
+  footnotes?: Footnote[];
+  /** Framed: a picture, drawn as a box with its description. */
+  framed?: boolean;
 }
 
 export interface TableCell {
@@ -66,7 +139,21 @@ export interface Table {
   anchor: number;
 }
 
-export type Block = Paragraph | Table;
+/** The 版记: at the foot of a page of its own, the document's last, which is even (7.4). */
+export interface Imprint {
+  type: 'imprint';
+  paragraphs: Paragraph[];
+}
+
+export type Block = Paragraph | Table | Imprint;
+
+export interface BlockOptions {
+  fonts?: Partial<ExportFonts>;
+  /** A picture's size in points (scaled to the text block as the export scales it), when it can be read. */
+  imageSize?: (url: string) => { width: number; height: number } | undefined;
+  /** The draft's footnotes, code and HTML blocks and pictures (a SourceBlockCache's, while typing). */
+  sourceBlocks?: (text: string) => SourceBlocks;
+}
 
 /** What a first line may end with to be taken as the title: the report types' names, as the export reads them. */
 let endings: string[] | undefined;
@@ -74,11 +161,37 @@ const titleEndings = () => (endings ??= builtinTypes().types.flatMap((t) => [t.n
 
 const HEADING_FONT: FontKey[] = ['body', 'heading1', 'heading2', 'heading3', 'heading4'];
 
+/** The title's balanced lines, remembered: breaking it segments words, too slow for every keystroke. */
+const titleBreaks = new Map<string, string[]>();
+function titleLines(title: string): string[] {
+  let lines = titleBreaks.get(title);
+  if (!lines) {
+    if (titleBreaks.size > 64) titleBreaks.clear();
+    titleBreaks.set(title, (lines = breakTitle(title)));
+  }
+  return lines;
+}
+
+const FOOTNOTE_REF = /^\[\^([^\]]+)\]$/;
+const IMAGE = /^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?/;
+
+/** A line's printed text, with where each code unit came from. */
+export interface Printed {
+  text: string;
+  /** Draft offset (UTF-16) of each code unit of `text`. */
+  src: Int32Array;
+  /** Index in the line's text of `text`'s code unit i. */
+  map: (i: number) => number;
+  /** Footnote references: the number printed raised at [from, to), and the note's label. */
+  notes?: Array<{ from: number; to: number; label: string }>;
+}
+
 /**
- * The line's words as the export prints them: inline code restored, leading and trailing blanks
- * dropped. `src` gives each code unit's draft offset; `map` its index in the line's text.
+ * The line's words as the export prints them: inline code restored, images by their description,
+ * footnote references by their number (when `notes` numbers them), leading and trailing blanks
+ * dropped.
  */
-export function printedText(line: ReportLine, model: ReportModel): { text: string; src: Int32Array; map: (i: number) => number } {
+export function printedText(line: ReportLine, model: ReportModel, notes?: Map<string, number>): Printed {
   const full = line.text;
   if (!full.includes(OPAQUE)) {
     // Most lines: the printed text is the line's text, trimmed; no copying of offsets.
@@ -89,12 +202,17 @@ export function printedText(line: ReportLine, model: ReportModel): { text: strin
   let text = '';
   const src: number[] = [];
   const map: number[] = [];
+  const refs: Array<{ from: number; to: number; label: string }> = [];
   for (let i = 0; i < full.length; i++) {
     const ch = full[i];
     if (ch === OPAQUE) {
-      const raw = model.text.slice(line.starts[i], line.ends[i]).replace(/^`+\s?|\s?`+$/g, '').replace(/^!\[([^\]]*)\][\s\S]*$/, '$1');
-      for (let k = 0; k < raw.length; k++) {
-        text += raw[k];
+      const raw = model.text.slice(line.starts[i], line.ends[i]);
+      const note = notes ? FOOTNOTE_REF.exec(raw) : null;
+      const number = note ? notes!.get(note[1].toLowerCase()) ?? notes!.get(note[1]) : undefined;
+      const shown = number !== undefined ? String(number) : raw.replace(/^`+\s?|\s?`+$/g, '').replace(/^!\[([^\]]*)\][\s\S]*$/, '$1');
+      if (number !== undefined) refs.push({ from: text.length, to: text.length + shown.length, label: note![1] });
+      for (let k = 0; k < shown.length; k++) {
+        text += shown[k];
         src.push(line.starts[i]);
         map.push(i);
       }
@@ -106,15 +224,45 @@ export function printedText(line: ReportLine, model: ReportModel): { text: strin
   }
   const lead = text.length - text.replace(/^[\s\u3000]+/, '').length;
   const trimmed = text.slice(lead).replace(/[\s\u3000]+$/, '');
-  return { text: trimmed, src: Int32Array.from(src.slice(lead, lead + trimmed.length)), map: (i) => map[i + lead] };
+  const kept = refs.map((r) => ({ ...r, from: r.from - lead, to: r.to - lead })).filter((r) => r.from >= 0 && r.to <= trimmed.length);
+  return { text: trimmed, src: Int32Array.from(src.slice(lead, lead + trimmed.length)), map: (i) => map[i + lead], notes: kept.length > 0 ? kept : undefined };
 }
 
-export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: Partial<ExportFonts> = {}): Block[] {
-  void fonts; // fonts change faces, not widths: every 公文 face prints CJK one em wide
+/** The pictures of a line that holds nothing else (the export centres it, off the line pitch). */
+function onlyImages(line: ReportLine, model: ReportModel): Array<{ url: string; alt: string }> | undefined {
+  if (!line.text.includes(OPAQUE)) return undefined; // most lines: words, no picture
+  const text = line.text.trim();
+  for (let i = 0; i < text.length; i++) if (text[i] !== OPAQUE) return undefined;
+  if (!text) return undefined;
+  const out: Array<{ url: string; alt: string }> = [];
+  for (let i = 0; i < line.text.length; i++) {
+    if (line.text[i] !== OPAQUE) continue;
+    const m = IMAGE.exec(model.text.slice(line.starts[i], line.ends[i]));
+    if (!m) return undefined;
+    out.push({ url: m[2], alt: m[1] });
+  }
+  return out;
+}
+
+export function buildBlocks(model: ReportModel, geometry: PageGeometry, options: BlockOptions = {}): Block[] {
+  // Fonts change faces, not widths: every 公文 face prints CJK one em wide.
   const meta = metadata(model, titleEndings());
   const { sizes, charPitch, firstLineIndent } = geometry;
   const bodySpacing = charPitch - sizes.body;
+  const textWidthTwips = Math.round(geometry.textWidth * 20);
   const frontAnchor = model.frontMatter?.span.start ?? 0;
+  /** Where the front matter names an element (a click on it in the preview goes there), else the front matter's start. */
+  const keyAnchor = (element: keyof typeof METADATA_KEY_NAMES) => {
+    const front = model.frontMatter;
+    if (!front) return frontAnchor;
+    const yaml = model.text.slice(front.span.start, front.span.end);
+    for (const key of METADATA_KEY_NAMES[element]) {
+      const at = yaml.search(new RegExp(`(^|\\n)[ \\t]*["']?${key}["']?[ \\t]*:`));
+      if (at >= 0) return front.span.start + at + (yaml[at] === '\n' ? 1 : 0);
+    }
+    return frontAnchor;
+  };
+  const source = (options.sourceBlocks ?? sourceBlocks)(model.text);
   const blocks: Block[] = [];
 
   const para = (kind: BlockKind, text: string, anchor: number, extra: Partial<Paragraph> = {}): Paragraph => ({
@@ -131,7 +279,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
     ...extra,
     src: extra.src && extra.src.length === text.length ? extra.src : new Int32Array(text.length).fill(anchor),
   });
-  const blank = (anchor: number) => para('blank', '', anchor);
+  const blank = (anchor: number, extra: Partial<Paragraph> = {}) => para('blank', '', anchor, extra);
   /** The draft line a metadata value came from, when it is written in the draft rather than the front matter. */
   const lineWith = (role: ReportLine['role'], value: string | undefined) =>
     value === undefined ? undefined : model.lines.find((l) => l.role === role && printedText(l, model).text.replace(/[：:]$/, '') === value);
@@ -140,80 +288,80 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
     const p = printedText(line, model);
     return p.text.startsWith(text) ? p.src.slice(0, text.length) : undefined;
   };
-
-  if (meta.number) {
-    blocks.push(para('number', meta.number, frontAnchor, { align: 'center' }), blank(frontAnchor));
-  }
-  if (meta.title) {
-    const titleLine = model.title;
-    const anchor = titleLine ? titleLine.starts[0] : frontAnchor;
-    const lines = breakTitle(meta.title);
-    const text = lines.join('');
+  const title = (text: string, anchor: number, src?: Int32Array) => {
+    const lines = titleLines(text);
+    const joined = lines.join('');
     const breaks: number[] = [];
     let at = 0;
     for (const l of lines.slice(0, -1)) breaks.push((at += l.length));
+    // Off the line grid (one grid line a line) and kept with what follows, as the export writes it.
+    return para('title', joined, anchor, { src, runs: [{ end: joined.length, font: 'title', bold: false }], size: sizes.title, spacing: 0, align: 'center', breaks, rows: 1, keepNext: true });
+  };
+
+  head(meta, keyAnchor, para, blank, textWidthTwips, blocks);
+  if (meta.title) {
+    const titleLine = model.title;
+    const anchor = titleLine ? titleLine.starts[0] : keyAnchor('title');
     const src = titleLine && printedText(titleLine, model).text === meta.title ? printedText(titleLine, model).src : undefined;
-    blocks.push(
-      // Off the line grid (one grid line a line) and kept with what follows, as the export writes it.
-      para('title', text, anchor, { src, runs: [{ end: text.length, font: 'title', bold: false }], size: sizes.title, spacing: 0, align: 'center', breaks, rows: 1, keepNext: true }),
-      { ...blank(anchor), keepNext: true },
-    );
+    blocks.push(title(meta.title, anchor, src), blank(anchor, { keepNext: true }));
   }
   if (meta.addressee) {
     const line = lineWith('addressee', meta.addressee);
     const text = `${meta.addressee}：`;
     const words = fromLine(line, meta.addressee);
     const src = words ? Int32Array.from([...words, words[words.length - 1] ?? 0]) : undefined;
-    blocks.push(para('addressee', text, line?.starts[0] ?? frontAnchor, { src, keepNext: true }));
+    blocks.push(para('addressee', text, line?.starts[0] ?? keyAnchor('addressee'), { src, keepNext: true }));
   }
 
-  // The body's last paragraph stays with the closing (attachment note, signature, date).
-  const closing = meta.attachments.length > 0 || (meta.signature ?? []).length > 0 || meta.date !== undefined;
-  const skip = ['title', 'addressee', 'signature', 'date', 'attachment'];
-  const lastBody = [...model.lines].reverse().find((l) => l.block !== 'tableCell' && !skip.includes(l.role));
-  const emitted = new Set<TableModel>();
-  const tableOf = (line: ReportLine) => {
-    const at = line.starts.length > 0 ? line.starts[0] : line.cell?.start;
-    return at === undefined ? undefined : model.tables.find((t) => t.span.start <= at && at < t.span.end);
-  };
-  for (const line of model.lines) {
-    if (line.block === 'tableCell') {
-      const table = tableOf(line) ?? (line.cell ? model.tables.find((t) => t.span.start <= line.cell!.start && line.cell!.start < t.span.end) : undefined);
-      if (table && !emitted.has(table)) {
-        emitted.add(table);
-        blocks.push(tableBlock(table, model));
+  // The body: the draft's lines, its tables, and the blocks the model leaves out, in source order.
+  const body = printedBody(model.lines, meta, source.footnotes.map((f) => f.span));
+  const notes = new Map<string, number>();
+  source.footnotes.forEach((f, i) => notes.set(f.label, i + 1));
+  const footnoteOf = new Map(source.footnotes.map((f, i) => [i + 1, f]));
+  const order = new PrintOrder<Block>(model.tables, source.literals, {
+    literal: (block, into) => into.push(...block.lines.map((text) => para('literal', text, block.span.start))),
+    table: (table, into) => into.push(tableBlock(table, model)),
+    line(line, into) {
+      const images = onlyImages(line, model);
+      if (images) {
+        into.push(imageParagraph(line, images));
+        return;
       }
-      continue;
-    }
-    if (line === meta.titleLine || ['title', 'addressee', 'signature', 'date', 'attachment'].includes(line.role)) continue;
-    const p = lineParagraph(line, model, geometry, bodySpacing, firstLineIndent);
-    if (closing && line === lastBody) p.keepNext = true;
-    blocks.push(p);
+      const p = lineParagraph(line, model, geometry, bodySpacing, firstLineIndent, notes);
+      if (p.footnotes) for (const f of p.footnotes) f.paragraphs = footnoteOf.get(f.number)?.paragraphs ?? [];
+      if (body.closing && line === body.lastBody) p.keepNext = true;
+      into.push(p);
+    },
+  });
+  const literalsBefore = (offset: number, into: Block[]) => order.literalsBefore(offset, into);
+  const emitLines = (lines: ReportLine[], into: Block[]) => order.lines(lines, into);
+  /** A picture on a line of its own: centred, as tall as the export prints it, framed with its description. */
+  function imageParagraph(line: ReportLine, images: Array<{ url: string; alt: string }>) {
+    const text = images.map((i) => i.alt || i.url).join(' ');
+    const heights = images.map((i) => options.imageSize?.(i.url)?.height ?? 0);
+    const height = Math.max(geometry.linePitch, ...heights);
+    return para('image', text, line.starts[0] ?? 0, { align: 'center', lineHeight: height, framed: true });
   }
+  emitLines(body.main, blocks);
+  literalsBefore(body.attachments.length > 0 ? body.attachments[0].starts[0] ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER, blocks);
 
-  const endAnchor = model.lines.length > 0 ? model.lines[model.lines.length - 1].starts[0] ?? 0 : 0;
   // The closing's blank lines are space before its first paragraph, as the export writes them.
-  if (meta.attachments.length > 0) {
-    const label = '附件：';
-    meta.attachments.forEach((name, i) => {
-      const numbered = meta.attachments.length > 1 ? `${i + 1}.${name}` : name;
-      // Later names align under the first: 2 characters plus the width of "附件：".
-      const left = (i === 0 ? 2 : 2 + width(label)) * charPitch;
-      blocks.push(
-        para('attachment', i === 0 ? label + numbered : numbered, frontAnchor, { indent: { firstLine: 0, left, right: 0 }, keepNext: true, spaceBefore: i === 0 ? 1 : 0 }),
-      );
-    });
-  }
+  attachmentNote(meta).forEach((note, i) => {
+    blocks.push(
+      para('attachment', note.text, keyAnchor('attachments'), {
+        indent: { firstLine: 0, left: Math.round(note.indentChars * ELEMENT_CHAR) / 20, right: 0 },
+        keepNext: true,
+        spaceBefore: i === 0 ? 1 : 0,
+      }),
+    );
+  });
 
   const signature = meta.signature ?? [];
+  const note = noteText(meta);
   if (signature.length > 0 || meta.date) {
     const sigLine = (s: string) => lineWith('signature', s);
     const dateLine = lineWith('date', meta.date);
-    const layout = closingLayout(signature, meta.date ?? '', {
-      sealed: Boolean((meta as { seal?: boolean }).seal),
-      textWidth: Math.round(geometry.textWidth * 20),
-      char: Math.round(charPitch * 20),
-    });
+    const layout = closingLayout(signature, meta.date ?? '', { sealed: meta.seal, textWidth: textWidthTwips, char: ELEMENT_CHAR });
     // The export's placement (twips, left or right aligned) in points.
     const placed = (line: { paragraph: { alignment: unknown; indent: { left?: number; right?: number } } }) =>
       line.paragraph.alignment === 'right'
@@ -222,39 +370,128 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, fonts: P
     layout.signature.forEach((s, i) => {
       const line = sigLine(s.text);
       blocks.push(
-        para('signature', s.text, line?.starts[0] ?? frontAnchor, { src: fromLine(line, s.text), ...placed(s), keepNext: true, spaceBefore: i === 0 ? layout.blankLines : 0 }),
+        para('signature', s.text, line?.starts[0] ?? keyAnchor('signature'), { src: fromLine(line, s.text), ...placed(s), keepNext: true, spaceBefore: i === 0 ? layout.blankLines : 0 }),
       );
     });
     if (layout.date) {
       const d = layout.date;
       blocks.push(
-        para('date', d.text, dateLine?.starts[0] ?? frontAnchor, {
+        para('date', d.text, dateLine?.starts[0] ?? keyAnchor('date'), {
           src: fromLine(dateLine, d.text),
           ...placed(d),
+          keepNext: note !== undefined || undefined,
           spaceBefore: layout.signature.length === 0 ? layout.blankLines : 0,
         }),
       );
     }
   }
+  if (note) blocks.push(para('note', note, keyAnchor('note'), { indent: { firstLine: 0, left: NOTE_INDENT / 20, right: 0 } }));
+
+  // Attachments that follow the main text (附件1, 附件2 …), each from a new page.
+  for (const part of attachmentParts(meta, body.attachments)) {
+    const anchor = part.mark.starts[0] ?? frontAnchor;
+    // 7.3.7: "附件N" in 3号黑体 at the top left of a new page; its title centred on the third line.
+    blocks.push(
+      para('attachmentLabel', part.label, anchor, { runs: [{ end: part.label.length, font: 'heading1', bold: false }], pageBreakBefore: true, keepNext: true }),
+      blank(anchor, { keepNext: true }),
+    );
+    if (part.name) blocks.push(title(part.name, anchor), blank(anchor, { keepNext: true }));
+    emitLines(part.lines, blocks);
+  }
+  literalsBefore(Number.MAX_SAFE_INTEGER, blocks);
+
+  const imprint = imprintParagraphs(meta, para, keyAnchor);
+  if (imprint.length > 0) blocks.push({ type: 'imprint', paragraphs: imprint });
   return blocks;
 }
 
-function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeometry, spacing: number, firstLine: number): Paragraph {
-  const { text, src, map } = printedText(line, model);
+type ParaMaker = (kind: BlockKind, text: string, anchor: number, extra?: Partial<Paragraph>) => Paragraph;
+
+/** 7.2: the 版头, as element-geometry.ts places it for the export. */
+type KeyAnchor = (element: keyof typeof METADATA_KEY_NAMES) => number;
+
+function head(meta: ExportMetadata, keyAnchor: KeyAnchor, para: ParaMaker, blank: (anchor: number) => Paragraph, textWidth: number, into: Block[]) {
+  for (const line of stackedHead(meta)) into.push(para('head', line.text, keyAnchor(line.key), { runs: [{ end: line.text.length, font: line.font, bold: false }] }));
+  const anchor = keyAnchor('number');
+  const issuer = issuerPlacement(meta, textWidth);
+  const number = () => {
+    const parts = numberLine(meta, textWidth);
+    const rule = issuer ? { ruleBelow: { thickness: HEAD_RULE_PT, space: SEPARATOR_SPACE_PT, color: RED } } : {};
+    if (parts.signers === undefined) return para('number', parts.number, anchor, { align: 'center', ...rule });
+    const trailing = SIGNERS_LABEL + parts.signers;
+    return para('number', parts.number, anchor, {
+      ...rule,
+      indent: { firstLine: 0, left: parts.leftTab / 20, right: 0 },
+      trailing: {
+        text: trailing,
+        right: (textWidth - parts.rightTab) / 20,
+        runs: [
+          { end: SIGNERS_LABEL.length, font: 'body', bold: false },
+          { end: trailing.length, font: 'heading2', bold: false },
+        ],
+      },
+    });
+  };
+  if (issuer) {
+    const name = meta.issuer!;
+    if (issuer.spaceAbove > 0) into.push(para('space', '', keyAnchor('issuer'), { lineHeight: issuer.spaceAbove / 20 }));
+    into.push(
+      para('issuer', name, keyAnchor('issuer'), {
+        runs: [{ end: name.length, font: 'title', bold: false }],
+        size: issuer.size,
+        spacing: 0,
+        align: 'center',
+        lineHeight: issuer.lineHeight / 20,
+        color: RED,
+      }),
+      para('space', '', anchor, { lineHeight: issuer.spaceBelow / 20 }),
+    );
+  }
+  if (issuer || meta.number || meta.signers?.length) {
+    into.push(number());
+    for (let i = 0; i < blanksAfterNumber(meta); i++) into.push(blank(anchor));
+  }
+}
+
+/** 7.4: the 版记's lines in 4号, one character in, between their rules. */
+function imprintParagraphs(meta: ExportMetadata, para: ParaMaker, keyAnchor: KeyAnchor): Paragraph[] {
+  const rule = (eighths: number | undefined) => (eighths ? { thickness: eighths / 8, space: IMPRINT_RULE_SPACE_PT, color: '000000' } : undefined);
+  const char = IMPRINT_CHAR / 20;
+  return imprintLines(meta).map((line) => {
+    const common = { size: SIZE.imprint, spacing: 0, ruleAbove: rule(line.ruleAbove), ruleBelow: rule(line.ruleBelow) };
+    if (line.kind === 'copyTo') {
+      // The first line starts after a one-character tab; wrapped names line up after the colon.
+      return para('imprint', line.text, keyAnchor('copyTo'), { ...common, indent: { firstLine: char - line.hanging / 20, left: line.hanging / 20, right: 0 } });
+    }
+    const right = line.right ?? '';
+    return para('imprint', line.text, keyAnchor('printer'), {
+      ...common,
+      indent: { firstLine: 0, left: char, right: 0 },
+      trailing: right ? { text: right, right: char, runs: [{ end: right.length, font: 'body', bold: false }] } : undefined,
+    });
+  });
+}
+
+function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeometry, spacing: number, firstLine: number, notes: Map<string, number>): Paragraph {
+  const { text, src, map, notes: refs } = printedText(line, model, notes);
   const section = line.role === 'heading' ? line.section : undefined;
   const level = section?.level ?? 0;
   // A run-in heading ("（一）加强学习。正文……"): the heading font up to its first full stop.
   const headEnd = level === 0 ? 0 : section!.runIn ? text.search(/[。！？]/) + 1 : text.length;
   const isBold = line.bold.length === 0 ? () => false : (i: number) => line.bold.some(([a, b]) => map(i) >= a && map(i) < b);
+  const isSup = refs ? (i: number) => refs.some((r) => i >= r.from && i < r.to) : () => false;
   const runs: FontRun[] = [];
   let from = 0;
   for (let i = 1; i <= text.length; i++) {
-    if (i < text.length && isBold(i) === isBold(from) && i !== headEnd) continue;
-    runs.push({ end: i, font: from < headEnd ? HEADING_FONT[level] : 'body', bold: isBold(from) });
+    if (i < text.length && isBold(i) === isBold(from) && isSup(i) === isSup(from) && i !== headEnd) continue;
+    const run: FontRun = { end: i, font: from < headEnd ? HEADING_FONT[level] : 'body', bold: isBold(from) };
+    if (isSup(from)) run.sup = true;
+    runs.push(run);
     from = i;
   }
   // A heading never ends a page: it stays with the paragraph it introduces.
   const heading = level > 0 && !section!.runIn;
+  const anchor = line.starts[0] ?? line.cell?.start ?? 0;
   return {
     keepNext: heading || undefined,
     keepLines: heading || undefined,
@@ -269,7 +506,8 @@ function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeome
     align: 'justify',
     indent: { firstLine, left: 0, right: 0 },
     breaks: [],
-    anchor: line.starts[0] ?? line.cell?.start ?? 0,
+    anchor,
+    footnotes: refs?.map((r) => ({ number: notes.get(r.label.toLowerCase()) ?? notes.get(r.label)!, at: r.from, paragraphs: [], anchor })),
   };
 }
 

@@ -54,7 +54,12 @@ export interface BreakInput {
   breaks?: number[];
   /** Room right of the measure that hanging punctuation may use (the margin; a table cell's padding). */
   hang?: number;
+  /** Raised ranges (footnote numbers): printed smaller, without the character spacing. */
+  sup?: Array<[number, number]>;
 }
+
+/** A raised footnote number's size relative to the text (Word's and LibreOffice's superscript, 58 %). */
+export const SUPERSCRIPT_SCALE = 0.58;
 
 interface Unit {
   from: number;
@@ -65,11 +70,19 @@ interface Unit {
 }
 
 /** Splits text into the pieces a line may break between: single characters, or whole Latin words. */
-function units(text: string, from: number, to: number, size: number, spacing: number): Unit[] {
+function units(text: string, from: number, to: number, size: number, spacing: number, sup?: Array<[number, number]>): Unit[] {
   const out: Unit[] = [];
   let i = from;
   while (i < to) {
     const start = i;
+    const raised = sup?.find(([a, b]) => start >= a && start < b);
+    if (raised) {
+      // A footnote number: one unit, small and without the body's character spacing.
+      let width = 0;
+      for (; i < Math.min(to, raised[1]); i++) width += charWidth(text[i], size * SUPERSCRIPT_SCALE);
+      out.push({ from: start, to: i, width, lead: start > from && autospaced(text[start - 1], text[start]) ? AUTOSPACE_EM * size - spacing : 0 });
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     let width = charWidth(text.slice(i, i + len), size, spacing);
@@ -95,7 +108,7 @@ export class BreakCache {
   private next = new Map<string, LineSpan[]>();
 
   get(input: BreakInput): LineSpan[] {
-    const key = `${input.size}|${input.spacing}|${input.first}|${input.rest}|${input.hang}|${input.breaks?.join(',') ?? ''}|${input.text}`;
+    const key = `${input.size}|${input.spacing}|${input.first}|${input.rest}|${input.hang}|${input.breaks?.join(',') ?? ''}|${input.sup?.join(';') ?? ''}|${input.text}`;
     let spans = this.next.get(key) ?? this.entries.get(key);
     if (!spans) spans = breakLines(input);
     this.next.set(key, spans);
@@ -115,15 +128,15 @@ export function breakLines(input: BreakInput): LineSpan[] {
   const lines: LineSpan[] = [];
   let start = 0;
   for (const stop of forced) {
-    breakSegment(text, start, stop, size, spacing, input.hang ?? Infinity, () => (lines.length === 0 ? input.first : input.rest), lines);
+    breakSegment(text, start, stop, size, spacing, input.hang ?? Infinity, () => (lines.length === 0 ? input.first : input.rest), lines, input.sup);
     start = stop;
   }
   if (lines.length === 0) lines.push({ from: 0, to: 0, width: 0 });
   return lines;
 }
 
-function breakSegment(text: string, from: number, to: number, size: number, spacing: number, hang: number, measure: () => number, lines: LineSpan[]) {
-  const us = units(text, from, to, size, spacing);
+function breakSegment(text: string, from: number, to: number, size: number, spacing: number, hang: number, measure: () => number, lines: LineSpan[], sup?: Array<[number, number]>) {
+  const us = units(text, from, to, size, spacing, sup);
   if (us.length === 0) {
     lines.push({ from, to, width: 0 });
     return;

@@ -4,7 +4,7 @@
  * page-updates.ts turns successive layouts into what the preview's webview needs redrawn.
  * Pure: the language server serves it to the preview, tests compare it with LibreOffice's rendering.
  */
-export { layoutModel, layoutText, type Layout, type LayoutOptions } from './layout';
+export { imageSizes, layoutModel, layoutText, mapOffsets, printedModel, type Layout, type LayoutOptions } from './layout';
 export { pageGeometry, type PageGeometry, type PageSetup } from './geometry';
 export type { Box, LaidLine, LaidPage, Piece } from './paginate';
 export { buildBlocks, printedText, type Block, type FontKey, type Paragraph } from './blocks';

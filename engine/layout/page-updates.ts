@@ -10,9 +10,11 @@ import type { ExportFonts } from '../export/gbt9704';
 import { buildModel, type BuildOptions } from '../model/build';
 import { ProseCache } from '../parse/parse-prose';
 import { BreakCache } from './break-lines';
+import { SourceBlockCache } from './source-block-cache';
 import { fontStacks } from './fonts';
 import type { PageGeometry } from './geometry';
-import { layoutModel, type LayoutOptions } from './layout';
+import { layoutModel, mapOffsets, printedModel, type LayoutOptions } from './layout';
+import type { ReportModel } from '../model/types';
 import type { LaidLine, LaidPage } from './paginate';
 
 /** An error finding as draft offsets, with its message. */
@@ -35,6 +37,9 @@ export interface WirePage {
   number: number;
   lines: WireLine[];
   boxes: LaidPage['boxes'];
+  rules: LaidPage['rules'];
+  /** False on the 版记's page and the blank page before it: no page number. */
+  numbered: boolean;
 }
 
 export interface PageUpdate {
@@ -54,6 +59,7 @@ export interface PageUpdate {
 export class PageState {
   private readonly cache = new ProseCache();
   private readonly breaks = new BreakCache();
+  private readonly sourceBlocks = new SourceBlockCache();
   /** The last layout, its page bases and error messages per line. */
   private last: LaidPage[] = [];
   private lastBases: number[] = [];
@@ -75,10 +81,20 @@ export class PageState {
     this.visible = [Math.max(0, first), Math.max(first, last)];
   }
 
-  update(text: string, version: number, options: LayoutOptions = {}, errors: ErrorSpan[] = [], model: Omit<BuildOptions, 'cache'> = {}): PageUpdate {
-    const report = buildModel(text, { ...model, cache: this.cache });
-    this.cache.rotate();
-    const layout = layoutModel(report, { ...options, cache: this.breaks });
+  /**
+   * Lays out `text` and returns what the webview must redraw. `parsed` is the report model of this
+   * very text when the caller has one (the checker's, for the same document version): then the
+   * draft is not parsed again.
+   */
+  update(text: string, version: number, options: LayoutOptions = {}, errors: ErrorSpan[] = [], model: Omit<BuildOptions, 'cache'> = {}, parsed?: ReportModel): PageUpdate {
+    let report = parsed;
+    if (!report || report.text !== text) {
+      report = buildModel(text, { ...model, cache: this.cache });
+      this.cache.rotate();
+    }
+    const printed = printedModel(text, report, model);
+    const layout = layoutModel(printed.model, { ...options, cache: this.breaks, sourceBlocks: this.sourceBlocks });
+    if (printed.unshift) mapOffsets(layout.pages, printed.unshift);
     const { rowsFor: _rows, widowControl: _widows, sizes, ...rest } = layout.geometry;
     const geometry: WireGeometry = { ...rest, sizes: { ...sizes }, fonts: fontStacks(options.fonts as Partial<ExportFonts> | undefined) };
     const geometryKey = JSON.stringify(geometry);
@@ -92,10 +108,12 @@ export class PageState {
     const sorted = [...errors].sort((a, b) => a.start - b.start);
     const [first, last] = this.visible;
     const pages = layout.pages;
-    const lineErrors = pages.map((page) => page.lines.map((line) => errorAt(line, sorted)));
+    const longest = sorted.reduce((m, e) => Math.max(m, e.end - e.start), 0);
+    const lineErrors = pages.map((page) => page.lines.map((line) => errorAt(line, sorted, longest)));
     const current: boolean[] = [];
     pages.forEach((page, index) => {
-      const base = page.lines[0]?.src ?? 0;
+      // A page without lines (the blank page before the 版记) keeps the one before's base.
+      const base = page.lines[0]?.src ?? update.bases[index - 1] ?? 0;
       update.bases.push(base);
       const same =
         this.current[index] === true &&
@@ -134,19 +152,40 @@ export class PageState {
   }
 }
 
-function errorAt(line: LaidLine, errors: ErrorSpan[]): string | undefined {
+/**
+ * The messages of the errors touching a line. `errors` is sorted by start and none is longer than
+ * `longest`: only those starting in [line.src − longest, line.srcEnd] can touch it (binary search,
+ * since it runs for every line on every keystroke).
+ */
+function errorAt(line: LaidLine, errors: ErrorSpan[], longest: number): string | undefined {
   if (errors.length === 0) return undefined;
-  const hit = errors.filter((e) => (e.start < line.srcEnd && e.end > line.src) || (e.start === e.end && e.start >= line.src && e.start <= line.srcEnd));
-  return hit.length > 0 ? hit.map((e) => e.message).join('\n') : undefined;
+  let lo = 0;
+  let hi = errors.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (errors[mid].start < line.src - longest) lo = mid + 1;
+    else hi = mid;
+  }
+  let hit: string[] | undefined;
+  for (let k = lo; k < errors.length && errors[k].start <= line.srcEnd; k++) {
+    const e = errors[k];
+    if ((e.start < line.srcEnd && e.end > line.src) || (e.start === e.end && e.start >= line.src && e.start <= line.srcEnd)) (hit ??= []).push(e.message);
+  }
+  return hit?.join('\n');
 }
 
 /** Same content on the page, offsets compared relative to each page's base (no allocation: runs on every keystroke). */
 function samePage(a: LaidPage, baseA: number, errA: Array<string | undefined>, b: LaidPage, baseB: number, errB: Array<string | undefined>): boolean {
-  if (a.number !== b.number || a.lines.length !== b.lines.length || a.boxes.length !== b.boxes.length) return false;
+  if (a.number !== b.number || a.numbered !== b.numbered || a.lines.length !== b.lines.length || a.boxes.length !== b.boxes.length || a.rules.length !== b.rules.length) return false;
   for (let i = 0; i < a.boxes.length; i++) {
     const x = a.boxes[i];
     const y = b.boxes[i];
-    if (x.top !== y.top || x.left !== y.left || x.width !== y.width || x.height !== y.height) return false;
+    if (x.top !== y.top || x.left !== y.left || x.width !== y.width || x.height !== y.height || x.image !== y.image) return false;
+  }
+  for (let i = 0; i < a.rules.length; i++) {
+    const x = a.rules[i];
+    const y = b.rules[i];
+    if (x.top !== y.top || x.left !== y.left || x.width !== y.width || x.thickness !== y.thickness || x.color !== y.color) return false;
   }
   for (let i = 0; i < a.lines.length; i++) {
     const x = a.lines[i];
@@ -159,6 +198,7 @@ function samePage(a: LaidPage, baseA: number, errA: Array<string | undefined>, b
       x.height !== y.height ||
       x.align !== y.align ||
       x.kind !== y.kind ||
+      x.color !== y.color ||
       x.size !== y.size ||
       x.spacing !== y.spacing ||
       x.src - baseA !== y.src - baseB ||
@@ -172,7 +212,7 @@ function samePage(a: LaidPage, baseA: number, errA: Array<string | undefined>, b
     for (let k = 0; k < x.pieces.length; k++) {
       const p = x.pieces[k];
       const q = y.pieces[k];
-      if (p.text !== q.text || p.font !== q.font || p.bold !== q.bold) return false;
+      if (p.text !== q.text || p.font !== q.font || p.bold !== q.bold || p.sup !== q.sup) return false;
     }
     for (let k = 0; k < (x.marks?.length ?? 0); k++) if (x.marks![k][0] !== y.marks![k][0] || x.marks![k][1] !== y.marks![k][1]) return false;
   }
@@ -182,7 +222,9 @@ function samePage(a: LaidPage, baseA: number, errA: Array<string | undefined>, b
 function toWire(page: LaidPage, base: number, errors: Array<string | undefined>): WirePage {
   return {
     number: page.number,
+    numbered: page.numbered,
     boxes: page.boxes,
+    rules: page.rules,
     lines: page.lines.map(({ text: _text, ...line }, i) => {
       const wire: WireLine = { ...line, src: line.src - base, srcEnd: line.srcEnd - base };
       if (errors[i]) wire.error = errors[i];

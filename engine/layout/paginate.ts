@@ -3,8 +3,9 @@
  * 28.95 pt spacing), a page holds what fits in the text block (22 lines), and table rows, which the
  * export marks as unsplittable, move to the next page whole, where the header row repeats.
  */
-import type { Block, FontKey, Paragraph, Table, TableCell } from './blocks';
+import type { Block, FontKey, Imprint, Paragraph, Table, TableCell } from './blocks';
 import { BreakCache, type LineSpan } from './break-lines';
+import { charWidth } from './widths';
 import { TABLE_CELL_MARGIN } from '../export/gbt9704';
 import { columnWidths as exportColumnWidths } from '../export/table-widths';
 import type { PageGeometry } from './geometry';
@@ -14,6 +15,8 @@ export interface Piece {
   text: string;
   font: FontKey;
   bold: boolean;
+  /** A footnote's number, raised. */
+  sup?: boolean;
 }
 
 export interface LaidLine {
@@ -36,20 +39,35 @@ export interface LaidLine {
   /** Ranges of `text` that are unfilled placeholders. */
   marks?: Array<[number, number]>;
   header?: boolean;
+  /** Ink colour (hex, no #) where not black. */
+  color?: string;
 }
 
-/** A table cell's frame. */
+/** A table cell's frame, or a picture's. */
 export interface Box {
   top: number;
   left: number;
   width: number;
   height: number;
+  image?: boolean;
+}
+
+/** A horizontal line: paragraph borders (the red line of the 版头, the 版记's lines), the footnote separator. */
+export interface RuleLine {
+  top: number;
+  left: number;
+  width: number;
+  thickness: number;
+  color: string;
 }
 
 export interface LaidPage {
   number: number;
   lines: LaidLine[];
   boxes: Box[];
+  rules: RuleLine[];
+  /** False for the 版记's page and the blank page before it (7.5: not numbered). */
+  numbered: boolean;
 }
 
 /** The export's cell padding left and right (80 twips); punctuation cannot hang past it. */
@@ -57,46 +75,73 @@ const CELL_PADDING = 4;
 const EPSILON = 0.01;
 const WIDOW = 2;
 const ORPHAN = 2;
+/**
+ * The footnote separator: a short thin line over the notes, which takes a grid line of its own
+ * (LibreOffice 7.4 prints a page with a two-line note with 19 body lines, not 20).
+ */
+const FOOTNOTE_SEPARATOR = { fraction: 1 / 3, thickness: 0.5, lines: 1 };
 
 export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{ start: number; end: number }>, cache = new BreakCache()): LaidPage[] {
-  const pages: LaidPage[] = [{ number: 1, lines: [], boxes: [] }];
+  const pages: LaidPage[] = [{ number: 1, lines: [], boxes: [], rules: [], numbered: true }];
   let y = 0;
+  /** Height the current page's footnotes take at its foot, and their lines (placed when the page is done). */
+  let reserved = 0;
+  let notes: LaidLine[] = [];
+  const limit = () => g.textHeight - reserved;
   const page = () => pages[pages.length - 1];
-  const newPage = () => {
-    pages.push({ number: pages.length + 1, lines: [], boxes: [] });
+  const finishPage = () => {
+    if (notes.length === 0) return;
+    const top = g.textHeight - reserved + FOOTNOTE_SEPARATOR.lines * g.linePitch;
+    page().rules.push({ top: top - g.linePitch / 2, left: 0, width: g.textWidth * FOOTNOTE_SEPARATOR.fraction, thickness: FOOTNOTE_SEPARATOR.thickness, color: '000000' });
+    notes.forEach((line, i) => page().lines.push({ ...line, top: top + i * g.linePitch }));
+    notes = [];
+    reserved = 0;
+  };
+  const newPage = (numbered = true) => {
+    finishPage();
+    pages.push({ number: pages.length + 1, lines: [], boxes: [], rules: [], numbered });
     y = 0;
   };
   const marksOf = (src: Int32Array, from: number, to: number) => marks(src, from, to, placeholders);
 
   /** Height of a block's first line (the part keep-with-next holds on the same page). */
   const rows = (p: Paragraph) => p.rows ?? g.rowsFor(p.size);
+  const lineHeight = (p: Paragraph) => p.lineHeight ?? rows(p) * g.linePitch;
+  const rulesHeight = (p: Paragraph) => (p.ruleAbove ? p.ruleAbove.space + p.ruleAbove.thickness : 0) + (p.ruleBelow ? p.ruleBelow.space + p.ruleBelow.thickness : 0);
   const before = (b: Block) => (b.type === 'paragraph' ? (b.spaceBefore ?? 0) * g.linePitch : 0);
-  const firstHeight = (b: Block) => (b.type === 'table' ? g.linePitch : rows(b) * g.linePitch);
-  const fullHeight = (b: Block) => (b.type === 'table' ? g.linePitch : before(b) + rows(b) * g.linePitch * lineCount(b, g, cache));
+  const firstHeight = (b: Block) => (b.type === 'paragraph' ? lineHeight(b) : g.linePitch);
+  const fullHeight = (b: Block) => (b.type === 'paragraph' ? before(b) + lineHeight(b) * lineCount(b, g, cache) + rulesHeight(b) : g.linePitch);
   blocks.forEach((block, at) => {
+    if (block.type === 'imprint') return;
+    if (block.type === 'paragraph' && block.pageBreakBefore && (y > 0 || page().lines.length > 0)) newPage();
     // Keep with next: a run of such paragraphs and the first line of the paragraph after them go
     // to the next page together when they do not fit on this one (as long as they fit on a page).
     if (block.type === 'paragraph' && block.keepNext && y > 0) {
       let chain = 0;
       let k = at;
-      while (k < blocks.length && blocks[k].type === 'paragraph' && (blocks[k] as Paragraph).keepNext) chain += fullHeight(blocks[k++]);
+      // A paragraph that starts a new page anyway (an attachment) ends the chain.
+      const breaks = (b: Block) => b.type === 'paragraph' && b.pageBreakBefore === true;
+      while (k < blocks.length && blocks[k].type === 'paragraph' && (blocks[k] as Paragraph).keepNext && !(k > at && breaks(blocks[k]))) chain += fullHeight(blocks[k++]);
       // The next paragraph's first line, or its first two where a lone line may not stay behind.
-      if (k < blocks.length) {
+      if (k < blocks.length && blocks[k].type !== 'imprint' && !breaks(blocks[k])) {
         const next = blocks[k];
         chain += before(next) + firstHeight(next) * (g.widowControl && next.type === 'paragraph' ? Math.min(2, lineCount(next, g, cache)) : 1);
       }
-      if (y + chain > g.textHeight + EPSILON && chain <= g.textHeight + EPSILON) newPage();
+      if (y + chain > limit() + EPSILON && chain <= g.textHeight + EPSILON) newPage();
     }
     // Keep lines together: a paragraph that does not fit starts a new page.
-    if (block.type === 'paragraph' && block.keepLines && y > 0 && y + fullHeight(block) > g.textHeight + EPSILON && fullHeight(block) <= g.textHeight) newPage();
+    if (block.type === 'paragraph' && block.keepLines && y > 0 && y + fullHeight(block) > limit() + EPSILON && fullHeight(block) <= g.textHeight) newPage();
     place1(block);
   });
+  finishPage();
+  const imprint = blocks.find((b): b is Imprint => b.type === 'imprint');
+  if (imprint) placeImprint(imprint);
   cache.rotate();
   return pages;
 
-  function place1(block: Block) {
+  function place1(block: Paragraph | Table) {
     if (block.type === 'table') {
-      y = placeTable(block, g, pages, y, newPage, marksOf, cache);
+      y = placeTable(block, g, pages, y, newPage, marksOf, cache, limit);
       return;
     }
     const p = block;
@@ -109,13 +154,18 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
       rest: measure,
       breaks: p.breaks,
       hang: g.margins.right + p.indent.right,
+      sup: supRanges(p),
     });
-    const height = rows(p) * g.linePitch;
+    const height = lineHeight(p);
     if (p.spaceBefore && y > 0) {
       y += p.spaceBefore * g.linePitch;
-      if (y > g.textHeight + EPSILON) newPage();
+      if (y > limit() + EPSILON) newPage();
     }
-    const fit = () => Math.floor((g.textHeight - y + EPSILON) / height);
+    if (p.ruleAbove) {
+      page().rules.push({ top: y, left: 0, width: g.textWidth, thickness: p.ruleAbove.thickness, color: p.ruleAbove.color });
+      y += p.ruleAbove.thickness + p.ruleAbove.space;
+    }
+    const fit = () => Math.floor((limit() - y + EPSILON) / height);
     let n = 0;
     while (n < spans.length) {
       // Widow and orphan control (on in the export's styles): never one line of a paragraph alone
@@ -126,8 +176,18 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
         if (left - take < WIDOW) take = left - WIDOW;
         if (take < ORPHAN && (n === 0 || take < 1)) take = 0;
       }
+      if (p.footnotes) take = Math.min(take, 1); // a line with a reference brings its note to this page's foot
+      if (p.footnotes && take === 1) {
+        const noteLines = footnoteLines(p, spans[n]);
+        const need = (noteLines.length + (notes.length === 0 && noteLines.length > 0 ? FOOTNOTE_SEPARATOR.lines : 0)) * g.linePitch;
+        if (y + height + need > limit() + EPSILON && (y > 0 || reserved > 0)) take = 0;
+        else {
+          notes.push(...noteLines);
+          reserved += need;
+        }
+      }
       if (take <= 0) {
-        if (y === 0) take = Math.max(1, Math.min(fit(), left)); // nothing to move: a page of its own
+        if (y === 0 && reserved === 0) take = Math.max(1, Math.min(fit(), left)); // nothing to move: a page of its own
         else {
           newPage();
           continue;
@@ -136,15 +196,91 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
       for (let k = 0; k < take; k++) place(p, spans, n + k, y + k * height, height, measure, marksOf, page());
       y += take * height;
       n += take;
-      if (n < spans.length) newPage();
+      if (n < spans.length && !p.footnotes) newPage();
+    }
+    if (p.framed) page().boxes.push({ top: y - height * spans.length, left: 0, width: g.textWidth, height: height * spans.length, image: true });
+    if (p.ruleBelow) {
+      y += p.ruleBelow.space;
+      page().rules.push({ top: y, left: 0, width: g.textWidth, thickness: p.ruleBelow.thickness, color: p.ruleBelow.color });
+      y += p.ruleBelow.thickness;
     }
   }
+
+  /** The notes a line refers to, as 4号 lines the width of the text block, their number raised. */
+  function footnoteLines(p: Paragraph, span: LineSpan): LaidLine[] {
+    const out: LaidLine[] = [];
+    for (const note of p.footnotes ?? []) {
+      if (note.at < span.from || note.at >= span.to) continue;
+      const mark = String(note.number);
+      note.paragraphs.forEach((para, i) => {
+        const text = (i === 0 ? mark : '') + para;
+        const sup = i === 0 ? [[0, mark.length] as [number, number]] : undefined;
+        const size = g.sizes.footnote;
+        const lines = cache.get({ text, size, spacing: 0, first: g.textWidth, rest: g.textWidth, hang: g.margins.right, sup });
+        for (const l of lines) {
+          const pieces: Piece[] = [];
+          if (sup && l.from < mark.length) pieces.push({ text: mark, font: 'body', bold: false, sup: true });
+          const from = Math.max(l.from, sup ? mark.length : 0);
+          if (l.to > from) pieces.push({ text: text.slice(from, l.to), font: 'body', bold: false });
+          const last = l === lines[lines.length - 1];
+          out.push({ kind: 'footnote', top: 0, left: 0, width: g.textWidth, height: g.linePitch, align: last ? 'left' : 'justify', size, spacing: 0, text: text.slice(l.from, l.to), pieces, src: note.anchor, srcEnd: note.anchor });
+        }
+      });
+    }
+    return out;
+  }
+
+  /**
+   * 7.4: the 版记 on a page of its own that is even (a blank page before it when the text ends on
+   * an even page), its last line on the text block's bottom edge; neither page is numbered.
+   */
+  function placeImprint(imprint: Imprint) {
+    if (page().lines.length > 0 || y > 0) {
+      if (page().number % 2 === 0) newPage(false);
+      newPage(false);
+    } else page().numbered = false;
+    // From the bottom edge up: where the first paragraph starts; then placed top-down, in reading order.
+    let height = 0;
+    const broken = imprint.paragraphs.map((p) => {
+      const measure = g.textWidth - p.indent.left - p.indent.right;
+      const spans = cache.get({ text: p.text, size: p.size, spacing: p.spacing, first: measure - p.indent.firstLine, rest: measure, breaks: p.breaks, hang: g.margins.right });
+      height += spans.length * lineHeight(p) + rulesHeight(p);
+      return { p, measure, spans };
+    });
+    y = g.textHeight - height;
+    for (const { p, measure, spans } of broken) {
+      const h = lineHeight(p);
+      if (p.ruleAbove) {
+        page().rules.push({ top: y, left: 0, width: g.textWidth, thickness: p.ruleAbove.thickness, color: p.ruleAbove.color });
+        y += p.ruleAbove.thickness + p.ruleAbove.space;
+      }
+      spans.forEach((_, i) => place(p, spans, i, y + i * h, h, measure, marksOf, page()));
+      y += spans.length * h;
+      if (p.ruleBelow) {
+        y += p.ruleBelow.space;
+        page().rules.push({ top: y, left: 0, width: g.textWidth, thickness: p.ruleBelow.thickness, color: p.ruleBelow.color });
+        y += p.ruleBelow.thickness;
+      }
+    }
+  }
+}
+
+/** The raised ranges of a paragraph's text (footnote numbers), for the line breaker. */
+function supRanges(p: Paragraph): Array<[number, number]> | undefined {
+  if (!p.footnotes) return undefined;
+  let start = 0;
+  const out: Array<[number, number]> = [];
+  for (const run of p.runs) {
+    if (run.sup) out.push([start, run.end]);
+    start = run.end;
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** How many lines a paragraph breaks into (cached: the same call the placement makes). */
 function lineCount(p: Paragraph, g: PageGeometry, cache: BreakCache): number {
   const measure = g.textWidth - p.indent.left - p.indent.right;
-  return cache.get({ text: p.text, size: p.size, spacing: p.spacing, first: measure - p.indent.firstLine, rest: measure, breaks: p.breaks, hang: g.margins.right + p.indent.right }).length;
+  return cache.get({ text: p.text, size: p.size, spacing: p.spacing, first: measure - p.indent.firstLine, rest: measure, breaks: p.breaks, hang: g.margins.right + p.indent.right, sup: supRanges(p) }).length;
 }
 
 function place(
@@ -175,7 +311,28 @@ function place(
     src: span.to > span.from ? p.src[span.from] : p.anchor,
     srcEnd: span.to > span.from ? p.src[span.to - 1] + 1 : p.anchor,
     marks: marksOf(p.src, span.from, span.to),
+    ...(p.color ? { color: p.color } : {}),
   });
+  if (first && p.trailing) {
+    // A right tab stop: the 签发人 beside the 发文字号, the 印发日期 beside the 印发机关.
+    const t = p.trailing;
+    let width = 0;
+    for (const ch of t.text) width += charWidth(ch, p.size, p.spacing);
+    page.lines.push({
+      kind: p.kind,
+      top,
+      left: measure + p.indent.left + p.indent.right - t.right - width,
+      width,
+      height,
+      align: 'right',
+      size: p.size,
+      spacing: p.spacing,
+      text: t.text,
+      pieces: pieces({ ...p, text: t.text, runs: t.runs }, 0, t.text.length),
+      src: p.anchor,
+      srcEnd: p.anchor,
+    });
+  }
 }
 
 function pieces(p: Paragraph, from: number, to: number): Piece[] {
@@ -184,7 +341,7 @@ function pieces(p: Paragraph, from: number, to: number): Piece[] {
   for (const run of p.runs) {
     const a = Math.max(start, from);
     const b = Math.min(run.end, to);
-    if (b > a) out.push({ text: p.text.slice(a, b), font: run.font, bold: run.bold });
+    if (b > a) out.push(run.sup ? { text: p.text.slice(a, b), font: run.font, bold: run.bold, sup: true } : { text: p.text.slice(a, b), font: run.font, bold: run.bold });
     start = run.end;
   }
   return out;
@@ -243,6 +400,7 @@ function placeTable(
   newPage: () => void,
   marksOf: (src: Int32Array, from: number, to: number) => Array<[number, number]> | undefined,
   cache: BreakCache,
+  limit: () => number = () => g.textHeight,
 ): number {
   const columns = Math.max(table.header.length, ...table.rows.map((r) => r.length), 1);
   const widths = columnWidths(table, columns, g);
@@ -286,14 +444,14 @@ function placeTable(
     });
     cursor += row.height;
   };
-  if (cursor + header.height > g.textHeight + EPSILON && cursor > 0) {
+  if (cursor + header.height > limit() + EPSILON && cursor > 0) {
     newPage();
     cursor = 0;
   }
   place(header);
   for (const r of table.rows) {
     const row = layoutRow(r);
-    if (cursor + row.height > g.textHeight + EPSILON) {
+    if (cursor + row.height > limit() + EPSILON) {
       newPage();
       cursor = 0;
       place(header); // the export marks the header row to repeat on every page

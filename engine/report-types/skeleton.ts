@@ -13,7 +13,8 @@
  * definition file. Variables live in objects without a prototype: a variable named `constructor`
  * or `__proto__` is just a name.
  */
-import Handlebars from 'handlebars';
+// Loaded when a skeleton is first rendered (new drafts, section quick fixes), not at every start.
+import type Handlebars from 'handlebars';
 import { standardMarker } from '../model/numbering';
 import type { ReportType } from './types';
 import { t } from '../i18n';
@@ -84,7 +85,7 @@ const budgetOf = (_self: unknown): Budget => (current ??= new Budget());
 const BLOCK_HELPERS = ['each', 'if', 'unless', 'with'];
 
 function compile(type: ReportType, state: SectionRender, style: HeadingStyle) {
-  const hb = Handlebars.create();
+  const hb = (require('handlebars') as typeof Handlebars).create();
   // The built-in block helpers, metered. lookup, log and the missing-helper hooks stay as they are.
   for (const name of BLOCK_HELPERS) {
     const builtin = hb.helpers[name];

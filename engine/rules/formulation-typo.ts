@@ -25,6 +25,8 @@ export const formulationTypo: ParagraphRule = {
       for (const miss of findNearMisses(text, term)) {
         const written = text.slice(miss.from, miss.to);
         if (listedWrong.has(written) || coveredByStandard(text, miss.from, miss.to, standards)) continue;
+        // “两学一做”学习教育: marks around a part of the term are how it is written, not a typo.
+        if (written.replace(MARKS, '') === term) continue;
         if (taken.some(([a, b]) => miss.from < b && miss.to > a)) continue;
         taken.push([miss.from, miss.to]);
         const span = spanOf(line, miss.from, miss.to);
@@ -63,6 +65,8 @@ function termsFor(formulations: readonly Formulation[]): Terms {
   termsByFormulations.set(formulations, found);
   return found;
 }
+
+const MARKS = /[“”‘’《》〈〉「」『』"'、·\s]/g;
 
 /** Whether text[from, to) lies inside an occurrence of a standard text. */
 function coveredByStandard(text: string, from: number, to: number, standards: string[]): boolean {

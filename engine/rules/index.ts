@@ -7,6 +7,7 @@ import { approximateNumber } from './approximate-number';
 import { attendance } from './attendance';
 import { citationOrder } from './citation-order';
 import { bulletList } from './bullet-list';
+import { commonTypo } from './common-typo';
 import { countMismatch } from './count-mismatch';
 import { dateOrder } from './date-order';
 import { dateFormat } from './date-format';
@@ -56,6 +57,7 @@ export const RULES: readonly Rule[] = [
   dateFormat,
   standardFormulation,
   formulationTypo,
+  commonTypo,
   attendance,
   dateOrder,
   requestInReport,

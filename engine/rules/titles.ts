@@ -19,6 +19,7 @@ const TITLES: Record<string, string> = {
   'unpaired-punctuation': '成对标点',
   'hard-wrapped-lines': '断行的段落',
   'stray-space': '多余的空格',
+  'common-typo': '错别字',
   'document-number-format': '发文字号',
   'date-format': '日期格式',
   'standard-formulation': '规范表述',

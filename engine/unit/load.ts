@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { assetRoot, loadData } from '../data';
+import { assetRoot, compiledReference, loadData } from '../data';
 import { parseQuotationFile, parseRoster, parseRosterFile, parseYearFile } from './parse';
 import type { Quotation, UnitData, UnitProblem, YearProfile } from './types';
 
@@ -24,6 +24,9 @@ let builtin: { quotations: Quotation[]; years: YearProfile[]; problems: UnitProb
 
 /** What ships in data/; problems here are defects of the package (a test keeps them at none). */
 export function builtinReference(): { quotations: Quotation[]; years: YearProfile[]; problems: UnitProblem[] } {
+  if (builtin) return builtin;
+  // In the bundles, compiled at build time (scripts/build.mjs): start-up parses no YAML.
+  builtin = compiledReference<Quotation, YearProfile, UnitProblem>();
   if (builtin) return builtin;
   const problems: UnitProblem[] = [];
   const root = assetRoot();

@@ -7,12 +7,12 @@ import type { ReportModel, Severity, Span } from '../model/types';
 import { t } from './text';
 import { addComments, type CommentSpec } from './comments';
 import { readDocx, type WordDocument, type WordParagraph } from './read-docx';
-import { toMarkdown, type DocxDraft, type ModelBuilder, type WordPosition } from './to-markdown';
+import { toMarkdown, type DocxDraft, type ImportOptions, type ModelBuilder, type WordPosition } from './to-markdown';
 
 export { DocxError } from './ooxml';
 export { setTranslator } from './text';
 export { readDocx, type WordDocument, type WordParagraph } from './read-docx';
-export type { DocxDraft, ModelBuilder, WordPosition } from './to-markdown';
+export type { DocxDraft, ImportOptions, ModelBuilder, WordPosition } from './to-markdown';
 
 export const REVIEW_AUTHOR = '党建报告助手';
 
@@ -26,8 +26,8 @@ export interface Finding {
 }
 
 /** A .docx as a Markdown draft, with the way back from each character to its Word paragraph. */
-export function importDocx(bytes: Uint8Array, buildModel: ModelBuilder): DocxDraft {
-  return toMarkdown(readDocx(bytes), buildModel);
+export function importDocx(bytes: Uint8Array, buildModel: ModelBuilder, options: ImportOptions = {}): DocxDraft {
+  return toMarkdown(readDocx(bytes), buildModel, options);
 }
 
 /**

@@ -97,6 +97,11 @@ export class ListNumbers {
     }
   }
 
+  /** True if Word draws a bullet (not a number) for this list level. */
+  isBullet(numId: string, ilvl: number): boolean {
+    return this.instances.get(numId)?.levels.get(ilvl)?.format === 'bullet';
+  }
+
   /** The number Word shows for the next paragraph of list `numId` at level `ilvl`, e.g. "（二）". */
   next(numId: string, ilvl: number): string {
     const inst = this.instances.get(numId);

@@ -62,6 +62,32 @@ export function relatedPart(pkg: DocxPackage, typeSuffix: string): string | unde
   return undefined;
 }
 
+/** Every part of this relationship type from the main document (its headers, its footers), in the order listed. */
+export function relatedParts(pkg: DocxPackage, typeSuffix: string): string[] {
+  const rels = pkg.files[relsName(pkg.main)];
+  if (!rels) return [];
+  const out: string[] = [];
+  for (const m of strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)) {
+    const type = /Type="([^"]+)"/.exec(m[0])?.[1] ?? '';
+    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
+    const external = /TargetMode="External"/.test(m[0]);
+    if (target && !external && type.endsWith('/' + typeSuffix)) out.push(resolveTarget(pkg.main, target));
+  }
+  return out;
+}
+
+/** The part a relationship id of `part` points at (a picture's r:embed), unless it is external. */
+export function relationshipTarget(pkg: DocxPackage, part: string, id: string): string | undefined {
+  const rels = pkg.files[relsName(part)];
+  if (!rels) return undefined;
+  for (const m of strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)) {
+    if (/Id="([^"]+)"/.exec(m[0])?.[1] !== id || /TargetMode="External"/.test(m[0])) continue;
+    const target = /Target="([^"]+)"/.exec(m[0])?.[1];
+    return target ? resolveTarget(part, target) : undefined;
+  }
+  return undefined;
+}
+
 export function relsName(part: string): string {
   const slash = part.lastIndexOf('/');
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;

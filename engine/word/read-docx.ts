@@ -5,7 +5,9 @@
  * in the XML, so that a review copy can anchor a comment on exactly those words.
  */
 import { ListNumbers } from './list-numbers';
-import { kid, kids, onOff, openPackage, parseXml, relatedPart, W, wAttr, type DocxPackage } from './ooxml';
+import { strFromU8 } from 'fflate';
+import { DRAFT_PROPERTY, type DraftMarker } from '../export/marker';
+import { kid, kids, onOff, openPackage, parseXml, relatedPart, relatedParts, relationshipTarget, W, wAttr, type DocxPackage } from './ooxml';
 
 /** A text node (w:t), or a w:tab / w:sym that stands for one character, and its place in the paragraph. */
 export interface Piece {
@@ -29,6 +31,12 @@ export interface WordParagraph {
   titleStyle: boolean;
   alignment?: string;
   footnotes: Array<{ at: number; id: string }>;
+  /** Pictures in the paragraph: where they stand in its text, their part in the package, their description. */
+  images: Array<{ at: number; part: string; alt: string }>;
+  /** A bulleted list item (Word's bullet is not in `text`), and its list level (0 = outermost). */
+  bullet?: number;
+  /** The paragraph lies in a text box (its text follows the paragraph that anchors the box). */
+  inTextBox: boolean;
   inTable: boolean;
   pieces: Piece[];
   element: Element;
@@ -43,6 +51,12 @@ export interface WordDocument {
   paragraphs: WordParagraph[];
   /** Footnote text by id. */
   footnotes: Map<string, string>;
+  /** Headers and footers, each part's paragraphs (not in `paragraphs`: they live in other parts). */
+  marginal: Array<{ kind: 'header' | 'footer'; paragraphs: WordParagraph[] }>;
+  /** What our own export recorded about the draft's front matter (docProps/custom.xml), if anything. */
+  marker?: DraftMarker;
+  /** Made by our export (its own paragraph styles are defined), with or without a marker. */
+  ours: boolean;
 }
 
 interface StyleInfo {
@@ -64,16 +78,49 @@ export function readDocx(bytes: Uint8Array): WordDocument {
   const paragraphs: WordParagraph[] = [];
   const body = kid(document.documentElement, 'body');
   const blocks: WordBlock[] = [];
-  if (body) walkBlocks(body, false, blocks, { styles, numbers, paragraphs });
+  if (body) walkBlocks(body, false, blocks, { styles, numbers, paragraphs, part: pkg.main, pkg });
   let n = 0;
   for (const p of paragraphs) p.ordinal = p.text.trim() ? n++ : Math.max(0, n - 1);
-  return { pkg, document, blocks, paragraphs, footnotes };
+
+  const marginal: WordDocument['marginal'] = [];
+  for (const kind of ['header', 'footer'] as const) {
+    for (const part of relatedParts(pkg, kind)) {
+      const xml = parseXml(pkg, part);
+      if (!xml) continue;
+      const own: WordParagraph[] = [];
+      // Numbering of its own: a header's list must not advance the body's counters.
+      walkBlocks(xml.documentElement, false, [], { styles, numbers: new ListNumbers(undefined), paragraphs: own, part, pkg });
+      marginal.push({ kind, paragraphs: own });
+    }
+  }
+  return { pkg, document, blocks, paragraphs, footnotes, marginal, marker: readMarker(pkg), ours: styles.has('IssuerMark') && styles.has('HeadSpace') };
+}
+
+/** The export's custom property, if the document has one that reads as a marker. */
+function readMarker(pkg: DocxPackage): DraftMarker | undefined {
+  const bytes = pkg.files['docProps/custom.xml'];
+  if (!bytes) return undefined;
+  const xml = strFromU8(bytes);
+  const escaped = DRAFT_PROPERTY.replace(/[.]/g, '\\.');
+  const m = new RegExp(`<property\\b[^>]*\\bname="${escaped}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`).exec(xml);
+  if (!m) return undefined;
+  try {
+    const value = JSON.parse(m[1].replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    const strings = (v: unknown) => Array.isArray(v) && v.every((k) => typeof k === 'string');
+    if (value && value.v === 1 && strings(value.keys) && strings(value.lists) && strings(value.body) && value.hidden && typeof value.hidden === 'object') return value as DraftMarker;
+  } catch {
+    // A property someone edited by hand: read the document as anyone's.
+  }
+  return undefined;
 }
 
 interface Ctx {
   styles: Map<string, StyleInfo>;
   numbers: ListNumbers;
   paragraphs: WordParagraph[];
+  /** The part being read, to resolve its pictures' relationships. */
+  part: string;
+  pkg: DocxPackage;
 }
 
 /** Block-level content: paragraphs, tables, and the containers (content controls, custom XML) around them. */
@@ -81,9 +128,20 @@ function walkBlocks(parent: Element, inTable: boolean, out: WordBlock[], ctx: Ct
   for (const el of kids(parent)) {
     if (el.namespaceURI !== W) continue;
     switch (el.localName) {
-      case 'p':
-        out.push({ kind: 'paragraph', paragraph: readParagraph(el, inTable, ctx) });
+      case 'p': {
+        const boxes: Element[] = [];
+        out.push({ kind: 'paragraph', paragraph: readParagraph(el, inTable, ctx, boxes) });
+        // A text box's paragraphs read after the paragraph that anchors it, where Word shows it.
+        for (const box of boxes) {
+          const inner: WordBlock[] = [];
+          walkBlocks(box, inTable, inner, ctx);
+          for (const b of inner) {
+            if (b.kind === 'paragraph') b.paragraph.inTextBox = true;
+            out.push(b);
+          }
+        }
         break;
+      }
       case 'tbl': {
         const rows: WordParagraph[][][] = [];
         for (const tr of rowsOf(el)) {
@@ -121,7 +179,7 @@ function cellsOf(tr: Element): Element[] {
   return kids(tr).flatMap((el) => (el.localName === 'tc' ? [el] : el.localName === 'sdt' || el.localName === 'customXml' ? cellsOf(kid(el, 'sdtContent') ?? el) : []));
 }
 
-function readParagraph(p: Element, inTable: boolean, ctx: Ctx): WordParagraph {
+function readParagraph(p: Element, inTable: boolean, ctx: Ctx, boxes: Element[]): WordParagraph {
   const pPr = kid(p, 'pPr');
   const styleId = wAttr(kid(pPr, 'pStyle'), 'val');
   const chain = styleChain(styleId, ctx.styles);
@@ -143,6 +201,8 @@ function readParagraph(p: Element, inTable: boolean, ctx: Ctx): WordParagraph {
     titleStyle: /^title$/i.test(styleName ?? '') || styleId === 'Title',
     alignment: wAttr(kid(pPr, 'jc'), 'val'),
     footnotes: [],
+    images: [],
+    inTextBox: false,
     inTable,
     pieces: [],
     element: p,
@@ -157,9 +217,11 @@ function readParagraph(p: Element, inTable: boolean, ctx: Ctx): WordParagraph {
     const number = ctx.numbers.next(numId, ilvl);
     para.text = number;
     para.numberLength = number.length;
+    if (ctx.numbers.isBullet(numId, ilvl)) para.bullet = ilvl;
   }
   const paragraphBold = chain.find((s) => s.bold !== undefined)?.bold ?? false;
-  readInline(p, para, ctx.styles, paragraphBold && outlineLevel === undefined && !para.titleStyle);
+  const inline: Inline = { para, styles: ctx.styles, paragraphBold: paragraphBold && outlineLevel === undefined && !para.titleStyle, boxes, ctx };
+  readInline(p, inline);
   return para;
 }
 
@@ -169,19 +231,28 @@ function styleChain(id: string | undefined, styles: Map<string, StyleInfo>): Sty
   return out;
 }
 
-function readInline(parent: Element, para: WordParagraph, styles: Map<string, StyleInfo>, paragraphBold: boolean): void {
+interface Inline {
+  para: WordParagraph;
+  styles: Map<string, StyleInfo>;
+  paragraphBold: boolean;
+  /** Text boxes met in the paragraph (their w:txbxContent), read after it. */
+  boxes: Element[];
+  ctx: Ctx;
+}
+
+function readInline(parent: Element, inline: Inline): void {
   for (const el of kids(parent)) {
     if (el.namespaceURI !== W) {
       // mc:AlternateContent: the fallback is what every reader understands.
       if (el.localName === 'AlternateContent') {
         const fallback = kids(el).find((k) => k.localName === 'Fallback');
-        if (fallback) readInline(fallback, para, styles, paragraphBold);
+        if (fallback) readInline(fallback, inline);
       }
       continue;
     }
     switch (el.localName) {
       case 'r':
-        readRun(el, para, styles, paragraphBold);
+        readRun(el, inline);
         break;
       case 'hyperlink':
       case 'ins':
@@ -191,17 +262,18 @@ function readInline(parent: Element, para: WordParagraph, styles: Map<string, St
       case 'customXml':
       case 'dir':
       case 'bdo':
-        readInline(el, para, styles, paragraphBold);
+        readInline(el, inline);
         break;
       case 'sdt':
-        readInline(kid(el, 'sdtContent') ?? el, para, styles, paragraphBold);
+        readInline(kid(el, 'sdtContent') ?? el, inline);
         break;
       // w:del and w:moveFrom are deleted text; w:pPr is formatting.
     }
   }
 }
 
-function readRun(r: Element, para: WordParagraph, styles: Map<string, StyleInfo>, paragraphBold: boolean): void {
+function readRun(r: Element, inline: Inline): void {
+  const { para, styles, paragraphBold } = inline;
   const rPr = kid(r, 'rPr');
   const direct = onOff(kid(rPr, 'b'));
   const runStyle = styleChain(wAttr(kid(rPr, 'rStyle'), 'val'), styles).find((s) => s.bold !== undefined)?.bold;
@@ -218,8 +290,20 @@ function readRun(r: Element, para: WordParagraph, styles: Map<string, StyleInfo>
     }
   };
   for (const el of kids(r)) {
-    if (el.namespaceURI !== W) continue;
+    if (el.namespaceURI !== W) {
+      // A drawing written twice (DrawingML, and VML for older readers): read the first choice only.
+      if (el.localName === 'AlternateContent') {
+        const choice = kids(el).find((k) => k.localName === 'Choice') ?? kids(el).find((k) => k.localName === 'Fallback');
+        if (choice) readGraphic(choice, inline);
+      }
+      continue;
+    }
     switch (el.localName) {
+      case 'drawing':
+      case 'pict':
+      case 'object':
+        readGraphic(el, inline);
+        break;
       case 't':
         add(el, el.textContent ?? '');
         break;
@@ -245,6 +329,66 @@ function readRun(r: Element, para: WordParagraph, styles: Map<string, StyleInfo>
   }
 }
 
+const A = 'http://schemas.openxmlformats.org/drawingml/2006/main';
+const WP = 'http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing';
+const V = 'urn:schemas-microsoft-com:vml';
+const R_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/**
+ * A drawing or VML shape in a run: a picture becomes an image at this place in the text; a text
+ * box's content is kept to be read after the paragraph. Nested text boxes are reached when their
+ * own paragraph is read.
+ */
+function readGraphic(el: Element, inline: Inline): void {
+  const { para, ctx } = inline;
+  const boxes = descendants(el, W, 'txbxContent').filter((b) => !hasAncestor(b, el, W, 'txbxContent'));
+  inline.boxes.push(...boxes);
+  const pictures: Array<{ id: string; alt: string }> = [];
+  for (const blip of descendants(el, A, 'blip')) {
+    // A picture inside a text box belongs to the box's own paragraph.
+    if (hasAncestor(blip, el, W, 'txbxContent')) continue;
+    const id = blip.getAttributeNS(R_NS, 'embed') || blip.getAttribute('r:embed') || '';
+    pictures.push({ id, alt: describe(blip, WP) });
+  }
+  for (const data of descendants(el, V, 'imagedata')) {
+    if (hasAncestor(data, el, W, 'txbxContent')) continue;
+    const id = data.getAttributeNS(R_NS, 'id') || data.getAttribute('r:id') || '';
+    pictures.push({ id, alt: data.getAttribute('o:title') || '' });
+  }
+  for (const p of pictures) {
+    const part = p.id ? relationshipTarget(ctx.pkg, ctx.part, p.id) : undefined;
+    if (part && ctx.pkg.files[part]) para.images.push({ at: para.text.length, part, alt: p.alt });
+  }
+}
+
+/** The picture's description (wp:docPr descr, else its title), looked up from the blip to the drawing's frame. */
+function describe(blip: Element, wp: string): string {
+  for (let n: Node | null = blip.parentNode; n; n = n.parentNode) {
+    const e = n as Element;
+    if (e.nodeType === 1 && (e.localName === 'inline' || e.localName === 'anchor') && e.namespaceURI === wp) {
+      const docPr = descendants(e, wp, 'docPr')[0];
+      return (docPr?.getAttribute('descr') || docPr?.getAttribute('title') || '').trim();
+    }
+  }
+  return '';
+}
+
+function descendants(el: Element, ns: string, local: string): Element[] {
+  const list = el.getElementsByTagNameNS(ns, local);
+  const out: Element[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i]);
+  return out;
+}
+
+/** True if `node` has an ns:local ancestor strictly between it and `top`. */
+function hasAncestor(node: Element, top: Element, ns: string, local: string): boolean {
+  for (let n = node.parentNode; n && n !== top; n = n.parentNode) {
+    const e = n as Element;
+    if (e.nodeType === 1 && e.localName === local && e.namespaceURI === ns) return true;
+  }
+  return false;
+}
+
 function readStyles(doc: Document | undefined): Map<string, StyleInfo> {
   const out = new Map<string, StyleInfo>();
   if (!doc) return out;
@@ -266,6 +410,8 @@ function readStyles(doc: Document | undefined): Map<string, StyleInfo> {
   return out;
 }
 
+const EMPTY_PACKAGE: DocxPackage = { files: {}, main: '' };
+
 function readNotes(doc: Document | undefined, styles: Map<string, StyleInfo>, numbers: ListNumbers): Map<string, string> {
   const out = new Map<string, string>();
   if (!doc) return out;
@@ -274,7 +420,7 @@ function readNotes(doc: Document | undefined, styles: Map<string, StyleInfo>, nu
     if (type === 'separator' || type === 'continuationSeparator' || type === 'continuationNotice') continue;
     const paras: WordParagraph[] = [];
     const blocks: WordBlock[] = [];
-    walkBlocks(note, false, blocks, { styles, numbers, paragraphs: paras });
+    walkBlocks(note, false, blocks, { styles, numbers, paragraphs: paras, part: '', pkg: EMPTY_PACKAGE });
     out.set(wAttr(note, 'id') ?? '', paras.map((p) => p.text.trim()).filter(Boolean).join(' '));
   }
   return out;

@@ -79,7 +79,7 @@
         const from = points[i];
         const cut = at + from;
         const span = document.createElement('span');
-        span.className = `f-${piece.font}${piece.bold ? ' b' : ''}${marks.some((/** @type {number[]} */ [a, b]) => cut >= a && cut < b) ? ' mark' : ''}`;
+        span.className = `f-${piece.font}${piece.bold ? ' b' : ''}${piece.sup ? ' sup' : ''}${marks.some((/** @type {number[]} */ [a, b]) => cut >= a && cut < b) ? ' mark' : ''}`;
         span.textContent = text.slice(from, points[i + 1]);
         el.appendChild(span);
       }
@@ -95,12 +95,23 @@
     const out = document.createDocumentFragment();
     for (const box of page.boxes) {
       const b = document.createElement('div');
-      b.className = 'box';
+      b.className = box.image ? 'box image' : 'box';
       b.style.left = pt(g.margins.left + box.left);
       b.style.top = pt(g.margins.top + box.top);
       b.style.width = pt(box.width);
       b.style.height = pt(box.height);
       out.appendChild(b);
+    }
+    // Paragraph borders (the red line of the 版头, the 版记's lines) and the footnote separator.
+    for (const rule of page.rules || []) {
+      const r = document.createElement('div');
+      r.className = 'rule';
+      r.style.left = pt(g.margins.left + rule.left);
+      r.style.top = pt(g.margins.top + rule.top);
+      r.style.width = pt(rule.width);
+      r.style.borderTopWidth = pt(rule.thickness);
+      r.style.borderTopColor = `#${rule.color}`;
+      out.appendChild(r);
     }
     for (const line of page.lines) {
       const l = document.createElement('div');
@@ -114,6 +125,7 @@
       l.style.lineHeight = pt(line.height);
       l.style.fontSize = pt(line.size);
       if (line.spacing) l.style.letterSpacing = pt(line.spacing);
+      if (line.color) l.style.color = `#${line.color}`;
       if (line.error) {
         l.title = line.error;
         l.style.setProperty('--error-left', pt(-line.left - 14));
@@ -121,7 +133,8 @@
       fill(l, line);
       out.appendChild(l);
     }
-    if (g.pageNumbers) {
+    // 7.5: the 版记's page and the blank page before it carry no number.
+    if (g.pageNumbers && page.numbered !== false) {
       const folio = document.createElement('div');
       folio.className = 'folio';
       folio.textContent = `— ${page.number} —`;

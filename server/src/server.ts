@@ -25,7 +25,6 @@ import {
   configIn,
   lint,
   loadProject,
-  PageState,
   projectLintOptions,
   ProseCache,
   renderDraft,
@@ -47,6 +46,7 @@ import { loadExporter } from '../../engine';
 import { WriteRefused, writeFileAtomic } from '../../engine';
 import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, settingsProblems, type Settings } from './settings';
 import { documentSymbols } from './symbols';
+import { Previews } from './preview';
 import { WorkspaceCopies } from './workspace-copies';
 import { importDocxRequest, reviewCopyRequest } from './word-requests';
 import type { ClientNotifications, NotificationName, Notifications, Params, RequestName, Result } from './protocol';
@@ -533,31 +533,26 @@ export function startServer(connection: Connection): void {
     const options = { ...lintOptions(settings, projectFor(p.uri)), corpus: copies.corpusFor(p.uri) };
     return reviewCopyRequest(p, documents.get(p.uri)?.getText(), options, layout);
   });
-  // 版面预览: one page state per previewed draft; the layout reads the export's settings as export does.
-  const previews = new Map<string, PageState>();
-  onRequest('partyReport/preview', async (p) => {
-    const doc = documents.get(p.uri);
-    if (!doc) return null;
-    let state = previews.get(p.uri);
-    if (!state) previews.set(p.uri, (state = new PageState()));
-    if (p.reset) state.reset();
-    if (p.visible) state.setVisible(p.visible[0], p.visible[1]);
-    if (p.need) return state.pages(p.need);
-    const settings = await settingsFor(p.uri);
-    const projectExport = projectFor(p.uri)?.config?.config.export ?? {};
-    const options = trusted ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } } : {};
-    // The last check's errors (a keystroke older at most; the client asks again when diagnostics change).
-    const errors = (cache.get(p.uri)?.result.diagnostics ?? [])
-      .filter((d) => d.severity === 'error')
-      .map((d) => ({ start: d.span.start, end: d.span.end, message: d.message }));
-    const current = documents.get(p.uri);
-    if (!current) return null;
-    return state.update(current.getText(), current.version, options, errors, {
-      extraPlaceholders: settings.placeholders,
-      words: documentWords(typesFor(p.uri)),
-    });
+  // 版面预览 (preview.ts): the layout reads the export's settings as export does, and the checker's model of the same version.
+  const previews = new Previews({
+    document: (uri) => documents.get(uri),
+    lastCheck: (uri) => {
+      const hit = cache.get(uri);
+      if (!hit) return undefined;
+      const errors = hit.result.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ start: d.span.start, end: d.span.end, message: d.message }));
+      return { version: hit.version, model: hit.result.model, errors };
+    },
+    options: async (uri) => {
+      const settings = await settingsFor(uri);
+      const projectExport = projectFor(uri)?.config?.config.export ?? {};
+      return {
+        layout: trusted ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } } : {},
+        model: { extraPlaceholders: settings.placeholders, words: documentWords(typesFor(uri)) },
+      };
+    },
   });
-  documents.onDidClose((e) => previews.delete(e.document.uri));
+  onRequest('partyReport/preview', (p) => previews.request(p));
+  documents.onDidClose((e) => previews.closed(e.document.uri));
 
   onRequest('partyReport/missingSections', (p) =>
     guarded('查找缺少的章节', [], async () => {

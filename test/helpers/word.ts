@@ -50,6 +50,27 @@ export async function produce(producer: Producer, markdown: string, name = 'draf
   }
 }
 
+/** The document opened in LibreOffice and saved again as .docx (as a colleague without Word would). */
+export function resavedByLibreOffice(docx: Uint8Array): Uint8Array {
+  const dir = tmp();
+  try {
+    const input = path.join(dir, 'original.docx');
+    fs.writeFileSync(input, docx);
+    const outDir = path.join(dir, 'saved');
+    fs.mkdirSync(outDir);
+    const r = spawnSync(
+      soffice()!,
+      ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'docx:MS Word 2007 XML', '--outdir', outDir, input],
+      { encoding: 'utf8', timeout: 180000, env: { ...process.env, FONTCONFIG_FILE: path.join(REPO, 'test', 'render', 'fonts.conf') } },
+    );
+    const out = path.join(outDir, 'original.docx');
+    if (!fs.existsSync(out)) throw new Error(`LibreOffice did not save ${input} again: ${r.stderr || r.stdout}`);
+    return fs.readFileSync(out);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export interface Annotation {
   author: string;
   text: string;

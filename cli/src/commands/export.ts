@@ -1,15 +1,18 @@
-/** `party-report export <draft.md> [-o out.docx] [--force] [--pdf]`: a GB/T 9704 DOCX (or PDF) of the draft. */
-import { t } from '../../../engine';
+/**
+ * `party-report export <draft.md> [-o out.docx]` and `party-report export <dir|glob|file…> [-o outdir]`:
+ * a GB/T 9704 DOCX (or PDF) of each draft. One process exports the whole batch (on every core,
+ * cli/src/export-batch.ts), so the exporter is loaded once per thread rather than once per draft.
+ */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { WriteRefused, writeFileAtomic } from '../../../engine';
-import { loadExporter } from '../../../engine';
-import { fontProblem } from '../../../engine';
-import { DraftReadError, readDraft } from '../read-draft';
-import type { TextEncodingName } from '../../../engine';
-import { projectFor } from '../project';
+import { fontProblem, loadExporter, t, type TextEncodingName } from '../../../engine';
+import { expandFiles } from '../expand-files';
+import { exportJob, exportJobs, type ExportJob, type ExportSettings } from '../export-batch';
 
 export interface ExportArgs {
-  file: string;
+  /** One draft, or (batch) directories, globs and drafts. */
+  files: string[];
+  /** One draft: the output file. A batch: the folder the outputs go to (beside each draft without it). */
   output?: string;
   force: boolean;
   /** "title=方正小标宋_GBK" and the like. */
@@ -19,21 +22,23 @@ export interface ExportArgs {
   pdf?: boolean;
   /** LibreOffice's soffice, when it is not on PATH. */
   soffice?: string;
+  /** Drafts exported at once in a batch (worker threads); default: the number of cores. */
+  jobs?: number;
 }
 
+/** One argument that names a single file (not a folder, not a glob): -o is then the output file. */
+export function isSingleDraft(files: string[]): boolean {
+  if (files.length !== 1 || /[*?]/.test(files[0])) return false;
+  try {
+    return !fs.statSync(files[0]).isDirectory();
+  } catch {
+    return true; // reported as unreadable, with the reason
+  }
+}
 
+const outputName = (file: string, extension: string) => path.basename(file).replace(/\.(md|markdown|mdown|mkd|txt)$/i, '') + extension;
 
 export async function runExport(args: ExportArgs, err: (s: string) => void): Promise<number> {
-  let text: string;
-  try {
-    text = readDraft(args.file, args.encoding);
-  } catch (e) {
-    if (!(e instanceof DraftReadError)) throw e;
-    err(e.message);
-    return 2;
-  }
-  const extension = args.pdf ? '.pdf' : '.docx';
-  const target = args.output ?? path.join(path.dirname(args.file), path.basename(args.file).replace(/\.(md|markdown|txt)$/i, '') + extension);
   const fonts: Record<string, string> = {};
   for (const pair of args.fonts) {
     const [key, ...rest] = pair.split('=');
@@ -44,38 +49,110 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
     }
     fonts[key] = rest.join('=').trim();
   }
-  // The project file's export settings, then --font on top.
-  const projectExport = projectFor(args.file, err).config?.config.export ?? {};
-  const options = { fonts: { ...projectExport.fonts, ...fonts }, page: projectExport.page, baseDir: path.dirname(path.resolve(args.file)) };
-  const exporter = loadExporter();
-  let bytes: Uint8Array;
+  const extension = args.pdf ? '.pdf' : '.docx';
+  const single = isSingleDraft(args.files);
+  const batch = single ? undefined : planBatch(args, extension, err);
+  if (batch === null) return 2;
+  let soffice: string | undefined;
   if (args.pdf) {
-    const soffice = exporter.findSoffice(args.soffice);
+    const exporter = loadExporter();
+    soffice = exporter.findSoffice(args.soffice);
     if (!soffice) {
       err(exporter.noSofficeMessage());
       return 2;
     }
-    try {
-      const result = await exporter.exportPdf(text, { ...options, soffice });
-      result.warnings.forEach((w) => err(w));
-      bytes = result.pdf;
-    } catch (e) {
-      if (!(e instanceof exporter.PdfError)) throw e;
-      err(e.message);
-      return 2;
+  }
+  const settings: ExportSettings = { force: args.force, fonts, encoding: args.encoding, soffice };
+  if (!batch) {
+    const file = args.files[0];
+    const target = args.output ?? path.join(path.dirname(file), outputName(file, extension));
+    const outcome = await exportJob({ file, target }, settings, false);
+    outcome.messages.forEach((m) => err(m.text));
+    return outcome.written ? 0 : 2;
+  }
+  let failed = batch.failed;
+  let written = 0;
+  const saidOnce = new Set<string>();
+  await exportJobs(batch.jobs, settings, args.jobs, (outcome) => {
+    for (const m of outcome.messages) {
+      if (m.project && saidOnce.has(m.text)) continue;
+      if (m.project) saidOnce.add(m.text);
+      err(m.text);
     }
-  } else {
-    const result = await exporter.exportReport(text, options);
-    result.warnings.forEach((w) => err(w));
-    bytes = result.docx;
+    if (outcome.written) written++;
+    else failed++;
+  });
+  err(t('导出 {0} 个文稿：{1} 个成功，{2} 个失败。', batch.jobs.length + batch.failed, written, failed));
+  return failed > 0 ? 2 : 0;
+}
+
+interface Batch {
+  jobs: ExportJob[];
+  /** Arguments that matched nothing and outputs two drafts would share: already reported. */
+  failed: number;
+}
+
+/**
+ * Each draft named by the arguments and where its output goes: beside it, or under -o at its path
+ * relative to the folder (or the glob's fixed part) it was found in. Null after a usage error.
+ */
+function planBatch(args: ExportArgs, extension: string, err: (s: string) => void): Batch | null {
+  if (args.output !== undefined) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(args.output);
+    } catch {
+      stat = undefined;
+    }
+    if (stat && !stat.isDirectory()) {
+      err(t('导出多个文稿时 -o 应为输出目录，{0} 是一个文件。', args.output));
+      return null;
+    }
+  }
+  const jobs: Batch['jobs'] = [];
+  let failed = 0;
+  const seen = new Set<string>();
+  const targets = new Map<string, string>();
+  for (const arg of args.files) {
+    const { files, missing } = expandFiles([arg]);
+    for (const m of missing) {
+      err(`${m}: ` + t('没有匹配的 Markdown 文件'));
+      failed++;
+    }
+    const root = baseOf(arg);
+    for (const file of files) {
+      // Word documents found in folders are not drafts to export.
+      if (/\.docx$/i.test(file)) continue;
+      const key = path.resolve(file);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const target =
+        args.output === undefined
+          ? path.join(path.dirname(file), outputName(file, extension))
+          : path.join(args.output, path.dirname(path.relative(root, file)), outputName(file, extension));
+      const taken = targets.get(path.resolve(target));
+      if (taken !== undefined) {
+        err(`${file}: ` + t('与 {0} 导出到同一个文件 {1}，未导出；请改名或分开导出。', taken, target));
+        failed++;
+        continue;
+      }
+      targets.set(path.resolve(target), file);
+      jobs.push({ file, target });
+    }
+  }
+  return { jobs, failed };
+}
+
+/** The folder an argument's files are placed relative to under -o. */
+function baseOf(arg: string): string {
+  if (/[*?]/.test(arg)) {
+    const parts = arg.split('/');
+    return parts.slice(0, parts.findIndex((p) => /[*?]/.test(p))).join('/') || '.';
   }
   try {
-    writeFileAtomic(target, bytes, args.force);
-  } catch (e) {
-    if (!(e instanceof WriteRefused)) throw e;
-    err(e.message);
-    return 2;
+    if (fs.statSync(arg).isDirectory()) return arg;
+  } catch {
+    // unreadable: reported when it is read
   }
-  err(t('已导出 {0}', target));
-  return 0;
+  return path.dirname(arg);
 }

@@ -1,0 +1,165 @@
+/**
+ * Exporting drafts for `party-report export`: one draft (read, project settings, export, atomic
+ * write), and a batch of them on every core. Worker threads run this same bundle and take drafts
+ * one at a time; their outcomes are passed on in file order, so the output is the same as
+ * exporting them one after another. PDF exports stay in this thread (one LibreOffice at a time),
+ * and so do small batches: a worker's start costs more than a few drafts.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { getLocale, loadExporter, setLocale, t, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
+import { DraftReadError, readDraft } from './read-draft';
+import { projectFor } from './project';
+
+/** Below this many drafts per worker, workers do not pay for their start (loading the exporter). */
+const MIN_DRAFTS_PER_WORKER = 8;
+
+/** What every draft of a run is exported with. */
+export interface ExportSettings {
+  force: boolean;
+  /** --font on top of the project's fonts, already checked. */
+  fonts: Record<string, string>;
+  encoding?: TextEncodingName;
+  /** LibreOffice's soffice: export PDF instead of DOCX. */
+  soffice?: string;
+}
+
+export interface ExportJob {
+  file: string;
+  target: string;
+}
+
+/** What exporting one draft gave: its stderr lines in order (project lines said once a run) and whether the file was written. */
+export interface ExportOutcome {
+  messages: Array<{ text: string; project?: boolean }>;
+  written: boolean;
+}
+
+/** Reads, exports and writes one draft. `inBatch`: each warning names its draft. */
+export async function exportJob(job: ExportJob, settings: ExportSettings, inBatch: boolean): Promise<ExportOutcome> {
+  const messages: ExportOutcome['messages'] = [];
+  const err = (text: string) => messages.push({ text });
+  const about = inBatch ? `${job.file}: ` : '';
+  let text: string;
+  try {
+    text = readDraft(job.file, settings.encoding);
+  } catch (e) {
+    if (!(e instanceof DraftReadError)) throw e;
+    err(e.message);
+    return { messages, written: false };
+  }
+  // The project file's export settings, then --font on top.
+  const projectExport = projectFor(job.file, (line) => messages.push({ text: line, project: true })).config?.config.export ?? {};
+  const options: LayoutOptions = { fonts: { ...projectExport.fonts, ...settings.fonts }, page: projectExport.page, baseDir: path.dirname(path.resolve(job.file)) };
+  const exporter = loadExporter();
+  let bytes: Uint8Array;
+  if (settings.soffice) {
+    try {
+      const result = await exporter.exportPdf(text, { ...options, soffice: settings.soffice });
+      result.warnings.forEach((w) => err(about + w));
+      bytes = result.pdf;
+    } catch (e) {
+      if (!(e instanceof exporter.PdfError)) throw e;
+      err(about + e.message);
+      return { messages, written: false };
+    }
+  } else {
+    const result = await exporter.exportReport(text, options);
+    result.warnings.forEach((w) => err(about + w));
+    bytes = result.docx;
+  }
+  if (inBatch) {
+    // Under -o, the draft's subfolder may not exist yet.
+    try {
+      fs.mkdirSync(path.dirname(job.target), { recursive: true });
+    } catch (e) {
+      err(`${path.dirname(job.target)}: ` + t('无法创建输出目录：{0}', (e as Error).message));
+      return { messages, written: false };
+    }
+  }
+  try {
+    writeFileAtomic(job.target, bytes, settings.force);
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    err(e.message);
+    return { messages, written: false };
+  }
+  err(t('已导出 {0}', job.target));
+  return { messages, written: true };
+}
+
+interface WorkerSetup {
+  partyReportExportWorker: true;
+  locale: Locale;
+  settings: ExportSettings;
+}
+
+interface Task {
+  index: number;
+  job: ExportJob;
+}
+
+/** True in a worker thread started by exportJobs: the CLI's entry then serves drafts instead of running. */
+export function isExportWorker(): boolean {
+  return !isMainThread && (workerData as WorkerSetup | undefined)?.partyReportExportWorker === true;
+}
+
+export function serveExportTasks(): void {
+  const setup = workerData as WorkerSetup;
+  setLocale(setup.locale);
+  parentPort!.on('message', (task: Task) => {
+    exportJob(task.job, setup.settings, true)
+      .catch((e: Error): ExportOutcome => ({ messages: [{ text: `${task.job.file}: ${e.message}` }], written: false }))
+      .then((outcome) => parentPort!.postMessage({ index: task.index, outcome }));
+  });
+}
+
+/** Exports every draft and calls `each` with the outcomes in job order. */
+export async function exportJobs(jobs: ExportJob[], settings: ExportSettings, threads: number | undefined, each: (o: ExportOutcome) => void): Promise<void> {
+  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+  const workers = settings.soffice ? 1 : Math.min(threads ?? cores, Math.floor(jobs.length / MIN_DRAFTS_PER_WORKER));
+  if (workers <= 1) {
+    for (const job of jobs) each(await exportJob(job, settings, true));
+    return;
+  }
+  const done = new Map<number, ExportOutcome>();
+  let next = 0; // next draft to hand out
+  let emitted = 0; // outcomes passed on, in order
+  const setup: WorkerSetup = { partyReportExportWorker: true, locale: getLocale(), settings };
+  const pool: Worker[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const handOut = (w: Worker) => {
+        if (next < jobs.length) {
+          w.postMessage({ index: next, job: jobs[next] } satisfies Task);
+          next++;
+        }
+      };
+      for (let k = 0; k < workers; k++) {
+        const w = new Worker(__filename, { workerData: setup });
+        pool.push(w);
+        w.on('message', (m: { index: number; outcome: ExportOutcome }) => {
+          done.set(m.index, m.outcome);
+          handOut(w);
+          while (done.has(emitted)) {
+            each(done.get(emitted)!);
+            done.delete(emitted);
+            emitted++;
+          }
+          if (emitted === jobs.length) resolve();
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => {
+          if (emitted < jobs.length) reject(new Error(t('导出线程意外退出（代码 {0}）', code)));
+        });
+        // Two drafts each: a worker never waits for the main thread between drafts.
+        handOut(w);
+        handOut(w);
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}

@@ -1,0 +1,282 @@
+/**
+ * Where the 公文 elements that only front matter gives go on the page, and what they say: the 版头
+ * (份号, 密级★保密期限, 紧急程度, 发文机关标志, 发文字号 and 签发人, the red separator line), the
+ * 附注, the attachments' own pages and the 版记. Figures only, no `docx`: elements.ts writes them
+ * into the DOCX, engine/layout draws them in the preview, so both place every element alike.
+ * Units: twips unless the name says otherwise.
+ */
+import type { LiteralBlock } from '../model/source-blocks';
+import type { ReportLine, TableModel } from '../model/types';
+import {
+  CHARACTER_PITCH_PT,
+  HEAD_RULE_SIZE,
+  IMPRINT_RULE_THICK,
+  IMPRINT_RULE_THIN,
+  ISSUER_MAX_SIZE,
+  ISSUER_TOP_MM,
+  ISSUER_TOP_UPWARD_MM,
+  LINE_PITCH,
+  mm,
+  SEPARATOR_BELOW_NUMBER_MM,
+  SIZE,
+} from './gbt9704';
+import type { ExportMetadata } from './metadata';
+import { width } from './title-lines';
+
+/** One body character (3号 with the body's character spacing). */
+export const ELEMENT_CHAR = Math.round(CHARACTER_PITCH_PT * 20);
+/** One 版记 character (4号, no character spacing). */
+export const IMPRINT_CHAR = SIZE.imprint * 20;
+
+/** "附件1", "附件 2", "# 附件3 整改清单": a line that opens an attachment's own text. */
+export const ATTACHMENT_MARK = /^附件\s*(\d*)\s*$/;
+
+/** True when front matter names any element of the 版头 beyond the 发文字号. */
+export const hasHead = (m: ExportMetadata) => Boolean(m.copyNumber || m.secrecy || m.urgency || m.issuer || m.signers?.length);
+export const hasImprint = (m: ExportMetadata) => Boolean(m.copyTo?.length || m.printer || m.printDate);
+/** An upward document (上行文) names its 签发人. */
+export const isUpward = (m: ExportMetadata) => Boolean(m.signers?.length);
+
+/** 7.2.1–7.2.3: 份号, 密级★保密期限 and 紧急程度, one line each from the first, flush left. */
+export function stackedHead(meta: ExportMetadata): Array<{ text: string; font: 'body' | 'heading1'; key: 'copyNumber' | 'secrecy' | 'urgency' }> {
+  const out: ReturnType<typeof stackedHead> = [];
+  if (meta.copyNumber) out.push({ text: meta.copyNumber, font: 'body', key: 'copyNumber' });
+  if (meta.secrecy) out.push({ text: meta.secrecyPeriod ? `${meta.secrecy}★${meta.secrecyPeriod}` : meta.secrecy, font: 'heading1', key: 'secrecy' });
+  if (meta.urgency) out.push({ text: meta.urgency, font: 'heading1', key: 'urgency' });
+  return out;
+}
+
+/** The 标志's size: at most ISSUER_MAX_SIZE, and small enough for its name to fit the line. */
+export function issuerSize(name: string, textWidth: number): number {
+  const chars = [...name].length;
+  return Math.min(ISSUER_MAX_SIZE, Math.floor(textWidth / 20 / Math.max(1, chars)));
+}
+
+/** The 标志's line is this many times its size; its ink starts this far (in ems) below the line's top. */
+const ISSUER_LINE_FACTOR = 1.2;
+const ISSUER_INK_OFFSET = 0.1;
+
+export interface IssuerPlacement {
+  /** Font size in points. */
+  size: number;
+  /** Exact height of the 标志's line. */
+  lineHeight: number;
+  /** Exact space above the 标志's line (none when not positive), below the stacked lines. */
+  spaceAbove: number;
+  /** 空二行 between the 标志 and the 发文字号. */
+  spaceBelow: number;
+}
+
+/**
+ * 7.2.4: the 标志's top edge 35 mm (upward documents: 80 mm) below the text block's top, under the
+ * stacked lines; off the line grid (larger than a grid line).
+ */
+export function issuerPlacement(meta: ExportMetadata, textWidth: number): IssuerPlacement | undefined {
+  if (!meta.issuer) return undefined;
+  const size = issuerSize(meta.issuer, textWidth);
+  const top = mm(isUpward(meta) ? ISSUER_TOP_UPWARD_MM : ISSUER_TOP_MM) - stackedHead(meta).length * LINE_PITCH - Math.round(size * ISSUER_INK_OFFSET * 20);
+  return { size, lineHeight: Math.round(size * ISSUER_LINE_FACTOR * 20), spaceAbove: top, spaceBelow: 2 * LINE_PITCH };
+}
+
+/**
+ * Distance (points) from the 发文字号's line box to the red line: 4 mm (SEPARATOR_BELOW_NUMBER_MM)
+ * less the 6 pt between the text's foot and its 28.95 pt line's bottom (measured: 4.2 mm rendered).
+ */
+export const SEPARATOR_SPACE_PT = Math.max(0, Math.round(SEPARATOR_BELOW_NUMBER_MM * (72 / 25.4) - 6));
+/** The red separator line's thickness in points (HEAD_RULE_SIZE is in eighths). */
+export const HEAD_RULE_PT = HEAD_RULE_SIZE / 8;
+
+/**
+ * 7.2.5–7.2.6: the 发文字号 line. Centred; in an upward document the 发文字号 one character from the
+ * left and "签发人：" with the names one character from the right, on one line, by tab stops.
+ */
+export function numberLine(meta: ExportMetadata, textWidth: number): { number: string; signers?: string; leftTab: number; rightTab: number } {
+  return {
+    number: meta.number ?? '',
+    signers: isUpward(meta) ? meta.signers!.join('　') : undefined,
+    leftTab: ELEMENT_CHAR,
+    rightTab: textWidth - ELEMENT_CHAR,
+  };
+}
+export const SIGNERS_LABEL = '签发人：';
+/** Blank lines between the 发文字号 line and the title: two under the red line, else one. */
+export const blanksAfterNumber = (meta: ExportMetadata) => (meta.issuer ? 2 : 1);
+
+/** 7.3.6: 附注 in brackets, two characters from the left, on the line after the date. */
+export const noteText = (meta: ExportMetadata) => (meta.note ? `（${meta.note}）` : undefined);
+export const NOTE_INDENT = 2 * ELEMENT_CHAR;
+
+/** Where the attachments' own text starts among the printed lines (their length when none). */
+export function attachmentsAt(meta: ExportMetadata, lines: ReportLine[]): number {
+  if (meta.attachments.length === 0) return lines.length;
+  const at = lines.findIndex((l) => l.block !== 'tableCell' && ATTACHMENT_MARK.test(l.text.trim()));
+  return at < 0 ? lines.length : at;
+}
+
+export interface AttachmentPart {
+  /** "附件N" as printed at the top left of its first page (7.3.7, 3号黑体). */
+  label: string;
+  /** Its title, centred on the third line, when front matter names it. */
+  name?: string;
+  /** The draft line "附件N" the part starts at. */
+  mark: ReportLine;
+  lines: ReportLine[];
+}
+
+/** The attachments' printed lines cut at each "附件N" line, each part from a new page. */
+export function attachmentParts(meta: ExportMetadata, lines: ReportLine[]): AttachmentPart[] {
+  const out: AttachmentPart[] = [];
+  let current: { digits: string; mark: ReportLine; lines: ReportLine[] } | undefined;
+  const flush = () => {
+    if (!current) return;
+    const index = out.length + 1;
+    const number = current.digits || (meta.attachments.length > 1 ? String(index) : '');
+    out.push({ label: `附件${number}`, name: meta.attachments[(Number(number) || index) - 1], mark: current.mark, lines: current.lines });
+  };
+  for (const line of lines) {
+    const m = line.block === 'tableCell' ? null : ATTACHMENT_MARK.exec(line.text.trim());
+    if (m) {
+      flush();
+      current = { digits: m[1], mark: line, lines: [] };
+      continue;
+    }
+    current?.lines.push(line);
+  }
+  flush();
+  return out;
+}
+
+/** 7.4: the 版记's paragraphs, top to bottom, each between its rules (eighths of a point). */
+export interface ImprintLine {
+  kind: 'copyTo' | 'print';
+  /** Left part (after a one-character tab) and, for the 印发 line, the right-aligned date. */
+  text: string;
+  right?: string;
+  /** Where wrapped lines start (the 抄送 names align after the colon). */
+  hanging: number;
+  ruleAbove?: number;
+  ruleBelow: number;
+}
+
+export function imprintLines(meta: ExportMetadata): ImprintLine[] {
+  if (!hasImprint(meta)) return [];
+  const out: ImprintLine[] = [];
+  const copyTo = meta.copyTo ?? [];
+  const hasPrint = Boolean(meta.printer || meta.printDate);
+  if (copyTo.length > 0) {
+    const label = '抄送：';
+    out.push({
+      kind: 'copyTo',
+      text: `${label}${copyTo.join('，').replace(/[。.]$/, '')}。`,
+      hanging: IMPRINT_CHAR * (1 + label.length),
+      ruleAbove: IMPRINT_RULE_THICK,
+      ruleBelow: hasPrint ? IMPRINT_RULE_THIN : IMPRINT_RULE_THICK,
+    });
+  }
+  if (hasPrint) {
+    out.push({
+      kind: 'print',
+      text: meta.printer ?? '',
+      right: meta.printDate ? `${meta.printDate.replace(/印发$/, '')}印发` : '',
+      hanging: 0,
+      ruleAbove: copyTo.length > 0 ? undefined : IMPRINT_RULE_THICK,
+      ruleBelow: IMPRINT_RULE_THICK,
+    });
+  }
+  return out;
+}
+/** Space between a 版记 line's text and its rules, in points (w:space). */
+export const IMPRINT_RULE_SPACE_PT = 1;
+
+/**
+ * 7.3.4: the 附件说明 under the body, "附件：1.名称" (no space after the number, as the standard's
+ * example has it); later names align under the first. Indents in body characters.
+ */
+export function attachmentNote(meta: ExportMetadata): Array<{ text: string; indentChars: number }> {
+  const label = '附件：';
+  return meta.attachments.map((name, i) => {
+    const numbered = meta.attachments.length > 1 ? `${i + 1}.${name}` : name;
+    return { text: i === 0 ? label + numbered : numbered, indentChars: i === 0 ? 2 : 2 + width(label) };
+  });
+}
+
+/** Draft lines whose role the export prints elsewhere (title, addressee, closing) or not at all. */
+const PLACED_ELSEWHERE = ['title', 'addressee', 'signature', 'date', 'attachment'];
+
+export interface PrintedBody {
+  /** Every printed draft line in order: body lines and table cells, without footnote definitions. */
+  printed: ReportLine[];
+  /** Lines before the attachments' own text. */
+  main: ReportLine[];
+  /** The attachments' own text ("附件1" and what follows). */
+  attachments: ReportLine[];
+  /** The main text's last paragraph: kept with the closing when there is one. */
+  lastBody?: ReportLine;
+  /** An attachment note, signature or date follows the body. */
+  closing: boolean;
+}
+
+/** The draft's lines as the export prints them, in the order it prints them. */
+export function printedBody(lines: readonly ReportLine[], meta: ExportMetadata, footnoteSpans: ReadonlyArray<{ start: number; end: number }>): PrintedBody {
+  const inFootnote = (offset: number) => footnoteSpans.some((f) => f.start <= offset && offset < f.end);
+  const printed = lines.filter(
+    (l) => l !== meta.titleLine && (l.block === 'tableCell' || !PLACED_ELSEWHERE.includes(l.role)) && !inFootnote(l.starts[0] ?? l.cell?.start ?? 0),
+  );
+  const split = attachmentsAt(meta, printed);
+  const main = printed.slice(0, split);
+  let lastBody: ReportLine | undefined;
+  for (let i = main.length - 1; i >= 0 && !lastBody; i--) if (main[i].block !== 'tableCell') lastBody = main[i];
+  return {
+    printed,
+    main,
+    attachments: printed.slice(split),
+    lastBody,
+    closing: meta.attachments.length > 0 || (meta.signature ?? []).length > 0 || meta.date !== undefined,
+  };
+}
+
+/** What PrintOrder hands out, in the order the export prints it. */
+export interface PrintVisitor<T> {
+  literal(block: LiteralBlock, into: T[]): void;
+  table(table: TableModel, into: T[]): void;
+  line(line: ReportLine, into: T[]): void;
+}
+
+/**
+ * The printed body in source order: each table once, at its first cell, and the code and HTML
+ * blocks the model leaves out just before the first line after them. One walk for the DOCX and
+ * the preview, which only differ in what they make of each piece.
+ */
+export class PrintOrder<T> {
+  private readonly literals: LiteralBlock[];
+  private readonly emitted = new Set<TableModel>();
+
+  constructor(
+    private readonly tables: readonly TableModel[],
+    literals: readonly LiteralBlock[],
+    private readonly visit: PrintVisitor<T>,
+  ) {
+    this.literals = literals.slice();
+  }
+
+  /** The code and HTML blocks that start before `offset` (all that are left, without one). */
+  literalsBefore(offset: number, into: T[]): void {
+    while (this.literals.length > 0 && this.literals[0].span.start < offset) this.visit.literal(this.literals.shift()!, into);
+  }
+
+  lines(lines: readonly ReportLine[], into: T[]): void {
+    for (const line of lines) {
+      const at = line.starts[0] ?? line.cell?.start;
+      this.literalsBefore(at ?? 0, into);
+      if (line.block !== 'tableCell') {
+        this.visit.line(line, into);
+        continue;
+      }
+      const table = at === undefined ? undefined : this.tables.find((tb) => tb.span.start <= at && at < tb.span.end);
+      if (table && !this.emitted.has(table)) {
+        this.emitted.add(table);
+        this.visit.table(table, into);
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The CLI's code cache (engine/io/code-cache.ts): written once per bundle build in the cache folder,
+ * used by later runs, and never a reason for a run to fail or answer differently.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readDocx } from './helpers/docx';
+import { CLI_ENV, REPO } from './helpers/shared';
+
+const CLI = path.join(REPO, 'dist', 'cli.js');
+const DRAFT = path.join(REPO, 'examples', 'draft-with-problems.md');
+
+describe('the CLI code cache', function () {
+  this.timeout(60000);
+  let tmp: string;
+  let cache: string;
+  const run = (args: string[], dir: string | undefined = cache) =>
+    spawnSync(process.execPath, [CLI, ...args], { cwd: REPO, encoding: 'utf8', env: { ...CLI_ENV, PARTY_REPORT_CACHE_DIR: dir } });
+  const caches = () => (fs.existsSync(cache) ? fs.readdirSync(cache).sort() : []);
+
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-cache-'));
+    cache = path.join(tmp, 'cache');
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('is written by the first run, one file per bundle, and later runs answer exactly as without it', () => {
+    const without = run(['lint', '--format', 'json', DRAFT], 'off');
+    assert.equal(without.status, 1, without.stderr);
+    const first = run(['lint', '--format', 'json', DRAFT]);
+    assert.deepEqual(caches().map((f) => f.split('.')[0]), ['cli-main']);
+    assert.match(caches()[0], new RegExp(`^cli-main\\.[0-9a-f]{8}\\.[0-9a-f]{16}\\.${process.version.replace(/\./g, '\\.')}\\.${process.arch}\\.[0-9a-f]{8}\\.v8cache$`));
+    const second = run(['lint', '--format', 'json', DRAFT]);
+    for (const r of [first, second]) assert.deepEqual({ status: r.status, stdout: r.stdout }, { status: without.status, stdout: without.stdout });
+    // `export` runs from its own bundle (the CLI with the exporter built in), which gets its own cache.
+    const out = path.join(tmp, 'a.docx');
+    assert.equal(run(['--locale', 'en', 'export', DRAFT, '-o', out]).status, 0);
+    assert.deepEqual(caches().map((f) => f.split('.')[0]), ['cli-export', 'cli-main']);
+    assert.ok(readDocx(fs.readFileSync(out)).document.includes('<w:body>'));
+    assert.deepEqual(caches().filter((f) => f.endsWith('.tmp')), []);
+  });
+
+  it('a corrupt or truncated cache is rejected and replaced, and the run answers as usual', () => {
+    const without = run(['lint', '--format', 'json', DRAFT], 'off');
+    run(['lint', DRAFT]);
+    const [file] = caches();
+    const whole = fs.readFileSync(path.join(cache, file));
+    for (const bad of [whole.subarray(0, whole.length >> 1), Buffer.from('not a code cache'), Buffer.alloc(0)]) {
+      fs.writeFileSync(path.join(cache, file), bad);
+      const r = run(['lint', '--format', 'json', DRAFT]);
+      assert.deepEqual({ status: r.status, stdout: r.stdout }, { status: without.status, stdout: without.stdout });
+      assert.ok(fs.statSync(path.join(cache, file)).size > 100_000, 'rewritten whole');
+    }
+  });
+
+  it('drops the caches of earlier builds of the same installed bundle, keeps other installs\' and other files', () => {
+    run(['lint', DRAFT]);
+    const [current] = caches();
+    // The same installed bundle (same path tag), another build of it; and another install's cache.
+    const [, installed] = current.split('.');
+    const stale = `cli-main.${installed}.0123456789abcdef.${process.version}.${process.arch}.00000000.v8cache`;
+    const otherInstall = `cli-main.ffffffff.0123456789abcdef.${process.version}.${process.arch}.00000000.v8cache`;
+    fs.writeFileSync(path.join(cache, stale), 'old build');
+    fs.writeFileSync(path.join(cache, otherInstall), 'another install');
+    fs.rmSync(path.join(cache, current));
+    fs.writeFileSync(path.join(cache, 'notes.txt'), 'not ours');
+    run(['lint', DRAFT]);
+    assert.deepEqual(caches(), [current, otherInstall, 'notes.txt'].sort());
+  });
+
+  it('never uses a cache file others could have written (group- or world-writable, or another user\'s)', function () {
+    if (process.platform === 'win32') this.skip();
+    run(['lint', DRAFT]);
+    const [file] = caches();
+    const full = path.join(cache, file);
+    // A file V8 would accept, but writable by the group: it must be ignored and replaced by one of ours.
+    fs.chmodSync(full, 0o620);
+    const before = fs.statSync(full).mtimeMs;
+    const r = run(['lint', DRAFT]);
+    assert.equal(r.status, 1);
+    assert.equal(fs.statSync(full).mode & 0o777, 0o600, 'rewritten, readable by this user only');
+    assert.ok(fs.statSync(full).mtimeMs >= before);
+    // Owned by another user: the same (only root can make such a file here).
+    if (process.getuid?.() !== 0) return;
+    fs.chownSync(full, 65534, 65534);
+    assert.equal(run(['lint', DRAFT]).status, 1);
+    assert.equal(fs.statSync(full).uid, 0, 'replaced by one of ours');
+  });
+
+  it('a cache folder that cannot be created changes nothing but speed', () => {
+    const blocker = path.join(tmp, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const without = run(['lint', '--format', 'json', DRAFT], 'off');
+    const r = run(['lint', '--format', 'json', DRAFT], path.join(blocker, 'cache'));
+    assert.deepEqual({ status: r.status, stdout: r.stdout, stderr: r.stderr }, { status: without.status, stdout: without.stdout, stderr: without.stderr });
+  });
+
+  it('PARTY_REPORT_CACHE_DIR=off writes nothing', () => {
+    const home = path.join(tmp, 'home');
+    fs.mkdirSync(home);
+    const r = spawnSync(process.execPath, [CLI, 'lint', DRAFT], { encoding: 'utf8', env: { ...CLI_ENV, PARTY_REPORT_CACHE_DIR: 'off', HOME: home, XDG_CACHE_HOME: path.join(home, '.cache') } });
+    assert.equal(r.status, 1);
+    assert.deepEqual(fs.readdirSync(home), []);
+  });
+});
