@@ -21,6 +21,18 @@ describe('party-report CLI', function () {
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
+  it('stops quietly when its reader closes the pipe early (exit 141, as SIGPIPE ends Unix tools)', () => {
+    for (const command of ['rules', 'templates', 'lint examples/draft-with-problems.md']) {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" ${command} | head -c 1 >/dev/null; echo "status \${PIPESTATUS[0]}" >&2`], {
+        cwd: REPO,
+        encoding: 'utf8',
+        env: CLI_ENV,
+      });
+      assert.doesNotMatch(r.stderr, /EPIPE|Unhandled|at /, `${command}: ${r.stderr}`);
+      assert.match(r.stderr, /^status (0|1|141)\n$/, command);
+    }
+  });
+
   it('prints compiler-style lines and exits 1 when a file has errors', () => {
     const r = run(['lint', 'examples/draft-with-problems.md']);
     assert.equal(r.code, 1);

@@ -133,6 +133,22 @@ describe('export defects (issue #14), in the DOCX', function () {
     for (let i = from; i <= to; i++) assert.match(paragraphs[i], /<w:keepNext\/>/, `paragraph ${i} "${texts[i]}"`);
   });
 
+  it('12. prints an attachment note written in the draft itself (no front matter) as the note, not dropping it', async () => {
+    const text = ['## 一、基本情况', '正文。', '附件：1.整改清单', '2.征求意见汇总表', '第一党支部', '2025年12月22日', ''].join('\n');
+    const { document } = readDocx(await exportDocx(text));
+    const paragraphs = bodyParagraphs(document);
+    const texts = paragraphs.map(textOf);
+    assert.deepEqual(texts.slice(texts.indexOf('正文。')), ['正文。', '附件：1.整改清单', '2.征求意见汇总表', '第一党支部', '2025年12月22日']);
+    // Set as the note (7.3.4): the names under the first line are indented past "附件：", not numbered headings.
+    const note = paragraphs[texts.indexOf('2.征求意见汇总表')];
+    const first = paragraphs[texts.indexOf('附件：1.整改清单')];
+    const indent = (p: string) => Number(/<w:ind [^>]*w:(?:left|start)="(\d+)"/.exec(p)?.[1] ?? /w:firstLine="(\d+)"/.exec(p)?.[1] ?? 0);
+    assert.ok(indent(note) > indent(first), `${indent(note)} > ${indent(first)}`);
+    // One attachment, with or without its number, as written.
+    const single = bodyParagraphs(readDocx(await exportDocx('## 一、基本情况\n正文。\n附件：整改清单\n第一党支部\n2025年12月22日\n')).document).map(textOf);
+    assert.ok(single.includes('附件：整改清单'), single.join('|'));
+  });
+
   it('13. sizes table columns by their content', async () => {
     const text = [
       '| 序号 | 问题 | 整改措施 | 责任人 | 时限 |',

@@ -146,6 +146,18 @@ describe('staying silent on documents that are not reports', () => {
     ],
     ['how-to notes', lines('开好组织生活会的几点做法', '一、会前准备', '提前一周下发通知。', '二、会上流程', '书记先作对照检查。')],
     ['a writing guide', lines('述职报告写作要点', '一、标题', '标题写明单位和年度。', '二、正文', '正文写履职情况、存在的问题和下一步打算。')],
+    [
+      'a page on the format of the type, titled with its name',
+      lines('对照检查材料的撰写格式', '对照检查材料一般由标题、正文和落款组成，正文末尾写明整改措施。', '1.标题。写明单位、年度和文种。', '2.正文。先写存在的问题，再写原因分析和整改措施。'),
+    ],
+    [
+      'a page on what the type is',
+      lines('述职报告的含义和作用', '（一）述职报告的含义', '述职报告是干部陈述本人履职情况的书面报告。', '（二）述职报告的作用', '它是考核干部的依据。'),
+    ],
+    [
+      "an article in the author's voice, with an odd title",
+      lines('年度考核随笔', '每到年底都要写述职报告，怎样才能写好述职报告呢？笔者以为要注意三点。', '一、避免把述职报告写成单位工作总结', '述职报告讲的是个人履职。', '二、避免罗列工作', '要突出重点。'),
+    ],
   ];
   for (const [what, text] of silent) {
     it(what, () => {

@@ -200,6 +200,13 @@ async function main(args: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`party-report rules | head -1`) closes the pipe: stop the way Unix tools
+// do when SIGPIPE ends them (exit 141), without a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(141);
+});
+
 // The same bundle serves as `lint --jobs`'s worker threads (cli/src/parallel.ts) and export's (cli/src/export-batch.ts).
 if (isLintWorker()) serveLintTasks();
 else if (isExportWorker()) serveExportTasks();

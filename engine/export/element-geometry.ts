@@ -220,7 +220,11 @@ export interface PrintedBody {
 export function printedBody(lines: readonly ReportLine[], meta: ExportMetadata, footnoteSpans: ReadonlyArray<{ start: number; end: number }>): PrintedBody {
   const inFootnote = (offset: number) => footnoteSpans.some((f) => f.start <= offset && offset < f.end);
   const printed = lines.filter(
-    (l) => l !== meta.titleLine && (l.block === 'tableCell' || !PLACED_ELSEWHERE.includes(l.role)) && !inFootnote(l.starts[0] ?? l.cell?.start ?? 0),
+    (l) =>
+      l !== meta.titleLine &&
+      !meta.attachmentLines.includes(l) &&
+      (l.block === 'tableCell' || !PLACED_ELSEWHERE.includes(l.role)) &&
+      !inFootnote(l.starts[0] ?? l.cell?.start ?? 0),
   );
   const split = attachmentsAt(meta, printed);
   const main = printed.slice(0, split);

@@ -15,6 +15,8 @@ export interface ExportMetadata {
   date?: string;
   number?: string;
   attachments: string[];
+  /** The draft lines the attachment note came from, when it came from the draft (the body skips them). */
+  attachmentLines: ReportLine[];
   /** 份号 (7.2.1): six digits. */
   copyNumber?: string;
   /** 密级 and 保密期限 (7.2.2). */
@@ -99,6 +101,34 @@ function bareTitle(model: ReportModel, extraEndings: string[]): ReportLine | und
   return [...TITLE_ENDINGS, ...extraEndings].some((e) => e && t.endsWith(e)) ? first : undefined;
 }
 
+/**
+ * The attachment note: from front matter, else from the draft's own "附件：1.整改清单" line and the
+ * numbered names right under it ("2.党员名单"), which the export then sets as the note (7.3.4)
+ * instead of as body text.
+ */
+function attachmentsOf(model: ReportModel, fromFrontMatter: unknown): { attachments: string[]; attachmentLines: ReportLine[] } {
+  if (fromFrontMatter !== undefined) return { attachments: attachmentNames(fromFrontMatter), attachmentLines: [] };
+  const flow = model.lines.filter((l) => l.block !== 'tableCell');
+  const at = flow.findIndex((l) => l.role === 'attachment');
+  if (at < 0) return { attachments: [], attachmentLines: [] };
+  const lines = [flow[at]];
+  const names = [flow[at].text.trim().replace(/^附件[：:]\s*/, '')];
+  for (let i = at + 1; i < flow.length; i++) {
+    const line = flow[i];
+    const name = NUMBERED_NAME.exec(line.text.trim());
+    if (!name || line.sourceLine !== flow[i - 1].sourceLine + 1 || line.headingDepth > 0 || line.inList) break;
+    lines.push(line);
+    names.push(line.text.trim());
+  }
+  // "1.整改清单", "2.党员名单": the note numbers them itself when there are several.
+  const attachments = names.map((n) => (names.length > 1 ? n.replace(NUMBER, '') : n)).filter(Boolean);
+  return { attachments, attachmentLines: lines };
+}
+
+const NUMBER = /^\s*\d+\s*[.．、]\s*/;
+// A name under the note's first line: numbered, short, no sentence.
+const NUMBERED_NAME = /^\d+\s*[.．、]\s*[^。；！？]{1,60}$/;
+
 export function metadata(model: ReportModel, titleEndings: string[] = []): ExportMetadata {
   const data = model.frontMatter?.data ?? {};
   const role = (r: ReportLine['role']) => model.lines.filter((l) => l.role === r).map((l) => l.text.trim());
@@ -113,7 +143,7 @@ export function metadata(model: ReportModel, titleEndings: string[] = []): Expor
     signature: Array.isArray(sig) ? sig.map(String) : str(sig) ? [str(sig)!] : role('signature').length ? role('signature') : undefined,
     date: str(pick(data, KEYS.date)) ?? role('date')[0],
     number: str(pick(data, KEYS.number)),
-    attachments: attachmentNames(pick(data, KEYS.attachments)),
+    ...attachmentsOf(model, pick(data, KEYS.attachments)),
     copyNumber: copyNumber(pick(data, KEYS.copyNumber)),
     secrecy,
     secrecyPeriod: secrecy ? str(pick(data, KEYS.secrecyPeriod)) : undefined,

@@ -180,7 +180,7 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     } else if (keyword && !titlePattern && !openingPattern) add(w('keyword'), t('标题或开头有“{0}”', keyword));
     const exclude = d.excludes.find((k) => title.includes(k) || firstOpening.includes(k));
     if (exclude) add(w('exclude'), t('标题或开头有“{0}”，不像{1}', exclude, type.name));
-    if (news) add(w('news'), t('开头像新闻稿（电头、日期或记者署名）'));
+    if (news) add(w('news'), t('开头像新闻稿或文章（电头、日期、记者署名或作者口吻）'));
 
     const match = matchSections(model, type);
     const seen = new Set<string>();
