@@ -4,7 +4,7 @@
  */
 import { buildModel } from './model/build';
 import type { ProseCache } from './parse/parse-prose';
-import type { ReportModel, Span } from './model/types';
+import type { ReportLine, ReportModel, Span } from './model/types';
 import type { RuleSetting, Severity } from './severity';
 import { builtinFormulations, type Formulation } from './formulations/load';
 import { detectType, type Detection } from './report-types/detect';
@@ -14,11 +14,12 @@ import { renderSection } from './report-types/skeleton';
 import { documentWords } from './report-types/words';
 import type { ReportType } from './report-types/types';
 import { RULES } from './rules';
-import type { Corpus, Finding, Fix } from './rules/rule';
+import type { Corpus, Finding, Fix, ParagraphRule, RuleContext } from './rules/rule';
 import { Suppressions } from './suppress';
 import { builtinUnitData } from './unit/load';
 import type { UnitData } from './unit/types';
-import { t } from './i18n';
+import { getLocale, t } from './i18n';
+import { LineFindings, NO_FINDINGS, type Reported } from './incremental/line-findings';
 import type { Position } from './text/line-index';
 
 export type { RuleSetting } from './severity';
@@ -114,40 +115,63 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const match = detection.match ?? matchSections(model, type);
     const eol = model.lineIndex.eol();
     const headingStyle = model.markdownHeadings ? 'markdown' : 'bare';
-    for (const rule of RULES) {
+    const formulations = options.formulations ?? builtinFormulations();
+    const unit = options.unit ?? builtinUnitData();
+    // With a document's cache, paragraph rules run only on the lines that changed since last time.
+    const kept = options.cache ? lineFindingsOf(options.cache) : undefined;
+    
+    // Paragraph rules first, line by line (one look-up per line for what was kept); their findings
+    // are reported below in rule order, as each rule's own loop over the lines would report them.
+    const paragraphRules = RULES.flatMap((rule, r) => (rule.scope === 'paragraph' && severityOf(rule.id, rule.defaultSeverity) ? [{ rule, r }] : []));
+    const ctxFor = (report: RuleContext['report']): RuleContext => ({
+      model,
+      type,
+      match,
+      formulations,
+      corpus: options.corpus,
+      unit,
+      renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
+      lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (_line, _key, compute) => compute(),
+      report,
+    });
+    kept?.begin({ type, formulations, unit, locale: getLocale(), rules: paragraphRules.map(({ rule }) => rule.id).join() });
+    const byLine = checkLines(paragraphRules, ctxFor, model.lines, kept, deadline);
+    RULES.forEach((rule, r) => {
       const severity = severityOf(rule.id, rule.defaultSeverity);
-      if (!severity) continue;
-      if (performance.now() > deadline) {
+      if (!severity) return;
+      const lines = byLine.get(r);
+      if (lines ? lines.late : performance.now() > deadline) {
         skipped.push(rule.id);
-        continue;
+        return;
       }
-      try {
-        rule.check({
-          model,
-          type,
-          match,
-          formulations: options.formulations ?? builtinFormulations(),
-          corpus: options.corpus,
-          unit: options.unit ?? builtinUnitData(),
-          renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
-          report: (f) => {
-            if (findings.length >= maxFindings) {
-              dropped++;
-              return;
-            }
-            findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix, ...(f.related ? { related: f.related } : {}) });
-          },
-        });
-      } catch (err) {
+      const report = (f: Reported) => {
+        if (findings.length >= maxFindings) {
+          dropped++;
+          return;
+        }
+        findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix, ...(f.related ? { related: f.related } : {}) });
+      };
+      let failure: unknown;
+      if (lines) {
+        for (const f of lines.found) report(f);
+        failure = lines.failure;
+      } else if (rule.scope !== 'paragraph') {
+        try {
+          rule.check(ctxFor(report));
+        } catch (err) {
+          failure = err;
+        }
+      }
+      if (failure !== undefined) {
         // One faulty rule must not take the others down: say so where the user sees it.
         findings.push({
           rule: rule.id,
           severity: 'information',
-          message: t('规则 {0} 检查时出错，已跳过：{1}', rule.id, (err as Error).message),
+          message: t('规则 {0} 检查时出错，已跳过：{1}', rule.id, (failure as Error).message),
           span: { start: 0, end: 0 },
         });
       }
-    }
+    });
   }
 
   if (skipped.length > 0) {
@@ -172,6 +196,76 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     .filter((d) => !suppress.isSuppressed(d.rule, d.range.start.line))
     .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
   return { type, detection, diagnostics, model };
+}
+
+const lineFindings = new WeakMap<ProseCache, LineFindings>();
+
+/** The per-line findings kept with a document's parse cache (one per document, like the cache). */
+function lineFindingsOf(cache: ProseCache): LineFindings {
+  let kept = lineFindings.get(cache);
+  if (!kept) lineFindings.set(cache, (kept = new LineFindings()));
+  return kept;
+}
+
+interface LineRun {
+  /** The rule's findings over all lines, in line order. */
+  found: Reported[];
+  /** What the rule threw, on the line it threw on: it checks no further lines. */
+  failure?: unknown;
+  /** The time budget ran out before the rule had seen every line: it is reported as not run. */
+  late?: boolean;
+}
+
+/**
+ * The paragraph rules over every line. A line's findings come from what was kept for it when the
+ * line is unchanged, and are computed (and kept) otherwise; a check from scratch computes them all.
+ * Either way each rule's findings come out in line order, as the rule's own loop would give them.
+ */
+function checkLines(
+  rules: Array<{ rule: ParagraphRule; r: number }>,
+  ctxFor: (report: RuleContext['report']) => RuleContext,
+  lines: ReportLine[],
+  kept: LineFindings | undefined,
+  deadline: number,
+): Map<number, LineRun> {
+  const runs: LineRun[] = rules.map(() => ({ found: [] }));
+  let sink: Reported[] = [];
+  const ctx = ctxFor((f) => sink.push(f));
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
+    // The budget is looked at every few hundred lines: what is left is skipped with a note.
+    if ((n & 255) === 0 && n > 0 && performance.now() > deadline) {
+      for (const run of runs) run.late = true;
+      break;
+    }
+    const entry = kept?.entryFor(line);
+    if (entry?.quiet) continue;
+    let quiet = true;
+    for (let k = 0; k < rules.length; k++) {
+      const run = runs[k];
+      if (run.failure !== undefined) {
+        quiet = false;
+        continue;
+      }
+      let list = entry?.findings[k];
+      if (!list) {
+        sink = [];
+        try {
+          rules[k].rule.checkLine(line, ctx);
+        } catch (err) {
+          run.failure = err;
+          quiet = false;
+          continue;
+        }
+        list = sink.length > 0 ? sink : NO_FINDINGS;
+        if (entry) entry.findings[k] = list;
+      }
+      if (list.length > 0) quiet = false;
+      for (let i = 0; i < list.length; i++) run.found.push(list[i]);
+    }
+    if (entry && quiet) kept!.markQuiet(entry);
+  }
+  return new Map(rules.map(({ r }, k) => [r, runs[k]]));
 }
 
 function frontMatterValues(model: ReportModel): Record<string, string> {

@@ -16,7 +16,21 @@ describe('the packaged extension', function () {
   before(() => {
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-vsix-')), 'party-report.vsix');
     const vsce = path.join(REPO, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: REPO, encoding: 'utf8' });
+    // What `npm run package` ships: the production build (minified). `npm test` builds for
+    // development, so the bundles are built for production here and rebuilt as they were after.
+    const build = (...args: string[]) => {
+      const b = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build.mjs'), ...args], { cwd: REPO, encoding: 'utf8' });
+      assert.equal(b.status, 0, b.stderr + b.stdout);
+    };
+    // A development build links its source map; the production build has none.
+    const development = fs.readFileSync(path.join(REPO, 'dist', 'server.js'), 'utf8').includes('//# sourceMappingURL=');
+    if (development) build('--production');
+    let r;
+    try {
+      r = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], { cwd: REPO, encoding: 'utf8' });
+    } finally {
+      if (development) build();
+    }
     assert.equal(r.status, 0, r.stderr + r.stdout);
     const bytes = fs.readFileSync(out);
     size = bytes.length;

@@ -22,7 +22,7 @@ describe('the rule registry', () => {
     const exported: Rule[] = [];
     for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const mod = (await import(path.join(dir, f))) as Record<string, unknown>;
-      for (const v of Object.values(mod)) if (v && typeof v === 'object' && 'id' in v && 'check' in v) exported.push(v as Rule);
+      for (const v of Object.values(mod)) if (v && typeof v === 'object' && 'id' in v && ('check' in v || 'checkLine' in v)) exported.push(v as Rule);
     }
     assert.deepEqual(exported.filter((r) => !RULES.includes(r)).map((r) => r.id), [], 'rule files missing from engine/rules/index.ts');
     const ids = ruleRegistry().map((r) => r.id);

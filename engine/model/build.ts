@@ -12,7 +12,8 @@ import { groupOrdinals, groupRuns } from './enumerations';
 import { parseNumbering } from './numbering';
 import { findPlaceholders } from './placeholders';
 import { findCountedLists } from './counted-lists';
-import type { DocumentWords, FrontMatter, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
+import { lineMemo } from './line-memo';
+import type { DocumentWords, FrontMatter, Numbering, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
 
 export interface BuildOptions {
   extraPlaceholders?: string[];
@@ -47,11 +48,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
   }
 
   const frontMatter = readFrontMatter(prose);
-  const lines: ReportLine[] = prose.lines.map((l) => ({
-    ...l,
-    role: 'body',
-    numbering: l.block === 'tableCell' ? undefined : parseNumbering(l.text),
-  }));
+  const lines: ReportLine[] = prose.lines.map(reportLine);
 
   const title = assignRoles(lines, options.words ?? NO_WORDS);
   const sections = buildSections(lines, title);
@@ -79,6 +76,37 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
     parseFallback,
     parseNote: prose.note,
   };
+}
+
+/**
+ * Section numbers by line: a line parsed once keeps its offset arrays from version to version (the
+ * parse cache), so its number is read once too, not on every keystroke.
+ */
+function numberingOf(l: ProseLine): Numbering | undefined {
+  if (l.block === 'tableCell') return undefined;
+  const memo = lineMemo(l);
+  if (memo.numbering === undefined) memo.numbering = parseNumbering(l.text) ?? null;
+  return (memo.numbering as Numbering | null) ?? undefined;
+}
+
+/** The parsed line as a report line (a new object: the parsed one is shared by later versions). */
+function reportLine(l: ProseLine): ReportLine {
+  const line: ReportLine = {
+    index: l.index,
+    text: l.text,
+    starts: l.starts,
+    ends: l.ends,
+    block: l.block,
+    headingDepth: l.headingDepth,
+    bold: l.bold,
+    sourceLine: l.sourceLine,
+    inList: l.inList,
+    inQuote: l.inQuote,
+    role: 'body',
+    numbering: numberingOf(l),
+  };
+  if (l.cell) line.cell = l.cell;
+  return line;
 }
 
 /** The words of a heading: without its number, markup or closing punctuation. */
@@ -148,13 +176,19 @@ function assignRoles(lines: ReportLine[], words: DocumentWords): ReportLine | un
     if (t.length <= 40 && /[：:]$/.test(t) && !/[，。；]/.test(t)) afterTitle.role = 'addressee';
   }
   const closings = new Set(words.closings.map(closingKey));
+  // Closing phrases are short: a longer line with nothing to trim is no closing, and is looked at
+  // further only if it could be an attachment line or the date.
+  const longest = Math.max(0, ...words.closings.map((c) => c.length));
   for (let i = 0; i < flow.length; i++) {
     const line = flow[i];
     if (line.role !== 'body' || line.numbering || line.headingDepth > 0) continue;
+    const nearEnd = i >= flow.length - 3;
+    const x = line.text;
+    if (x.length > longest && !nearEnd && x[0].trim() !== '' && x[x.length - 1].trim() !== '' && !x.includes('附件')) continue;
     const t = line.text.trim();
     if (closings.has(closingKey(t))) line.role = 'closing';
     else if (/^附件[：:]/.test(t)) line.role = 'attachment';
-    else if (isDateLine(t) && i >= flow.length - 3) line.role = 'date';
+    else if (nearEnd && isDateLine(t)) line.role = 'date';
   }
   // The signature: short lines between the closing (or the body) and the date.
   const dateAt = flow.findIndex((l) => l.role === 'date');
@@ -212,11 +246,11 @@ function buildSections(lines: ReportLine[], title: ReportLine | undefined): Sect
     }
     for (const s of open) s.lastLine = lastIndex;
   }
-  // Tables belong to the section they sit in.
+  // Tables belong to the section they sit in: the last one whose heading comes before the cell.
+  let owner = -1;
   for (const line of lines) {
-    if (line.block !== 'tableCell') continue;
-    const owner = [...sections].reverse().find((s) => s.line.index < line.index);
-    if (owner) line.section = owner;
+    while (owner + 1 < sections.length && sections[owner + 1].line.index < line.index) owner++;
+    if (line.block === 'tableCell' && owner >= 0) line.section = sections[owner];
   }
   return sections;
 }
@@ -248,6 +282,8 @@ function tooDeep(source: string): string | undefined {
   // Nesting across lines shows as indentation: a list item indented 2 columns per level.
   let indent = 0;
   let atStart = true;
+  let nextLf = -2;
+  let nextCr = -2;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c === 10 || c === 13) {
@@ -256,7 +292,16 @@ function tooDeep(source: string): string | undefined {
       atStart = true;
       continue;
     }
-    if (!atStart) continue;
+    if (!atStart) {
+      // Only line starts matter: go straight to the next line break.
+      // Each search starts past the last one's answer, so the whole scan stays linear.
+      if (nextLf !== -1 && nextLf < i) nextLf = source.indexOf('\n', i);
+      if (nextCr !== -1 && nextCr < i) nextCr = source.indexOf('\r', i);
+      const next = nextLf < 0 ? nextCr : nextCr < 0 ? nextLf : Math.min(nextLf, nextCr);
+      if (next < 0) break;
+      i = next - 1;
+      continue;
+    }
     if (c === 32 || c === 9) {
       indent += c === 9 ? 4 : 1;
       continue;

@@ -2,28 +2,33 @@
  * Enumerations written into the prose: 一是……二是……三是…… A marker counts only at the start of a
  * clause (line start or after punctuation), so 统一是 or 唯一是 are not markers.
  */
+import { lineMemo } from './line-memo';
 import { parseChineseNumeral } from './numerals';
 import type { EnumerationMarker, ReportLine } from './types';
 
 const MARKER = /(?<=^|[，。；：、！？,;:!?\s\u3000“”‘’（）()\uFFFC])(十[一二三四五六七八九]?|[一二三四五六七八九])是/g;
 
-export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
-  const markers: EnumerationMarker[] = [];
-  if (!line.text.includes('是')) return markers;
+/** A marker in a line's text, without the line: what is kept per parsed line. */
+type InLine = Pick<EnumerationMarker, 'value' | 'text' | 'at'>;
+
+const NONE: InLine[] = [];
+
+function markersIn(text: string): InLine[] {
+  if (!text.includes('是')) return NONE;
+  const found: InLine[] = [];
   MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(line.text); m; m = MARKER.exec(line.text)) {
+  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
     const value = parseChineseNumeral(m[1]);
-    if (value === null) continue;
-    const at = m.index;
-    markers.push({
-      value,
-      text: m[0],
-      at,
-      line,
-      span: { start: line.starts[at], end: line.ends[at + m[0].length - 1] },
-    });
+    if (value !== null) found.push({ value, text: m[0], at: m.index });
   }
-  return markers;
+  return found.length > 0 ? found : NONE;
+}
+
+export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
+  // Kept per parsed line (line-memo.ts): an edit reads its own lines again.
+  const memo = lineMemo(line);
+  const found = (memo.markers ??= markersIn(line.text)) as InLine[];
+  return found.map(({ value, text, at }) => ({ value, text, at, line, span: { start: line.starts[at], end: line.ends[at + text.length - 1] } }));
 }
 
 /**

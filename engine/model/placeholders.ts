@@ -5,6 +5,7 @@
 import { t } from '../i18n';
 import { loadData } from '../data';
 import { compileUserPattern } from '../text/safe-regex';
+import { lineMemo } from './line-memo';
 import type { Placeholder, ProseLine } from './types';
 
 interface PatternData {
@@ -59,32 +60,66 @@ function isExempt(text: string, from: number, to: number, terms: string[]): bool
   return false;
 }
 
+/** A placeholder in a line's text: where it stands in the text. */
+interface InLine {
+  from: number;
+  to: number;
+  text: string;
+  kind: string;
+}
+
+const NONE: InLine[] = [];
+/** The common case, shared: no extra patterns, no placeholder. */
+const NONE_DEFAULT = { key: '', found: NONE };
+
+
+function placeholdersIn(text: string, patterns: Compiled[], terms: string[]): InLine[] {
+  const found: InLine[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const { kind, re } of patterns) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const from = m.index;
+      const to = from + m[0].length;
+      // An X inside 【填写XX】 belongs to the hint already found.
+      if (taken.some(([a, b]) => from < b && to > a)) continue;
+      if (isExempt(text, from, to, terms)) continue;
+      taken.push([from, to]);
+      found.push({ from, to, text: m[0], kind });
+    }
+  }
+  return found.length > 0 ? found : NONE;
+}
+
 export function findPlaceholders(lines: ProseLine[], extra: string[] = [], source?: string): Placeholder[] {
   const found: Placeholder[] = [];
   const patterns = placeholderPatterns(extra).filter((p) => p.kind !== ASTERISK);
   const { exempt: terms } = data();
   const any = extra.length > 0 ? undefined : /[XＸx×○□＊△【（({]/;
+  // Where the next ASCII * in the source is: lines come in order, so this moves forward only.
+  let star = source ? source.indexOf('*') : -1;
+  const key = extra.join('\u0000');
   for (const line of lines) {
-    const taken: Array<[number, number]> = [];
-    if (!any || any.test(line.text)) {
-      for (const { kind, re } of patterns) {
-        re.lastIndex = 0;
-        for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-          if (m[0].length === 0) {
-            re.lastIndex++;
-            continue;
-          }
-          const from = m.index;
-          const to = from + m[0].length;
-          // An X inside 【填写XX】 belongs to the hint already found.
-          if (taken.some(([a, b]) => from < b && to > a)) continue;
-          if (isExempt(line.text, from, to, terms)) continue;
-          taken.push([from, to]);
-          found.push({ span: { start: line.starts[from], end: line.ends[to - 1] }, text: m[0], kind, line });
-        }
-      }
+    // Each parsed line's placeholders from the patterns are kept with it (line-memo.ts), with the
+    // user's extra patterns they were found with; asterisks need the source around the line.
+    const memo = lineMemo(line);
+    let kept = memo.placeholders as { key: string; found: InLine[] } | undefined;
+    if (!kept || kept.key !== key) {
+      const found = !any || any.test(line.text) ? placeholdersIn(line.text, patterns, terms) : NONE;
+      memo.placeholders = kept = found === NONE && key === '' ? NONE_DEFAULT : { key, found };
     }
-    if (source && line.text.length > 0) found.push(...asteriskPlaceholders(line, source));
+    for (const p of kept.found) found.push({ span: { start: line.starts[p.from], end: line.ends[p.to - 1] }, text: p.text, kind: p.kind, line });
+    if (source && line.text.length > 0 && star >= 0) {
+      // Most lines have no * in their source line: no need to cut the line out of the source.
+      const from = source.lastIndexOf('\n', line.starts[0] - 1) + 1;
+      if (star < from) star = source.indexOf('*', from);
+      const newline = star < 0 ? -1 : source.indexOf('\n', line.ends[line.ends.length - 1]);
+      if (star >= 0 && star < (newline < 0 ? source.length : newline)) found.push(...asteriskPlaceholders(line, source));
+    }
   }
   return found.sort((a, b) => a.span.start - b.span.start);
 }

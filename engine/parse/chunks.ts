@@ -43,6 +43,24 @@ const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
+/**
+ * A line that starts with a Han character or CJK punctuation (not the ideographic space, which \s
+ * matches): no block marker, fence, HTML or table delimiter can start it. Most lines of a report
+ * do, and this spares them the regular expressions.
+ */
+function proseStart(text: string): boolean {
+  const c = text.charCodeAt(0);
+  return (c > 0x3000 && c <= 0x9fff) || (c >= 0xff01 && c <= 0xffef);
+}
+
+/** Whether the line could open a fence or an HTML block: ` ~ or < after at most three spaces. */
+function mayOpenBlock(text: string): boolean {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return c === 96 || c === 126 || c === 60;
+}
+
 interface Line {
   start: number;
   end: number; // after the line terminator
@@ -102,6 +120,8 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
       if (htmlEnd.test(line.text)) htmlEnd = undefined;
       continue;
     }
+    // Fences and HTML blocks start with at most three spaces, then ` ~ or <: most lines start otherwise.
+    if (!mayOpenBlock(line.text)) continue;
     const f = FENCE.exec(line.text);
     if (f) fence = f[1];
     else {
@@ -128,10 +148,10 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
     if (run.some((l) => /^ {0,3}</.test(l.text)) && run.some((l) => FENCE.test(l.text))) return whole;
     // An indented first line may continue a list item above the blank line, and the rest of the
     // run with it (lazily): such a run is not cut either.
-    const risky = /^[ \t]/.test(all[a].text) || run.some((l) => RISKY_LINE.test(l.text));
+    const risky = /^[ \t]/.test(all[a].text) || run.some((l) => (proseStart(l.text) ? l.text.includes('|') : RISKY_LINE.test(l.text)));
     // Trailing blanks before a line break stay in the text inside a paragraph but not at its end:
     // never cut right after such a line.
-    for (let k = a + 1; k < b; k++) if (risky || BLOCK_START.test(all[k].text) || /[ \t]$/.test(all[k - 1].text)) all[k].locked = true;
+    for (let k = a + 1; k < b; k++) if (risky || (!proseStart(all[k].text) && BLOCK_START.test(all[k].text)) || /[ \t]$/.test(all[k - 1].text)) all[k].locked = true;
     // The first line of a run may start a chunk only if it starts at column 0 after a blank line.
     if (a > 0 && /^[ \t]/.test(all[a].text)) all[a].locked = true;
     a = b;

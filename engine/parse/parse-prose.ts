@@ -73,8 +73,21 @@ interface CacheEntry {
   result: ProseResult;
   /** The chunk's text as the key it is stored under (made of a copy, see parseOne). */
   key: string;
+  /** Parsed as the document's first chunk (where front matter may start). */
+  first: boolean;
   delta: number;
   line: number;
+}
+
+export interface ProseCacheOptions {
+  /**
+   * Move a reused chunk's lines where the chunk now stands by shifting their offsets in place,
+   * instead of copying them: no allocation per keystroke for the half of a draft after the edit,
+   * and the same line objects from version to version, which lets the lint keep per-line results
+   * (engine/incremental). The price: a model built from this cache is valid only until the next
+   * parse with it. The language server's per-document cache holds exactly one model at a time.
+   */
+  shiftInPlace?: boolean;
 }
 
 export class ProseCache {
@@ -82,10 +95,16 @@ export class ProseCache {
   next = new Map<string, CacheEntry>();
   hits = 0;
   misses = 0;
+  readonly shiftInPlace: boolean;
+
+  constructor(options: ProseCacheOptions = {}) {
+    this.shiftInPlace = options.shiftInPlace === true;
+  }
 
   /**
    * A cache that starts from this one's chunks but records into its own maps: for parsing other
    * texts derived from the document (fix-all's rounds) without disturbing the document's cache.
+   * It copies what it moves: the lines it borrows belong to the document's current model.
    */
   fork(): ProseCache {
     const copy = new ProseCache();
@@ -108,14 +127,26 @@ function ownCopy(text: string): string {
 function parseOne(source: string, from: number, to: number, base: number, index: LineIndex, cache: ProseCache | undefined, bracketsInert: boolean): ProseResult {
   const text = from === 0 && to === source.length ? source : source.slice(from, to);
   if (!cache) return parseText(text, from === 0, base + from, index, bracketsInert);
-  const key = (from === 0 ? 'F' : 'N') + text;
+  // The chunk's text itself is the key (a prefix for "first chunk" would copy every chunk's text
+  // on every keystroke just to look it up); an entry parsed in the other position is not used.
+  const key = text;
+  const first = from === 0;
   const delta = base + from;
   const line = index.positionAt(delta).line;
-  let hit = cache.entries.get(key) ?? cache.next.get(key);
+  const placed = cache.next.get(key);
+  let hit = placed ?? cache.entries.get(key);
+  if (hit && hit.first !== first) hit = undefined;
   if (hit) {
     cache.hits++;
-    // Chunks before an edit stand where they stood and are reused as they are; the ones after it move.
-    if (hit.delta !== delta || hit.line !== line) hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line, key: hit.key };
+    // Chunks before an edit stand where they stood and are reused as they are; the ones after it
+    // move. A chunk whose text the document has twice is placed once already: the second copy moves.
+    if (hit.delta !== delta || hit.line !== line) {
+      if (cache.shiftInPlace && !placed) {
+        shiftInPlace(hit.result, delta - hit.delta, line - hit.line);
+        hit.delta = delta;
+        hit.line = line;
+      } else hit = { result: rebase(hit.result, delta - hit.delta, index), delta, line, key: hit.key, first };
+    }
   } else {
     cache.misses++;
     // Parsed from a copy of the chunk: the texts of its lines are slices of what they are cut from,
@@ -123,7 +154,7 @@ function parseOne(source: string, from: number, to: number, base: number, index:
     // from alive (a 5 MB draft's memory tripled after a few dozen keystrokes).
     const own = ownCopy(text);
     // Map keys keep their string, and with it what it was sliced from: the key is made of the copy.
-    hit = { result: parseText(own, from === 0, delta, index, bracketsInert), delta, line, key: (from === 0 ? 'F' : 'N') + own };
+    hit = { result: parseText(own, from === 0, delta, index, bracketsInert), delta, line, key: own, first };
   }
   cache.next.set(hit.key, hit);
   return hit.result;
@@ -165,10 +196,51 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
 }
 
 /**
+ * rebase() without copying: the cached result's own offsets are moved. The chunk's text is the
+ * same, so each line's source line moves by as many lines as the chunk's start did.
+ */
+function shiftInPlace(r: ProseResult, delta: number, lineDelta: number): void {
+  const span = (x: Span): Span => ({ start: x.start + delta, end: x.end + delta });
+  // Every line with text is in `lines`, table cells included; only empty cells are in the rows alone.
+  for (const l of r.lines) {
+    const { starts, ends } = l;
+    for (let i = 0; i < starts.length; i++) {
+      starts[i] += delta;
+      ends[i] += delta;
+    }
+    if (l.cell) l.cell = span(l.cell);
+    l.sourceLine += lineDelta;
+  }
+  for (const t of r.tables) {
+    t.span = span(t.span);
+    for (const row of t.rows) {
+      for (const l of row) {
+        if (l.starts.length > 0) continue;
+        if (l.cell) l.cell = span(l.cell);
+        l.sourceLine += lineDelta;
+      }
+    }
+  }
+  for (const c of r.comments) c.span = span(c.span);
+  if (r.yaml) r.yaml = { span: span(r.yaml.span), value: r.yaml.value, valueStart: r.yaml.valueStart + delta };
+}
+
+/**
  * A chunk left with an unpaired marker is joined with the next, but only up to this size: a text
  * full of lone asterisks would otherwise be parsed again and again, growing each time (quadratic).
  */
 export const MAX_JOINED = 64 * 1024;
+
+/** Whether a chunk's prose still holds a marker: asked of every chunk on every parse, answered once per result. */
+const leftovers = new WeakMap<RegExp, WeakMap<ProseResult, boolean>>();
+
+function hasLeftover(part: ProseResult, leftover: RegExp): boolean {
+  let known = leftovers.get(leftover);
+  if (!known) leftovers.set(leftover, (known = new WeakMap()));
+  let found = known.get(part);
+  if (found === undefined) known.set(part, (found = part.lines.some((l) => leftover.test(l.text))));
+  return found;
+}
 
 export function parseProse(source: string, base: number, index: LineIndex, chunkSize?: number, cache?: ProseCache, deadline = Infinity): ProseResult {
   const result = parseChunks(source, base, index, chunkSize, cache, deadline);
@@ -198,7 +270,7 @@ function parseChunks(source: string, base: number, index: LineIndex, chunkSize: 
       break;
     }
     let part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
-    while (k + 1 < chunks.length && chunks[k + 1].end - from <= MAX_JOINED && part.lines.some((l) => leftover.test(l.text))) {
+    while (k + 1 < chunks.length && chunks[k + 1].end - from <= MAX_JOINED && hasLeftover(part, leftover)) {
       k++;
       part = parseOne(source, from, chunks[k].end, base, index, cache, bracketsInert);
     }

@@ -120,9 +120,12 @@ function titleOf(model: ReportModel, flow: ReportLine[], types: ReportType[]): {
 
 /** The first few paragraphs after the title: where a report says what it is. */
 function openingText(flow: ReportLine[], title: { text: string; lines: number }): string {
-  const rest = flow.slice(title.lines);
-  const body = rest.filter((l) => l.role !== 'title' && !l.numbering && l.headingDepth === 0 && l.text.trim() !== title.text);
-  return body.slice(0, 3).map((l) => pdfSpacing(l.text.trim())).join('\n');
+  const body: string[] = [];
+  for (let i = title.lines; i < flow.length && body.length < 3; i++) {
+    const l = flow[i];
+    if (l.role !== 'title' && !l.numbering && l.headingDepth === 0 && l.text.trim() !== title.text) body.push(pdfSpacing(l.text.trim()));
+  }
+  return body.join('\n');
 }
 
 export function detectType(model: ReportModel, types: ReportType[], forced?: string): Detection {

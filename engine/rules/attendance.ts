@@ -1,7 +1,7 @@
 import { NUMBER_CHARS, parseAmount } from '../model/amounts';
 import { t } from '../i18n';
 import type { ReportLine } from '../model/types';
-import type { Rule, RuleContext } from './rule';
+import type { ParagraphRule, RuleContext } from './rule';
 import { spanOf } from './util';
 
 const N = `([${NUMBER_CHARS}]+)`;
@@ -28,17 +28,16 @@ function find(re: RegExp, sentence: string): Found | undefined {
 }
 
 /** "应到党员25名，实到22名，3名请假": the figures agree, 实到 ≤ 应到, and a quorum where the type has one. */
-export const attendance: Rule = {
+export const attendance: ParagraphRule = {
   id: 'attendance',
   defaultSeverity: 'warning',
   summary: '到会人数不合：应到、实到、请假人数对不上，或实到超过应到、不足法定人数',
   source: '会议事实（人数须相符）；法定到会人数见报告类型的 quorum，如《中国共产党支部工作条例（试行）》第十一条',
-  check(ctx) {
-    for (const line of ctx.model.lines) {
-      if (!line.text.includes('到')) continue;
-      SENTENCE.lastIndex = 0;
-      for (let s = SENTENCE.exec(line.text); s; s = SENTENCE.exec(line.text)) checkSentence(ctx, line, s[0], s.index);
-    }
+  scope: 'paragraph',
+  checkLine(line, ctx) {
+    if (!line.text.includes('到')) return;
+    SENTENCE.lastIndex = 0;
+    for (let s = SENTENCE.exec(line.text); s; s = SENTENCE.exec(line.text)) checkSentence(ctx, line, s[0], s.index);
   },
 };
 

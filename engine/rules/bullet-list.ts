@@ -1,6 +1,6 @@
 import type { ReportLine } from '../model/types';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 
 /** A bullet marker at the start of a source line: "- ", "* ", "+ " after optional indentation or quotes. */
 const BULLET = /^[ \t>]*([-*+])[ \t]/;
@@ -10,7 +10,7 @@ const BULLET = /^[ \t>]*([-*+])[ \t]/;
  * the export. Hinted once per list, at its first item's marker, suggesting 一是、二是 or numbered
  * items (1. 2. as level-3 headings).
  */
-export const bulletList: Rule = {
+export const bulletList: DocumentRule = {
   id: 'bullet-list',
   defaultSeverity: 'hint',
   summary: '公文不用项目符号列表',

@@ -5,9 +5,9 @@
  */
 import { t } from '../i18n';
 import { paragraphsOf } from '../copies/paragraph-index';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 
-export const copiedParagraph: Rule = {
+export const copiedParagraph: DocumentRule = {
   id: 'copied-paragraph',
   defaultSeverity: 'information',
   summary: '段落与工作区内其他文稿或归档材料相同或几乎相同（照搬）',

@@ -1,9 +1,9 @@
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q } from './util';
 
 /** "会议共有四项议程" followed by three items. */
-export const countMismatch: Rule = {
+export const countMismatch: DocumentRule = {
   id: 'count-mismatch',
   defaultSeverity: 'warning',
   summary: '文中所说的数量与后面列出的条目数不一致',

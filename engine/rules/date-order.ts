@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { compareDates, makeDate, parseDateValue, parseWrittenDate, weekday, WEEKDAY_NAMES, writeDate, type CalendarDate } from '../model/calendar';
 import type { ReportLine, ReportModel, Section } from '../model/types';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q, spanOf } from './util';
 
 const DATE = /(?<!\d)(\d{4})年(\d{1,2})月(\d{1,2})日/g;
@@ -34,7 +34,7 @@ function looksAhead(line: ReportLine): boolean {
 }
 
 /** The meeting was held before the report was signed; weekdays match their dates. */
-export const dateOrder: Rule = {
+export const dateOrder: DocumentRule = {
   id: 'date-order',
   fixable: true,
   defaultSeverity: 'warning',
@@ -44,42 +44,68 @@ export const dateOrder: Rule = {
     const signed = signedOn(ctx.model);
     for (const line of ctx.model.lines) {
       if (line.role === 'date' || !line.text.includes('日')) continue;
-      SENTENCE.lastIndex = 0;
-      for (let s = SENTENCE.exec(line.text); s; s = SENTENCE.exec(line.text)) {
-        const sentence = s[0];
-        DATE.lastIndex = 0;
-        for (let m = DATE.exec(sentence); m; m = DATE.exec(sentence)) {
-          const date = makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
-          if (!date) continue;
-          const from = s.index + m.index;
-          const to = from + m[0].length;
-          const named = WEEKDAY_AFTER.exec(sentence.slice(m.index + m[0].length));
-          if (named) {
-            const wrote = named[2] === '天' ? 0 : WEEKDAY_NAMES.indexOf(named[2]);
-            const actual = weekday(date);
-            if (wrote !== actual) {
-              const span = spanOf(line, from, to + named[0].length);
-              const right = named[0].replace(/[一二三四五六日天](?=[）)]?$)/, WEEKDAY_NAMES[actual]);
-              ctx.report({
-                span,
-                message: t('星期有误：{0}是星期{1}，不是{2}。请核对日期或星期。', writeDate(date), WEEKDAY_NAMES[actual], named[1] + named[2]),
-                fix: { title: t('改为{0}', q(m[0] + right)), edits: [{ span, newText: m[0] + right }], safe: false },
-              });
-            }
-          }
-          if (!signed || compareDates(date, signed) <= 0 || looksAhead(line)) continue;
-          const rest = sentence.slice(m.index + m[0].length);
-          const before = sentence.slice(0, m.index);
-          if (FORWARD.test(rest.slice(0, 6)) || FORWARD.test(before.slice(-4))) continue;
-          const meeting = MEETING.test(rest.slice(0, 30));
+      for (const d of ctx.lineFacts(line, dateOrder.id, () => datesIn(line.text))) {
+        if (d.weekday) {
+          const w = d.weekday;
+          const span = spanOf(line, d.from, w.to);
           ctx.report({
-            span: spanOf(line, from, to),
-            message: meeting
-              ? t('日期先后有误：会议日期{0}晚于成文日期{1}。会议应在成文之前召开，请核对会议日期或成文日期。', writeDate(date), writeDate(signed))
-              : t('日期先后有误：{0}晚于成文日期{1}，报告不能写成文之后才发生的事。请核对日期。', writeDate(date), writeDate(signed)),
+            span,
+            message: t('星期有误：{0}是星期{1}，不是{2}。请核对日期或星期。', writeDate(d.date), WEEKDAY_NAMES[w.actual], w.wrote),
+            fix: { title: t('改为{0}', q(w.replacement)), edits: [{ span, newText: w.replacement }], safe: false },
           });
         }
+        if (!signed || compareDates(d.date, signed) <= 0 || looksAhead(line) || d.forward) continue;
+        ctx.report({
+          span: spanOf(line, d.from, d.to),
+          message: d.meeting
+            ? t('日期先后有误：会议日期{0}晚于成文日期{1}。会议应在成文之前召开，请核对会议日期或成文日期。', writeDate(d.date), writeDate(signed))
+            : t('日期先后有误：{0}晚于成文日期{1}，报告不能写成文之后才发生的事。请核对日期。', writeDate(d.date), writeDate(signed)),
+        });
       }
     }
   },
 };
+
+/** A date in a line's text, with what the words around it say (kept per line: see lineFacts). */
+interface DateInLine {
+  from: number;
+  to: number;
+  date: CalendarDate;
+  /** A weekday named after the date that is not the date's: up to where, what was written, the fix. */
+  weekday?: { to: number; actual: number; wrote: string; replacement: string };
+  /** The sentence looks ahead (a deadline, a plan): the date may lie after the signing. */
+  forward: boolean;
+  /** The sentence says a meeting was held on the date. */
+  meeting: boolean;
+}
+
+const NO_DATES: DateInLine[] = [];
+
+function datesIn(text: string): DateInLine[] {
+  const found: DateInLine[] = [];
+  SENTENCE.lastIndex = 0;
+  for (let s = SENTENCE.exec(text); s; s = SENTENCE.exec(text)) {
+    const sentence = s[0];
+    DATE.lastIndex = 0;
+    for (let m = DATE.exec(sentence); m; m = DATE.exec(sentence)) {
+      const date = makeDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      if (!date) continue;
+      const from = s.index + m.index;
+      const to = from + m[0].length;
+      const rest = sentence.slice(m.index + m[0].length);
+      const before = sentence.slice(0, m.index);
+      const found1: DateInLine = { from, to, date, forward: FORWARD.test(rest.slice(0, 6)) || FORWARD.test(before.slice(-4)), meeting: MEETING.test(rest.slice(0, 30)) };
+      const named = WEEKDAY_AFTER.exec(rest);
+      if (named) {
+        const wrote = named[2] === '天' ? 0 : WEEKDAY_NAMES.indexOf(named[2]);
+        const actual = weekday(date);
+        if (wrote !== actual) {
+          const right = named[0].replace(/[一二三四五六日天](?=[）)]?$)/, WEEKDAY_NAMES[actual]);
+          found1.weekday = { to: to + named[0].length, actual, wrote: named[1] + named[2], replacement: m[0] + right };
+        }
+      }
+      found.push(found1);
+    }
+  }
+  return found.length > 0 ? found : NO_DATES;
+}

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import type { Section } from '../model/types';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q, trimmedSpan } from './util';
 
 /**
@@ -8,7 +8,7 @@ import { q, trimmedSpan } from './util';
  * numbered items ("1. 学习党章；" in a Markdown list, or a run of bare "1." "2." lines with nothing
  * between them) are a list of points, not headings waiting for text.
  */
-export const emptySection: Rule = {
+export const emptySection: DocumentRule = {
   id: 'empty-section',
   defaultSeverity: 'warning',
   summary: '章节标题下没有内容',

@@ -1,11 +1,11 @@
 import { t } from '../i18n';
 import { toChineseNumeral } from '../model/numerals';
 import type { EnumerationMarker } from '../model/types';
-import type { Fix, Rule } from './rule';
+import type { Fix, DocumentRule } from './rule';
 import { q } from './util';
 
 /** 一是、二是、四是: an enumeration that skips, repeats, or does not start at 一是. */
-export const enumerationSequence: Rule = {
+export const enumerationSequence: DocumentRule = {
   id: 'enumeration-sequence',
   defaultSeverity: 'warning',
   summary: '“一是、二是……”顺序不连续或重复',

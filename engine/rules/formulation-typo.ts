@@ -1,52 +1,70 @@
-import { builtinStandardTerms as standardTerms } from '../formulations/load';
+import { builtinStandardTerms as standardTerms, type Formulation } from '../formulations/load';
 import { findNearMisses, MIN_TERM_LENGTH } from '../formulations/near-miss';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { ParagraphRule } from './rule';
 import { q, spanOf } from './util';
 
 /**
  * A standard term written with a character changed, added or dropped (新世代 for 新时代). Listed
  * wrong forms are standard-formulation's; this rule catches the typos nobody listed.
  */
-export const formulationTypo: Rule = {
+export const formulationTypo: ParagraphRule = {
   id: 'formulation-typo',
   defaultSeverity: 'warning',
   summary: '规范表述疑有错字、多字或漏字',
   fixable: true,
   source: '规范表述（data/standard-terms.yaml）',
-  check(ctx) {
-    const listedWrong = new Set(ctx.formulations.flatMap((f) => f.wrong));
-    const phrases = ctx.formulations.filter((f) => f.kind === 'phrase' && f.text.length >= MIN_TERM_LENGTH).map((f) => f.text);
-    const terms = [...new Set([...standardTerms(), ...phrases])];
-    // Everything that is itself standard wording: a near miss of one standard text that is another
-    // ("二十届四中全会" beside "二十届三中全会") is no typo.
-    const standards = [...new Set([...terms, ...ctx.formulations.flatMap((f) => [f.text, ...f.members])])].filter((x) => x.length >= 2);
-    // Cheap gate: a near miss keeps the term's first character and one of its halves.
-    const firsts = new Set(terms.map((x) => x[0]));
-    for (const line of ctx.model.lines) {
-      const text = line.text;
-      if (text.length < MIN_TERM_LENGTH - 1 || ![...firsts].some((c) => text.includes(c))) continue;
-      const taken: Array<[number, number]> = [];
-      for (const term of terms) {
-        if (!text.includes(term[0])) continue;
-        for (const miss of findNearMisses(text, term)) {
-          const written = text.slice(miss.from, miss.to);
-          if (listedWrong.has(written) || coveredByStandard(text, miss.from, miss.to, standards)) continue;
-          // “两学一做”学习教育: marks around a part of the term are how it is written, not a typo.
-          if (written.replace(MARKS, '') === term) continue;
-          if (taken.some(([a, b]) => miss.from < b && miss.to > a)) continue;
-          taken.push([miss.from, miss.to]);
-          const span = spanOf(line, miss.from, miss.to);
-          ctx.report({
-            span,
-            message: t('{0}疑有错字：规范表述为{1}。请核对，确属笔误可改为规范表述。', q(written), q(term)),
-            fix: { title: t('改为{0}', q(term)), edits: [{ span, newText: term }], safe: false },
-          });
-        }
+  scope: 'paragraph',
+  checkLine(line, ctx) {
+    const { listedWrong, terms, standards, firsts } = termsFor(ctx.formulations);
+    const text = line.text;
+    if (text.length < MIN_TERM_LENGTH - 1 || !firsts.some((c) => text.includes(c))) return;
+    const taken: Array<[number, number]> = [];
+    for (const term of terms) {
+      if (!text.includes(term[0])) continue;
+      for (const miss of findNearMisses(text, term)) {
+        const written = text.slice(miss.from, miss.to);
+        if (listedWrong.has(written) || coveredByStandard(text, miss.from, miss.to, standards)) continue;
+        // “两学一做”学习教育: marks around a part of the term are how it is written, not a typo.
+        if (written.replace(MARKS, '') === term) continue;
+        if (taken.some(([a, b]) => miss.from < b && miss.to > a)) continue;
+        taken.push([miss.from, miss.to]);
+        const span = spanOf(line, miss.from, miss.to);
+        ctx.report({
+          span,
+          message: t('{0}疑有错字：规范表述为{1}。请核对，确属笔误可改为规范表述。', q(written), q(term)),
+          fix: { title: t('改为{0}', q(term)), edits: [{ span, newText: term }], safe: false },
+        });
       }
     }
   },
 };
+
+interface Terms {
+  listedWrong: Set<string>;
+  terms: string[];
+  standards: string[];
+  firsts: string[];
+}
+
+const termsByFormulations = new WeakMap<readonly Formulation[], Terms>();
+
+/** What the check compares each line with, worked out once per set of formulations (not per line). */
+function termsFor(formulations: readonly Formulation[]): Terms {
+  let found = termsByFormulations.get(formulations);
+  if (found) return found;
+  const listedWrong = new Set(formulations.flatMap((f) => f.wrong));
+  const phrases = formulations.filter((f) => f.kind === 'phrase' && f.text.length >= MIN_TERM_LENGTH).map((f) => f.text);
+  const terms = [...new Set([...standardTerms(), ...phrases])];
+  // Everything that is itself standard wording: a near miss of one standard text that is another
+  // ("二十届四中全会" beside "二十届三中全会") is no typo.
+  const standards = [...new Set([...terms, ...formulations.flatMap((f) => [f.text, ...f.members])])].filter((x) => x.length >= 2);
+  // Cheap gate: a near miss keeps the term's first character and one of its halves.
+  const firsts = [...new Set(terms.map((x) => x[0]))];
+  found = { listedWrong, terms, standards, firsts };
+  termsByFormulations.set(formulations, found);
+  return found;
+}
 
 const MARKS = /[“”‘’《》〈〉「」『』"'、·\s]/g;
 

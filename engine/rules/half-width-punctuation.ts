@@ -1,6 +1,6 @@
 import type { ProseLine } from '../model/types';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { ParagraphRule } from './rule';
 import { CJK, HAN, qm, spanOf } from './util';
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
@@ -9,26 +9,25 @@ const LATIN_OR_DIGIT = /[0-9A-Za-z]/;
 const CANDIDATE = /[,.;:?!()"]|。。。/;
 
 /** Half-width , . ; : ? ! ( ) " and ... in Chinese text (GB/T 15834). */
-export const halfWidthPunctuation: Rule = {
+export const halfWidthPunctuation: ParagraphRule = {
   id: 'half-width-punctuation',
   defaultSeverity: 'warning',
   summary: '中文语句中使用了半角标点',
   fixable: true,
   source: 'GB/T 15834—2011',
-  check(ctx) {
-    for (const line of ctx.model.lines) {
-      if (!CANDIDATE.test(line.text)) continue;
-      // The section number is the numbering rule's business: "(一)" is reported there.
-      const skipTo = line.numbering?.to ?? 0;
-      checkLine(line, skipTo, (from, to, found, expected) => {
-        const span = spanOf(line, from, to);
-        ctx.report({
-          span,
-          message: t('中文语句中使用了半角标点{0}：应使用全角{1}（GB/T 15834）。', qm(found), qm(expected)),
-          fix: { title: t('改为{0}', qm(expected)), edits: [{ span, newText: expected }], safe: true },
-        });
+  scope: 'paragraph',
+  checkLine(line, ctx) {
+    if (!CANDIDATE.test(line.text)) return;
+    // The section number is the numbering rule's business: "(一)" is reported there.
+    const skipTo = line.numbering?.to ?? 0;
+    scanLine(line, skipTo, (from, to, found, expected) => {
+      const span = spanOf(line, from, to);
+      ctx.report({
+        span,
+        message: t('中文语句中使用了半角标点{0}：应使用全角{1}（GB/T 15834）。', qm(found), qm(expected)),
+        fix: { title: t('改为{0}', qm(expected)), edits: [{ span, newText: expected }], safe: true },
       });
-    }
+    });
   },
 };
 
@@ -51,7 +50,7 @@ function parenPairs(t: string): { latin: Set<number>; paired: Set<number> } {
   return { latin, paired };
 }
 
-function checkLine(line: ProseLine, skipTo: number, report: (from: number, to: number, found: string, expected: string) => void) {
+function scanLine(line: ProseLine, skipTo: number, report: (from: number, to: number, found: string, expected: string) => void) {
   const t = line.text;
   let quotes = 0;
   const parens = parenPairs(t);

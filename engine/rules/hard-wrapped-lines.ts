@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { wrappedParagraphs } from '../model/hard-wraps';
 import type { TextEdit } from './rule';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { trimmedSpan } from './util';
 
 const LATIN_END = /[A-Za-z0-9]$/;
@@ -13,7 +13,7 @@ const LATIN_START = /^[A-Za-z0-9]/;
  * joins the lines into one paragraph. Not part of "fix all": joining is the user's call, line by line
  * or through "fix all of this kind".
  */
-export const hardWrappedLines: Rule = {
+export const hardWrappedLines: DocumentRule = {
   id: 'hard-wrapped-lines',
   defaultSeverity: 'warning',
   summary: '一段话被断成了几行（从 PDF 等处复制时按版面断行）',

@@ -1,13 +1,13 @@
 import { t } from '../i18n';
 import { isMalformed, standardMarker } from '../model/numbering';
 import type { Section } from '../model/types';
-import type { Fix, Rule, RuleContext, TextEdit } from './rule';
+import type { Fix, DocumentRule, RuleContext, TextEdit } from './rule';
 import { q, spanOf } from './util';
 
 const LEVEL_NAME = () => ['', t('一级标题'), t('二级标题'), t('三级标题'), t('四级标题')];
 
 /** Section numbers with gaps, repeats, or in a non-standard form (1、 一. （一）、). */
-export const headingNumbering: Rule = {
+export const headingNumbering: DocumentRule = {
   id: 'heading-numbering',
   defaultSeverity: 'warning',
   summary: '标题序号不连续、重复或写法不规范',

@@ -1,12 +1,12 @@
 import type { ReportLine } from '../model/types';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { qm, spanOf } from './util';
 
 const TRAILING = /[。，；：、,.;:]+$/;
 
 /** A heading on its own line (and the title) ends without punctuation. */
-export const headingPunctuation: Rule = {
+export const headingPunctuation: DocumentRule = {
   id: 'heading-punctuation',
   defaultSeverity: 'warning',
   summary: '单独成行的标题末尾不应有标点',

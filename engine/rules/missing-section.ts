@@ -1,10 +1,10 @@
 import { standardMarker } from '../model/numbering';
 import { t } from '../i18n';
-import type { Fix, Rule, TextEdit } from './rule';
+import type { Fix, DocumentRule, TextEdit } from './rule';
 import { q, spanOf, trimmedSpan } from './util';
 
 /** A required section of the report type is not in the draft. */
-export const missingSection: Rule = {
+export const missingSection: DocumentRule = {
   id: 'missing-section',
   defaultSeverity: 'error',
   summary: '缺少报告类型要求的章节',
@@ -42,7 +42,7 @@ export const missingSection: Rule = {
  * The skeleton is rendered only when the fix's edits are asked for (a quick fix offered or applied),
  * never while a draft is merely checked: a workspace skeleton may be large or slow to render.
  */
-function lazyInsertFix(ctx: Parameters<Rule['check']>[0], index: number): Fix {
+function lazyInsertFix(ctx: Parameters<DocumentRule['check']>[0], index: number): Fix {
   let edits: TextEdit[] | undefined;
   return {
     title: t('插入{0}一节', q(ctx.type.sections[index].title)),
@@ -54,12 +54,12 @@ function lazyInsertFix(ctx: Parameters<Rule['check']>[0], index: number): Fix {
 }
 
 /** The last line of a section's text, before the closing (特此报告, signature, date) if any. */
-function lastContentLine(model: Parameters<Rule['check']>[0]['model'], lastIndex: number) {
+function lastContentLine(model: Parameters<DocumentRule['check']>[0]['model'], lastIndex: number) {
   const lines = model.lines.filter((l) => l.block !== 'tableCell' && l.index <= lastIndex && (l.role === 'body' || l.role === 'heading'));
   return lines[lines.length - 1] ?? model.lines[lastIndex];
 }
 
-function insertFix(ctx: Parameters<Rule['check']>[0], index: number) {
+function insertFix(ctx: Parameters<DocumentRule['check']>[0], index: number) {
   const { type, match, model } = ctx;
   const section = type.sections[index];
   const after = type.sections.slice(index + 1).find((s) => match.byId.has(s.id));

@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import { parseAmount } from '../model/amounts';
 import { toChineseNumeral } from '../model/numerals';
 import type { ReportLine } from '../model/types';
-import type { Rule } from './rule';
+import type { DocumentRule, RuleContext } from './rule';
 import { q, spanOf } from './util';
 
 // Counts of people, times and pieces of writing: the statistics GB/T 15835 writes one way per document.
@@ -10,8 +10,12 @@ const MEASURES = '名|人次|人|次|场|篇';
 const CHINESE = new RegExp(`(?<![第〇零一二两三四五六七八九十百\\d])([两三四五六七八九十][〇零一二两三四五六七八九十百]*)(${MEASURES})`, 'g');
 const ARABIC = new RegExp(`(?<![\\d.．])(\\d+)(${MEASURES})`, 'g');
 
-interface Count {
+interface Count extends LineCount {
   line: ReportLine;
+}
+
+/** A count in a line's text: where it stands in the text, its value, its measure word, its form. */
+interface LineCount {
   from: number;
   to: number;
   value: number;
@@ -19,42 +23,59 @@ interface Count {
   arabic: boolean;
 }
 
+const NO_COUNTS: LineCount[] = [];
+
+function countsIn(text: string): LineCount[] {
+  const counts: LineCount[] = [];
+  for (const [re, arabic] of [[CHINESE, false], [ARABIC, true]] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const value = parseAmount(m[1]);
+      if (value === null || value < 2) continue;
+      counts.push({ from: m.index, to: m.index + m[0].length, value, measure: m[2], arabic });
+    }
+  }
+  return counts.length > 0 ? counts : NO_COUNTS;
+}
+
 /** 3名 and 五名 in one document: counts of one kind written in one form. */
-export const numberForm: Rule = {
+export const numberForm: DocumentRule = {
   id: 'number-form',
   fixable: true,
   defaultSeverity: 'information',
   summary: '同类数字前后写法不一致（阿拉伯数字与汉字数字混用）',
   source: 'GB/T 15835—2011（同类别同形式）',
   check(ctx) {
-    const counts: Count[] = [];
-    for (const line of ctx.model.lines) {
-      for (const [re, arabic] of [[CHINESE, false], [ARABIC, true]] as const) {
-        re.lastIndex = 0;
-        for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-          const value = parseAmount(m[1]);
-          if (value === null || value < 2) continue;
-          counts.push({ line, from: m.index, to: m.index + m[0].length, value, measure: m[2], arabic });
-        }
+    // First the tally: how often each measure word comes with each form, measures in order of first use.
+    const tally = new Map<string, { arabic: number; chinese: number }>();
+    const facts = ctx.model.lines.map((line) => ctx.lineFacts(line, numberForm.id, () => countsIn(line.text)));
+    for (const counts of facts) {
+      for (const c of counts) {
+        let n = tally.get(c.measure);
+        if (!n) tally.set(c.measure, (n = { arabic: 0, chinese: 0 }));
+        if (c.arabic) n.arabic++;
+        else n.chinese++;
       }
     }
-    for (const measure of new Set(counts.map((c) => c.measure))) {
-      const same = counts.filter((c) => c.measure === measure);
-      const arabic = same.filter((c) => c.arabic);
-      const chinese = same.filter((c) => !c.arabic);
-      if (arabic.length === 0 || chinese.length === 0) continue;
+    for (const [measure, n] of tally) {
+      if (n.arabic === 0 || n.chinese === 0) continue;
       // The form used less often is the one to change; on a tie, Arabic numerals (statistics) win.
-      const odd = chinese.length <= arabic.length ? chinese : arabic;
-      for (const c of odd) {
-        const right = c.arabic ? (c.value < 100 ? toChineseNumeral(c.value) : String(c.value)) : String(c.value);
-        const span = spanOf(c.line, c.from, c.to);
-        const written = c.line.text.slice(c.from, c.to);
-        ctx.report({
-          span,
-          message: t('数字写法不一致：本文其他处的“…{0}”用{1}，此处{2}应统一写作{3}。', measure, c.arabic ? t('汉字数字') : t('阿拉伯数字'), q(written), q(right + measure)),
-          fix: { title: t('改为{0}', q(right + measure)), edits: [{ span, newText: right + measure }], safe: false },
-        });
-      }
+      const oddArabic = !(n.chinese <= n.arabic);
+      facts.forEach((counts, i) => {
+        for (const c of counts) if (c.measure === measure && c.arabic === oddArabic) report(ctx, { line: ctx.model.lines[i], ...c });
+      });
     }
   },
 };
+
+function report(ctx: RuleContext, c: Count): void {
+  const { measure } = c;
+  const right = c.arabic ? (c.value < 100 ? toChineseNumeral(c.value) : String(c.value)) : String(c.value);
+  const span = spanOf(c.line, c.from, c.to);
+  const written = c.line.text.slice(c.from, c.to);
+  ctx.report({
+    span,
+    message: t('数字写法不一致：本文其他处的“…{0}”用{1}，此处{2}应统一写作{3}。', measure, c.arabic ? t('汉字数字') : t('阿拉伯数字'), q(written), q(right + measure)),
+    fix: { title: t('改为{0}', q(right + measure)), edits: [{ span, newText: right + measure }], safe: false },
+  });
+}

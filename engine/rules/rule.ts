@@ -1,5 +1,5 @@
 /** What every rule is: an id, a default severity, a check over the report model, and fixes. */
-import type { ReportModel, Severity, Span } from '../model/types';
+import type { ReportLine, ReportModel, Severity, Span } from '../model/types';
 import type { SectionMatch } from '../report-types/match';
 import type { ReportType } from '../report-types/types';
 import type { Formulation } from '../formulations/load';
@@ -46,10 +46,28 @@ export interface RuleContext {
   /** Builds the full text of a missing section, for fixes that insert one. */
   renderSection?: (sectionId: string, number: number) => string;
   corpus?: Corpus;
+  /**
+   * What a document rule reads from one line alone, worked out once per line and kept with it
+   * between versions of a document (a check from scratch computes it every time). Must depend on the
+   * line's text and parse only, and hold offsets into line.text, never spans or the line itself.
+   * `key` tells one rule's facts from another's: the rule's id.
+   */
+  lineFacts<T>(line: ReportLine, key: string, compute: () => T): T;
   report(finding: { span: Span; message: string; fix?: Fix; related?: Finding['related'] }): void;
 }
 
-export interface Rule {
+/**
+ * What a rule's findings can depend on, so that the engine knows what an edit can change:
+ * - 'paragraph': one line at a time — its text, parse (block, heading depth, list, quote, bold),
+ *   positions, role and numbering — and the check's data (report type, formulations, unit data,
+ *   message language). Never the line's index, section or neighbours. The engine keeps each line's
+ *   findings between versions of a document and runs the rule only on lines that changed.
+ * - 'document': anything in the model; run on every check, so it must stay cheap on large drafts
+ *   (work over the model's summaries: sections, enumerations, counted lists, placeholders).
+ */
+export type RuleScope = 'paragraph' | 'document';
+
+interface RuleBase {
   id: string;
   defaultSeverity: Severity;
   /** One line for docs, hovers and `party-report rules`. */
@@ -58,5 +76,17 @@ export interface Rule {
   fixable?: boolean;
   /** What the rule enforces: a standard's clause or the data it reads, e.g. 'GB/T 9704—2012 7.2.5'. */
   source?: string;
+}
+
+export interface DocumentRule extends RuleBase {
+  scope?: 'document';
   check(ctx: RuleContext): void;
 }
+
+export interface ParagraphRule extends RuleBase {
+  scope: 'paragraph';
+  /** Reports this line's findings through ctx.report; ctx.model is there for its text and line index only. */
+  checkLine(line: ReportLine, ctx: RuleContext): void;
+}
+
+export type Rule = DocumentRule | ParagraphRule;

@@ -1,9 +1,9 @@
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q, trimmedSpan } from './util';
 
 /** The draft's sections stand in another order than the report type's. */
-export const sectionOrder: Rule = {
+export const sectionOrder: DocumentRule = {
   id: 'section-order',
   defaultSeverity: 'warning',
   summary: '章节顺序与报告类型不符',

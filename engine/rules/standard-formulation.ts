@@ -2,7 +2,7 @@ import type { Formulation } from '../formulations/load';
 import { formulationsIn } from '../formulations/words';
 import type { ReportLine } from '../model/types';
 import { t } from '../i18n';
-import type { RuleContext, Rule } from './rule';
+import type { RuleContext, ParagraphRule } from './rule';
 import { q, spanOf } from './util';
 
 const SENTENCE = /[^。；！？!?;]+/g;
@@ -10,20 +10,19 @@ const SENTENCE = /[^。；！？!?;]+/g;
 const JOINERS = /^[、，,和及与以及\s\u3000]*$/;
 
 /** Fixed political formulations quoted with a member missing, reordered or a word swapped. */
-export const standardFormulation: Rule = {
+export const standardFormulation: ParagraphRule = {
   id: 'standard-formulation',
   defaultSeverity: 'error',
   summary: '规范表述有误（成员缺漏、顺序颠倒或用词错误）',
   fixable: true,
   source: '规范表述（data/formulations.yaml）',
-  check(ctx) {
+  scope: 'paragraph',
+  checkLine(line, ctx) {
     // One walk along each line finds the formulations whose words are in it; only those are tried.
-    for (const line of ctx.model.lines) {
-      for (const f of formulationsIn(line.text, ctx.formulations)) {
-        if (f.kind === 'phrase') checkPhrase(ctx, line, f);
-        else if (f.kind === 'series') checkSeries(ctx, line, f);
-        else checkPair(ctx, line, f);
-      }
+    for (const f of formulationsIn(line.text, ctx.formulations)) {
+      if (f.kind === 'phrase') checkPhrase(ctx, line, f);
+      else if (f.kind === 'series') checkSeries(ctx, line, f);
+      else checkPair(ctx, line, f);
     }
   },
 };

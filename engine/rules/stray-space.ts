@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { ParagraphRule } from './rule';
 import { spanOf } from './util';
 
 // Spaces a Chinese sentence never holds: half-width, no-break and tab. A full-width space (U+3000)
@@ -20,26 +20,25 @@ const CLAUSE_MARK = /[，。；：？！、,;:?!]/;
  * with text copied out of a PDF or a web page. A space next to a Latin word ("Excel 表格") is a
  * matter of style and is left alone, as are indentation, line ends and table cells.
  */
-export const straySpace: Rule = {
+export const straySpace: ParagraphRule = {
   id: 'stray-space',
   defaultSeverity: 'warning',
   summary: '汉字、数字和标点之间有多余的空格',
   fixable: true,
   source: 'GB/T 15834—2011；GB/T 9704—2012 7.3.3',
-  check(ctx) {
-    for (const line of ctx.model.lines) {
-      if (line.block === 'tableCell' || !/[ \u00a0\t]/.test(line.text)) continue;
-      for (const group of clauseGroups(line.text, strayIn(line.text))) {
-        const spans = group.map(([from, to]) => spanOf(line, from, to));
-        ctx.report({
-          span: { start: spans[0].start, end: spans[spans.length - 1].end },
-          message:
-            spans.length === 1
-              ? t('多余的空格：汉字、数字和标点之间不加空格（从 PDF 或网页复制的文字常带有这种空格）。请删除。')
-              : t('这一句有 {0} 处多余的空格：汉字、数字和标点之间不加空格（从 PDF 或网页复制的文字常带有这种空格）。请删除。', spans.length),
-          fix: { title: t('删除多余的空格'), edits: spans.map((span) => ({ span, newText: '' })), safe: true },
-        });
-      }
+  scope: 'paragraph',
+  checkLine(line, ctx) {
+    if (line.block === 'tableCell' || !/[ \u00a0\t]/.test(line.text)) return;
+    for (const group of clauseGroups(line.text, strayIn(line.text))) {
+      const spans = group.map(([from, to]) => spanOf(line, from, to));
+      ctx.report({
+        span: { start: spans[0].start, end: spans[spans.length - 1].end },
+        message:
+          spans.length === 1
+            ? t('多余的空格：汉字、数字和标点之间不加空格（从 PDF 或网页复制的文字常带有这种空格）。请删除。')
+            : t('这一句有 {0} 处多余的空格：汉字、数字和标点之间不加空格（从 PDF 或网页复制的文字常带有这种空格）。请删除。', spans.length),
+        fix: { title: t('删除多余的空格'), edits: spans.map((span) => ({ span, newText: '' })), safe: true },
+      });
     }
   },
 };

@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { runOnLine } from '../model/run-on-tables';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q } from './util';
 
 /**
@@ -8,7 +8,7 @@ import { q } from './util';
  * pasted without blank lines) becomes a one-cell row of the table, in the editor's preview and in
  * the export. Reported on that line, with a blank line inserted before it as the fix.
  */
-export const tableBlankLine: Rule = {
+export const tableBlankLine: DocumentRule = {
   id: 'table-blank-line',
   defaultSeverity: 'warning',
   summary: '表格后缺少空行，下一行被并入表格',

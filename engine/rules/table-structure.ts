@@ -2,13 +2,13 @@ import type { ProseLine, TableModel } from '../model/types';
 import { normalizeTitle } from '../report-types/match';
 import type { TypeColumn, TypeTable } from '../report-types/types';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { DocumentRule } from './rule';
 import { q, trimmedSpan } from './util';
 
 const DEADLINE = /\d|[XＸ]|年|月|日|前|底|季度|之内|以内/;
 
 /** The tables a report type expects (整改清单): present, with every column, every cell filled. */
-export const tableStructure: Rule = {
+export const tableStructure: DocumentRule = {
   id: 'table-structure',
   defaultSeverity: 'warning',
   summary: '表格缺少规定的列，或单元格未填写',
@@ -65,7 +65,7 @@ function mapColumns(table: TableModel, spec: TypeTable): Map<string, number> {
   return cols;
 }
 
-function checkCell(ctx: Parameters<Rule['check']>[0], cell: ProseLine, column: TypeColumn, terms: string[]) {
+function checkCell(ctx: Parameters<DocumentRule['check']>[0], cell: ProseLine, column: TypeColumn, terms: string[]) {
   const text = cell.text.trim();
   const span = cell.text.length > 0 ? trimmedSpan(cell) : cell.cell ?? { start: 0, end: 0 };
   if (text.length === 0) {

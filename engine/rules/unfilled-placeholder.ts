@@ -1,7 +1,7 @@
 import { placeholderHint } from '../model/placeholders';
-import type { Placeholder } from '../model/types';
+import type { Placeholder, ReportLine } from '../model/types';
 import { t } from '../i18n';
-import type { Rule } from './rule';
+import type { DocumentRule, RuleContext } from './rule';
 import { q } from './util';
 
 /**
@@ -51,14 +51,24 @@ export function placeholderAdvice(p: Placeholder): string {
  * them, and as warnings they buried the few real problems in the Problems panel. The status bar
  * counts them and export asks before writing a draft that still has any.
  */
-export const unfilledPlaceholder: Rule = {
+export const unfilledPlaceholder: DocumentRule = {
   id: 'unfilled-placeholder',
   defaultSeverity: 'information',
   summary: '未填写的占位符（X、XX、××、【…】等）',
   source: '模板占位符（data/placeholders.yaml）',
   check(ctx) {
-    for (const p of ctx.model.placeholders) {
-      ctx.report({ span: p.span, message: t('{0}待填写：{1}', q(p.text), placeholderAdvice(p)) });
-    }
+    for (const p of ctx.model.placeholders) ctx.report({ span: p.span, message: messageFor(ctx, p) });
   },
 };
+
+/** The message reads the placeholder's line only: kept per line, by where in the line it stands. */
+function messageFor(ctx: RuleContext, p: Placeholder): string {
+  const make = () => t('{0}待填写：{1}', q(p.text), placeholderAdvice(p));
+  const anchor = p.line.starts[0];
+  if (anchor === undefined) return make();
+  const messages = ctx.lineFacts(p.line as ReportLine, unfilledPlaceholder.id, () => new Map<string, string>());
+  const key = `${p.span.start - anchor}|${p.span.end - anchor}|${p.kind}|${p.text}`;
+  let message = messages.get(key);
+  if (message === undefined) messages.set(key, (message = make()));
+  return message;
+}

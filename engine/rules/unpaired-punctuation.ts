@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import { wrappedLineSet } from '../model/hard-wraps';
-import type { Rule } from './rule';
+import type { ReportLine } from '../model/types';
+import type { DocumentRule, RuleContext } from './rule';
 import { qm, spanOf } from './util';
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '【': '】', '〔': '〕' };
@@ -22,7 +23,7 @@ const IS_MARK = new Uint8Array(0x10000);
 for (const c of '“”‘’《》〈〉（）【】〔〕()〞〟') IS_MARK[c.charCodeAt(0)] = 1;
 
 /** Paired marks (“” 《》 （） 【】 〔〕 …) that open without closing or close without opening. */
-export const unpairedPunctuation: Rule = {
+export const unpairedPunctuation: DocumentRule = {
   id: 'unpaired-punctuation',
   defaultSeverity: 'warning',
   summary: '成对标点（引号、书名号、括号等）不成对',
@@ -31,61 +32,80 @@ export const unpairedPunctuation: Rule = {
   check(ctx) {
     // A paragraph broken into printed lines opens a quote on one line and closes it on the next:
     // hard-wrapped-lines reports it, and its marks are checked once the lines are joined.
+    // Which lines those are depends on their neighbours; each line's own marks are read once (lineFacts).
     const wrapped = wrappedLineSet(ctx.model);
-    for (const [index, line] of ctx.model.lines.entries()) {
-      const text = line.text;
-      if (!ANY_MARK.test(text) || wrapped.has(index)) continue;
-      const stack: Array<{ mark: string; at: number }> = [];
-      const unmatched: Array<{ at: number; mark: string; opening: boolean; shouldBe?: string; opener?: string }> = [];
-      for (let i = 0; i < text.length; i++) {
-        if (IS_MARK[text.charCodeAt(i)] === 0) continue;
-        const c = text[i];
-        const wrongFor = WRONG_CLOSERS[c] ?? (LOOKALIKE[c] && stack.some((s) => s.mark === c) && !closesBeforeNextOpen(text, i, c) ? c : undefined);
-        if (wrongFor) {
-          const depth = stack.map((s) => s.mark).lastIndexOf(wrongFor);
-          if (depth >= 0) {
-            // One mismatched pair, one finding: the wrong closing mark.
-            for (const s of stack.splice(depth).slice(1)) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
-            unmatched.push({ at: i, mark: c, opening: false, shouldBe: PAIRS[wrongFor], opener: wrongFor });
-            continue;
-          }
-        }
-        const open = PAIRS[c] ? c : ALSO_OPENS[c];
-        if (open) {
-          stack.push({ mark: open, at: i });
-          continue;
-        }
-        const closes = CLOSERS[c] ?? (ALSO_CLOSES[c] ? CLOSERS[ALSO_CLOSES[c]] : undefined);
-        if (!closes) continue;
-        const depth = stack.map((s) => s.mark).lastIndexOf(closes);
-        if (depth < 0) {
-          unmatched.push({ at: i, mark: c, opening: false });
-          continue;
-        }
-        for (const s of stack.splice(depth)) if (s.mark !== closes) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
-      }
-      for (const s of stack) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
-      for (const u of unmatched.sort((a, b) => a.at - b.at)) {
-        if (u.shouldBe) {
-          const span = spanOf(line, u.at, u.at + 1);
-          ctx.report({
-            span,
-            message: t('后引号写成了{0}：与前面的{1}配对的应是{2}。请改为{2}。', qm(u.mark), qm(u.opener!), qm(u.shouldBe)),
-            fix: { title: t('改为{0}', qm(u.shouldBe)), edits: [{ span, newText: u.shouldBe }], safe: true },
-          });
-          continue;
-        }
-        const partner = u.opening ? PAIRS[u.mark] ?? '）' : CLOSERS[u.mark] ?? '（';
-        ctx.report({
-          span: spanOf(line, u.at, u.at + 1),
-          message: u.opening
-            ? t('{0}没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner))
-            : t('{0}前面没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner)),
-        });
-      }
-    }
+    ctx.model.lines.forEach((line, index) => {
+      if (wrapped.has(index)) return;
+      for (const u of ctx.lineFacts(line, unpairedPunctuation.id, () => unmatchedIn(line.text))) report(ctx, line, u);
+    });
   },
 };
+
+/** A mark without its partner, at `at` in the line's text. */
+interface Unmatched {
+  at: number;
+  mark: string;
+  opening: boolean;
+  /** A closing quote typed as the opening one: what it should be, and the mark it pairs with. */
+  shouldBe?: string;
+  opener?: string;
+}
+
+const NONE: Unmatched[] = [];
+
+function unmatchedIn(text: string): Unmatched[] {
+  if (!ANY_MARK.test(text)) return NONE;
+  const stack: Array<{ mark: string; at: number }> = [];
+  const unmatched: Unmatched[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (IS_MARK[text.charCodeAt(i)] === 0) continue;
+    const c = text[i];
+    const wrongFor = WRONG_CLOSERS[c] ?? (LOOKALIKE[c] && stack.some((s) => s.mark === c) && !closesBeforeNextOpen(text, i, c) ? c : undefined);
+    if (wrongFor) {
+      const depth = stack.map((s) => s.mark).lastIndexOf(wrongFor);
+      if (depth >= 0) {
+        // One mismatched pair, one finding: the wrong closing mark.
+        for (const s of stack.splice(depth).slice(1)) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
+        unmatched.push({ at: i, mark: c, opening: false, shouldBe: PAIRS[wrongFor], opener: wrongFor });
+        continue;
+      }
+    }
+    const open = PAIRS[c] ? c : ALSO_OPENS[c];
+    if (open) {
+      stack.push({ mark: open, at: i });
+      continue;
+    }
+    const closes = CLOSERS[c] ?? (ALSO_CLOSES[c] ? CLOSERS[ALSO_CLOSES[c]] : undefined);
+    if (!closes) continue;
+    const depth = stack.map((s) => s.mark).lastIndexOf(closes);
+    if (depth < 0) {
+      unmatched.push({ at: i, mark: c, opening: false });
+      continue;
+    }
+    for (const s of stack.splice(depth)) if (s.mark !== closes) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
+  }
+  for (const s of stack) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
+  return unmatched.length > 0 ? unmatched.sort((a, b) => a.at - b.at) : NONE;
+}
+
+function report(ctx: RuleContext, line: ReportLine, u: Unmatched): void {
+  if (u.shouldBe) {
+    const span = spanOf(line, u.at, u.at + 1);
+    ctx.report({
+      span,
+      message: t('后引号写成了{0}：与前面的{1}配对的应是{2}。请改为{2}。', qm(u.mark), qm(u.opener!), qm(u.shouldBe)),
+      fix: { title: t('改为{0}', qm(u.shouldBe)), edits: [{ span, newText: u.shouldBe }], safe: true },
+    });
+    return;
+  }
+  const partner = u.opening ? PAIRS[u.mark] ?? '）' : CLOSERS[u.mark] ?? '（';
+  ctx.report({
+    span: spanOf(line, u.at, u.at + 1),
+    message: u.opening
+      ? t('{0}没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner))
+      : t('{0}前面没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner)),
+  });
+}
 
 /** Whether a closing mark for `open` comes after position `at` before the next `open`. */
 function closesBeforeNextOpen(text: string, at: number, open: string): boolean {

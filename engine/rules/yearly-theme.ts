@@ -2,7 +2,7 @@ import { t } from '../i18n';
 import type { Section } from '../model/types';
 import { bestMatch, closeEnough, letters } from '../unit/similar';
 import { profileFor } from '../unit/year';
-import type { Rule, RuleContext } from './rule';
+import type { DocumentRule, RuleContext } from './rule';
 import { q, spanOf, trimmedSpan } from './util';
 
 /** 在带头强化政治忠诚、提高政治能力方面 → 带头强化政治忠诚提高政治能力: the words that identify an aspect. */
@@ -26,7 +26,7 @@ function similarity(a: string, b: string): number {
 }
 
 /** The year's theme quoted with changed words; the year's aspects missing or out of order in a 对照检查材料. */
-export const yearlyTheme: Rule = {
+export const yearlyTheme: DocumentRule = {
   id: 'yearly-theme',
   fixable: true,
   defaultSeverity: 'warning',

@@ -35,9 +35,14 @@ export function builtinReference(): { quotations: Quotation[]; years: YearProfil
   return builtin;
 }
 
+let builtinUnit: UnitData | undefined;
+
+/** One object for every check: the lint keeps per-line results while the data stays the same object. */
 export function builtinUnitData(): UnitData {
+  if (builtinUnit) return builtinUnit;
   const b = builtinReference();
-  return { quotations: b.quotations, years: new Map(b.years.map((y) => [y.year, y])) };
+  builtinUnit = { quotations: b.quotations, years: new Map(b.years.map((y) => [y.year, y])) };
+  return builtinUnit;
 }
 
 /**

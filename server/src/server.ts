@@ -247,7 +247,7 @@ export function startServer(connection: Connection): void {
     const started = performance.now();
     try {
       let parseCache = parseCaches.get(uri);
-      if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache()));
+      if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache({ shiftInPlace: true })));
       // One copy of a document's derived data: the previous result goes before the next is built
       // (nothing else runs meanwhile; requests arriving later wait for the new one or lint anew).
       cache.delete(uri);
