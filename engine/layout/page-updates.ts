@@ -89,8 +89,9 @@ export class PageState {
   update(text: string, version: number, options: LayoutOptions = {}, errors: ErrorSpan[] = [], model: Omit<BuildOptions, 'cache'> = {}, parsed?: ReportModel): PageUpdate {
     let report = parsed;
     if (!report || report.text !== text) {
+      // parseProse rotates the cache itself: rotating again here would empty it, and the next
+      // update would parse every chunk afresh.
       report = buildModel(text, { ...model, cache: this.cache });
-      this.cache.rotate();
     }
     const printed = printedModel(text, report, model);
     const layout = layoutModel(printed.model, { ...options, cache: this.breaks, sourceBlocks: this.sourceBlocks });
