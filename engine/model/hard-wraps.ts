@@ -26,19 +26,22 @@ const MIN_LINES = 3;
 // A line that ends a sentence, or ends with a closing mark right after one (。” 。）).
 const ENDS_SENTENCE = /[。！？；：…!?;:][”’）」』)]*\s*$/;
 
-/** Columns as a monospaced page counts them: Chinese characters and full-width marks are two. */
+/**
+ * Columns as a monospaced page counts them: Chinese characters, full-width forms and the quotes,
+ * dashes and ellipsis Chinese text sets full width are two; the rest one. Read by character code:
+ * this runs over candidate lines on every keystroke.
+ */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x1100) width += 1;
+    else if (c >= 0xdc00 && c <= 0xdfff) continue; // second half of a pair: counted with the first
+    else if (c >= 0x2e80) width += (c >= 0xff61 && c <= 0xffdc) || (c >= 0xffe8 && c <= 0xffee) ? 1 : 2; // half-width forms stay narrow
+    else width += c <= 0x115f || (c >= 0x2010 && c <= 0x203b) ? 2 : 1;
+  }
   return width;
 }
-
-// East Asian wide and full-width ranges, and the quotes, dash and ellipsis Chinese text sets full width.
-const WIDE: Array<[number, number]> = [
-  [0x1100, 0x115f], [0x2014, 0x2014], [0x2018, 0x2019], [0x201c, 0x201d], [0x2026, 0x2026], [0x2e80, 0xa4cf],
-  [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe30, 0xfe4f], [0xff00, 0xff60], [0xffe0, 0xffe6], [0x20000, 0x3fffd],
-];
-const isWide = (code: number) => WIDE.some(([from, to]) => code >= from && code <= to);
 
 const cache = new WeakMap<ReportModel, WrappedParagraph[]>();
 
@@ -94,12 +97,12 @@ function runFrom(lines: ReportLine[], start: number): Scan {
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i];
     if (!prose(line) || line.sourceLine !== lines[i - 1].sourceLine + 1) break;
-    const width = displayWidth(line.text.trim());
     if (ENDS_SENTENCE.test(line.text)) {
       // The paragraph's last printed line: no wider than the column.
-      if (run.length >= 2 && width <= column + 1) run.push(i);
+      if (run.length >= 2 && displayWidth(line.text.trim()) <= column + 1) run.push(i);
       break;
     }
+    const width = displayWidth(line.text.trim());
     if (Math.max(column, width) - Math.min(narrowest, width) > COLUMN_SLACK) break;
     narrowest = Math.min(narrowest, width);
     column = Math.max(column, width);
