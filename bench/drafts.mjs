@@ -104,3 +104,21 @@ export function variedReportOfSize(bytes, seed = 1) {
   out.push('特此报告。', '中共某局机关第三支部委员会', '2025年12月22日');
   return out.join('\n') + '\n';
 }
+
+/**
+ * Where keystroke benchmarks type their i-th of n characters: a few characters into a paragraph,
+ * the spots spread evenly over the draft (the same spots in the server and in-process benches).
+ */
+export function editSpot(lines, i, n) {
+  const line = Math.floor(((i + 1) * lines.length) / (n + 2));
+  return { line, character: Math.min(5, lines[line].length) };
+}
+
+/** `text` with 字 typed at its i-th of n spots (see editSpot). */
+export function typeAtSpot(text, i, n) {
+  const lines = text.split('\n');
+  const { line, character } = editSpot(lines, i, n);
+  let off = character;
+  for (let k = 0; k < line; k++) off += lines[k].length + 1;
+  return text.slice(0, off) + '字' + text.slice(off);
+}

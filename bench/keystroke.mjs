@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { editSpot } from './drafts.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -62,11 +63,6 @@ async function open(server, uri, text) {
 }
 
 /** Where the i-th of n edits goes: in the middle of a paragraph, spread over the draft. */
-function spot(lines, i, n) {
-  const line = Math.floor(((i + 1) * lines.length) / (n + 2));
-  return { line, character: Math.min(5, lines[line].length) };
-}
-
 const typeAt = (server, uri, version, at) =>
   server.conn.sendNotification(rpc.DidChangeTextDocumentNotification.type, {
     textDocument: { uri, version },
@@ -90,7 +86,7 @@ export async function measureEditing(text, edits = 50) {
   const hover = [];
   let version = 1;
   for (let i = 0; i < edits; i++) {
-    const at = spot(lines, i, edits);
+    const at = editSpot(lines, i, edits);
     version++;
     const ready = server.next(uri, version);
     const sent = performance.now();
@@ -114,7 +110,7 @@ export async function measureEditing(text, edits = 50) {
   await server.conn.sendNotification(rpc.DidChangeConfigurationNotification.type, { settings: {} });
   await rechecked;
   for (let i = 0; i < edits; i++) {
-    const at = spot(lines, i, edits);
+    const at = editSpot(lines, i, edits);
     version++;
     const ready = server.next(uri, version);
     await typeAt(server, uri, version, at);
@@ -178,7 +174,7 @@ export async function measureMemory(text, keystrokes = 400) {
   let version = 1;
   for (let i = 0; i < keystrokes; i++) {
     version++;
-    const at = spot(lines, Math.floor(i / 20), Math.ceil(keystrokes / 20));
+    const at = editSpot(lines, Math.floor(i / 20), Math.ceil(keystrokes / 20));
     const ready = server.next(uri, version);
     await typeAt(server, uri, version, { line: at.line, character: at.character + (i % 20) });
     if (i % 20 === 19) await ready;

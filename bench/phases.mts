@@ -4,7 +4,7 @@
 import { buildModel, builtinTypes, documentWords, detectType, matchSections, builtinFormulations, ProseCache, RULES } from '../engine/index';
 import { builtinUnitData } from '../engine/unit/load';
 // @ts-ignore
-import { variedReportOfSize } from './drafts.mjs';
+import { typeAtSpot, variedReportOfSize } from './drafts.mjs';
 const mb = Number(process.argv[2] ?? 1);
 const n = Number(process.argv[3] ?? 20);
 let text: string = variedReportOfSize(mb * 1_000_000);
@@ -32,12 +32,7 @@ function once(record: boolean) {
 }
 once(false);
 for (let i = 0; i < n; i++) {
-  const lines = text.split('\n');
-  const line = Math.floor(((i + 1) * lines.length) / (n + 2));
-  let off = 0;
-  for (let k = 0; k < line; k++) off += lines[k].length + 1;
-  off += Math.min(5, lines[line].length);
-  text = text.slice(0, off) + '字' + text.slice(off);
+  text = typeAtSpot(text, i, n);
   once(true);
 }
 for (const [k, v] of [...acc].sort((a, b) => b[1] - a[1])) console.log(`${(v / n).toFixed(2).padStart(8)} ms  ${k}`);

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { lint, ProseCache } from '../engine/index';
 // @ts-ignore: plain JavaScript module
-import { variedReportOfSize } from './drafts.mjs';
+import { typeAtSpot, variedReportOfSize } from './drafts.mjs';
 
 const mb = Number(process.argv[2] ?? 1);
 const n = Number(process.argv[3] ?? 40);
@@ -24,13 +24,8 @@ if (session) {
 const times: number[] = [];
 const cpu: number[] = [];
 for (let i = 0; i < n; i++) {
-  // The same spots as bench/keystroke.mjs: in the middle of a paragraph, spread over the draft.
-  const lines = text.split('\n');
-  const line = Math.floor(((i + 1) * lines.length) / (n + 2));
-  let off = 0;
-  for (let k = 0; k < line; k++) off += lines[k].length + 1;
-  off += Math.min(5, lines[line].length);
-  text = text.slice(0, off) + '字' + text.slice(off);
+  // The same spots as bench/keystroke.mjs (drafts.mjs's editSpot).
+  text = typeAtSpot(text, i, n);
   t0 = performance.now();
   const c0 = process.cpuUsage();
   lint(text, { cache });
