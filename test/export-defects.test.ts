@@ -144,9 +144,11 @@ describe('export defects (issue #14), in the DOCX', function () {
     const first = paragraphs[texts.indexOf('附件：1.整改清单')];
     const indent = (p: string) => Number(/<w:ind [^>]*w:(?:left|start)="(\d+)"/.exec(p)?.[1] ?? /w:firstLine="(\d+)"/.exec(p)?.[1] ?? 0);
     assert.ok(indent(note) > indent(first), `${indent(note)} > ${indent(first)}`);
-    // One attachment, with or without its number, as written.
-    const single = bodyParagraphs(readDocx(await exportDocx('## 一、基本情况\n正文。\n附件：整改清单\n第一党支部\n2025年12月22日\n')).document).map(textOf);
-    assert.ok(single.includes('附件：整改清单'), single.join('|'));
+    // One attachment takes no number (7.3.4), whether the draft numbered it or not.
+    for (const note of ['附件：整改清单', '附件：1.整改清单']) {
+      const single = bodyParagraphs(readDocx(await exportDocx(`## 一、基本情况\n正文。\n${note}\n第一党支部\n2025年12月22日\n`)).document).map(textOf);
+      assert.ok(single.includes('附件：整改清单'), single.join('|'));
+    }
   });
 
   it('13. sizes table columns by their content', async () => {

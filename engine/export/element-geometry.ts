@@ -28,6 +28,30 @@ export const ELEMENT_CHAR = Math.round(CHARACTER_PITCH_PT * 20);
 /** One 版记 character (4号, no character spacing). */
 export const IMPRINT_CHAR = SIZE.imprint * 20;
 
+const NOTE_SPACE = '[\\s\\u3000\\u00a0]*';
+const NOTE_LINE = new RegExp(`^附件[：:]${NOTE_SPACE}(.+)$`);
+const NOTE_ITEM = new RegExp(`^(\\d+)[.．、]${NOTE_SPACE}(.+)$`);
+
+/**
+ * The attachment note as text writes it (7.3.4): "附件：1.整改清单" and the names numbered on under it
+ * ("2.党员名单"), or "附件：整改清单" alone. `lines` are the note's first line and the lines after it
+ * that could go on with it; the answer is the names without their numbers and how many lines the
+ * note takes. The export reads a draft's own note with it, the Word import a document's.
+ */
+export function readAttachmentNote(lines: readonly string[]): { names: string[]; lines: number } | undefined {
+  const note = NOTE_LINE.exec(lines[0] ?? '');
+  if (!note) return undefined;
+  const first = NOTE_ITEM.exec(note[1]);
+  if (!first || first[1] !== '1') return { names: [note[1]], lines: 1 };
+  const names = [first[2]];
+  for (let k = 1; k < lines.length; k++) {
+    const next = NOTE_ITEM.exec(lines[k]);
+    if (!next || Number(next[1]) !== names.length + 1) break;
+    names.push(next[2]);
+  }
+  return { names, lines: names.length };
+}
+
 /** "附件1", "附件 2", "# 附件3 整改清单": a line that opens an attachment's own text. */
 export const ATTACHMENT_MARK = /^附件\s*(\d*)\s*$/;
 

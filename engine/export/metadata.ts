@@ -5,6 +5,7 @@
  * the element names as the standard writes them; English aliases stay for the old ones.
  */
 import type { ReportLine, ReportModel } from '../model/types';
+import { readAttachmentNote } from './element-geometry';
 
 export interface ExportMetadata {
   title?: string;
@@ -111,23 +112,16 @@ function attachmentsOf(model: ReportModel, fromFrontMatter: unknown): { attachme
   const flow = model.lines.filter((l) => l.block !== 'tableCell');
   const at = flow.findIndex((l) => l.role === 'attachment');
   if (at < 0) return { attachments: [], attachmentLines: [] };
-  const lines = [flow[at]];
-  const names = [flow[at].text.trim().replace(/^附件[：:]\s*/, '')];
+  // The note and the plain lines right under it: a Markdown heading or list item is no name of it.
+  const candidates = [flow[at]];
   for (let i = at + 1; i < flow.length; i++) {
     const line = flow[i];
-    const name = NUMBERED_NAME.exec(line.text.trim());
-    if (!name || line.sourceLine !== flow[i - 1].sourceLine + 1 || line.headingDepth > 0 || line.inList) break;
-    lines.push(line);
-    names.push(line.text.trim());
+    if (line.sourceLine !== flow[i - 1].sourceLine + 1 || line.headingDepth > 0 || line.inList) break;
+    candidates.push(line);
   }
-  // "1.整改清单", "2.党员名单": the note numbers them itself when there are several.
-  const attachments = names.map((n) => (names.length > 1 ? n.replace(NUMBER, '') : n)).filter(Boolean);
-  return { attachments, attachmentLines: lines };
+  const note = readAttachmentNote(candidates.map((l) => l.text.trim()));
+  return note ? { attachments: note.names, attachmentLines: candidates.slice(0, note.lines) } : { attachments: [], attachmentLines: [] };
 }
-
-const NUMBER = /^\s*\d+\s*[.．、]\s*/;
-// A name under the note's first line: numbered, short, no sentence.
-const NUMBERED_NAME = /^\d+\s*[.．、]\s*[^。；！？]{1,60}$/;
 
 export function metadata(model: ReportModel, titleEndings: string[] = []): ExportMetadata {
   const data = model.frontMatter?.data ?? {};

@@ -6,6 +6,7 @@
  * page's footer as our export writes it). A document from our export also says which keys its draft
  * had (the marker); then only those are looked for, so a body line is never taken for one by mistake.
  */
+import { readAttachmentNote } from '../export/element-geometry';
 import type { WordDocument, WordParagraph } from './read-docx';
 
 /** A paragraph (trimmed text, and where it starts in the paragraph) or a table of the body, in order. */
@@ -52,8 +53,6 @@ const URGENCY = /^(特急|加急|特提|平急)$/;
 /** 中共某局机关委员会文件; not a title ("关于……文件"). */
 const ISSUER = /^(?!关于)[^，。；：:,;《》]{2,30}文件$/;
 const SIGNERS = new RegExp(`^(.*?)${SPACE}签发人[：:]${SPACE}(.+)$`);
-const ATTACHMENT_NOTE = new RegExp(`^附件[：:]${SPACE}(.+)$`);
-const ATTACHMENT_ITEM = new RegExp(`^(\\d+)[.．、]${SPACE}(.+)$`);
 /** "附件1" opening an attachment's own page (as the export writes it, engine/export/elements.ts). */
 const ATTACHMENT_MARK = /^附件\s*(\d*)$/;
 const NOTE = /^[（(](.+)[）)]$/;
@@ -104,17 +103,12 @@ export function recogniseElements(flow: Line[], doc: WordDocument, allowed: (nam
 
   // 附件说明: "附件：1.名称" and the names under it, before the signature (among the last lines of the main text).
   for (let i = attachmentsAt - 1; i >= 0 && i >= attachmentsAt - 12; i--) {
-    const m = body[i].para && !body[i].para!.inTable ? ATTACHMENT_NOTE.exec(body[i].text) : null;
-    if (!m) continue;
-    const first = ATTACHMENT_ITEM.exec(m[1]);
-    const items = [first && first[1] === '1' ? first[2] : m[1]];
-    const taken = [body[i]];
-    for (let k = i + 1; first && first[1] === '1' && k < attachmentsAt; k++) {
-      const next = body[k].para && !body[k].para!.inTable ? ATTACHMENT_ITEM.exec(body[k].text) : null;
-      if (!next || Number(next[1]) !== items.length + 1) break;
-      items.push(next[2]);
-      taken.push(body[k]);
-    }
+    const candidates: Line[] = [];
+    for (let k = i; k < attachmentsAt && body[k].para && !body[k].para!.inTable; k++) candidates.push(body[k]);
+    const note = readAttachmentNote(candidates.map((l) => l.text));
+    if (!note) continue;
+    const items = note.names;
+    const taken = candidates.slice(0, note.lines);
     from = taken.map((l) => l.para!);
     if (set('attachments', items.length > 1 ? items : items[0])) taken.forEach((l) => drop.add(l));
     break;
