@@ -29,7 +29,8 @@ const ENDS_SENTENCE = /[。！？；：…!?;:][”’）」』)]*\s*$/;
 /**
  * Columns as a monospaced page counts them: Chinese characters, full-width forms and the quotes,
  * dashes and ellipsis Chinese text sets full width are two; the rest one. Read by character code:
- * this runs over candidate lines on every keystroke.
+ * this runs over candidate lines on every keystroke (layout/widths.ts's isWide, which tests a
+ * regular expression per character for the export's em widths, is too slow here).
  */
 export function displayWidth(text: string): number {
   let width = 0;
@@ -74,10 +75,17 @@ function findWrapped(lines: ReportLine[]): WrappedParagraph[] {
   let i = 0;
   while (i < lines.length) {
     const scan = runFrom(lines, i);
-    if (scan.ok) found.push({ lines: scan.run });
-    // Lines already scanned are not scanned again (linear in the draft), except after a first line
-    // that only failed by its own width: the next line may start the paragraph.
-    i = scan.ok || !scan.firstOnly ? Math.max(i + 1, scan.run[scan.run.length - 1] + (scan.ok ? 1 : 0)) : i + 1;
+    const last = scan.run[scan.run.length - 1];
+    if (scan.ok) {
+      found.push({ lines: scan.run });
+      i = last + 1;
+    } else if (scan.firstOnly) {
+      // Only the first line's own width failed: the next line may start the paragraph.
+      i++;
+    } else {
+      // Lines already scanned are not scanned again (linear in the draft); the last may start one.
+      i = Math.max(i + 1, last);
+    }
   }
   return found;
 }

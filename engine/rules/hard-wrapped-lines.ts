@@ -1,7 +1,6 @@
 import { t } from '../i18n';
 import { wrappedParagraphs } from '../model/hard-wraps';
-import type { TextEdit } from './rule';
-import type { DocumentRule } from './rule';
+import type { DocumentRule, TextEdit } from './rule';
 import { trimmedSpan } from './util';
 
 const LATIN_END = /[A-Za-z0-9]$/;

@@ -5,7 +5,8 @@ import { spanOf } from './util';
 // Spaces a Chinese sentence never holds: half-width, no-break and tab. A full-width space (U+3000)
 // is left alone: writers use it on purpose to indent and to align two-character names (张　三).
 const SPACES = /[ \u00a0\t]+/g;
-// Han characters and the CJK marks ，。、；：？！“”‘’（）《》【】…— and the like.
+// Han characters and the CJK marks ，。、；：？！“”‘’（）《》【】…— and the like: util.ts's CJK without
+// the full-width space and the full-width digits and letters, which are no Chinese neighbours here.
 const CHINESE = /[\u3001-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018\u2019\u201c\u201d\u2014\u2026]/;
 const DIGIT = /[0-9０-９]/;
 const OPENING = /[（(【〔［“‘《〈]/;

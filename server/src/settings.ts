@@ -71,7 +71,7 @@ export function settingsProblems(raw: unknown): string[] {
     if (reason) problems.push(t('设置 partyReport.{0} 有误：{1}。已按默认值处理，请在设置中改正。', key, reason));
   }
   if (r.placeholders !== undefined && !Array.isArray(r.placeholders)) {
-    problems.push(t('设置 partyReport.{0} 有误：{1}。已按默认值处理，请在设置中改正。', 'placeholders', settingProblem('placeholders', 0) ?? ''));
+    problems.push(t('设置 partyReport.{0} 有误：{1}。已按默认值处理，请在设置中改正。', 'placeholders', settingProblem('placeholders', r.placeholders)!));
   } else if (Array.isArray(r.placeholders)) {
     r.placeholders.forEach((pattern, i) => {
       const reason = typeof pattern === 'string' ? (compileUserPattern(pattern) as { reason?: string }).reason : t('应为正则表达式字符串');
