@@ -6,12 +6,12 @@
  * and so do small batches: a worker's start costs more than a few drafts.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { getLocale, loadExporter, setLocale, t, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
 import { DraftReadError, readDraft } from './read-draft';
 import { projectFor } from './project';
+import { defaultJobs, InOrder, Pool } from './worker-pool';
 
 /** Below this many drafts per worker, workers do not pay for their start (loading the exporter). */
 const MIN_DRAFTS_PER_WORKER = 8;
@@ -101,6 +101,12 @@ interface Task {
   job: ExportJob;
 }
 
+/** A worker's answer: the draft's place in the batch and what became of it. */
+interface Done {
+  index: number;
+  outcome: ExportOutcome;
+}
+
 /** True in a worker thread started by exportJobs: the CLI's entry then serves drafts instead of running. */
 export function isExportWorker(): boolean {
   return !isMainThread && (workerData as WorkerSetup | undefined)?.partyReportExportWorker === true;
@@ -112,54 +118,26 @@ export function serveExportTasks(): void {
   parentPort!.on('message', (task: Task) => {
     exportJob(task.job, setup.settings, true)
       .catch((e: Error): ExportOutcome => ({ messages: [{ text: `${task.job.file}: ${e.message}` }], written: false }))
-      .then((outcome) => parentPort!.postMessage({ index: task.index, outcome }));
+      .then((outcome) => parentPort!.postMessage({ index: task.index, outcome } satisfies Done));
   });
 }
 
 /** Exports every draft and calls `each` with the outcomes in job order. */
 export async function exportJobs(jobs: ExportJob[], settings: ExportSettings, threads: number | undefined, each: (o: ExportOutcome) => void): Promise<void> {
-  const cores = Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
-  const workers = settings.soffice ? 1 : Math.min(threads ?? cores, Math.floor(jobs.length / MIN_DRAFTS_PER_WORKER));
+  const workers = settings.soffice ? 1 : Math.min(threads ?? defaultJobs(), Math.floor(jobs.length / MIN_DRAFTS_PER_WORKER));
   if (workers <= 1) {
     for (const job of jobs) each(await exportJob(job, settings, true));
     return;
   }
-  const done = new Map<number, ExportOutcome>();
-  let next = 0; // next draft to hand out
-  let emitted = 0; // outcomes passed on, in order
   const setup: WorkerSetup = { partyReportExportWorker: true, locale: getLocale(), settings };
-  const pool: Worker[] = [];
+  const pool = new Pool<Task, Done>(workers, setup, (code) => t('导出线程意外退出（代码 {0}）', code));
+  const inOrder = new InOrder(each);
   try {
-    await new Promise<void>((resolve, reject) => {
-      const handOut = (w: Worker) => {
-        if (next < jobs.length) {
-          w.postMessage({ index: next, job: jobs[next] } satisfies Task);
-          next++;
-        }
-      };
-      for (let k = 0; k < workers; k++) {
-        const w = new Worker(__filename, { workerData: setup });
-        pool.push(w);
-        w.on('message', (m: { index: number; outcome: ExportOutcome }) => {
-          done.set(m.index, m.outcome);
-          handOut(w);
-          while (done.has(emitted)) {
-            each(done.get(emitted)!);
-            done.delete(emitted);
-            emitted++;
-          }
-          if (emitted === jobs.length) resolve();
-        });
-        w.on('error', reject);
-        w.on('exit', (code) => {
-          if (emitted < jobs.length) reject(new Error(t('导出线程意外退出（代码 {0}）', code)));
-        });
-        // Two drafts each: a worker never waits for the main thread between drafts.
-        handOut(w);
-        handOut(w);
-      }
-    });
+    await pool.run(
+      jobs.map((job, index) => ({ index, job })),
+      (m) => inOrder.add(m.index, m.outcome),
+    );
   } finally {
-    await Promise.all(pool.map((w) => w.terminate()));
+    await pool.terminate();
   }
 }

@@ -10,10 +10,10 @@
  * order, to every worker, which files them into its own copy of the index — the same index,
  * bucket for bucket, as the one --jobs 1 builds — and then checks files as usual.
  */
-import * as os from 'node:os';
-import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { getLocale, setLocale, t, type Locale, type ParagraphIndex } from '../../engine';
 import { lintFile, type FileOutcome, type LintArgs } from './commands/lint';
+import { defaultJobs, InOrder, Pool } from './worker-pool';
 import { CliCorpus, cwdMasking, emptyIndex, packCorpusFile, type PackedCorpusFile } from './corpus';
 
 /** Below this many files per worker, workers do not pay for their start (about 40 ms each). */
@@ -34,10 +34,6 @@ interface WorkerSetup {
   partyReportLintWorker: true;
   locale: Locale;
   args: Pick<LintArgs, 'template' | 'fix' | 'explain' | 'format' | 'encoding' | 'maxDiagnostics'>;
-}
-
-export function defaultJobs(): number {
-  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 }
 
 /** True in a worker thread started by lintFiles: the CLI's entry then serves tasks instead of running. */
@@ -100,7 +96,7 @@ export async function lintFiles(files: string[], args: LintArgs, jobs: number | 
   }
 
   const setup: WorkerSetup = { partyReportLintWorker: true, locale: getLocale(), args: { template: args.template, fix: args.fix, explain: args.explain, format: args.format, encoding: args.encoding, maxDiagnostics: args.maxDiagnostics } };
-  const pool = new Pool(workers, setup);
+  const pool = new Pool<ToWorker, FromWorker>(workers, setup, (code) => t('检查进程意外退出（代码 {0}）', code));
   try {
     if (corpusFiles.length) {
       // Round 1: the corpus files read and signed, a few per task, put back in corpus order.
@@ -119,80 +115,18 @@ export async function lintFiles(files: string[], args: LintArgs, jobs: number | 
       if (packs.filter(Boolean).length > 1) pool.broadcast({ kind: 'corpus', packs });
     }
     // Round 2: the checks, passed on in file order as they complete.
-    const done = new Map<number, FileOutcome>();
-    let emitted = 0;
+    const inOrder = new InOrder(each);
     await pool.run(
       files.map((file, index) => ({ kind: 'lint', index, file })),
       (reply) => {
         if (reply.kind !== 'linted') return;
-        done.set(reply.index, reply.outcome);
-        while (done.has(emitted)) {
-          each(done.get(emitted)!);
-          done.delete(emitted);
-          emitted++;
-        }
-        progress.update(t('已检查 {0}/{1} 个文件', emitted, files.length));
+        inOrder.add(reply.index, reply.outcome);
+        progress.update(t('已检查 {0}/{1} 个文件', inOrder.emitted, files.length));
       },
     );
   } finally {
     progress.done();
     await pool.terminate();
-  }
-}
-
-/** Worker threads that take tasks two at a time (so none waits for this thread between tasks). */
-class Pool {
-  private readonly workers: Worker[] = [];
-  private onReply: ((w: Worker, reply: FromWorker) => void) | undefined;
-  private onFailure: ((e: Error) => void) | undefined;
-  private closing = false;
-
-  constructor(count: number, setup: WorkerSetup) {
-    for (let k = 0; k < count; k++) {
-      const w = new Worker(__filename, { workerData: setup });
-      this.workers.push(w);
-      w.on('message', (m: FromWorker) => this.onReply?.(w, m));
-      w.on('error', (e) => this.onFailure?.(e));
-      w.on('exit', (code) => {
-        if (!this.closing) this.onFailure?.(new Error(t('检查进程意外退出（代码 {0}）', code)));
-      });
-    }
-  }
-
-  /** Hands out the tasks; resolves once every one has been answered (`reply` sees each answer). */
-  run(tasks: ToWorker[], reply: (m: FromWorker) => void): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      let next = 0;
-      let answered = 0;
-      const handOut = (w: Worker) => {
-        if (next < tasks.length) w.postMessage(tasks[next++]);
-      };
-      this.onFailure = reject;
-      this.onReply = (w, m) => {
-        answered++;
-        handOut(w);
-        try {
-          reply(m);
-        } catch (e) {
-          reject(e);
-        }
-        if (answered === tasks.length) resolve();
-      };
-      if (tasks.length === 0) return resolve();
-      for (const w of this.workers) {
-        handOut(w);
-        handOut(w);
-      }
-    });
-  }
-
-  broadcast(message: ToWorker): void {
-    for (const w of this.workers) w.postMessage(message);
-  }
-
-  async terminate(): Promise<void> {
-    this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
 

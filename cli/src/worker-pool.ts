@@ -1,0 +1,89 @@
+/**
+ * Worker threads for the CLI's batches (lint --jobs, export of a folder): each runs this same
+ * bundle, which serves tasks when it sees its workerData (cli/src/main.ts).
+ */
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** --jobs by default: every core. */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/** Worker threads that take tasks two at a time (so none waits for this thread between tasks). */
+export class Pool<Task, Reply> {
+  private readonly workers: Worker[] = [];
+  private onReply: ((w: Worker, reply: Reply) => void) | undefined;
+  private onFailure: ((e: Error) => void) | undefined;
+  private closing = false;
+
+  /** `exited` says, in the user's language, that a worker stopped with this exit code mid-run. */
+  constructor(count: number, setup: unknown, exited: (code: number) => string) {
+    for (let k = 0; k < count; k++) {
+      const w = new Worker(__filename, { workerData: setup });
+      this.workers.push(w);
+      w.on('message', (m: Reply) => this.onReply?.(w, m));
+      w.on('error', (e) => this.onFailure?.(e));
+      w.on('exit', (code) => {
+        if (!this.closing) this.onFailure?.(new Error(exited(code)));
+      });
+    }
+  }
+
+  /** Hands out the tasks; resolves once every one has been answered (`reply` sees each answer). */
+  run(tasks: Task[], reply: (m: Reply) => void): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let answered = 0;
+      const handOut = (w: Worker) => {
+        if (next < tasks.length) w.postMessage(tasks[next++]);
+      };
+      this.onFailure = reject;
+      this.onReply = (w, m) => {
+        answered++;
+        handOut(w);
+        try {
+          reply(m);
+        } catch (e) {
+          reject(e);
+        }
+        if (answered === tasks.length) resolve();
+      };
+      if (tasks.length === 0) return resolve();
+      for (const w of this.workers) {
+        handOut(w);
+        handOut(w);
+      }
+    });
+  }
+
+  broadcast(message: Task): void {
+    for (const w of this.workers) w.postMessage(message);
+  }
+
+  async terminate(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/**
+ * Passes outcomes on in task order as they arrive out of order: the output of a batch is the same
+ * as doing its tasks one after another.
+ */
+export class InOrder<T> {
+  private readonly done = new Map<number, T>();
+  /** How many outcomes have been passed on. */
+  emitted = 0;
+
+  constructor(private readonly each: (outcome: T) => void) {}
+
+  add(index: number, outcome: T): void {
+    this.done.set(index, outcome);
+    while (this.done.has(this.emitted)) {
+      this.each(this.done.get(this.emitted)!);
+      this.done.delete(this.emitted);
+      this.emitted++;
+    }
+  }
+}
