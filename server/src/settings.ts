@@ -48,7 +48,9 @@ export function normalizeSettings(raw: unknown): Settings {
     validate: ok('validate') ? (r.validate as Settings['validate']) : DEFAULT_SETTINGS.validate,
     debounceMs: typeof r.debounceMs === 'number' && r.debounceMs >= 0 ? Math.min(r.debounceMs, 5000) : DEFAULT_SETTINGS.debounceMs,
     rules: validRules(r.rules),
-    placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string' && compileUserPattern(p).ok) : [],
+    // A pattern that cannot run in linear time is dropped where it is compiled (model/placeholders.ts)
+    // and shown to the user by settingsProblems.
+    placeholders: Array.isArray(r.placeholders) ? r.placeholders.filter((p): p is string => typeof p === 'string') : [],
     maxLength: ok('maxLength') ? (r.maxLength as number) : DEFAULT_MAX_LENGTH,
     exportFonts: validFonts(exported.fonts),
     templatesDir: typeof r.templatesDir === 'string' && r.templatesDir.trim() ? r.templatesDir.trim() : DEFAULT_SETTINGS.templatesDir,
