@@ -18,11 +18,11 @@ export const COPY_THRESHOLD = 0.6;
 export const SHINGLE = 3;
 /** Paragraphs with fewer characters of their own (after masking) are too short to judge. */
 export const MIN_OWN_CHARS = 24;
-const BANDS = 20;
+export const BANDS = 20;
 const ROWS = 3;
 const HASHES = BANDS * ROWS;
 /** At most this many entries are read from one bucket (a boilerplate paragraph shared by thousands). */
-const BUCKET_READ_LIMIT = 64;
+export const BUCKET_READ_LIMIT = 64;
 /** At most this many candidates are verified per query, those sharing most bands first. */
 const VERIFY_LIMIT = 24;
 
@@ -35,10 +35,17 @@ export interface Location {
 
 export interface Match extends Location {
   similarity: number;
-  text: string;
+  /** The matching paragraph's text (the editor's index keeps it; the CLI's frozen one does not). */
+  text?: string;
 }
 
-interface Signature {
+/** What copied-paragraph asks of an index: the editor's ParagraphIndex, the CLI's FrozenParagraphIndex. */
+export interface CopyFinder {
+  /** The most similar paragraph of a file other than `self`, if it is similar enough. */
+  best(self: string, text: string): Match | undefined;
+}
+
+export interface Signature {
   shingles: Uint32Array;
   bandKeys: Uint32Array;
 }
@@ -199,21 +206,23 @@ export class ShingleSet {
   /**
    * jaccard(this, b) when it is at least `bar`, else -1: the count stops as soon as b's shingles
    * left cannot bring the number in common up to what `bar` needs (most candidates are far below).
+   * b's shingles are b[from .. to] (a frozen index keeps all paragraphs' in one array).
    */
-  jaccardFrom(b: Uint32Array, bar: number): number {
-    const total = this.shingles.length + b.length;
+  jaccardFrom(b: Uint32Array, bar: number, from = 0, to = b.length): number {
+    const size = to - from;
+    const total = this.shingles.length + size;
     // The fewest shingles in common that reach `bar`, computed as jaccard computes (so ties stay ties).
     const reaches = (both: number) => total - both > 0 && both / (total - both) >= bar;
     let need = Math.max(0, Math.ceil((bar * total) / (1 + bar)) - 1);
     while (need <= total && !reaches(need)) need++;
-    if (need > Math.min(this.shingles.length, b.length)) return -1;
+    if (need > Math.min(this.shingles.length, size)) return -1;
     // Give up once more than this many of b's shingles are missing from this set.
-    const missesAllowed = b.length - need;
+    const missesAllowed = size - need;
     let misses = 0;
-    for (let k = 0; k < b.length; k++) {
+    for (let k = from; k < to; k++) {
       if (!this.has(b[k]) && ++misses > missesAllowed) return -1;
     }
-    const both = b.length - misses;
+    const both = size - misses;
     const union = total - both;
     return union === 0 ? 0 : both / union;
   }
@@ -237,17 +246,52 @@ function bandKeys(shingles: Uint32Array): Uint32Array {
   return keys;
 }
 
+/** A paragraph's shingles and band keys; null when too little of it is its own to judge. */
+export function signatureOf(masker: Masker, text: string): Signature | null {
+  const own = masker.ownText(text);
+  if (own.reduce((n, s) => n + s.length, 0) < MIN_OWN_CHARS) return null;
+  const shingles = shinglesOf(own);
+  return shingles.length ? { shingles, bandKeys: bandKeys(shingles) } : null;
+}
+
+/**
+ * Of the entries a query read (`seen`, in the order first read, each sharing `sharedBands[id]`
+ * bands with it, at most `most`), the VERIFY_LIMIT to verify: those sharing most bands first, ties
+ * in the order read (what a stable sort of all by count gives). The counts (at most BANDS) say
+ * from which count on they are taken, and one pass picks them.
+ */
+export function pickCandidates(seen: ArrayLike<number>, count: number, sharedBands: Uint8Array, most: number): number[] {
+  const perCount = PER_COUNT.fill(0);
+  for (let k = 0; k < count; k++) perCount[sharedBands[seen[k]]]++;
+  let from = most;
+  for (let taken = perCount[most]; from > 1 && taken < VERIFY_LIMIT; ) taken += perCount[--from];
+  let room = VERIFY_LIMIT;
+  for (let c = most; c > from; c--) room -= perCount[c];
+  const picked: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const id = seen[k];
+    if (sharedBands[id] > from) picked.push(id);
+    else if (sharedBands[id] === from && room > 0) {
+      picked.push(id);
+      room--;
+    }
+  }
+  // Most shared first, ties kept in order: an insertion sort, as there are at most VERIFY_LIMIT.
+  for (let k = 1; k < picked.length; k++) {
+    const id = picked[k];
+    let j = k;
+    for (; j > 0 && sharedBands[picked[j - 1]] < sharedBands[id]; j--) picked[j] = picked[j - 1];
+    picked[j] = id;
+  }
+  return picked;
+}
+const PER_COUNT = new Uint32Array(BANDS + 1);
+
 export interface IndexableParagraph {
   line: number;
   text: string;
   /** Offset of the paragraph's first character in the draft. */
   start: number;
-}
-
-/** A paragraph with its signature computed (elsewhere: in a worker thread); too short ones have none. */
-export interface SignedParagraph extends IndexableParagraph {
-  shingles: Uint32Array;
-  bandKeys: Uint32Array;
 }
 
 /**
@@ -304,12 +348,7 @@ export class ParagraphIndex {
   private signature(text: string, remember: boolean): Signature | null {
     let sig = this.signatures.get(text);
     if (sig !== undefined) return sig;
-    const own = this.masker.ownText(text);
-    if (own.reduce((n, s) => n + s.length, 0) < MIN_OWN_CHARS) sig = null;
-    else {
-      const shingles = shinglesOf(own);
-      sig = shingles.length ? { shingles, bandKeys: bandKeys(shingles) } : null;
-    }
+    sig = signatureOf(this.masker, text);
     if (!remember) return sig;
     if (this.signatures.size >= SIGNATURE_CACHE) this.signatures.clear();
     this.signatures.set(text, sig);
@@ -340,7 +379,7 @@ export class ParagraphIndex {
         entries.push(kept);
         continue;
       }
-      const sig = 'shingles' in p ? (p as SignedParagraph) : this.signature(p.text, remember);
+      const sig = this.signature(p.text, remember);
       if (!sig) continue;
       const entry: Entry = { file, id: this.newId(this.fileId(file)), line: p.line, unit, text: p.text, shingles: sig.shingles, bandKeys: sig.bandKeys, alive: true };
       this.entries[entry.id] = entry;
@@ -385,19 +424,6 @@ export class ParagraphIndex {
     let id = this.fileIds.get(file);
     if (id === undefined) this.fileIds.set(file, (id = this.fileIds.size + 1));
     return id;
-  }
-
-  /**
-   * The paragraphs that setFile would keep, with their signatures: computed where the files are
-   * read (the CLI's workers), then given to setFile of an index elsewhere, which computes nothing.
-   */
-  sign(paragraphs: IndexableParagraph[]): SignedParagraph[] {
-    const out: SignedParagraph[] = [];
-    for (const p of paragraphs) {
-      const sig = this.signature(p.text, false);
-      if (sig) out.push({ line: p.line, text: p.text, start: p.start, shingles: sig.shingles, bandKeys: sig.bandKeys });
-    }
-    return out;
   }
 
   private changed(file: string): void {
@@ -479,24 +505,7 @@ export class ParagraphIndex {
         if (++sharedBands[id] > most) most = sharedBands[id];
       }
     }
-    // Those sharing most bands first, ties in the order read (what a stable sort of all by count
-    // gives): the counts (at most BANDS) say from which count on they are taken, one pass picks them.
-    const perCount = new Uint32Array(BANDS + 1);
-    for (const id of seen) perCount[sharedBands[id]]++;
-    let from = most;
-    for (let taken = perCount[most]; from > 1 && taken < VERIFY_LIMIT; ) taken += perCount[--from];
-    let room = VERIFY_LIMIT;
-    for (let c = most; c > from; c--) room -= perCount[c];
-    const picked: number[] = [];
-    for (const id of seen) {
-      if (sharedBands[id] > from) picked.push(id);
-      else if (sharedBands[id] === from && room > 0) {
-        picked.push(id);
-        room--;
-      }
-    }
-    picked.sort((a, b) => sharedBands[b] - sharedBands[a]);
-    const candidates = picked.map((id) => this.entries[id]!);
+    const candidates = pickCandidates(seen, seen.length, sharedBands, most).map((id) => this.entries[id]!);
     let best: Match | undefined;
     const mine = candidates.length ? new ShingleSet(shingles) : undefined;
     for (const e of candidates) {
