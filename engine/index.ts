@@ -34,7 +34,7 @@ export { loadWord, modelForImport } from './word/load';
 export type { DocxDraft, ImportOptions, WordPosition } from './word/to-markdown';
 export { archiveFor, corpusFiles, indexFile, indexMarkdown, newIndex, readCorpusFile } from './copies/corpus';
 export { Masker, paragraphsOf, type CopyFinder, type ParagraphIndex } from './copies/paragraph-index';
-export { FrozenParagraphIndex, freezeIndex, signFile, type FrozenIndexData, type SignedFile } from './copies/frozen-index';
+export { FrozenParagraphIndex, freezeIndex, signFile, type FrozenIndexData, type SignedFile, type SignedTexts } from './copies/frozen-index';
 export type { Corpus } from './rules/rule';
 export type { LayoutOptions } from './export/build-docx';
 export { imageSizes, layoutText, PageState, type ErrorSpan, type LayoutOptions as PageLayoutOptions, type PageUpdate } from './layout';

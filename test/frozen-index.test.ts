@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { builtinFormulations, builtinTypes } from '../engine';
 import { newIndex } from '../engine/copies/corpus';
-import { FrozenParagraphIndex, freezeIndex, signFile, type SignedFile } from '../engine/copies/frozen-index';
-import { Masker, type IndexableParagraph, type Location, type Match } from '../engine/copies/paragraph-index';
+import { FrozenParagraphIndex, freezeIndex, signFile, type SignedTexts } from '../engine/copies/frozen-index';
+import { Masker, ownPieces, type IndexableParagraph, type Location, type Match } from '../engine/copies/paragraph-index';
 import { paragraph, rng } from './helpers/generate-reports';
 
 interface File {
@@ -50,14 +50,14 @@ const plain = (m: Match | undefined) => m && { file: m.file, line: m.line, unit:
 function compare(files: File[], unreadable: Set<number>): number {
   const masker = new Masker(builtinFormulations(), builtinTypes().types);
   const reference = newIndex(builtinFormulations(), builtinTypes().types);
-  const signed: Array<{ signed: SignedFile; texts: string[] } | undefined> = files.map((f, i) => {
+  const signed: Array<SignedTexts | undefined> = files.map((f, i) => {
     if (unreadable.has(i)) return undefined;
     reference.setFile(f.name, f.paragraphs, f.unit);
     return signFile(masker, f.name, f.unit, f.paragraphs);
   });
   const frozen = new FrozenParagraphIndex(freezeIndex(signed.map((s) => s?.signed), true), masker);
   // Texts known for every other file only: the others' signatures are computed at query time.
-  signed.forEach((s, i) => s && i % 2 === 0 && frozen.knowTexts(s.signed.file, s.texts));
+  signed.forEach((s, i) => s && i % 2 === 0 && frozen.knowTexts(s.signed.file, s));
   assert.equal(frozen.fileCount, reference.fileCount);
   let found = 0;
   const ask = (self: string, text: string) => {
@@ -99,5 +99,34 @@ describe('the frozen paragraph index (CLI)', function () {
     assert.equal(frozen.fileCount, 1);
     assert.equal(frozen.best(one.name, one.paragraphs[0].text), undefined);
     assert.equal(frozen.best('/work/other.md', one.paragraphs[0].text)?.similarity, 1);
+  });
+});
+
+describe('the paragraph’s own words (ownPieces)', () => {
+  // The regular expressions ownPieces replaces: its specification.
+  const reference = (s: string) =>
+    s
+      .replace(/[0-9０-９]+|[XxＸ×*]{1,4}/g, '0')
+      .replace(/[\s\u3000\p{P}\p{S}]+/gu, '')
+      .split('\u0000')
+      .filter((p) => p.length > 0);
+
+  it('gives what the regular expressions give, on random text of every kind of character', () => {
+    const random = rng(77);
+    const alphabet = [...'党支部学习０９09XxＸ×*，。、；：“”《》【】!?.,-_ \t\n\u3000\u0000', '😀', '𠀋', '\ud800', '\udc00', '➕', '①', '\u00a0', '\ufeff', '\u200b', '©'];
+    for (let k = 0; k < 3000; k++) {
+      let s = '';
+      const length = Math.floor(random() * 40);
+      for (let i = 0; i < length; i++) s += alphabet[Math.floor(random() * alphabet.length)];
+      assert.deepEqual(ownPieces(s), reference(s), JSON.stringify(s));
+    }
+  });
+
+  it('gives what the regular expressions give on the generated reports', () => {
+    const random = rng(8);
+    for (let k = 0; k < 300; k++) {
+      const s = `2025年共征求意见${k}条，XXXXX同志${paragraph(random)}\u0000（第${k}项）`;
+      assert.deepEqual(ownPieces(s), reference(s));
+    }
   });
 });

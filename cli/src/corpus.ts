@@ -8,7 +8,7 @@
  * too, and finds their paragraphs' signatures in the index instead of computing them again.
  */
 import * as path from 'node:path';
-import { archiveFor, builtinFormulations, corpusFiles, FrozenParagraphIndex, freezeIndex, Masker, readCorpusFile, projectLintOptions, signFile, type Corpus, type Formulation, type FrozenIndexData, type ReportType, type SignedFile } from '../../engine';
+import { archiveFor, builtinFormulations, corpusFiles, FrozenParagraphIndex, freezeIndex, Masker, readCorpusFile, projectLintOptions, signFile, type Corpus, type Formulation, type FrozenIndexData, type ReportType, type SignedFile, type SignedTexts } from '../../engine';
 import { projectFor } from './project';
 
 /** Every file the index holds: the files given and the archives above them, resolved; [] when one file alone. */
@@ -20,6 +20,8 @@ export function corpusFilesFor(files: string[]): string[] {
   }
   // One file and no archive: nothing to compare with, so nothing is read twice.
   if (files.length < 2 && archives.size === 0) return [];
+  // Nor when every file's project turns copied-paragraph off.
+  if (files.every((f) => projectFor(f).config?.config.rules?.['copied-paragraph'] === 'off')) return [];
   const all = new Set(files.map((f) => path.resolve(f)));
   for (const a of archives) for (const f of corpusFiles(a, 20000, true)) all.add(path.resolve(f));
   return [...all];
@@ -37,7 +39,7 @@ export function cwdMasker(): Masker {
 }
 
 /** Reads and signs one corpus file (in a worker): its signatures and the texts they are of; undefined when it cannot be read. */
-export function signCorpusFile(masker: Masker, file: string): { signed: SignedFile; texts: string[] } | undefined {
+export function signCorpusFile(masker: Masker, file: string): SignedTexts | undefined {
   const read = readCorpusFile(file);
   return read && signFile(masker, file, read.unit, read.paragraphs);
 }
@@ -55,7 +57,7 @@ export class CliCorpus {
     const masker = new Masker(formulations, types);
     const signed = all.map((f) => signCorpusFile(masker, f));
     const corpus = new CliCorpus(new FrozenParagraphIndex(freezeIndex(signed.map((s) => s?.signed), false), masker));
-    for (const s of signed) if (s) corpus.index.knowTexts(s.signed.file, s.texts);
+    for (const s of signed) if (s) corpus.index.knowTexts(s.signed.file, s);
     return corpus;
   }
 
@@ -65,7 +67,7 @@ export class CliCorpus {
   }
 
   /** The texts of a file this thread signed (see FrozenParagraphIndex.knowTexts). */
-  knowTexts(file: string, texts: string[]): void {
+  knowTexts(file: string, texts: Pick<SignedTexts, 'texts' | 'short'>): void {
     this.index.knowTexts(file, texts);
   }
 

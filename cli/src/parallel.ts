@@ -14,7 +14,7 @@
  */
 import * as path from 'node:path';
 import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
-import { freezeIndex, getLocale, setLocale, t, type FrozenIndexData, type Locale, type Masker, type SignedFile } from '../../engine';
+import { freezeIndex, getLocale, setLocale, t, type FrozenIndexData, type Locale, type Masker, type SignedFile, type SignedTexts } from '../../engine';
 import { lintFile, type FileOutcome, type LintArgs } from './commands/lint';
 import { defaultJobs, InOrder, Pool } from './worker-pool';
 import { buffersOf, CliCorpus, cwdMasker, cwdMasking, signCorpusFile } from './corpus';
@@ -53,7 +53,7 @@ export function serveLintTasks(): void {
   let corpus: CliCorpus | undefined;
   let masker: Masker | undefined;
   /** The texts of the files this worker signed, until the index arrives. */
-  const texts = new Map<string, string[]>();
+  const texts = new Map<string, Pick<SignedTexts, 'texts' | 'short'>>();
   parentPort!.on('message', (task: ToWorker) => {
     if (task.kind === 'corpus') {
       corpus = CliCorpus.fromData(task.data, masker);
@@ -66,7 +66,7 @@ export function serveLintTasks(): void {
       const signed = task.files.map((file) => {
         try {
           const s = signCorpusFile(masker!, file);
-          if (s) texts.set(file, s.texts);
+          if (s) texts.set(file, { texts: s.texts, short: s.short });
           return s?.signed;
         } catch {
           return undefined; // like indexFile: a file that cannot be read is left out of the comparison

@@ -23,15 +23,26 @@ export interface SignedFile {
   bandKeys: Uint32Array;
 }
 
-/** A file's paragraphs signed for the index, and the texts of those kept, in the same order. */
-export function signFile(masker: Masker, file: string, unit: Location['unit'], paragraphs: IndexableParagraph[]): { signed: SignedFile; texts: string[] } {
+/** What signFile gives: the file's signatures, the texts of the paragraphs kept (in the same order) and of those too short. */
+export interface SignedTexts {
+  signed: SignedFile;
+  texts: string[];
+  short: string[];
+}
+
+/** A file's paragraphs signed for the index. */
+export function signFile(masker: Masker, file: string, unit: Location['unit'], paragraphs: IndexableParagraph[]): SignedTexts {
   const texts: string[] = [];
+  const short: string[] = [];
   const lines: number[] = [];
   const sigs = [];
   let total = 0;
   for (const p of paragraphs) {
     const sig = signatureOf(masker, p.text);
-    if (!sig) continue;
+    if (!sig) {
+      short.push(p.text);
+      continue;
+    }
     texts.push(p.text);
     lines.push(p.line);
     sigs.push(sig);
@@ -46,7 +57,7 @@ export function signFile(masker: Masker, file: string, unit: Location['unit'], p
     shingleEnds[i] = at += sig.shingles.length;
     bandKeys.set(sig.bandKeys, i * BANDS);
   });
-  return { signed: { file, unit, lines: Int32Array.from(lines), shingleEnds, shingles, bandKeys }, texts };
+  return { signed: { file, unit, lines: Int32Array.from(lines), shingleEnds, shingles, bandKeys }, texts, short };
 }
 
 /** The index's arrays, in plain or shared memory: posted to worker threads as they are. */
@@ -148,7 +159,7 @@ export function freezeIndex(files: Array<SignedFile | undefined>, shared: boolea
 
 export class FrozenParagraphIndex implements CopyFinder {
   private readonly fileNumbers: Map<string, number>;
-  /** Per file known here (the files this thread signed), its entries by text. */
+  /** Per file known here (the files this thread signed), its entries by text (-1: too short to compare). */
   private readonly own = new Map<string, Map<string, number>>();
   /** The query that last counted each entry, and how many bands it shared then. */
   private readonly seenBy: Int32Array;
@@ -178,14 +189,16 @@ export class FrozenParagraphIndex implements CopyFinder {
   }
 
   /**
-   * The texts of `file`'s entries (as signFile gave them), where this thread signed it: a query
-   * for one of its paragraphs then reads the signature from the index instead of computing it.
+   * The texts of `file`'s paragraphs (as signFile gave them), where this thread signed it: a query
+   * for one of them then reads the signature from the index instead of computing it again.
    */
-  knowTexts(file: string, texts: string[]): void {
+  knowTexts(file: string, { texts, short }: Pick<SignedTexts, 'texts' | 'short'>): void {
     const f = this.fileNumbers.get(file);
     if (f === undefined) return;
     const first = this.data.firstEntry[f];
-    this.own.set(file, new Map(texts.map((text, i) => [text, first + i])));
+    const own = new Map<string, number>(short.map((text) => [text, -1]));
+    texts.forEach((text, i) => own.set(text, first + i));
+    this.own.set(file, own);
   }
 
   best(self: string, text: string): Match | undefined {
@@ -204,6 +217,7 @@ export class FrozenParagraphIndex implements CopyFinder {
     let shingles: Uint32Array;
     let keys: Uint32Array;
     const own = this.own.get(self)?.get(text);
+    if (own === -1) return undefined;
     if (own !== undefined) {
       shingles = d.shingles.subarray(d.shingleStarts[own], d.shingleStarts[own + 1]);
       keys = d.bandKeys.subarray(own * BANDS, own * BANDS + BANDS);
