@@ -182,6 +182,8 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
         cell: l.cell && span(l.cell),
         sourceLine: index.positionAt(starts[0] ?? (l.cell ? l.cell.start + delta : delta)).line,
         bold: l.bold,
+        // A copy for another text (fix-all's rounds): it keeps nothing of the document's line.
+        memo: undefined,
       };
       moved.set(l, m);
     }
