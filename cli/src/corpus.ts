@@ -14,8 +14,9 @@ import { projectFor } from './project';
 /** Every file the index holds: the files given and the archives above them, resolved; [] when one file alone. */
 export function corpusFilesFor(files: string[]): string[] {
   const archives = new Set<string>();
+  const known = new Map<string, string | undefined>();
   for (const f of files) {
-    const a = archiveFor(f);
+    const a = archiveFor(f, known);
     if (a) archives.add(a);
   }
   // One file and no archive: nothing to compare with, so nothing is read twice.
