@@ -31,7 +31,8 @@ const SENTENCE_END = /[。！？!?]/;
 const TRAILING_PUNCT = /[。，；：、,.;:！？!?\s\u3000]+$/;
 
 export function buildModel(text: string, options: BuildOptions = {}): ReportModel {
-  const lineIndex = new LineIndex(text);
+  // With a document's cache, the index is made from the previous version's (only lines near the edit are read).
+  const lineIndex = options.cache ? options.cache.lineIndexFor(text) : new LineIndex(text);
   const base = text.charCodeAt(0) === BOM ? 1 : 0;
   const source = base ? text.slice(1) : text;
 
