@@ -117,9 +117,9 @@ export class LineFindings {
   }
 
   /** A document rule's facts about a line (position-free, see RuleContext.lineFacts), kept with it. */
-  facts<T>(line: ReportLine, key: string, compute: () => T): T {
+  facts<T>(line: ReportLine, key: string, compute: (line: ReportLine) => T): T {
     const entry = line.memo?.kept as LineEntry | undefined;
-    if (!entry || entry.owner !== this || entry.generation !== this.generation || entry.role !== line.role) return compute();
+    if (!entry || entry.owner !== this || entry.generation !== this.generation || entry.role !== line.role) return compute(line);
     // Rules ask with one key over every line in turn: the last key's slot is remembered.
     let slot = this.lastSlot;
     if (key !== this.lastKey) {
@@ -128,7 +128,7 @@ export class LineFindings {
     }
     entry.facts ??= [];
     if (slot < entry.facts.length && entry.facts[slot] !== undefined) return entry.facts[slot] as T;
-    const value = compute();
+    const value = compute(line);
     entry.facts[slot] = value;
     return value;
   }

@@ -45,7 +45,7 @@ export const dateOrder: DocumentRule = {
     for (const line of ctx.model.lines) {
       if (line.role === 'date') continue;
       // Kept per line with its dates (most lines have none: the 日 test runs once per line, not per keystroke).
-      for (const d of ctx.lineFacts(line, dateOrder.id, () => (line.text.includes('日') ? datesIn(line.text) : NO_DATES))) {
+      for (const d of ctx.lineFacts(line, dateOrder.id, datesOfLine)) {
         if (d.weekday) {
           const w = d.weekday;
           const span = spanOf(line, d.from, w.to);
@@ -84,6 +84,9 @@ interface DateInLine {
 }
 
 const NO_DATES: DateInLine[] = [];
+
+/** A module-level function, not a closure per line: lineFacts is asked on every line at every keystroke. */
+const datesOfLine = (line: ReportLine): DateInLine[] => (line.text.includes('日') ? datesIn(line.text) : NO_DATES);
 
 function datesIn(text: string): DateInLine[] {
   const found: DateInLine[] = [];
