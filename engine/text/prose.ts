@@ -16,10 +16,14 @@ export interface LineMemo {
   /** model/enumerations.ts: 首先、其次、再次、最后. */
   ordinals?: unknown;
   placeholders?: unknown;
+  /** model/build.ts: a heading's title and whether it runs into its paragraph. */
+  heading?: unknown;
   /** model/counted-lists.ts: the line's count phrases ("共有四项"). */
   counts?: unknown;
   /** model/hard-wraps.ts: whether the line ends a sentence, and its printed width. */
   wrap?: { endsSentence: boolean; width: number; tableRow: boolean };
+  /** model/build.ts: the report line made from this line for the document's current model (reused). */
+  report?: unknown;
   /** engine/incremental/line-findings.ts: the paragraph rules' findings and document rules' facts. */
   kept?: unknown;
 }
