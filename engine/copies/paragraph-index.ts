@@ -8,7 +8,7 @@
  * number of entries whatever the corpus size; each candidate is then verified exactly.
  */
 import type { Formulation } from '../formulations/load';
-import type { ReportModel } from '../model/types';
+import type { ReportLine, ReportModel } from '../model/types';
 import { openingFormulas } from '../report-types/detect';
 import type { ReportType } from '../report-types/types';
 
@@ -43,6 +43,12 @@ export interface Match extends Location {
 export interface CopyFinder {
   /** The most similar paragraph of a file other than `self`, if it is similar enough. */
   best(self: string, text: string): Match | undefined;
+  /**
+   * A number that changes whenever a file other than `self` changes in the index: while it stays
+   * the same, best(self, text) gives the same answer (the editor keeps answers per line with it).
+   * Absent for an index that never changes.
+   */
+  othersVersion?(self: string): number;
 }
 
 export interface Signature {
@@ -383,12 +389,13 @@ export interface IndexableParagraph {
  */
 export function paragraphsOf(model: ReportModel): IndexableParagraph[] {
   const out: IndexableParagraph[] = [];
-  for (const l of model.lines) {
-    if (l.block !== 'paragraph') continue;
-    if (l.role !== 'body' && !(l.role === 'heading' && l.section?.runIn)) continue;
-    out.push({ line: l.sourceLine, text: l.text, start: l.starts[0] });
-  }
+  for (const l of model.lines) if (isComparedParagraph(l)) out.push({ line: l.sourceLine, text: l.text, start: l.starts[0] });
   return out;
+}
+
+/** A paragraph of body text (or a heading that runs into its paragraph): what copies are looked for in. */
+export function isComparedParagraph(l: ReportLine): boolean {
+  return l.block === 'paragraph' && (l.role === 'body' || (l.role === 'heading' && l.section?.runIn === true));
 }
 
 export class ParagraphIndex {
@@ -546,9 +553,13 @@ export class ParagraphIndex {
     return this.files.size;
   }
 
+  othersVersion(self: string): number {
+    return this.changes - (this.changesOf.get(self) ?? 0);
+  }
+
   /** The most similar paragraph of another file, if it is similar enough. */
   best(self: string, text: string): Match | undefined {
-    const others = this.changes - (this.changesOf.get(self) ?? 0);
+    const others = this.othersVersion(self);
     const key = `${self}\u0000${text}`;
     const known = this.answers.get(key);
     if (known && known.others === others) return known.match;
