@@ -5,8 +5,10 @@
 // keystroke, as an editor sends them. Memory: peak RSS after 400 keystrokes typed in bursts.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { editSpot } from './drafts.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -33,18 +35,28 @@ function startServer(settings) {
     for (const w of waiters.splice(0)) w(p, now);
   });
   conn.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => settings));
+  // The workspace index says when it is built (server.ts, rebuildCopies).
+  let indexed;
+  const workspaceIndexed = new Promise((resolve) => (indexed = resolve));
+  conn.onNotification(rpc.LogMessageNotification.type, (p) => {
+    if (/copied-paragraph: indexed/.test(p.message)) indexed();
+  });
   conn.listen();
   const next = (uri, version) =>
     new Promise((resolve) => {
       const wait = (p, at) => (p.uri === uri && p.version === version ? resolve(at) : waiters.push(wait));
       waiters.push(wait);
     });
-  return { proc, conn, next, latest, settings };
+  return { proc, conn, next, latest, settings, workspaceIndexed };
 }
 
-async function init(server) {
-  await server.conn.sendRequest(rpc.InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: CAPABILITIES });
+/** Starts the session; with `folder`, as a workspace whose reports copied-paragraph compares with. */
+async function init(server, folder) {
+  const rootUri = folder ? pathToFileURL(folder).toString() : null;
+  const workspaceFolders = folder ? [{ uri: rootUri, name: path.basename(folder) }] : null;
+  await server.conn.sendRequest(rpc.InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders, capabilities: CAPABILITIES });
   await server.conn.sendNotification(rpc.InitializedNotification.type, {});
+  if (folder) await server.workspaceIndexed;
 }
 
 async function stop(server) {
@@ -55,6 +67,20 @@ async function stop(server) {
 
 /** How long after the draft's first diagnostics the typing starts (see measureEditing). */
 export const SETTLE_MS = 1500;
+
+/**
+ * Typing in a workspace: the draft is open in a folder with `others` reports, so every keystroke's
+ * check also compares paragraphs with theirs (copied-paragraph over the workspace index).
+ */
+export async function measureEditingInWorkspace(text, others, edits) {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-bench-'));
+  try {
+    others.forEach((other, i) => fs.writeFileSync(path.join(folder, `report-${i}.md`), other));
+    return (await measureEditing(text, edits, { typingOnly: true, workspace: folder })).typing;
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
 
 /** The first keystrokes typed the moment the draft's diagnostics arrive: before any warm-up. */
 export async function measureFirstKeystrokes(text, edits = 10) {
@@ -81,10 +107,10 @@ const typeAt = (server, uri, version, at) =>
  * Keystroke → diagnostics, and the editor's requests right after a keystroke, on one draft.
  * `edits` keystrokes; the requests are timed at each of them.
  */
-export async function measureEditing(text, edits = 50, { settleMs = SETTLE_MS, typingOnly = false } = {}) {
+export async function measureEditing(text, edits = 50, { settleMs = SETTLE_MS, typingOnly = false, workspace } = {}) {
   const server = startServer({ debounceMs: 0 });
-  await init(server);
-  const uri = 'file:///bench/draft.md';
+  await init(server, workspace);
+  const uri = workspace ? pathToFileURL(path.join(workspace, 'draft.md')).toString() : 'file:///bench/draft.md';
   await open(server, uri, text);
   // A writer starts typing a moment after the draft opens; in that moment the server gets its
   // incremental path compiled (server/src/warm-up.ts). measureFirstKeystrokes types with no pause.

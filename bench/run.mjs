@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { variedReportOfSize, writeInputs } from './drafts.mjs';
-import { measureEditing, measureFirstKeystrokes, measureMemory, measureStart, SETTLE_MS } from './keystroke.mjs';
+import { measureEditing, measureEditingInWorkspace, measureFirstKeystrokes, measureMemory, measureStart, SETTLE_MS } from './keystroke.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -211,6 +211,7 @@ if (wanted('export')) {
 
 // ---------------------------------------------------------------- the language server
 if (wanted('lsp')) {
+  const workspaceReports = fs.readdirSync(path.join(ROOT, 'examples')).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(ROOT, 'examples', f), 'utf8'));
   row('server start → first diagnostics, seed', ms(await measureStart(inputs.seed)));
   for (const [size, goals, edits] of [[1, { typing: 30, request: 50 }, 40], [5, { typing: 100, request: 150 }, 15]]) {
     console.error(`language server, ${size} MB…`);
@@ -222,6 +223,10 @@ if (wanted('lsp')) {
     // The same, typed the moment the draft's diagnostics arrive (the rows above start ${SETTLE_MS} ms later).
     const first = await measureFirstKeystrokes(text, 10);
     row(`  the same, the first 10 keystrokes typed the moment the ${size} MB draft opens`, p(first), '—', '');
+    // In a workspace: every check also compares the draft's paragraphs with the other reports' (the
+    // bundled examples: reports of every type, as a branch's folder holds them).
+    const inWorkspace = await measureEditingInWorkspace(text, workspaceReports, edits);
+    row(`  the same, in a workspace of the ${workspaceReports.length} example reports (copied-paragraph)`, p(inWorkspace), '—', `p95 < ${goals.typing} ms`, inWorkspace.p95 < goals.typing);
     row(`code actions without only (light bulb), ${what}`, p(m.actions), '—', `p95 < ${goals.request} ms`, m.actions.p95 < goals.request);
     row(`code actions, only source.fixAll, ${what}`, p(m.fixAllOnly), '—', `p95 < ${goals.request} ms`, m.fixAllOnly.p95 < goals.request);
     row(`completion right after a keystroke, ${what}`, p(m.completion), '—', `p95 < ${goals.request} ms`, m.completion.p95 < goals.request);

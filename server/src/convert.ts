@@ -12,13 +12,25 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const SOURCE = DIAGNOSTIC_SOURCE;
 
+/** URIs of the files related findings name: the same few files for thousands of findings. */
+const uris = new Map<string, string>();
+function fileUri(file: string): string {
+  let uri = uris.get(file);
+  if (uri === undefined) {
+    uri = file.includes('://') ? file : pathToFileURL(file).toString();
+    if (uris.size > 10_000) uris.clear();
+    uris.set(file, uri);
+  }
+  return uri;
+}
+
 export function toLspDiagnostic(d: Diagnostic): LspDiagnostic {
   const lsp: LspDiagnostic = { range: d.range, severity: SEVERITY[d.severity], code: d.rule, source: SOURCE, message: d.message };
   // A .docx has no text lines an editor can show: its paragraph is named in the message.
   if (d.related) {
     lsp.relatedInformation = d.related.map((r) => ({
       location: {
-        uri: r.file.includes('://') ? r.file : pathToFileURL(r.file).toString(),
+        uri: fileUri(r.file),
         range: { start: { line: r.unit === 'line' ? r.line : 0, character: 0 }, end: { line: r.unit === 'line' ? r.line : 0, character: 0 } },
       },
       message: r.unit === 'line' ? r.message : `${r.message}（${t('第 {0} 段', r.line + 1)}）`,
