@@ -8,6 +8,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { docxFastPaths } from './docx-fast-paths.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -37,7 +38,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [builtinNamespaces],
+  // docxFastPaths: three of docx's internals done the same way, faster (scripts/docx-fast-paths.mjs).
+  plugins: [builtinNamespaces, docxFastPaths],
 };
 
 /** The built-in data as the engine reads it from the YAML files, with paths relative to the package root. */
