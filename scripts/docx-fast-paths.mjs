@@ -1,7 +1,9 @@
-// An esbuild plugin for the bundles that contain the `docx` library: three of its internal functions,
+// An esbuild plugin for the bundles that contain the `docx` library: four of its internal functions,
 // rewritten at build time so that they do the same thing faster in a short process (the CLI exporting
 // one draft runs them cold, before the JIT has warmed up). Measured and recorded in docs/benchmarks.md.
 //
+// 0. _defineProperty (every class field of every component) turned each key into a property key
+//    through two more helpers; a string key is one already.
 // 1. NextAttributeComponent.prepForXml built an element's attributes by spreading the object so far
 //    into a new one for every attribute (through a transpiled `_objectSpread2`): a fifth of a 60-page
 //    export's XML time and much of its garbage. Here: one object, one assignment per attribute
@@ -22,6 +24,11 @@ import * as path from 'node:path';
 const DOCX_ENTRY = /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.mjs$/;
 
 const rewrites = [
+  {
+    what: '_defineProperty (class fields)',
+    from: `return (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {`,
+    to: `return (r = typeof r === "string" ? r : toPropertyKey(r)) in e ? Object.defineProperty(e, r, {`,
+  },
   {
     what: 'NextAttributeComponent.prepForXml',
     from: `return { _attr: Object.values(this.root).filter(({ value }) => value !== void 0).reduce((acc, { key, value }) => _objectSpread2(_objectSpread2({}, acc), {}, { [key]: value }), {}) };`,
@@ -62,13 +69,16 @@ const rewrites = [
   {
     what: 'the one-pass writer (before stringifyXmlable)',
     from: `var stringifyXmlable = (input, { indent = "", declaration } = {}) => {`,
-    to: `/** resolve() and format() of one element without indentation, in one pass (scripts/docx-fast-paths.mjs). */
+    to: `/** escapeValue, skipping the replace (and its callback) for the many values with nothing to escape. */
+var NEEDS_ESCAPE = /[&"'<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]/;
+var escapedValue = (value) => typeof value === "string" && NEEDS_ESCAPE.test(value) ? escapeAll(value) : value;
+/** resolve() and format() of one element without indentation, in one pass (scripts/docx-fast-paths.mjs). */
 var writeElement = (data) => {
 	const name = Object.keys(data)[0];
 	const values = name === void 0 ? void 0 : data[name];
 	let attributes = "";
 	const addAttributes = (attr) => {
-		for (const key of Object.keys(attr)) attributes += \` \${key}="\${String(escapeValue(attr[key]))}"\`;
+		for (const key of Object.keys(attr)) attributes += \` \${key}="\${String(escapedValue(attr[key]))}"\`;
 	};
 	const content = [];
 	if (typeof values === "object") {
@@ -85,12 +95,12 @@ var writeElement = (data) => {
 				} else {
 					content.pop();
 					isStringContent = true;
-					content.push(escapeValue(value));
+					content.push(escapedValue(value));
 				}
 				if (!isStringContent) content.push("");
 			}
 		}
-	} else content.push(escapeValue(values));
+	} else content.push(escapedValue(values));
 	const open = (name ? \`<\${name}\` : "") + attributes;
 	if (content.length === 0) return open + "/>";
 	let inner = "";
