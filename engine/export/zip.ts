@@ -4,13 +4,12 @@
  * at hand, so this is the plain, whole-file form of the format: sizes and CRC-32 in the headers, no
  * streaming, no ZIP64 (a part or a package over 4 GB is refused), no extra fields.
  *
- * Why not fflate, which wrote it before: its module builds its compression tables when it is loaded,
- * and its ZIP writer is a streaming one; in the short process that exports one draft, loading and
- * running it cold cost several milliseconds for work that is a few headers. zlib does the compression
- * (a gzip member is a raw DEFLATE stream between a 10-byte header and a trailer holding the CRC-32 and
- * length, so one native call gives both the data and the CRC); this file only writes the headers.
+ * Why not fflate, which wrote it before: docx carries its own copy of fflate inside its bundle, so
+ * importing the package beside it built fflate's tables a second time at every load, and its
+ * streaming writer then ran cold for what is a few headers. zlib does the compression and the
+ * CRC-32; this file only writes the headers.
  */
-import { gzipSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 interface Entry {
   name: Buffer;
@@ -36,9 +35,14 @@ function dosDateTime(when: Date): { time: number; date: number } {
   };
 }
 
-/** One part, compressed (DEFLATE, level 6) with its CRC-32, by zlib. */
+/**
+ * One part, compressed (DEFLATE, level 6) with its CRC-32, by zlib: raw DEFLATE and zlib.crc32 (Node
+ * 20.15 and later), else a gzip member, whose body is the same raw DEFLATE stream and whose trailer
+ * holds the CRC-32.
+ */
 function deflated(data: Uint8Array): { data: Buffer; crc: number } {
-  const gz = gzipSync(data, { level: 6 });
+  if (typeof zlib.crc32 === 'function') return { data: zlib.deflateRawSync(data, { level: 6 }), crc: zlib.crc32(data) };
+  const gz = zlib.gzipSync(data, { level: 6 });
   // Node writes the 10-byte header without optional fields (FLG = 0); anything else is not expected.
   if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8 || gz[3] !== 0) throw new Error('unexpected gzip header');
   return { data: gz.subarray(10, gz.length - 8), crc: gz.readUInt32LE(gz.length - 8) };
