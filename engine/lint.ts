@@ -149,7 +149,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
           dropped++;
           return;
         }
-        findings.push({ rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix, ...(f.related ? { related: f.related } : {}) });
+        const finding: Finding = { rule: rule.id, severity, message: f.message, span: f.span, fix: f.fix };
+        if (f.related) finding.related = f.related;
+        findings.push(finding);
       };
       let failure: unknown;
       if (lines) {
@@ -190,11 +192,18 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       span: { start: 0, end: 0 },
     });
   }
-  const suppress = new Suppressions(model.comments, model.lineIndex);
-  const diagnostics = findings
-    .map((f) => withRange(f, model.lineIndex))
-    .filter((d) => !suppress.isSuppressed(d.rule, d.range.start.line))
-    .sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  // In document order (a stable sort: findings at one span keep the rules' order), then given their
+  // positions walking forward through the lines, and filtered by the disable comments.
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const suppress = model.comments.length > 0 ? new Suppressions(model.comments, model.lineIndex) : undefined;
+  const diagnostics: Diagnostic[] = [];
+  let near = 0;
+  for (const f of findings) {
+    const start = model.lineIndex.positionNear(f.span.start, near);
+    near = start.line;
+    if (suppress?.isSuppressed(f.rule, start.line)) continue;
+    diagnostics.push(diagnosticOf(f, start, model.lineIndex.positionNear(f.span.end, near)));
+  }
   return { type, detection, diagnostics, model };
 }
 
@@ -278,5 +287,14 @@ function positionsFor(text: string) {
 }
 
 function withRange(f: Finding, index: { positionAt(o: number): Position }): Diagnostic {
-  return { ...f, range: { start: index.positionAt(f.span.start), end: index.positionAt(f.span.end) } };
+  return diagnosticOf(f, index.positionAt(f.span.start), index.positionAt(f.span.end));
+}
+
+/** The finding with its range: the same keys in the same order as `{ ...f, range }`, built directly (thousands per keystroke). */
+function diagnosticOf(f: Finding, start: Position, end: Position): Diagnostic {
+  const d = { rule: f.rule, severity: f.severity, message: f.message, span: f.span } as Diagnostic;
+  if ('fix' in f) d.fix = f.fix;
+  if ('related' in f) d.related = f.related;
+  d.range = { start, end };
+  return d;
 }

@@ -2,18 +2,22 @@
  * The paragraph rules' findings, line by line, kept between versions of one document: after a
  * keystroke only the lines of the edited chunk are new, and only they are checked again.
  *
- * A line is known by its offset arrays (`starts`): the parse cache hands out the same line objects
- * for unchanged chunks and, with `shiftInPlace`, moves their offsets without replacing the arrays.
- * A line that was parsed anew has new arrays, so nothing stale can be found for it. Findings are
+ * What is kept for a line hangs on the parsed line's memo (model/line-memo.ts): the parse cache
+ * hands out the same line objects for unchanged chunks and, with `shiftInPlace`, moves their offsets
+ * in place. A line that was parsed anew is a new object, so nothing stale can be found for it. Findings are
  * stored with the line's first offset at the time; when the line has moved since, they are moved
  * by the same distance (every span a paragraph rule reports lies inside its line).
  */
 import type { LineRole, ReportLine, Span } from '../model/types';
 import type { Finding, Fix } from '../rules/rule';
+import { lineMemo } from '../model/line-memo';
 
 export type Reported = { span: Span; message: string; fix?: Fix; related?: Finding['related'] };
 
 export interface LineEntry {
+  /** Whose entry this is, and from which of its generations (begin() with other data starts a new one). */
+  owner: LineFindings;
+  generation: number;
   /** Roles come from the line's place in the document: a line that changed role is checked again. */
   role: LineRole;
   /** The line's first offset when `findings` were stored. */
@@ -68,7 +72,7 @@ function moved(f: Reported, delta: number): Reported {
 }
 
 export class LineFindings {
-  private byLine = new WeakMap<Int32Array, LineEntry>();
+  private generation = 0;
   private data?: CheckData;
   /** Lines whose findings came from the last check (all rules), and lines checked anew. */
   kept = 0;
@@ -77,7 +81,7 @@ export class LineFindings {
   /** Starts a check with the data the rules will read; other data than last time drops everything. */
   begin(data: CheckData): void {
     const d = this.data;
-    if (!d || d.type !== data.type || d.formulations !== data.formulations || d.unit !== data.unit || d.locale !== data.locale || d.rules !== data.rules) this.byLine = new WeakMap();
+    if (!d || d.type !== data.type || d.formulations !== data.formulations || d.unit !== data.unit || d.locale !== data.locale || d.rules !== data.rules) this.generation++;
     this.data = data;
   }
 
@@ -88,11 +92,17 @@ export class LineFindings {
   entryFor(line: ReportLine): LineEntry | undefined {
     const anchor = anchorOf(line);
     if (anchor === undefined) return undefined;
-    let entry = this.byLine.get(line.starts);
-    if (!entry || entry.role !== line.role) {
+    const memo = lineMemo(line);
+    let entry = memo.kept as LineEntry | undefined;
+    if (entry && entry.owner !== this) {
+      // Another document's cache keeps this line (a fork for fix-all shares unchanged lines with the
+      // document): the first owner keeps it, the other checks the line without keeping anything.
       this.checked++;
-      entry = { role: line.role, anchor, findings: [] };
-      this.byLine.set(line.starts, entry);
+      return { owner: this, generation: -1, role: line.role, anchor, findings: [] };
+    }
+    if (!entry || entry.generation !== this.generation || entry.role !== line.role) {
+      this.checked++;
+      memo.kept = entry = { owner: this, generation: this.generation, role: line.role, anchor, findings: [] };
     } else {
       this.kept++;
       if (anchor !== entry.anchor) {
@@ -106,8 +116,8 @@ export class LineFindings {
 
   /** A document rule's facts about a line (position-free, see RuleContext.lineFacts), kept with it. */
   facts<T>(line: ReportLine, key: string, compute: () => T): T {
-    const entry = this.byLine.get(line.starts);
-    if (!entry || entry.role !== line.role) return compute();
+    const entry = line.memo?.kept as LineEntry | undefined;
+    if (!entry || entry.owner !== this || entry.generation !== this.generation || entry.role !== line.role) return compute();
     const slot = factSlot(key);
     entry.facts ??= [];
     if (slot < entry.facts.length && entry.facts[slot] !== undefined) return entry.facts[slot] as T;

@@ -104,6 +104,8 @@ function reportLine(l: ProseLine): ReportLine {
     inQuote: l.inQuote,
     role: 'body',
     numbering: numberingOf(l),
+    // The parsed line's memo, shared: what is read through the report line stays with the parsed one.
+    memo: lineMemo(l),
   };
   if (l.cell) line.cell = l.cell;
   return line;

@@ -5,6 +5,7 @@
  */
 import { loadData } from '../data';
 import { parseCount } from './numerals';
+import { lineMemo } from './line-memo';
 import type { CountedList, EnumerationMarker, ReportLine } from './types';
 
 interface CountedData {
@@ -29,6 +30,31 @@ function countPattern(): { re: RegExp; lead: RegExp; window: number } {
   return pattern;
 }
 
+/** A count phrase in a line: "共有四项", at `at`; `introduces` when only a colon or 如下 follows it. */
+interface CountPhrase {
+  count: number;
+  at: number;
+  phrase: string;
+  introduces: boolean;
+}
+
+const NO_PHRASES: CountPhrase[] = [];
+
+function countPhrasesIn(text: string, re: RegExp, lead: RegExp): CountPhrase[] {
+  if (!lead.test(text)) return NO_PHRASES;
+  const found: CountPhrase[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const count = parseCount(m[1]);
+    if (count === null || count < 2) continue;
+    const rest = text.slice(m.index + m[0].length);
+    // Items on the next line are counted only after an introduction that ends the line.
+    const introduces = /^[^。；]{0,12}[：:]\s*$/.test(rest) || /^[^。；]{0,12}(如下|以下)[。：:]?\s*$/.test(rest);
+    found.push({ count, at: m.index, phrase: m[0], introduces });
+  }
+  return found.length > 0 ? found : NO_PHRASES;
+}
+
 export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][]): CountedList[] {
   const { re, lead, window } = countPattern();
   const found: CountedList[] = [];
@@ -43,29 +69,25 @@ export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][
   }
 
   for (const line of lines) {
-    if (line.block === 'tableCell' || !lead.test(line.text)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(line.text); m; m = re.exec(line.text)) {
-      const count = parseCount(m[1]);
-      if (count === null || count < 2) continue;
-      const phraseEnd = m.index + m[0].length;
-      const span = { start: line.starts[m.index], end: line.ends[phraseEnd - 1] };
-      const rest = line.text.slice(phraseEnd);
-
-      // Items in the same line: the first 一是 within the window after the count.
+    if (line.block === 'tableCell') continue;
+    // The line's count phrases are read once per parsed line (line-memo.ts), not on every keystroke.
+    const phrases = (lineMemo(line).counts ??= countPhrasesIn(line.text, re, lead)) as CountPhrase[];
+    for (const { count, at, phrase, introduces } of phrases) {
+      const phraseEnd = at + phrase.length;
+      const span = { start: line.starts[at], end: line.ends[phraseEnd - 1] };
       const sameLine = runsStartingOn.get(line)?.find((r) => r[0].at >= phraseEnd && r[0].at - phraseEnd <= window);
       if (sameLine) {
-        found.push({ count, phrase: m[0], span, items: sameLine.length, itemKind: 'enumeration' });
+        found.push({ count, phrase, span, items: sameLine.length, itemKind: 'enumeration' });
         continue;
       }
       // Items on the following lines: only when the count closes its sentence ("如下：", "：").
-      if (!/^[^。；]{0,12}[：:]\s*$/.test(rest) && !/^[^。；]{0,12}(如下|以下)[。：:]?\s*$/.test(rest)) continue;
+      if (!introduces) continue;
       const next = lines[line.index + 1];
       if (!next || next.block === 'tableCell') continue;
       const nextRun = runsStartingOn.get(next)?.find((r) => r[0].at <= 2);
       if (nextRun) {
         // A run may continue over several lines (一是… / 二是… each a paragraph).
-        found.push({ count, phrase: m[0], span, items: nextRun.length, itemKind: 'enumeration' });
+        found.push({ count, phrase, span, items: nextRun.length, itemKind: 'enumeration' });
         continue;
       }
       if (next.numbering && next.numbering.value === 1) {
@@ -80,7 +102,7 @@ export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][
             items++;
           }
         }
-        found.push({ count, phrase: m[0], span, items, itemKind: 'sections' });
+        found.push({ count, phrase, span, items, itemKind: 'sections' });
       }
     }
   }

@@ -24,10 +24,13 @@ function markersIn(text: string): InLine[] {
   return found.length > 0 ? found : NONE;
 }
 
+const NO_MARKERS: EnumerationMarker[] = [];
+
 export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
   // Kept per parsed line (line-memo.ts): an edit reads its own lines again.
   const memo = lineMemo(line);
   const found = (memo.markers ??= markersIn(line.text)) as InLine[];
+  if (found.length === 0) return NO_MARKERS;
   return found.map(({ value, text, at }) => ({ value, text, at, line, span: { start: line.starts[at], end: line.ends[at + text.length - 1] } }));
 }
 
@@ -57,16 +60,25 @@ export function groupRuns(lines: ReportLine[]): EnumerationMarker[][] {
 const ORDINAL = /(?<=^|[。；！？;!?\s\u3000\uFFFC])(首先|其次|再次|最后)(?=[，,])/g;
 const ORDINAL_VALUE: Record<string, number> = { 首先: 1, 其次: 2, 再次: 3, 最后: 99 };
 
+function ordinalsIn(text: string): InLine[] {
+  if (!/首先|其次|再次/.test(text)) return NONE;
+  const found: InLine[] = [];
+  ORDINAL.lastIndex = 0;
+  for (let m = ORDINAL.exec(text); m; m = ORDINAL.exec(text)) found.push({ value: ORDINAL_VALUE[m[1]], text: m[1], at: m.index });
+  return found.length > 0 ? found : NONE;
+}
+
 /** Ordinal words grouped by the section they stand in, in document order. */
 export function groupOrdinals(lines: ReportLine[]): EnumerationMarker[][] {
   const runs = new Map<unknown, EnumerationMarker[]>();
   for (const line of lines) {
-    if (line.block === 'tableCell' || !/首先|其次|再次/.test(line.text)) continue;
-    ORDINAL.lastIndex = 0;
-    for (let m = ORDINAL.exec(line.text); m; m = ORDINAL.exec(line.text)) {
+    if (line.block === 'tableCell') continue;
+    // Read once per parsed line (line-memo.ts), like the 一是 markers.
+    const found = (lineMemo(line).ordinals ??= ordinalsIn(line.text)) as InLine[];
+    for (const { value, text, at } of found) {
       const key = line.section ?? 'none';
       const run = runs.get(key) ?? [];
-      run.push({ value: ORDINAL_VALUE[m[1]], text: m[1], at: m.index, line, span: { start: line.starts[m.index], end: line.ends[m.index + 1] } });
+      run.push({ value, text, at, line, span: { start: line.starts[at], end: line.ends[at + 1] } });
       runs.set(key, run);
     }
   }

@@ -9,6 +9,7 @@
  * table rows, slogans and signatures are never that regular.
  */
 import type { ReportLine, ReportModel } from './types';
+import { lineMemo } from './line-memo';
 
 export interface WrappedParagraph {
   /** Indexes into model.lines, in order: the printed lines of one paragraph. */
@@ -66,9 +67,15 @@ export function wrappedLineSet(model: ReportModel): Set<number> {
 // A table row read line by line (past the parser's caps) is no printed line of a paragraph.
 const TABLE_ROW = /^\s*\|/;
 
+/** Whether the line ends a sentence, and its width: read once per parsed line (line-memo.ts). */
+function shapeOf(line: ReportLine): { endsSentence: boolean; width: number; tableRow: boolean } {
+  const memo = lineMemo(line);
+  return (memo.wrap ??= { endsSentence: ENDS_SENTENCE.test(line.text), width: displayWidth(line.text.trim()), tableRow: TABLE_ROW.test(line.text) });
+}
+
 /** A line that can be a printed line of a body paragraph. */
 const prose = (line: ReportLine) =>
-  line.role === 'body' && line.block === 'paragraph' && line.headingDepth === 0 && !line.inList && !line.inQuote && !line.numbering && !TABLE_ROW.test(line.text);
+  line.role === 'body' && line.block === 'paragraph' && line.headingDepth === 0 && !line.inList && !line.inQuote && !line.numbering && !shapeOf(line).tableRow;
 
 function findWrapped(lines: ReportLine[]): WrappedParagraph[] {
   const found: WrappedParagraph[] = [];
@@ -98,26 +105,27 @@ type Scan = { ok: true; run: number[] } | { ok: false; run: number[]; firstOnly:
  */
 function runFrom(lines: ReportLine[], start: number): Scan {
   const first = lines[start];
-  if (!prose(first) || ENDS_SENTENCE.test(first.text)) return { ok: false, run: [start], firstOnly: false };
+  if (!prose(first) || shapeOf(first).endsSentence) return { ok: false, run: [start], firstOnly: false };
   const run = [start];
   let narrowest = Infinity;
   let column = 0;
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i];
     if (!prose(line) || line.sourceLine !== lines[i - 1].sourceLine + 1) break;
-    if (ENDS_SENTENCE.test(line.text)) {
+    const shape = shapeOf(line);
+    if (shape.endsSentence) {
       // The paragraph's last printed line: no wider than the column.
-      if (run.length >= 2 && displayWidth(line.text.trim()) <= column + 1) run.push(i);
+      if (run.length >= 2 && shape.width <= column + 1) run.push(i);
       break;
     }
-    const width = displayWidth(line.text.trim());
+    const width = shape.width;
     if (Math.max(column, width) - Math.min(narrowest, width) > COLUMN_SLACK) break;
     narrowest = Math.min(narrowest, width);
     column = Math.max(column, width);
     run.push(i);
   }
   if (run.length < MIN_LINES || column < MIN_COLUMN) return { ok: false, run, firstOnly: false };
-  const firstWidth = displayWidth(first.text.trim());
+  const firstWidth = shapeOf(first).width;
   if (firstWidth > column + 1 || firstWidth < column - COLUMN_SLACK - INDENT) return { ok: false, run, firstOnly: true };
   return { ok: true, run };
 }

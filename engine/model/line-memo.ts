@@ -1,20 +1,17 @@
 /**
- * What the model reads from one parsed line alone — its section number, its 一是 markers, its
- * placeholders — kept with the line between versions of a document, so that an edit reads its own
- * lines again and no others. A line is known by its offset arrays: the parse cache keeps them while
- * the line's chunk is unchanged (and moves them in place), and a line parsed anew has new ones.
- * One object per line holds all of it (a 5 MB draft has some 70 000 lines).
+ * What the model and the rules read from one parsed line alone — its section number, its 一是
+ * markers, its placeholders, its width, the findings kept for it — kept with the line between
+ * versions of a document, so that an edit reads its own lines again and no others.
+ *
+ * The memo hangs on the parsed line object itself: the parse cache hands out the same line objects
+ * for unchanged chunks (and moves their offsets in place), and a line parsed anew is a new object
+ * with no memo. A field, not a WeakMap keyed by the line: a 5 MB draft has some 70 000 lines, and
+ * several passes look each line up on every keystroke.
  */
-export interface LineMemo {
-  numbering?: unknown;
-  markers?: unknown;
-  placeholders?: unknown;
-}
+import type { LineMemo } from '../text/prose';
 
-const memos = new WeakMap<Int32Array, LineMemo>();
+export type { LineMemo };
 
-export function lineMemo(line: { starts: Int32Array }): LineMemo {
-  let memo = memos.get(line.starts);
-  if (!memo) memos.set(line.starts, (memo = {}));
-  return memo;
+export function lineMemo(line: { memo?: LineMemo }): LineMemo {
+  return (line.memo ??= {});
 }

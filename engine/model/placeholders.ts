@@ -66,6 +66,8 @@ interface InLine {
   to: number;
   text: string;
   kind: string;
+  /** Placeholder.kept: the same object from keystroke to keystroke. */
+  kept?: { message?: string; locale?: string };
 }
 
 const NONE: InLine[] = [];
@@ -112,7 +114,7 @@ export function findPlaceholders(lines: ProseLine[], extra: string[] = [], sourc
       const found = !any || any.test(line.text) ? placeholdersIn(line.text, patterns, terms) : NONE;
       memo.placeholders = kept = found === NONE && key === '' ? NONE_DEFAULT : { key, found };
     }
-    for (const p of kept.found) found.push({ span: { start: line.starts[p.from], end: line.ends[p.to - 1] }, text: p.text, kind: p.kind, line });
+    for (const p of kept.found) found.push({ span: { start: line.starts[p.from], end: line.ends[p.to - 1] }, text: p.text, kind: p.kind, line, kept: (p.kept ??= {}) });
     if (source && line.text.length > 0 && star >= 0) {
       // Most lines have no * in their source line: no need to cut the line out of the source.
       const from = source.lastIndexOf('\n', line.starts[0] - 1) + 1;

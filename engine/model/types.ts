@@ -94,6 +94,11 @@ export interface Placeholder {
   text: string;
   kind: string;
   line: ProseLine;
+  /**
+   * Kept with the line while the parse cache keeps it (model/line-memo.ts), for what a rule works out
+   * from the placeholder alone — its message. Absent for a placeholder found anew each time.
+   */
+  kept?: { message?: string; locale?: string };
 }
 
 export interface FrontMatter {

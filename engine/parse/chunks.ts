@@ -12,6 +12,8 @@
  * constructs that might cross a chunk edge are handled after parsing (see parseInChunks): a chunk
  * whose prose still holds a Markdown special character is parsed again together with the next.
  */
+import type { TextEdit } from '../text/text-diff';
+
 export interface Chunk {
   start: number;
   end: number;
@@ -86,18 +88,66 @@ function lines(source: string): Line[] {
   return out;
 }
 
-/** FNV-1a over the UTF-16 code units of a line. */
-function hash(s: string): number {
+/** FNV-1a over the UTF-16 code units of a line (source[from, to)). */
+function hashRange(source: string, from: number, to: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ source.charCodeAt(i), 0x01000193) >>> 0;
   return h;
 }
 
 export function splitChunks(source: string, targetSize = 8192): Chunk[] {
+  return planChunks(source, targetSize).chunks;
+}
+
+/**
+ * The chunks of a text with what the split read from each line, so that the next version of the
+ * text can be split again from the lines an edit touched (replanChunks) instead of from the top.
+ */
+export interface ChunkPlan {
+  chunks: Chunk[];
+  /** The line each chunk starts at (its index in the arrays below). */
+  chunkLines: number[];
+  targetSize: number;
+  length: number;
+  /** Per line: where it starts, where its text ends (before the line break), and LINE_* flags. */
+  lineStarts: Int32Array;
+  textEnds: Int32Array;
+  flags: Uint8Array;
+  /** The text is parsed whole (small, link definitions, an HTML block hiding a fence): nothing to replan. */
+  whole: boolean;
+}
+
+const LINE_LOCKED = 1;
+const LINE_BLANK = 2;
+const LINE_HARD = 4;
+/** Plain prose: starts with a Han character or CJK mark, holds no "|", does not end in a blank. */
+const LINE_PLAIN = 8;
+/** Holds [ or ]: a link definition's brackets may run over several lines. */
+const LINE_BRACKETS = 16;
+const BRACKET = /[[\]]/;
+
+const isPlainLine = (text: string) => proseStart(text) && !text.includes('|') && !/[ \t]$/.test(text);
+
+function packLines(all: Line[]): Pick<ChunkPlan, 'lineStarts' | 'textEnds' | 'flags'> {
+  const lineStarts = new Int32Array(all.length);
+  const textEnds = new Int32Array(all.length);
+  const flags = new Uint8Array(all.length);
+  for (let n = 0; n < all.length; n++) {
+    const l = all[n];
+    lineStarts[n] = l.start;
+    textEnds[n] = l.start + l.text.length;
+    flags[n] = (l.locked ? LINE_LOCKED : 0) | (l.blank ? LINE_BLANK : 0) | (l.hard ? LINE_HARD : 0) | (isPlainLine(l.text) ? LINE_PLAIN : 0) | (BRACKET.test(l.text) ? LINE_BRACKETS : 0);
+  }
+  return { lineStarts, textEnds, flags };
+}
+
+const NO_LINES = { lineStarts: new Int32Array(0), textEnds: new Int32Array(0), flags: new Uint8Array(0) };
+
+export function planChunks(source: string, targetSize = 8192): ChunkPlan {
+  const wholePlan = (): ChunkPlan => ({ chunks: [{ start: 0, end: source.length }], chunkLines: [0], targetSize, length: source.length, ...NO_LINES, whole: true });
   // Link reference definitions apply across the whole document: parse such a draft whole.
-  if (source.length <= targetSize || (source.length <= MAX_WHOLE_WITH_DEFINITIONS && DEFINITION.test(source))) return [{ start: 0, end: source.length }];
+  if (source.length <= targetSize || (source.length <= MAX_WHOLE_WITH_DEFINITIONS && DEFINITION.test(source))) return wholePlan();
   const all = lines(source);
-  const whole = [{ start: 0, end: source.length }];
 
   // Lock lines inside front matter, fenced code and multi-line HTML comments.
   let i = 0;
@@ -145,7 +195,7 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
     // An HTML block can hide a fence line ("</pre>" then "~~~"): whether it does depends on
     // details this scan does not follow, so such a draft is parsed whole.
     const run = all.slice(a, b);
-    if (run.some((l) => /^ {0,3}</.test(l.text)) && run.some((l) => FENCE.test(l.text))) return whole;
+    if (run.some((l) => /^ {0,3}</.test(l.text)) && run.some((l) => FENCE.test(l.text))) return wholePlan();
     // An indented first line may continue a list item above the blank line, and the rest of the
     // run with it (lazily): such a run is not cut either.
     const risky = /^[ \t]/.test(all[a].text) || run.some((l) => (proseStart(l.text) ? l.text.includes('|') : RISKY_LINE.test(l.text)));
@@ -157,31 +207,150 @@ export function splitChunks(source: string, targetSize = 8192): Chunk[] {
     a = b;
   }
 
-  // Cut where a line's own text says so (a content hash), so that an edit moves no cut but its
-  // own and the chunks after it keep their text (and their cached parse); size keeps chunks even.
-  const chunks: Chunk[] = [];
-  let start = 0;
-  let startLine = 0;
-  let forced = false;
+  const plan: ChunkPlan = { chunks: [], chunkLines: [], targetSize, length: source.length, ...packLines(all), whole: false };
+  cutFrom(plan, source, { start: 0, startLine: 0, forced: false }, 1);
+  return plan;
+}
+
+interface CutState {
+  /** Where the chunk being built starts, its first line, and whether it starts at a forced cut. */
+  start: number;
+  startLine: number;
+  forced: boolean;
+}
+
+/**
+ * Cut where a line's own text says so (a content hash), so that an edit moves no cut but its own
+ * and the chunks after it keep their text (and their cached parse); size keeps chunks even.
+ * Appends the chunks from `state` on, looking at lines from `firstLine`; with `resync`, stops at
+ * the first cut after `after` that the previous plan made too, and returns its chunk index there.
+ */
+function cutFrom(plan: ChunkPlan, source: string, state: CutState, firstLine: number, resync?: { after: number; old: ChunkPlan; delta: number }): number | undefined {
+  const { lineStarts, textEnds, flags, chunks, chunkLines, targetSize } = plan;
+  let { start, startLine, forced } = state;
   const min = targetSize / 4;
-  for (let n = 0; n < all.length; n++) {
-    const line = all[n];
-    const size = line.start - start;
-    if (!line.hard && line.locked && (n - startLine >= MAX_RUN_LINES || size >= MAX_RUN_CHARS)) {
-      chunks.push({ start, end: line.start, forced });
-      start = line.start;
-      startLine = n;
-      forced = true;
+  const cut = (n: number, nextForced: boolean): number | undefined => {
+    chunks.push({ start, end: lineStarts[n], forced });
+    chunkLines.push(startLine);
+    start = lineStarts[n];
+    startLine = n;
+    forced = nextForced;
+    if (!resync || n <= resync.after) return undefined;
+    // The old plan cut here too, the same way: from here on its chunks are this text's, moved.
+    const k = bisect(resync.old.chunkLines, n);
+    return k >= 0 && resync.old.chunks[k].forced === nextForced ? k : undefined;
+  };
+  for (let n = firstLine; n < lineStarts.length; n++) {
+    const f = flags[n];
+    const size = lineStarts[n] - start;
+    if (!(f & LINE_HARD) && f & LINE_LOCKED && (n - startLine >= MAX_RUN_LINES || size >= MAX_RUN_CHARS)) {
+      const k = cut(n, true);
+      if (k !== undefined) return k;
       continue;
     }
-    if (line.locked || line.blank || size < min) continue;
-    if (size >= targetSize * 2 || hash(line.text) % 8 === 0) {
-      chunks.push({ start, end: line.start, forced });
-      start = line.start;
-      startLine = n;
-      forced = false;
+    if (f & (LINE_LOCKED | LINE_BLANK) || size < min) continue;
+    if (size >= targetSize * 2 || hashRange(source, lineStarts[n], textEnds[n]) % 8 === 0) {
+      const k = cut(n, false);
+      if (k !== undefined) return k;
     }
   }
   chunks.push({ start, end: source.length, forced });
-  return chunks;
+  chunkLines.push(startLine);
+  return undefined;
+}
+
+/** Index of `value` in an ascending array, or -1. */
+function bisect(xs: number[], value: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] === value) return mid;
+    if (xs[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The plan for a new version of the text, from the previous version's, when the edit stays inside
+ * one line of plain prose (typing in a paragraph): such a line locks, unlocks and blanks nothing,
+ * so only the cuts near it can move. Cuts are made again from the chunk before the line until one
+ * falls where the old plan had it; the rest is the old plan moved. Undefined when the edit is
+ * anything else (a line break, markup, a table): then the text is split from the top.
+ */
+export function replanChunks(old: ChunkPlan, source: string, edit: TextEdit): ChunkPlan | undefined {
+  // A text parsed whole stays whole (the edit adds no fence, HTML or definition). A text no longer
+  // than the target is parsed whole by size; one that shrank below MAX_WHOLE_WITH_DEFINITIONS may
+  // have link definitions that were not looked for while it was longer.
+  if (old.whole || source.length <= old.targetSize || (old.length > MAX_WHOLE_WITH_DEFINITIONS && source.length <= MAX_WHOLE_WITH_DEFINITIONS)) return undefined;
+  const { lineStarts, textEnds, flags } = old;
+  let line = bisectFloor(lineStarts, edit.start);
+  if (line < 0 || edit.oldEnd > textEnds[line] || !(flags[line] & LINE_PLAIN) || flags[line] & (LINE_HARD | LINE_BLANK)) return undefined;
+  const delta = edit.newEnd - edit.oldEnd;
+  const newTextEnd = textEnds[line] + delta;
+  // The line's new text: still one line of plain prose.
+  for (let i = edit.start; i < edit.newEnd; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 10 || c === 13) return undefined;
+  }
+  const lineText = source.slice(lineStarts[line], newTextEnd);
+  if (!isPlainLine(lineText)) return undefined;
+  // Whether a link definition ("[x]:", its brackets perhaps lines apart) makes the text parse whole
+  // is not worked out here: an edit to a line with brackets in a text that could be is split anew.
+  if (source.length <= MAX_WHOLE_WITH_DEFINITIONS && (flags[line] & LINE_BRACKETS || BRACKET.test(lineText))) return undefined;
+
+  const plan: ChunkPlan = {
+    chunks: [],
+    chunkLines: [],
+    targetSize: old.targetSize,
+    length: source.length,
+    lineStarts: lineStarts.slice(),
+    textEnds: textEnds.slice(),
+    flags: old.flags,
+    whole: false,
+  };
+  for (let n = line + 1; n < plan.lineStarts.length; n++) {
+    plan.lineStarts[n] += delta;
+    plan.textEnds[n] += delta;
+  }
+  plan.textEnds[line] = newTextEnd;
+  const bracketBit = BRACKET.test(lineText) ? LINE_BRACKETS : 0;
+  if ((flags[line] & LINE_BRACKETS) !== bracketBit) {
+    plan.flags = flags.slice();
+    plan.flags[line] = (flags[line] & ~LINE_BRACKETS) | bracketBit;
+  }
+  // Cuts are made again from the chunk holding the line, or the one before if the line starts it
+  // (whether the line starts a chunk depends on its text).
+  let k = bisectFloor(old.chunkLines, line);
+  if (k > 0 && old.chunkLines[k] === line) k--;
+  for (let j = 0; j < k; j++) {
+    plan.chunks.push(old.chunks[j]);
+    plan.chunkLines.push(old.chunkLines[j]);
+  }
+  const from = old.chunks[k];
+  const resumed = cutFrom(plan, source, { start: from.start, startLine: old.chunkLines[k], forced: from.forced === true }, old.chunkLines[k] + 1, { after: line, old, delta });
+  if (resumed !== undefined) {
+    for (let j = resumed; j < old.chunks.length; j++) {
+      const c = old.chunks[j];
+      plan.chunks.push({ start: c.start + delta, end: c.end + delta, forced: c.forced });
+      plan.chunkLines.push(old.chunkLines[j]);
+    }
+  }
+  return plan;
+}
+
+/** Index of the last element ≤ value in an ascending array, or -1. */
+function bisectFloor(xs: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }

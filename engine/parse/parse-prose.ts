@@ -6,7 +6,8 @@
  */
 import { LineIndex } from '../text/line-index';
 import type { ProseLine, Span } from '../text/prose';
-import { MAX_RUN_LINES, splitChunks } from './chunks';
+import { MAX_RUN_LINES, planChunks, replanChunks, type ChunkPlan } from './chunks';
+import { textDiff, type TextEdit } from '../text/text-diff';
 import { t } from '../i18n';
 import { parseMarkdown } from './markdown';
 import { extractProse, type ProseResult } from './prose-lines';
@@ -90,12 +91,39 @@ export interface ProseCacheOptions {
   shiftInPlace?: boolean;
 }
 
+/** What the previous parse with a cache saw, so that the next one can tell what an edit changed. */
+interface LastParse {
+  source: string;
+  base: number;
+  plan: ChunkPlan;
+  bracketsInert: boolean;
+  /** Where the first "](" "][" or "]:" stood (when brackets were active). */
+  bracketsAt: number;
+  /** The entries placed, by the range of the text they were parsed from ("from:to"). */
+  placed: Map<string, CacheEntry>;
+}
+
+/** This parse's edit against the previous one, when chunks outside it can be taken by position. */
+interface EditContext {
+  edit: TextEdit;
+  delta: number;
+  placed: Map<string, CacheEntry>;
+}
+
 export class ProseCache {
   entries = new Map<string, CacheEntry>();
   next = new Map<string, CacheEntry>();
   hits = 0;
   misses = 0;
+  /** Chunks taken by their position outside the edit (no look-up by text), and splits redone near an edit only. */
+  byPosition = 0;
+  replans = 0;
   readonly shiftInPlace: boolean;
+  last?: LastParse;
+  /** Being filled by the parse under way: becomes `last.placed`. */
+  placing = new Map<string, CacheEntry>();
+  /** Set for the parse under way when the previous one can be used by position. */
+  editContext?: EditContext;
 
   constructor(options: ProseCacheOptions = {}) {
     this.shiftInPlace = options.shiftInPlace === true;
@@ -116,6 +144,8 @@ export class ProseCache {
   rotate(): void {
     this.entries = this.next;
     this.next = new Map();
+    this.placing = new Map();
+    this.editContext = undefined;
   }
 }
 
@@ -133,9 +163,16 @@ function parseOne(source: string, from: number, to: number, base: number, index:
   const first = from === 0;
   const delta = base + from;
   const line = index.positionAt(delta).line;
-  const placed = cache.next.get(key);
-  let hit = placed ?? cache.entries.get(key);
-  if (hit && hit.first !== first) hit = undefined;
+  // Outside the edit, the text at a position is the text the previous parse had there (moved by
+  // the edit's length after it): its entry is found by position, without hashing the chunk's text.
+  let hit = cache.editContext && entryByPosition(cache, cache.editContext, from, to);
+  let placed: CacheEntry | undefined;
+  if (hit) cache.byPosition++;
+  else {
+    placed = cache.next.get(key);
+    hit = placed ?? cache.entries.get(key);
+    if (hit && hit.first !== first) hit = undefined;
+  }
   if (hit) {
     cache.hits++;
     // Chunks before an edit stand where they stood and are reused as they are; the ones after it
@@ -157,7 +194,18 @@ function parseOne(source: string, from: number, to: number, base: number, index:
     hit = { result: parseText(own, from === 0, delta, index, bracketsInert), delta, line, key: own, first };
   }
   cache.next.set(hit.key, hit);
+  cache.placing.set(`${from}:${to}`, hit);
   return hit.result;
+}
+
+function entryByPosition(cache: ProseCache, context: EditContext, from: number, to: number): CacheEntry | undefined {
+  const { edit, delta } = context;
+  let entry: CacheEntry | undefined;
+  if (to <= edit.start) entry = context.placed.get(`${from}:${to}`);
+  else if (from >= edit.newEnd) entry = context.placed.get(`${from - delta}:${to - delta}`);
+  // An entry this parse placed already (the document has the text twice) is taken by text, and moved as a copy.
+  if (!entry || entry.first !== (from === 0) || cache.next.has(entry.key)) return undefined;
+  return entry;
 }
 
 /** Offsets moved by `delta`: a plain loop, several times faster than TypedArray#map with a callback. */
@@ -182,6 +230,8 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
         cell: l.cell && span(l.cell),
         sourceLine: index.positionAt(starts[0] ?? (l.cell ? l.cell.start + delta : delta)).line,
         bold: l.bold,
+        // A copy for another text (fix-all's rounds): it keeps nothing of the document's line.
+        memo: undefined,
       };
       moved.set(l, m);
     }
@@ -248,9 +298,46 @@ export function parseProse(source: string, base: number, index: LineIndex, chunk
   return result;
 }
 
+/**
+ * The chunks, and whether brackets are inert, worked out from the previous parse when the cache has
+ * one (only near the edit), else from the whole text. Also tells the cache what can be taken by position.
+ */
+function prepare(source: string, base: number, chunkSize: number | undefined, cache: ProseCache | undefined): { plan: ChunkPlan; bracketsInert: boolean } {
+  const last = cache?.last;
+  const size = chunkSize ?? 8192;
+  let plan: ChunkPlan | undefined;
+  let bracketsAt = -1;
+  let bracketsInert: boolean | undefined;
+  if (cache && last && last.base === base && last.plan.targetSize === size) {
+    const edit = textDiff(last.source, source);
+    const delta = edit.newEnd - edit.oldEnd;
+    plan = replanChunks(last.plan, source, edit);
+    if (plan) cache.replans++;
+    // Brackets: only the edit (and a character either side) can add or take away a "](".
+    if (last.bracketsInert) {
+      if (!BRACKETS_ACTIVE.test(source.slice(Math.max(0, edit.start - 2), edit.newEnd + 2))) bracketsInert = true;
+    } else if (last.bracketsAt + 2 < edit.start) {
+      bracketsInert = false;
+      bracketsAt = last.bracketsAt;
+    } else if (last.bracketsAt >= edit.oldEnd + 1) {
+      bracketsInert = false;
+      bracketsAt = last.bracketsAt + delta;
+    }
+    if (bracketsInert === last.bracketsInert) cache.editContext = { edit, delta, placed: last.placed };
+  }
+  if (bracketsInert === undefined) {
+    const m = BRACKETS_ACTIVE.exec(source);
+    bracketsInert = !m;
+    bracketsAt = m ? m.index : -1;
+  }
+  plan ??= planChunks(source, size);
+  if (cache) cache.last = { source, base, plan, bracketsInert, bracketsAt, placed: cache.placing };
+  return { plan, bracketsInert };
+}
+
 function parseChunks(source: string, base: number, index: LineIndex, chunkSize: number | undefined, cache: ProseCache | undefined, deadline: number): ProseResult {
-  const chunks = splitChunks(source, chunkSize);
-  const bracketsInert = !BRACKETS_ACTIVE.test(source);
+  const { plan, bracketsInert } = prepare(source, base, chunkSize, cache);
+  const chunks = plan.chunks;
   const leftover = bracketsInert ? LEFTOVER_NO_BRACKETS : LEFTOVER;
   if (chunks.length === 1) return parseOne(source, 0, source.length, base, index, cache, bracketsInert);
   const merged: ProseResult = { lines: [], tables: [], comments: [] };

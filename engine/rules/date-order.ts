@@ -48,19 +48,20 @@ export const dateOrder: DocumentRule = {
         if (d.weekday) {
           const w = d.weekday;
           const span = spanOf(line, d.from, w.to);
-          ctx.report({
-            span,
-            message: t('星期有误：{0}是星期{1}，不是{2}。请核对日期或星期。', writeDate(d.date), WEEKDAY_NAMES[w.actual], w.wrote),
-            fix: { title: t('改为{0}', q(w.replacement)), edits: [{ span, newText: w.replacement }], safe: false },
-          });
+          // Messages are made once per kept date (lineFacts keeps them with the line).
+          w.message ??= t('星期有误：{0}是星期{1}，不是{2}。请核对日期或星期。', writeDate(d.date), WEEKDAY_NAMES[w.actual], w.wrote);
+          w.fixTitle ??= t('改为{0}', q(w.replacement));
+          ctx.report({ span, message: w.message, fix: { title: w.fixTitle, edits: [{ span, newText: w.replacement }], safe: false } });
         }
         if (!signed || compareDates(d.date, signed) <= 0 || looksAhead(line) || d.forward) continue;
-        ctx.report({
-          span: spanOf(line, d.from, d.to),
-          message: d.meeting
-            ? t('日期先后有误：会议日期{0}晚于成文日期{1}。会议应在成文之前召开，请核对会议日期或成文日期。', writeDate(d.date), writeDate(signed))
-            : t('日期先后有误：{0}晚于成文日期{1}，报告不能写成文之后才发生的事。请核对日期。', writeDate(d.date), writeDate(signed)),
-        });
+        const signedText = writeDate(signed);
+        if (d.late?.signed !== signedText) {
+          const message = d.meeting
+            ? t('日期先后有误：会议日期{0}晚于成文日期{1}。会议应在成文之前召开，请核对会议日期或成文日期。', writeDate(d.date), signedText)
+            : t('日期先后有误：{0}晚于成文日期{1}，报告不能写成文之后才发生的事。请核对日期。', writeDate(d.date), signedText);
+          d.late = { signed: signedText, message };
+        }
+        ctx.report({ span: spanOf(line, d.from, d.to), message: d.late.message });
       }
     }
   },
@@ -72,7 +73,9 @@ interface DateInLine {
   to: number;
   date: CalendarDate;
   /** A weekday named after the date that is not the date's: up to where, what was written, the fix. */
-  weekday?: { to: number; actual: number; wrote: string; replacement: string };
+  weekday?: { to: number; actual: number; wrote: string; replacement: string; message?: string; fixTitle?: string };
+  /** The message for a date after the signing, made for the signing date it was made for. */
+  late?: { signed: string; message: string };
   /** The sentence looks ahead (a deadline, a plan): the date may lie after the signing. */
   forward: boolean;
   /** The sentence says a meeting was held on the date. */

@@ -10,10 +10,6 @@ const MEASURES = '名|人次|人|次|场|篇';
 const CHINESE = new RegExp(`(?<![第〇零一二两三四五六七八九十百\\d])([两三四五六七八九十][〇零一二两三四五六七八九十百]*)(${MEASURES})`, 'g');
 const ARABIC = new RegExp(`(?<![\\d.．])(\\d+)(${MEASURES})`, 'g');
 
-interface Count extends LineCount {
-  line: ReportLine;
-}
-
 /** A count in a line's text: where it stands in the text, its value, its measure word, its form. */
 interface LineCount {
   from: number;
@@ -21,6 +17,10 @@ interface LineCount {
   value: number;
   measure: string;
   arabic: boolean;
+  /** The message and fix title, made once: they depend on the count alone, and counts are kept per line. */
+  message?: string;
+  fixTitle?: string;
+  right?: string;
 }
 
 const NO_COUNTS: LineCount[] = [];
@@ -48,8 +48,14 @@ export const numberForm: DocumentRule = {
   check(ctx) {
     // First the tally: how often each measure word comes with each form, measures in order of first use.
     const tally = new Map<string, { arabic: number; chinese: number }>();
-    const facts = ctx.model.lines.map((line) => ctx.lineFacts(line, numberForm.id, () => countsIn(line.text)));
-    for (const counts of facts) {
+    // Only the lines with counts are kept for the second pass (most lines have none).
+    const withCounts: ReportLine[] = [];
+    const countsOf: LineCount[][] = [];
+    for (const line of ctx.model.lines) {
+      const counts = ctx.lineFacts(line, numberForm.id, () => countsIn(line.text));
+      if (counts.length === 0) continue;
+      withCounts.push(line);
+      countsOf.push(counts);
       for (const c of counts) {
         let n = tally.get(c.measure);
         if (!n) tally.set(c.measure, (n = { arabic: 0, chinese: 0 }));
@@ -61,21 +67,22 @@ export const numberForm: DocumentRule = {
       if (n.arabic === 0 || n.chinese === 0) continue;
       // The form used less often is the one to change; on a tie, Arabic numerals (statistics) win.
       const oddArabic = !(n.chinese <= n.arabic);
-      facts.forEach((counts, i) => {
-        for (const c of counts) if (c.measure === measure && c.arabic === oddArabic) report(ctx, { line: ctx.model.lines[i], ...c });
-      });
+      for (let i = 0; i < withCounts.length; i++) {
+        for (const c of countsOf[i]) if (c.measure === measure && c.arabic === oddArabic) report(ctx, withCounts[i], c);
+      }
     }
   },
 };
 
-function report(ctx: RuleContext, c: Count): void {
+function report(ctx: RuleContext, line: ReportLine, c: LineCount): void {
   const { measure } = c;
-  const right = c.arabic ? (c.value < 100 ? toChineseNumeral(c.value) : String(c.value)) : String(c.value);
-  const span = spanOf(c.line, c.from, c.to);
-  const written = c.line.text.slice(c.from, c.to);
-  ctx.report({
-    span,
-    message: t('数字写法不一致：本文其他处的“…{0}”用{1}，此处{2}应统一写作{3}。', measure, c.arabic ? t('汉字数字') : t('阿拉伯数字'), q(written), q(right + measure)),
-    fix: { title: t('改为{0}', q(right + measure)), edits: [{ span, newText: right + measure }], safe: false },
-  });
+  if (c.message === undefined) {
+    const right = c.arabic ? (c.value < 100 ? toChineseNumeral(c.value) : String(c.value)) : String(c.value);
+    const written = line.text.slice(c.from, c.to);
+    c.right = right + measure;
+    c.message = t('数字写法不一致：本文其他处的“…{0}”用{1}，此处{2}应统一写作{3}。', measure, c.arabic ? t('汉字数字') : t('阿拉伯数字'), q(written), q(c.right));
+    c.fixTitle = t('改为{0}', q(c.right));
+  }
+  const span = spanOf(line, c.from, c.to);
+  ctx.report({ span, message: c.message, fix: { title: c.fixTitle!, edits: [{ span, newText: c.right! }], safe: false } });
 }

@@ -1,6 +1,6 @@
 import { placeholderHint } from '../model/placeholders';
 import type { Placeholder, ReportLine } from '../model/types';
-import { t } from '../i18n';
+import { getLocale, t } from '../i18n';
 import type { DocumentRule, RuleContext } from './rule';
 import { q } from './util';
 
@@ -57,18 +57,19 @@ export const unfilledPlaceholder: DocumentRule = {
   summary: '未填写的占位符（X、XX、××、【…】等）',
   source: '模板占位符（data/placeholders.yaml）',
   check(ctx) {
-    for (const p of ctx.model.placeholders) ctx.report({ span: p.span, message: messageFor(ctx, p) });
+    for (const p of ctx.model.placeholders) ctx.report({ span: p.span, message: messageFor(p) });
   },
 };
 
-/** The message reads the placeholder's line only: kept per line, by where in the line it stands. */
-function messageFor(ctx: RuleContext, p: Placeholder): string {
-  const make = () => t('{0}待填写：{1}', q(p.text), placeholderAdvice(p));
-  const anchor = p.line.starts[0];
-  if (anchor === undefined) return make();
-  const messages = ctx.lineFacts(p.line as ReportLine, unfilledPlaceholder.id, () => new Map<string, string>());
-  const key = `${p.span.start - anchor}|${p.span.end - anchor}|${p.kind}|${p.text}`;
-  let message = messages.get(key);
-  if (message === undefined) messages.set(key, (message = make()));
+/** The message reads the placeholder alone: made once while the line is kept (Placeholder.kept). */
+function messageFor(p: Placeholder): string {
+  const kept = p.kept;
+  const locale = getLocale();
+  if (kept?.message !== undefined && kept.locale === locale) return kept.message;
+  const message = t('{0}待填写：{1}', q(p.text), placeholderAdvice(p));
+  if (kept) {
+    kept.message = message;
+    kept.locale = locale;
+  }
   return message;
 }

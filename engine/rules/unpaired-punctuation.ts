@@ -34,10 +34,13 @@ export const unpairedPunctuation: DocumentRule = {
     // hard-wrapped-lines reports it, and its marks are checked once the lines are joined.
     // Which lines those are depends on their neighbours; each line's own marks are read once (lineFacts).
     const wrapped = wrappedLineSet(ctx.model);
-    ctx.model.lines.forEach((line, index) => {
-      if (wrapped.has(index)) return;
-      for (const u of ctx.lineFacts(line, unpairedPunctuation.id, () => unmatchedIn(line.text))) report(ctx, line, u);
-    });
+    const lines = ctx.model.lines;
+    for (let index = 0; index < lines.length; index++) {
+      if (wrapped.size > 0 && wrapped.has(index)) continue;
+      const line = lines[index];
+      const found = ctx.lineFacts(line, unpairedPunctuation.id, () => unmatchedIn(line.text));
+      for (let k = 0; k < found.length; k++) report(ctx, line, found[k]);
+    }
   },
 };
 
@@ -49,6 +52,9 @@ interface Unmatched {
   /** A closing quote typed as the opening one: what it should be, and the mark it pairs with. */
   shouldBe?: string;
   opener?: string;
+  /** The finding's message (and fix title), made once: the facts are kept per line, and messages with them. */
+  message?: string;
+  fixTitle?: string;
 }
 
 const NONE: Unmatched[] = [];
@@ -91,20 +97,18 @@ function unmatchedIn(text: string): Unmatched[] {
 function report(ctx: RuleContext, line: ReportLine, u: Unmatched): void {
   if (u.shouldBe) {
     const span = spanOf(line, u.at, u.at + 1);
-    ctx.report({
-      span,
-      message: t('后引号写成了{0}：与前面的{1}配对的应是{2}。请改为{2}。', qm(u.mark), qm(u.opener!), qm(u.shouldBe)),
-      fix: { title: t('改为{0}', qm(u.shouldBe)), edits: [{ span, newText: u.shouldBe }], safe: true },
-    });
+    u.message ??= t('后引号写成了{0}：与前面的{1}配对的应是{2}。请改为{2}。', qm(u.mark), qm(u.opener!), qm(u.shouldBe));
+    u.fixTitle ??= t('改为{0}', qm(u.shouldBe));
+    ctx.report({ span, message: u.message, fix: { title: u.fixTitle, edits: [{ span, newText: u.shouldBe }], safe: true } });
     return;
   }
-  const partner = u.opening ? PAIRS[u.mark] ?? '）' : CLOSERS[u.mark] ?? '（';
-  ctx.report({
-    span: spanOf(line, u.at, u.at + 1),
-    message: u.opening
+  if (u.message === undefined) {
+    const partner = u.opening ? PAIRS[u.mark] ?? '）' : CLOSERS[u.mark] ?? '（';
+    u.message = u.opening
       ? t('{0}没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner))
-      : t('{0}前面没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner)),
-  });
+      : t('{0}前面没有对应的{1}：成对标点应在同一段内闭合。请补上{1}或删去多余的{0}。', qm(u.mark), qm(partner));
+  }
+  ctx.report({ span: spanOf(line, u.at, u.at + 1), message: u.message });
 }
 
 /** Whether a closing mark for `open` comes after position `at` before the next `open`. */

@@ -47,6 +47,28 @@ export class LineIndex {
     return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - this.starts[lo] };
   }
 
+  /**
+   * positionAt for offsets that come in order: the search starts at `line` (the previous answer)
+   * when the offset lies at or after that line, which is most of the time only a step or two away.
+   */
+  positionNear(offset: number, line: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const starts = this.starts;
+    if (line < 0 || line >= starts.length || starts[line] > clamped) return this.positionAt(offset);
+    let lo = line;
+    // A few steps forward first, then a binary search over the rest.
+    for (let k = 0; k < 4 && lo + 1 < starts.length && starts[lo + 1] <= clamped; k++) lo++;
+    if (lo + 1 < starts.length && starts[lo + 1] <= clamped) {
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= clamped) lo = mid;
+        else hi = mid - 1;
+      }
+    }
+    return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - starts[lo] };
+  }
+
   offsetAt(position: Position): number {
     if (position.line >= this.starts.length) return this.text.length;
     if (position.line < 0) return 0;

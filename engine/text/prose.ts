@@ -6,6 +6,24 @@
 /** Stands in for inline code or an image, so that no check joins the words around it. */
 export const OPAQUE = '\uFFFC';
 
+/**
+ * What the model and the rules read from one parsed line alone, kept with the line object while the
+ * parse cache keeps it (model/line-memo.ts fills it in).
+ */
+export interface LineMemo {
+  numbering?: unknown;
+  markers?: unknown;
+  /** model/enumerations.ts: 首先、其次、再次、最后. */
+  ordinals?: unknown;
+  placeholders?: unknown;
+  /** model/counted-lists.ts: the line's count phrases ("共有四项"). */
+  counts?: unknown;
+  /** model/hard-wraps.ts: whether the line ends a sentence, and its printed width. */
+  wrap?: { endsSentence: boolean; width: number; tableRow: boolean };
+  /** engine/incremental/line-findings.ts: the paragraph rules' findings and document rules' facts. */
+  kept?: unknown;
+}
+
 /** A half-open range of UTF-16 offsets into the document text. */
 export interface Span {
   start: number;
@@ -35,6 +53,8 @@ export interface ProseLine {
   inQuote: boolean;
   /** For a table cell: the cell's source span (an empty cell has no text to point at). */
   cell?: Span;
+  /** What was read from this line alone, kept while the parse cache keeps the line (model/line-memo.ts). */
+  memo?: LineMemo;
 }
 
 export interface HtmlComment {

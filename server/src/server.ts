@@ -48,6 +48,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, settingsProblem
 import { documentSymbols } from './symbols';
 import { Previews } from './preview';
 import { WorkspaceCopies } from './workspace-copies';
+import { TypingWarmUp } from './warm-up';
 import { importDocxRequest, reviewCopyRequest } from './word-requests';
 import type { ClientNotifications, NotificationName, Notifications, Params, RequestName, Result } from './protocol';
 
@@ -106,6 +107,8 @@ export function startServer(connection: Connection): void {
   let problemFiles = new Set<string>();
   // The workspace's paragraphs, for copied-paragraph.
   const copies = new WorkspaceCopies();
+  // Once a large draft is open: the incremental path compiled before the writer types (warm-up.ts).
+  const warmUp = new TypingWarmUp();
   const rebuildCopies = () => {
     if (roots.length === 0) return;
     const project = projects.get(roots[0]);
@@ -245,13 +248,15 @@ export function startServer(connection: Connection): void {
     }
     let result: LintResult;
     const started = performance.now();
+    const text = current.getText();
+    const options = lintOptions(settings, projectFor(uri));
     try {
       let parseCache = parseCaches.get(uri);
       if (!parseCache) parseCaches.set(uri, (parseCache = new ProseCache({ shiftInPlace: true })));
       // One copy of a document's derived data: the previous result goes before the next is built
       // (nothing else runs meanwhile; requests arriving later wait for the new one or lint anew).
       cache.delete(uri);
-      result = lint(current.getText(), { ...lintOptions(settings, projectFor(uri)), cache: parseCache, corpus: copies.corpusFor(uri), budgetMs: DOCUMENT_BUDGET_MS });
+      result = lint(text, { ...options, cache: parseCache, corpus: copies.corpusFor(uri), budgetMs: DOCUMENT_BUDGET_MS });
       if (result.model) copies.updateOpen(uri, result.model);
     } catch (err) {
       connection.console.error(`校验 ${uri} 时出错：${(err as Error).stack ?? err}`);
@@ -275,6 +280,7 @@ export function startServer(connection: Connection): void {
       `checked ${uri} v${version}: ${result.type?.id ?? 'not a report'}, ${result.diagnostics.length} finding(s), ${(performance.now() - started).toFixed(1)} ms`,
     );
     publish(uri, version, result);
+    warmUp.afterCheck(text, options);
     // For the client's status bar: is this a report, and how much is left to fill in.
     void notify('partyReport/status', {
       uri,
