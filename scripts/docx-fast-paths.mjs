@@ -23,6 +23,9 @@ import * as path from 'node:path';
 
 const DOCX_ENTRY = /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.mjs$/;
 
+/** What the rewrites below add to docx's module scope. */
+const ADDED_NAMES = ['NEEDS_ESCAPE', 'escapedValue', 'attributesWritten', 'textWritten', 'writeElement'];
+
 const rewrites = [
   {
     what: '_defineProperty (class fields)',
@@ -72,40 +75,54 @@ const rewrites = [
     to: `/** escapeValue, skipping the replace (and its callback) for the many values with nothing to escape. */
 var NEEDS_ESCAPE = /[&"'<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]/;
 var escapedValue = (value) => typeof value === "string" && NEEDS_ESCAPE.test(value) ? escapeAll(value) : value;
-/** resolve() and format() of one element without indentation, in one pass (scripts/docx-fast-paths.mjs). */
+/** An element's attributes as resolve() wrote them: \` key="value"\` each. */
+var attributesWritten = (attr) => {
+	let out = "";
+	for (const key of Object.keys(attr)) out += " " + key + '="' + String(escapedValue(attr[key])) + '"';
+	return out;
+};
+/** A text child as format() wrote it: nothing for undefined, String() of the rest. */
+var textWritten = (value) => value === void 0 ? "" : String(value);
+/**
+ * resolve() and format() of one element without indentation, in one pass (scripts/docx-fast-paths.mjs).
+ * resolve() gathered the content in an array where a text child replaced the entry before it; here the
+ * content is one string and \`last\` is where its last entry starts.
+ */
 var writeElement = (data) => {
 	const name = Object.keys(data)[0];
 	const values = name === void 0 ? void 0 : data[name];
 	let attributes = "";
-	const addAttributes = (attr) => {
-		for (const key of Object.keys(attr)) attributes += \` \${key}="\${String(escapedValue(attr[key]))}"\`;
-	};
-	const content = [];
+	let inner = "";
+	let last = 0;
+	let hasContent = false;
 	if (typeof values === "object") {
 		if (values !== null) {
 			const { _attr: attr, _cdata: cdata } = values;
-			if (attr) addAttributes(attr);
-			if (cdata) content.push(\`<![CDATA[\${cdata.replace(/\\]\\]>/g, "]]]]><![CDATA[>")}]]>\`);
+			if (attr) attributes += attributesWritten(attr);
+			if (cdata) {
+				hasContent = true;
+				last = inner.length;
+				inner += \`<![CDATA[\${cdata.replace(/\\]\\]>/g, "]]]]><![CDATA[>")}]]>\`;
+			}
 			if (Array.isArray(values)) {
-				let isStringContent = false;
-				content.push("");
+				hasContent = true;
+				last = inner.length;
 				for (const value of values) if (typeof value === "object") {
-					if (Object.keys(value)[0] === "_attr") addAttributes(value._attr);
-					else content.push(writeElement(value));
-				} else {
-					content.pop();
-					isStringContent = true;
-					content.push(escapedValue(value));
-				}
-				if (!isStringContent) content.push("");
+					if (Object.keys(value)[0] === "_attr") attributes += attributesWritten(value._attr);
+					else {
+						last = inner.length;
+						inner += writeElement(value);
+					}
+				} else inner = inner.slice(0, last) + textWritten(escapedValue(value));
 			}
 		}
-	} else content.push(escapedValue(values));
-	const open = (name ? \`<\${name}\` : "") + attributes;
-	if (content.length === 0) return open + "/>";
-	let inner = "";
-	for (const child of content) if (child !== void 0) inner += String(child);
-	return open + (name ? ">" : "") + inner + (name ? \`</\${name}>\` : "");
+	} else {
+		hasContent = true;
+		inner = textWritten(escapedValue(values));
+	}
+	const open = (name ? "<" + name : "") + attributes;
+	if (!hasContent) return open + "/>";
+	return open + (name ? ">" : "") + inner + (name ? "</" + name + ">" : "");
 };
 var stringifyXmlable = (input, { indent = "", declaration } = {}) => {`,
   },
@@ -116,6 +133,10 @@ export const docxFastPaths = {
   setup(build) {
     build.onLoad({ filter: DOCX_ENTRY }, async (args) => {
       let source = await readFile(args.path, 'utf8');
+      // The functions added here must not meet a name of docx's own in its module scope.
+      for (const name of ADDED_NAMES) {
+        if (new RegExp(`\\b${name}\\b`).test(source)) throw new Error(`scripts/docx-fast-paths.mjs: docx already has a ${name}; rename the one added here`);
+      }
       for (const { what, from, to } of rewrites) {
         const at = source.indexOf(from);
         if (at < 0 || source.indexOf(from, at + 1) >= 0) {
