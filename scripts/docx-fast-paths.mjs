@@ -2,19 +2,20 @@
 // rewritten at build time so that they do the same thing faster in a short process (the CLI exporting
 // one draft runs them cold, before the JIT has warmed up). Measured and recorded in docs/benchmarks.md.
 //
-// 0. _defineProperty (every class field of every component) turned each key into a property key
+// 1. _defineProperty (every class field of every component) turned each key into a property key
 //    through two more helpers; a string key is one already.
-// 1. NextAttributeComponent.prepForXml built an element's attributes by spreading the object so far
+// 2. NextAttributeComponent.prepForXml built an element's attributes by spreading the object so far
 //    into a new one for every attribute (through a transpiled `_objectSpread2`): a fifth of a 60-page
 //    export's XML time and much of its garbage. Here: one object, one assignment per attribute
 //    (same keys, same order, same values).
-// 2. XmlComponent.prepForXml (every element) gathered its children through flatMap and filter, two
+// 3. XmlComponent.prepForXml (every element) gathered its children through flatMap and filter, two
 //    new arrays and a closure per element: one loop here, flattening one level and dropping
 //    `undefined` as flatMap and filter did.
-// 3. stringifyXmlable (docx's port of the `xml` package) resolves every element into an intermediate
+// 4. stringifyXmlable (docx's port of the `xml` package) resolves every element into an intermediate
 //    record of arrays and then formats it. Without indentation (how the exporter compiles) the same
 //    text is written here in one pass, keeping the package's quirks: a text child replaces the entry
-//    before it, `undefined` content writes nothing, numbers and booleans are written with String().
+//    before it, `undefined` content writes nothing, numbers and booleans are written with String(),
+//    and values with nothing to escape skip the escaping replace.
 //
 // Each rewrite names the exact text it replaces; a docx version without it fails the build, so an
 // upgrade is a conscious step (compare the exported XML before and after, as docs/benchmarks.md says).
