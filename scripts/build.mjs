@@ -116,11 +116,11 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['engine/word/index.ts'], outfile: 'dist/word.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
-// Each bundle's last line names its build (a hash of its content): the code cache of one build is
-// never used for another (engine/io/code-cache.ts).
 // esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals (the
 // engine's Chinese patterns), so a bundle read as UTF-8 became a two-byte string: twice the memory, a
 // slower read and compile. Escaped here as \uXXXX (an escape that was \字 becomes \uXXXX), each bundle is ASCII.
+// Then each bundle's last line names its build (a hash of its content): the code cache of one build is
+// never used for another (engine/io/code-cache.ts).
 const asciiOnly = (source) => source.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 for (const name of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'))) {
   const file = path.join(ROOT, 'dist', name);
