@@ -23,7 +23,7 @@ function once(record: boolean) {
   const d = now();
   if (record) { add('buildModel', m); add('detect+match', d); }
   for (const rule of RULES) {
-    const ctx = { model, type: detection.type!, match, formulations: builtinFormulations(), unit: builtinUnitData(), lineFacts: <T,>(_l: unknown, _k: string, f: () => T) => f(), report: () => {} };
+    const ctx = { model, type: detection.type!, match, formulations: builtinFormulations(), unit: builtinUnitData(), lineFacts: <T,>(l: unknown, _k: string, f: (line: any) => T) => f(l), report: () => {} };
     if (rule.scope === 'paragraph') for (const line of model.lines) rule.checkLine(line, ctx);
     else rule.check(ctx);
     const r = now();

@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { variedReportOfSize, writeInputs } from './drafts.mjs';
-import { measureEditing, measureMemory, measureStart } from './keystroke.mjs';
+import { measureEditing, measureFirstKeystrokes, measureMemory, measureStart, SETTLE_MS } from './keystroke.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -218,7 +218,10 @@ if (wanted('lsp')) {
     const m = await measureEditing(text, edits);
     const p = (s) => `${s.p50.toFixed(1)} / ${s.p95.toFixed(1)} ms`;
     const what = `${size} MB varied draft, p50 / p95 of ${edits}`;
-    row(`keystroke → diagnostics (debounce 0), ${what}`, p(m.typing), '—', `p95 < ${goals.typing} ms`, m.typing.p95 < goals.typing);
+    row(`keystroke → diagnostics (debounce 0, typing from ${SETTLE_MS / 1000} s after opening), ${what}`, p(m.typing), '—', `p95 < ${goals.typing} ms`, m.typing.p95 < goals.typing);
+    // The same, typed the moment the draft's diagnostics arrive (the rows above start ${SETTLE_MS} ms later).
+    const first = await measureFirstKeystrokes(text, 10);
+    row(`  the same, the first 10 keystrokes typed the moment the ${size} MB draft opens`, p(first), '—', '');
     row(`code actions without only (light bulb), ${what}`, p(m.actions), '—', `p95 < ${goals.request} ms`, m.actions.p95 < goals.request);
     row(`code actions, only source.fixAll, ${what}`, p(m.fixAllOnly), '—', `p95 < ${goals.request} ms`, m.fixAllOnly.p95 < goals.request);
     row(`completion right after a keystroke, ${what}`, p(m.completion), '—', `p95 < ${goals.request} ms`, m.completion.p95 < goals.request);

@@ -131,7 +131,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       corpus: options.corpus,
       unit,
       renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
-      lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (_line, _key, compute) => compute(),
+      lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (line, _key, compute) => compute(line),
       report,
     });
     kept?.begin({ type, formulations, unit, locale: getLocale(), rules: paragraphRules.map(({ rule }) => rule.id).join() });

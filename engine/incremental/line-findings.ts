@@ -74,6 +74,8 @@ function moved(f: Reported, delta: number): Reported {
 export class LineFindings {
   private generation = 0;
   private data?: CheckData;
+  private lastKey = '';
+  private lastSlot = -1;
   /** Lines whose findings came from the last check (all rules), and lines checked anew. */
   kept = 0;
   checked = 0;
@@ -115,13 +117,18 @@ export class LineFindings {
   }
 
   /** A document rule's facts about a line (position-free, see RuleContext.lineFacts), kept with it. */
-  facts<T>(line: ReportLine, key: string, compute: () => T): T {
+  facts<T>(line: ReportLine, key: string, compute: (line: ReportLine) => T): T {
     const entry = line.memo?.kept as LineEntry | undefined;
-    if (!entry || entry.owner !== this || entry.generation !== this.generation || entry.role !== line.role) return compute();
-    const slot = factSlot(key);
+    if (!entry || entry.owner !== this || entry.generation !== this.generation || entry.role !== line.role) return compute(line);
+    // Rules ask with one key over every line in turn: the last key's slot is remembered.
+    let slot = this.lastSlot;
+    if (key !== this.lastKey) {
+      slot = this.lastSlot = factSlot(key);
+      this.lastKey = key;
+    }
     entry.facts ??= [];
     if (slot < entry.facts.length && entry.facts[slot] !== undefined) return entry.facts[slot] as T;
-    const value = compute();
+    const value = compute(line);
     entry.facts[slot] = value;
     return value;
   }

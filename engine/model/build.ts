@@ -31,7 +31,8 @@ const SENTENCE_END = /[。！？!?]/;
 const TRAILING_PUNCT = /[。，；：、,.;:！？!?\s\u3000]+$/;
 
 export function buildModel(text: string, options: BuildOptions = {}): ReportModel {
-  const lineIndex = new LineIndex(text);
+  // With a document's cache, the index is made from the previous version's (only lines near the edit are read).
+  const lineIndex = options.cache ? options.cache.lineIndexFor(text) : new LineIndex(text);
   const base = text.charCodeAt(0) === BOM ? 1 : 0;
   const source = base ? text.slice(1) : text;
 
@@ -220,13 +221,15 @@ function buildSections(lines: ReportLine[], title: ReportLine | undefined): Sect
     if (level) {
       while (open.length > 0 && open[open.length - 1].level >= level) open.pop();
       const parent = open[open.length - 1];
-      const titleText = headingTitle(line);
-      const runIn = line.headingDepth === 0 && isRunIn(line);
+      // The title is read once per parsed line (line-memo.ts): sections are built anew at every keystroke.
+      const memo = lineMemo(line);
+      const heading = (memo.heading ??= headingOf(line)) as { title: string; runIn: boolean };
+      const runIn = heading.runIn;
       const section: Section = {
         id: sections.length,
         level,
         numbering: line.numbering,
-        title: runIn ? titleText.split(SENTENCE_END)[0] : titleText,
+        title: heading.title,
         line,
         runIn,
         parent,
@@ -255,6 +258,12 @@ function buildSections(lines: ReportLine[], title: ReportLine | undefined): Sect
     if (line.block === 'tableCell' && owner >= 0) line.section = sections[owner];
   }
   return sections;
+}
+
+function headingOf(line: ReportLine): { title: string; runIn: boolean } {
+  const titleText = headingTitle(line);
+  const runIn = line.headingDepth === 0 && isRunIn(line);
+  return { title: runIn ? titleText.split(SENTENCE_END)[0] : titleText, runIn };
 }
 
 function sectionLevel(line: ReportLine): NumberLevel | undefined {

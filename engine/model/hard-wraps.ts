@@ -81,6 +81,11 @@ function findWrapped(lines: ReportLine[]): WrappedParagraph[] {
   const found: WrappedParagraph[] = [];
   let i = 0;
   while (i < lines.length) {
+    // Most lines cannot start one (a heading, a sentence's end): passed over without a scan.
+    if (!prose(lines[i]) || shapeOf(lines[i]).endsSentence) {
+      i++;
+      continue;
+    }
     const scan = runFrom(lines, i);
     const last = scan.run[scan.run.length - 1];
     if (scan.ok) {

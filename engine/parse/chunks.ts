@@ -113,6 +113,8 @@ export interface ChunkPlan {
   lineStarts: Int32Array;
   textEnds: Int32Array;
   flags: Uint8Array;
+  /** Per line: what the split read from its text (signatureOf). */
+  signatures: Uint16Array;
   /** The text is parsed whole (small, link definitions, an HTML block hiding a fence): nothing to replan. */
   whole: boolean;
 }
@@ -121,27 +123,60 @@ const LINE_LOCKED = 1;
 const LINE_BLANK = 2;
 const LINE_HARD = 4;
 /** Plain prose: starts with a Han character or CJK mark, holds no "|", does not end in a blank. */
-const LINE_PLAIN = 8;
+/**
+ * What the split reads from a line's text, as bits: two lines with the same bits lock, blank and
+ * join runs alike (only the cut hash tells them apart). An edit that keeps its line's bits can be
+ * split again near the line alone.
+ */
+const SIG_BLANK = 1;
+const SIG_PROSE = 2;
+/** A table pipe in prose, or a container, HTML, setext or table line (RISKY_LINE). */
+const SIG_RISKY = 4;
+/** A block marker at the start (not prose). */
+const SIG_BLOCK = 8;
+const SIG_TRAILING_BLANK = 16;
+const SIG_INDENTED = 32;
+/** May open a fence or an HTML block: what exactly it opens depends on more than these bits. */
+const SIG_MAY_OPEN = 64;
+const SIG_HTML = 128;
+const SIG_FENCE = 256;
 /** Holds [ or ]: a link definition's brackets may run over several lines. */
-const LINE_BRACKETS = 16;
+const SIG_BRACKETS = 512;
+const SIG_DASHES = 1024;
 const BRACKET = /[[\]]/;
 
-const isPlainLine = (text: string) => proseStart(text) && !text.includes('|') && !/[ \t]$/.test(text);
+function signatureOf(text: string): number {
+  const prose = proseStart(text);
+  let sig = prose ? SIG_PROSE : 0;
+  if (text.trim() === '') sig |= SIG_BLANK;
+  if (prose ? text.includes('|') : RISKY_LINE.test(text)) sig |= SIG_RISKY;
+  if (!prose && BLOCK_START.test(text)) sig |= SIG_BLOCK;
+  if (/[ \t]$/.test(text)) sig |= SIG_TRAILING_BLANK;
+  if (/^[ \t]/.test(text)) sig |= SIG_INDENTED;
+  if (mayOpenBlock(text)) sig |= SIG_MAY_OPEN;
+  if (/^ {0,3}</.test(text)) sig |= SIG_HTML;
+  if (FENCE.test(text)) sig |= SIG_FENCE;
+  if (BRACKET.test(text)) sig |= SIG_BRACKETS;
+  if (/^---[ \t]*$/.test(text)) sig |= SIG_DASHES;
+  return sig;
+}
 
-function packLines(all: Line[]): Pick<ChunkPlan, 'lineStarts' | 'textEnds' | 'flags'> {
+function packLines(all: Line[]): Pick<ChunkPlan, 'lineStarts' | 'textEnds' | 'flags' | 'signatures'> {
   const lineStarts = new Int32Array(all.length);
   const textEnds = new Int32Array(all.length);
   const flags = new Uint8Array(all.length);
+  const signatures = new Uint16Array(all.length);
   for (let n = 0; n < all.length; n++) {
     const l = all[n];
     lineStarts[n] = l.start;
     textEnds[n] = l.start + l.text.length;
-    flags[n] = (l.locked ? LINE_LOCKED : 0) | (l.blank ? LINE_BLANK : 0) | (l.hard ? LINE_HARD : 0) | (isPlainLine(l.text) ? LINE_PLAIN : 0) | (BRACKET.test(l.text) ? LINE_BRACKETS : 0);
+    flags[n] = (l.locked ? LINE_LOCKED : 0) | (l.blank ? LINE_BLANK : 0) | (l.hard ? LINE_HARD : 0);
+    signatures[n] = signatureOf(l.text);
   }
-  return { lineStarts, textEnds, flags };
+  return { lineStarts, textEnds, flags, signatures };
 }
 
-const NO_LINES = { lineStarts: new Int32Array(0), textEnds: new Int32Array(0), flags: new Uint8Array(0) };
+const NO_LINES = { lineStarts: new Int32Array(0), textEnds: new Int32Array(0), flags: new Uint8Array(0), signatures: new Uint16Array(0) };
 
 export function planChunks(source: string, targetSize = 8192): ChunkPlan {
   const wholePlan = (): ChunkPlan => ({ chunks: [{ start: 0, end: source.length }], chunkLines: [0], targetSize, length: source.length, ...NO_LINES, whole: true });
@@ -284,21 +319,23 @@ export function replanChunks(old: ChunkPlan, source: string, edit: TextEdit): Ch
   // than the target is parsed whole by size; one that shrank below MAX_WHOLE_WITH_DEFINITIONS may
   // have link definitions that were not looked for while it was longer.
   if (old.whole || source.length <= old.targetSize || (old.length > MAX_WHOLE_WITH_DEFINITIONS && source.length <= MAX_WHOLE_WITH_DEFINITIONS)) return undefined;
-  const { lineStarts, textEnds, flags } = old;
-  let line = bisectFloor(lineStarts, edit.start);
-  if (line < 0 || edit.oldEnd > textEnds[line] || !(flags[line] & LINE_PLAIN) || flags[line] & (LINE_HARD | LINE_BLANK)) return undefined;
+  const { lineStarts, textEnds, flags, signatures } = old;
+  const line = bisectFloor(lineStarts, edit.start);
+  // The front matter's first line, and lines inside front matter, fences and HTML blocks: split anew.
+  if (line <= 0 || edit.oldEnd > textEnds[line] || flags[line] & LINE_HARD || signatures[line] & SIG_MAY_OPEN) return undefined;
   const delta = edit.newEnd - edit.oldEnd;
   const newTextEnd = textEnds[line] + delta;
-  // The line's new text: still one line of plain prose.
+  // The line's new text: still one line, read by the split as the old one was.
   for (let i = edit.start; i < edit.newEnd; i++) {
     const c = source.charCodeAt(i);
     if (c === 10 || c === 13) return undefined;
   }
   const lineText = source.slice(lineStarts[line], newTextEnd);
-  if (!isPlainLine(lineText)) return undefined;
+  const signature = signatureOf(lineText);
+  if (signature !== signatures[line]) return undefined;
   // Whether a link definition ("[x]:", its brackets perhaps lines apart) makes the text parse whole
   // is not worked out here: an edit to a line with brackets in a text that could be is split anew.
-  if (source.length <= MAX_WHOLE_WITH_DEFINITIONS && (flags[line] & LINE_BRACKETS || BRACKET.test(lineText))) return undefined;
+  if (source.length <= MAX_WHOLE_WITH_DEFINITIONS && signature & SIG_BRACKETS) return undefined;
 
   const plan: ChunkPlan = {
     chunks: [],
@@ -307,7 +344,8 @@ export function replanChunks(old: ChunkPlan, source: string, edit: TextEdit): Ch
     length: source.length,
     lineStarts: lineStarts.slice(),
     textEnds: textEnds.slice(),
-    flags: old.flags,
+    flags,
+    signatures,
     whole: false,
   };
   for (let n = line + 1; n < plan.lineStarts.length; n++) {
@@ -315,11 +353,6 @@ export function replanChunks(old: ChunkPlan, source: string, edit: TextEdit): Ch
     plan.textEnds[n] += delta;
   }
   plan.textEnds[line] = newTextEnd;
-  const bracketBit = BRACKET.test(lineText) ? LINE_BRACKETS : 0;
-  if ((flags[line] & LINE_BRACKETS) !== bracketBit) {
-    plan.flags = flags.slice();
-    plan.flags[line] = (flags[line] & ~LINE_BRACKETS) | bracketBit;
-  }
   // Cuts are made again from the chunk holding the line, or the one before if the line starts it
   // (whether the line starts a chunk depends on its text).
   let k = bisectFloor(old.chunkLines, line);

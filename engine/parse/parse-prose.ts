@@ -124,6 +124,33 @@ export class ProseCache {
   placing = new Map<string, CacheEntry>();
   /** Set for the parse under way when the previous one can be used by position. */
   editContext?: EditContext;
+  /** The text the last line index was made for, and that index (lineIndexFor). */
+  private lastText?: string;
+  private lastIndex?: LineIndex;
+  /** The edit from that text to the one whose line index was asked for last: the parse uses it too. */
+  private textEdit?: { from: string; text: string; edit: TextEdit };
+
+  /**
+   * The line index of the text about to be parsed: from the previous version's index and the edit
+   * between them when there is one (only the lines near the edit are read again).
+   */
+  lineIndexFor(text: string): LineIndex {
+    let index: LineIndex;
+    if (this.lastText !== undefined && this.lastIndex) {
+      const edit = textDiff(this.lastText, text);
+      this.textEdit = { from: this.lastText, text, edit };
+      index = LineIndex.afterEdit(this.lastIndex, text, edit);
+    } else index = new LineIndex(text);
+    this.lastText = text;
+    this.lastIndex = index;
+    return index;
+  }
+
+  /** The edit from `previous` to `source`, when lineIndexFor was just asked for exactly these two texts. */
+  knownEdit(previous: string, source: string): TextEdit | undefined {
+    const known = this.textEdit;
+    return known && known.text === source && known.from === previous ? known.edit : undefined;
+  }
 
   constructor(options: ProseCacheOptions = {}) {
     this.shiftInPlace = options.shiftInPlace === true;
@@ -146,6 +173,7 @@ export class ProseCache {
     this.next = new Map();
     this.placing = new Map();
     this.editContext = undefined;
+    this.textEdit = undefined;
   }
 }
 
@@ -309,7 +337,7 @@ function prepare(source: string, base: number, chunkSize: number | undefined, ca
   let bracketsAt = -1;
   let bracketsInert: boolean | undefined;
   if (cache && last && last.base === base && last.plan.targetSize === size) {
-    const edit = textDiff(last.source, source);
+    const edit = cache.knownEdit(last.source, source) ?? textDiff(last.source, source);
     const delta = edit.newEnd - edit.oldEnd;
     plan = replanChunks(last.plan, source, edit);
     if (plan) cache.replans++;

@@ -13,7 +13,8 @@ export const enumerationSequence: DocumentRule = {
   source: '公文写作惯例',
   check(ctx) {
     for (const run of ctx.model.enumerations) {
-      const fix = renumber(run);
+      // The fix is made only for a run that needs one (most runs are in order).
+      let fix: Fix | undefined;
       run.forEach((marker, i) => {
         const expected = i === 0 ? 1 : run[i - 1].value + 1;
         if (marker.value === expected) return;
@@ -21,6 +22,7 @@ export const enumerationSequence: DocumentRule = {
           i === 0
             ? t('{0}之前没有“一是”：列举应从“一是”开始。请补上前面的条目，或改为“一是”。', q(marker.text))
             : t('{0}顺序不对：前一项是{1}，此处应为{2}。请按一是、二是、三是……的顺序编排。', q(marker.text), q(run[i - 1].text), q(`${toChineseNumeral(expected)}是`));
+        fix ??= renumber(run);
         ctx.report({ span: marker.span, message, fix });
       });
     }

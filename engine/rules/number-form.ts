@@ -25,6 +25,8 @@ interface LineCount {
 
 const NO_COUNTS: LineCount[] = [];
 
+const countsOfLine = (line: ReportLine): LineCount[] => countsIn(line.text);
+
 function countsIn(text: string): LineCount[] {
   const counts: LineCount[] = [];
   for (const [re, arabic] of [[CHINESE, false], [ARABIC, true]] as const) {
@@ -52,7 +54,7 @@ export const numberForm: DocumentRule = {
     const withCounts: ReportLine[] = [];
     const countsOf: LineCount[][] = [];
     for (const line of ctx.model.lines) {
-      const counts = ctx.lineFacts(line, numberForm.id, () => countsIn(line.text));
+      const counts = ctx.lineFacts(line, numberForm.id, countsOfLine);
       if (counts.length === 0) continue;
       withCounts.push(line);
       countsOf.push(counts);

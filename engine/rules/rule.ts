@@ -50,9 +50,10 @@ export interface RuleContext {
    * What a document rule reads from one line alone, worked out once per line and kept with it
    * between versions of a document (a check from scratch computes it every time). Must depend on the
    * line's text and parse only, and hold offsets into line.text, never spans or the line itself.
-   * `key` tells one rule's facts from another's: the rule's id.
+   * `key` tells one rule's facts from another's: the rule's id. `compute` gets the line: pass a
+   * module-level function, not a closure made per line (this is asked of every line at every keystroke).
    */
-  lineFacts<T>(line: ReportLine, key: string, compute: () => T): T;
+  lineFacts<T>(line: ReportLine, key: string, compute: (line: ReportLine) => T): T;
   report(finding: { span: Span; message: string; fix?: Fix; related?: Finding['related'] }): void;
 }
 

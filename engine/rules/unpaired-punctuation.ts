@@ -38,7 +38,7 @@ export const unpairedPunctuation: DocumentRule = {
     for (let index = 0; index < lines.length; index++) {
       if (wrapped.size > 0 && wrapped.has(index)) continue;
       const line = lines[index];
-      const found = ctx.lineFacts(line, unpairedPunctuation.id, () => unmatchedIn(line.text));
+      const found = ctx.lineFacts(line, unpairedPunctuation.id, unmatchedInLine);
       for (let k = 0; k < found.length; k++) report(ctx, line, found[k]);
     }
   },
@@ -58,6 +58,8 @@ interface Unmatched {
 }
 
 const NONE: Unmatched[] = [];
+
+const unmatchedInLine = (line: ReportLine): Unmatched[] => unmatchedIn(line.text);
 
 function unmatchedIn(text: string): Unmatched[] {
   if (!ANY_MARK.test(text)) return NONE;

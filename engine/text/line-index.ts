@@ -11,7 +11,15 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   private readonly starts: number[];
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Line starts worked out already (LineIndex.afterEdit), in order, starting with 0. */
+    known?: number[],
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     // Most drafts have no \r at all: then the native search for \n is several times faster.
     if (text.indexOf('\r') < 0) {
@@ -28,6 +36,35 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /**
+   * The index of a new version of the text, from the previous version's index and the edit between
+   * them (text-diff.ts): the lines before the edit keep their starts, the lines after it move by the
+   * edit's length, and only the text from the line before the edit to the first line start after it
+   * is read again (a line start depends on the character before it, and \r\n is one break).
+   */
+  static afterEdit(previous: LineIndex, text: string, edit: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    const old = previous.starts;
+    const delta = edit.newEnd - edit.oldEnd;
+    // From the start of the line before the one the edit begins in: that line's break may join the edit's.
+    let a = previous.positionAt(edit.start).line;
+    if (a > 0) a--;
+    const starts = old.slice(0, a + 1);
+    for (let i = old[a]; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      const start = i + 1;
+      starts.push(start);
+      if (start < edit.newEnd + 1) continue;
+      // Past the edit, line starts are where they were, moved: the rest is the old index's.
+      const j = bisect(old, start - delta);
+      if (j < 0) return new LineIndex(text);
+      for (let k = j + 1; k < old.length; k++) starts.push(old[k] + delta);
+      return new LineIndex(text, starts);
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -96,4 +133,17 @@ export class LineIndex {
     if (crlf >= 0) return '\r\n';
     return this.text.indexOf('\r') >= 0 && this.text.indexOf('\n') < 0 ? '\r' : '\n';
   }
+}
+
+/** Index of `value` in an ascending array, or -1. */
+function bisect(xs: number[], value: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] === value) return mid;
+    if (xs[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

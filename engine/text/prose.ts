@@ -16,6 +16,8 @@ export interface LineMemo {
   /** model/enumerations.ts: 首先、其次、再次、最后. */
   ordinals?: unknown;
   placeholders?: unknown;
+  /** model/build.ts: a heading's title and whether it runs into its paragraph. */
+  heading?: unknown;
   /** model/counted-lists.ts: the line's count phrases ("共有四项"). */
   counts?: unknown;
   /** model/hard-wraps.ts: whether the line ends a sentence, and its printed width. */

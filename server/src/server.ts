@@ -108,7 +108,8 @@ export function startServer(connection: Connection): void {
   // The workspace's paragraphs, for copied-paragraph.
   const copies = new WorkspaceCopies();
   // Once a large draft is open: the incremental path compiled before the writer types (warm-up.ts).
-  const warmUp = new TypingWarmUp();
+  let lastEditAt = -Infinity;
+  const warmUp = new TypingWarmUp({ sinceLastEdit: () => performance.now() - lastEditAt });
   const rebuildCopies = () => {
     if (roots.length === 0) return;
     const project = projects.get(roots[0]);
@@ -323,6 +324,7 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent(async (e) => {
+    lastEditAt = performance.now();
     const settings = await settingsFor(e.document.uri);
     if (settings.validate === 'onSave') return;
     schedule(e.document.uri, settings.debounceMs);

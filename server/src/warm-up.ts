@@ -5,8 +5,9 @@
  * a while. At 1 MB the first five keystrokes took 40–90 ms each where later ones took 20.
  *
  * So once a large draft is open and checked, the server types into a copy of the draft's opening
- * (the same kind of text, the same settings) in idle moments, a few keystrokes at a time, and throws
- * the results away. Compiled code serves every document, so this happens once per server.
+ * (the same kind of text, the same settings) one keystroke at a time while no document is being
+ * edited, and throws the results away. Compiled code serves every document, so this happens once
+ * per server.
  */
 import type { LintOptions } from '../../engine';
 import { lint, ProseCache } from '../../engine';
@@ -19,29 +20,68 @@ const SAMPLE_CHARS = 64 * 1024;
 const KEYSTROKES = 60;
 const PER_TURN = 1;
 
+/** How long the writer must have left the documents alone before a warm-up turn runs. */
+const QUIET_MS = 250;
+
+export interface WarmUpScheduling {
+  /** Runs `run` soon, after pending messages (setImmediate). */
+  nextTurn(run: () => void): void;
+  /** Runs `run` after a while (setTimeout). */
+  later(run: () => void, ms: number): void;
+  /** Milliseconds since a document last changed: a writer who is typing gets no warm-up in the way. */
+  sinceLastEdit(): number;
+}
+
+const NODE_SCHEDULING: Omit<WarmUpScheduling, 'sinceLastEdit'> = {
+  nextTurn: (run) => setImmediate(run),
+  later: (run, ms) => setTimeout(run, ms).unref(),
+};
+
+/** The sizes above, changeable for tests. */
+export interface WarmUpSizes {
+  from: number;
+  sampleChars: number;
+  keystrokes: number;
+}
+
+const SIZES: WarmUpSizes = { from: WARM_UP_FROM, sampleChars: SAMPLE_CHARS, keystrokes: KEYSTROKES };
+
 export class TypingWarmUp {
   private started = false;
   /** Keystrokes typed so far (for tests and the log). */
   typed = 0;
+  private readonly scheduling: WarmUpScheduling;
+  private readonly sizes: WarmUpSizes;
 
-  constructor(private readonly nextTurn: (run: () => void) => void = (run) => setImmediate(run)) {}
+  constructor(scheduling: Partial<WarmUpScheduling> = {}, sizes: Partial<WarmUpSizes> = {}) {
+    this.scheduling = { ...NODE_SCHEDULING, sinceLastEdit: () => Infinity, ...scheduling };
+    this.sizes = { ...SIZES, ...sizes };
+  }
 
   /** After a draft's check: starts the warm-up if the draft is large and none has run yet. */
   afterCheck(text: string, options: LintOptions, done?: () => void): void {
-    if (this.started || text.length < WARM_UP_FROM) return;
+    const { from, sampleChars, keystrokes } = this.sizes;
+    if (this.started || text.length < from) return;
     this.started = true;
-    let sample = text.slice(0, Math.max(0, text.indexOf('\n', SAMPLE_CHARS)) || SAMPLE_CHARS);
+    let sample = text.slice(0, Math.max(0, text.indexOf('\n', sampleChars)) || sampleChars);
     // The sample is checked as the draft is: its own parse cache, never the document's.
     const own: LintOptions = { ...options, cache: new ProseCache({ shiftInPlace: true }), corpus: undefined };
     let opened = false;
+    const { nextTurn, later, sinceLastEdit } = this.scheduling;
     const turn = () => {
+      // Only while the writer leaves the documents alone: a keystroke never waits behind a turn.
+      const quiet = sinceLastEdit();
+      if (quiet < QUIET_MS) {
+        later(turn, QUIET_MS - quiet);
+        return;
+      }
       try {
         if (!opened) {
           opened = true;
           lint(sample, own);
         } else {
-          for (let k = 0; k < PER_TURN && this.typed < KEYSTROKES; k++, this.typed++) {
-            sample = typeInto(sample, this.typed);
+          for (let k = 0; k < PER_TURN && this.typed < keystrokes; k++, this.typed++) {
+            sample = typeInto(sample, this.typed, keystrokes);
             lint(sample, own);
           }
         }
@@ -49,16 +89,16 @@ export class TypingWarmUp {
         // Whatever the sample does to the engine, the documents' own checks report it: stop here.
         return;
       }
-      if (this.typed < KEYSTROKES) this.nextTurn(turn);
+      if (this.typed < keystrokes) nextTurn(turn);
       else done?.();
     };
-    this.nextTurn(turn);
+    nextTurn(turn);
   }
 }
 
 /** The sample with one character typed at the end of a line, spread over the sample as keystrokes go. */
-function typeInto(sample: string, n: number): string {
-  const at = Math.floor(((n * 7919) % KEYSTROKES + 0.5) * (sample.length / KEYSTROKES));
+function typeInto(sample: string, n: number, of: number): string {
+  const at = Math.floor((((n * 7919) % of) + 0.5) * (sample.length / of));
   const lineEnd = sample.indexOf('\n', at);
   let where = lineEnd < 0 ? sample.length : lineEnd;
   if (where > 0 && sample.charCodeAt(where - 1) === 13) where--;

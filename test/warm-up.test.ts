@@ -1,0 +1,94 @@
+/**
+ * The server's warm-up after a large draft opens (server/src/warm-up.ts): once per server, only
+ * for large drafts, never while the writer is typing, and on a copy of the draft's opening with its
+ * own parse cache (the document's cache and results are not touched).
+ */
+import * as assert from 'node:assert/strict';
+import { lint, ProseCache } from '../engine';
+import { TypingWarmUp } from '../server/src/warm-up';
+
+// Smaller than the server's, so that the test runs in a moment; the logic is the same.
+const SIZES = { from: 20_000, sampleChars: 8_000, keystrokes: 12 };
+
+/** A large draft: numbered paragraphs with a flaw or two each, as in a real report. */
+function largeDraft(): string {
+  const lines = ['# 关于召开专题组织生活会情况的报告', ''];
+  for (let i = 0; lines.join('\n').length < SIZES.from + 5_000; i++) {
+    lines.push(`${['一', '二', '三'][i % 3]}、第${i}部分`, '', `第${i}段：党支部深入学习贯彻全会精神,推动各项工作取得新成效，共有XX名党员参加。`, '');
+  }
+  return lines.join('\n');
+}
+
+/** Scheduling by hand: turns run when the test says, and the clock is the test's. */
+function manualScheduling() {
+  const queue: Array<() => void> = [];
+  const delayed: Array<{ run: () => void; ms: number }> = [];
+  let sinceLastEdit = Infinity;
+  return {
+    scheduling: {
+      nextTurn: (run: () => void) => queue.push(run),
+      later: (run: () => void, ms: number) => delayed.push({ run, ms }),
+      sinceLastEdit: () => sinceLastEdit,
+    },
+    queue,
+    delayed,
+    setSinceLastEdit: (ms: number) => (sinceLastEdit = ms),
+    runAll: () => {
+      let turns = 0;
+      while (queue.length > 0) {
+        queue.shift()!();
+        turns++;
+      }
+      return turns;
+    },
+  };
+}
+
+describe('warm-up after a large draft opens', () => {
+  it('types into a copy of the opening, one keystroke a turn, and leaves the document alone', () => {
+    const text = largeDraft();
+    const cache = new ProseCache({ shiftInPlace: true });
+    const before = lint(text, { cache });
+    const entries = [...cache.entries.keys()];
+    const manual = manualScheduling();
+    const warmUp = new TypingWarmUp(manual.scheduling, SIZES);
+    let done = false;
+    warmUp.afterCheck(text, {}, () => (done = true));
+    const turns = manual.runAll();
+    assert.ok(done, 'the warm-up finished');
+    assert.equal(warmUp.typed, SIZES.keystrokes);
+    // One opening check, then one keystroke a turn: never a long stretch without a look at the queue.
+    assert.equal(turns, warmUp.typed + 1);
+    assert.deepEqual([...cache.entries.keys()], entries, "the document's parse cache is untouched");
+    assert.deepEqual(lint(text, { cache }).diagnostics, before.diagnostics);
+  });
+
+  it('waits while a document is being edited', () => {
+    const manual = manualScheduling();
+    const warmUp = new TypingWarmUp(manual.scheduling, SIZES);
+    manual.setSinceLastEdit(10);
+    warmUp.afterCheck(largeDraft(), {});
+    manual.runAll();
+    assert.equal(warmUp.typed, 0, 'no keystroke typed while the writer types');
+    assert.equal(manual.delayed.length, 1);
+    assert.ok(manual.delayed[0].ms > 0 && manual.delayed[0].ms <= 250);
+    // The writer stops: the delayed turn goes on.
+    manual.setSinceLastEdit(1000);
+    manual.delayed.shift()!.run();
+    manual.runAll();
+    assert.equal(warmUp.typed, SIZES.keystrokes);
+  });
+
+  it('runs once per server, and not for a small draft', () => {
+    const manual = manualScheduling();
+    const warmUp = new TypingWarmUp(manual.scheduling, SIZES);
+    warmUp.afterCheck('# 报告\n\n一、情况\n\n党支部召开会议。\n', {});
+    assert.equal(manual.queue.length, 0, 'a small draft checks fast with cold code');
+    warmUp.afterCheck(largeDraft(), {});
+    manual.runAll();
+    const typed = warmUp.typed;
+    warmUp.afterCheck(largeDraft(), {});
+    assert.equal(manual.queue.length, 0);
+    assert.equal(warmUp.typed, typed);
+  });
+});
