@@ -56,11 +56,13 @@ function shape(r: ProseResult) {
  * A draft drawn from LINES, mostly prose as drafts are (seven picks in ten are one of the first three
  * lines, numbered); with `wordPasted`, no blank lines at all.
  */
-const draft = (picks: number[], wordPasted: boolean) =>
+const draft = (picks: number[], wordPasted: boolean, definitions = false) =>
   picks
     // Prose lines are numbered, as a draft's paragraphs differ: chunks with the same text are taken by text.
     .map((i, n) => (i % 10 < 7 ? `第${n}段${LINES[i % 3]}` : LINES[i % LINES.length]))
     .filter((l) => !wordPasted || l !== '')
+    // A link definition makes a text under 200 000 characters parse whole: only some drafts have one.
+    .filter((l) => definitions || !/\]:/.test(l))
     .join('\n');
 
 interface Edit {
@@ -83,8 +85,8 @@ describe('splitting again near an edit', () => {
   it('gives the chunks a split from scratch gives, edit after edit (in prose, headings, lists, tables)', () => {
     let replanned = 0;
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: 40, maxLength: 300 }), fc.boolean(), fc.constantFrom(32, 64, 256), edits, (picks, wordPasted, size, steps) => {
-        let text = draft(picks, wordPasted);
+      fc.property(fc.array(fc.nat(), { minLength: 40, maxLength: 300 }), fc.boolean(), fc.boolean(), fc.constantFrom(32, 64, 256), edits, (picks, wordPasted, definitions, size, steps) => {
+        let text = draft(picks, wordPasted, definitions);
         let plan = planChunks(text, size);
         for (const step of steps) {
           const next = applyEdit(text, step);
@@ -105,14 +107,14 @@ describe('splitting again near an edit', () => {
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 300) },
     );
     // Typing inside a line is most edits: the property must have been tried on the short path.
-    assert.ok(replanned > 100, `only ${replanned} edits were split again near the edit`);
+    if (process.env.SHOW) console.log(replanned);
+    assert.ok(replanned > 50, `only ${replanned} edits were split again near the edit`);
   });
 
   it('parses with a cache kept over many edits exactly as parsing from scratch (chunks taken by position)', () => {
-    let byPosition = 0;
     fc.assert(
-      fc.property(fc.array(fc.nat(), { minLength: 40, maxLength: 200 }), fc.boolean(), fc.boolean(), edits, (picks, wordPasted, shiftInPlace, steps) => {
-        let text = draft(picks, wordPasted);
+      fc.property(fc.array(fc.nat(), { minLength: 40, maxLength: 200 }), fc.boolean(), fc.boolean(), fc.boolean(), edits, (picks, wordPasted, definitions, shiftInPlace, steps) => {
+        let text = draft(picks, wordPasted, definitions);
         const cache = new ProseCache({ shiftInPlace });
         parseProse(text, 0, new LineIndex(text), 64, cache);
         for (const step of steps) {
@@ -121,11 +123,28 @@ describe('splitting again near an edit', () => {
           const cached = parseProse(text, 0, index, 64, cache);
           assert.deepEqual(shape(cached), shape(extractProse(parseMarkdown(text), text, 0, index)));
         }
-        byPosition += cache.byPosition;
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
     );
-    assert.ok(byPosition > 100, `only ${byPosition} chunks were taken by position`);
+  });
+
+  it('takes the chunks away from a keystroke by position and splits again near it alone', () => {
+    const lines = Array.from({ length: 400 }, (_, i) => `第${i}段：党支部深入学习贯彻全会精神，推动各项工作取得新成效。`);
+    let text = lines.join('\n');
+    const cache = new ProseCache({ shiftInPlace: true });
+    parseProse(text, 0, new LineIndex(text), 256, cache);
+    const chunks = cache.last!.plan.chunks.length;
+    for (let k = 0; k < 10; k++) {
+      const at = Math.floor((text.length * (k + 0.5)) / 10);
+      text = text.slice(0, at) + '字' + text.slice(at);
+      const [byPosition, replans, misses] = [cache.byPosition, cache.replans, cache.misses];
+      const index = cache.lineIndexFor(text);
+      const cached = parseProse(text, 0, index, 256, cache);
+      assert.equal(cache.replans - replans, 1, 'split again near the edit');
+      assert.ok(cache.misses - misses <= 2, 'one chunk (two, at a cut) parsed again');
+      assert.ok(cache.byPosition - byPosition >= chunks - 3, `${cache.byPosition - byPosition} of ${chunks} chunks taken by position`);
+      assert.deepEqual(shape(cached), shape(extractProse(parseMarkdown(text), text, 0, index)));
+    }
   });
 
   it('finds the edit between two versions of a text', () => {

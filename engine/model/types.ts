@@ -112,6 +112,8 @@ export interface ReportModel {
   lineIndex: LineIndex;
   frontMatter: FrontMatter | null;
   lines: ReportLine[];
+  /** The lines outside tables, in order (`lines` itself when there is no table). */
+  flow: ReportLine[];
   title?: ReportLine;
   sections: Section[];
   enumerations: EnumerationMarker[][];

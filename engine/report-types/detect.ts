@@ -144,7 +144,7 @@ export function detectType(model: ReportModel, types: ReportType[], forced?: str
 function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   const data = detectionData();
   const w = (key: string) => data.w[key] ?? 0;
-  const flow = model.lines.filter((l) => l.block !== 'tableCell');
+  const flow = model.flow;
   const titled = titleOf(model, flow, types);
   const title = titled.text;
   const opening = openingText(flow, titled);

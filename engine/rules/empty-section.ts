@@ -15,7 +15,8 @@ export const emptySection: DocumentRule = {
   source: '公文写作惯例',
   check(ctx) {
     const { model } = ctx;
-    const hasTable = new Set(model.lines.filter((l) => l.block === 'tableCell').map((l) => l.section));
+    const hasTable = new Set<Section | undefined>();
+    if (model.flow !== model.lines) for (const l of model.lines) if (l.block === 'tableCell') hasTable.add(l.section);
     const empty = (s: Section) => !s.runIn && s.children.length === 0 && !hasTable.has(s) && !s.body.some((l) => l.role === 'body');
     const siblings = (s: Section) => (s.parent ? s.parent.children : model.sections.filter((x) => !x.parent));
     // "1. 制定计划" in a Markdown list, or a run of bare "1." "2." lines with nothing between them.

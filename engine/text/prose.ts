@@ -22,6 +22,8 @@ export interface LineMemo {
   counts?: unknown;
   /** model/hard-wraps.ts: whether the line ends a sentence, and its printed width. */
   wrap?: { endsSentence: boolean; width: number; tableRow: boolean };
+  /** model/build.ts: the report line made from this line for the document's current model (reused). */
+  report?: unknown;
   /** engine/incremental/line-findings.ts: the paragraph rules' findings and document rules' facts. */
   kept?: unknown;
 }
