@@ -147,6 +147,22 @@ describe('splitting again near an edit', () => {
     }
   });
 
+  it('keeps the forced cuts of a table longer than the split allows a run (MAX_RUN_LINES)', () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => `| ${i} | 党员${i}参加学习 |`);
+    let text = ['# 报告', '', '| 序号 | 事项 |', '| --- | --- |', ...rows, '', '党支部召开会议。'].join('\n');
+    let plan = planChunks(text, 8192);
+    assert.ok(plan.chunks.some((c) => c.forced), 'the table is cut by force');
+    for (const at of [0.1, 0.45, 0.9]) {
+      const where = text.indexOf('参加', Math.floor(text.length * at));
+      const next = text.slice(0, where) + '字' + text.slice(where);
+      const again = replanChunks(plan, next, textDiff(text, next));
+      assert.ok(again, 'typing in a table row keeps what the split reads of the row');
+      assert.deepEqual(again.chunks, planChunks(next, 8192).chunks);
+      text = next;
+      plan = again;
+    }
+  });
+
   it('finds the edit between two versions of a text', () => {
     const base = '党支部'.repeat(20_000);
     assert.deepEqual(textDiff(base, base), { start: base.length, oldEnd: base.length, newEnd: base.length });

@@ -13,6 +13,7 @@
  * whose prose still holds a Markdown special character is parsed again together with the next.
  */
 import type { TextEdit } from '../text/text-diff';
+import { floorIndex, indexInSorted } from '../text/sorted';
 
 export interface Chunk {
   start: number;
@@ -272,7 +273,7 @@ function cutFrom(plan: ChunkPlan, source: string, state: CutState, firstLine: nu
     forced = nextForced;
     if (!resync || n <= resync.after) return undefined;
     // The old plan cut here too, the same way: from here on its chunks are this text's, moved.
-    const k = bisect(resync.old.chunkLines, n);
+    const k = indexInSorted(resync.old.chunkLines, n);
     return k >= 0 && resync.old.chunks[k].forced === nextForced ? k : undefined;
   };
   for (let n = firstLine; n < lineStarts.length; n++) {
@@ -294,18 +295,6 @@ function cutFrom(plan: ChunkPlan, source: string, state: CutState, firstLine: nu
   return undefined;
 }
 
-/** Index of `value` in an ascending array, or -1. */
-function bisect(xs: number[], value: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] === value) return mid;
-    if (xs[mid] < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
 
 /**
  * The plan for a new version of the text, from the previous version's, when the edit stays inside
@@ -320,7 +309,7 @@ export function replanChunks(old: ChunkPlan, source: string, edit: TextEdit): Ch
   // have link definitions that were not looked for while it was longer.
   if (old.whole || source.length <= old.targetSize || (old.length > MAX_WHOLE_WITH_DEFINITIONS && source.length <= MAX_WHOLE_WITH_DEFINITIONS)) return undefined;
   const { lineStarts, textEnds, flags, signatures } = old;
-  const line = bisectFloor(lineStarts, edit.start);
+  const line = floorIndex(lineStarts, edit.start);
   // The front matter's first line, and lines inside front matter, fences and HTML blocks: split anew.
   if (line <= 0 || edit.oldEnd > textEnds[line] || flags[line] & LINE_HARD || signatures[line] & SIG_MAY_OPEN) return undefined;
   const delta = edit.newEnd - edit.oldEnd;
@@ -355,7 +344,7 @@ export function replanChunks(old: ChunkPlan, source: string, edit: TextEdit): Ch
   plan.textEnds[line] = newTextEnd;
   // Cuts are made again from the chunk holding the line, or the one before if the line starts it
   // (whether the line starts a chunk depends on its text).
-  let k = bisectFloor(old.chunkLines, line);
+  let k = floorIndex(old.chunkLines, line);
   if (k > 0 && old.chunkLines[k] === line) k--;
   for (let j = 0; j < k; j++) {
     plan.chunks.push(old.chunks[j]);
@@ -373,17 +362,3 @@ export function replanChunks(old: ChunkPlan, source: string, edit: TextEdit): Ch
   return plan;
 }
 
-/** Index of the last element ≤ value in an ascending array, or -1. */
-function bisectFloor(xs: ArrayLike<number>, value: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] <= value) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}

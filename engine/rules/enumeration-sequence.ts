@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { getLocale, t } from '../i18n';
 import { toChineseNumeral } from '../model/numerals';
 import type { EnumerationMarker } from '../model/types';
 import type { Fix, DocumentRule } from './rule';
@@ -18,10 +18,7 @@ export const enumerationSequence: DocumentRule = {
       run.forEach((marker, i) => {
         const expected = i === 0 ? 1 : run[i - 1].value + 1;
         if (marker.value === expected) return;
-        const message =
-          i === 0
-            ? t('{0}之前没有“一是”：列举应从“一是”开始。请补上前面的条目，或改为“一是”。', q(marker.text))
-            : t('{0}顺序不对：前一项是{1}，此处应为{2}。请按一是、二是、三是……的顺序编排。', q(marker.text), q(run[i - 1].text), q(`${toChineseNumeral(expected)}是`));
+        const message = messageFor(marker.text, i === 0 ? undefined : run[i - 1].text, expected);
         fix ??= renumber(run);
         ctx.report({ span: marker.span, message, fix });
       });
@@ -43,6 +40,25 @@ export const enumerationSequence: DocumentRule = {
     }
   },
 };
+
+/**
+ * The messages, by what they say: a long draft repeats the same few (二是 after 三是…) hundreds of
+ * times, and they were formatted anew at every keystroke. Kept per language, and never many.
+ */
+const messages = new Map<string, string>();
+
+function messageFor(text: string, previous: string | undefined, expected: number): string {
+  const key = `${getLocale()}|${text}|${previous ?? ''}|${expected}`;
+  let message = messages.get(key);
+  if (message !== undefined) return message;
+  message =
+    previous === undefined
+      ? t('{0}之前没有“一是”：列举应从“一是”开始。请补上前面的条目，或改为“一是”。', q(text))
+      : t('{0}顺序不对：前一项是{1}，此处应为{2}。请按一是、二是、三是……的顺序编排。', q(text), q(previous), q(`${toChineseNumeral(expected)}是`));
+  if (messages.size > 1000) messages.clear();
+  messages.set(key, message);
+  return message;
+}
 
 function renumber(run: EnumerationMarker[]): Fix {
   const edits = run

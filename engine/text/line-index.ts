@@ -2,6 +2,7 @@
  * Offsets ↔ LSP positions. Offsets are UTF-16 code-unit indices into the text exactly as the
  * editor holds it, which is what LSP's `character` counts; a line ends at \n, \r\n or \r.
  */
+import { indexInSorted } from './sorted';
 export interface Position {
   line: number;
   character: number;
@@ -59,7 +60,7 @@ export class LineIndex {
       starts.push(start);
       if (start < edit.newEnd + 1) continue;
       // Past the edit, line starts are where they were, moved: the rest is the old index's.
-      const j = bisect(old, start - delta);
+      const j = indexInSorted(old, start - delta);
       if (j < 0) return new LineIndex(text);
       for (let k = j + 1; k < old.length; k++) starts.push(old[k] + delta);
       return new LineIndex(text, starts);
@@ -135,15 +136,3 @@ export class LineIndex {
   }
 }
 
-/** Index of `value` in an ascending array, or -1. */
-function bisect(xs: number[], value: number): number {
-  let lo = 0;
-  let hi = xs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (xs[mid] === value) return mid;
-    if (xs[mid] < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}

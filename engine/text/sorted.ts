@@ -1,0 +1,29 @@
+/** Binary searches over ascending arrays of offsets or line numbers. */
+
+/** Index of `value` in an ascending array, or -1. */
+export function indexInSorted(xs: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] === value) return mid;
+    if (xs[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Index of the last element ≤ value in an ascending array, or -1. */
+export function floorIndex(xs: ArrayLike<number>, value: number): number {
+  let lo = 0;
+  let hi = xs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= value) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
