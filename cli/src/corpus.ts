@@ -1,37 +1,28 @@
 /**
  * copied-paragraph in the CLI: every file given (Markdown and .docx) and the archive folders above
- * them (.party-report/archive/) go into one paragraph index, built once before any file is checked.
- * With worker threads, the workers read and sign the corpus files (the costly part: parsing and
- * hashing every paragraph) and send them back packed; each then rebuilds the same index from the
- * packs in the same order, which only files entries into buckets (cli/src/parallel.ts).
+ * them (.party-report/archive/) go into one paragraph index, built once before any file is checked
+ * and then only read (engine/copies/frozen-index.ts). With worker threads, the workers read and sign
+ * the corpus files (the costly part: parsing and hashing every paragraph) and send the signatures
+ * back; this thread builds the index from them in shared memory, which every worker then reads
+ * (cli/src/parallel.ts). Each worker keeps the texts of the files it signed: it checks those files
+ * too, and finds their paragraphs' signatures in the index instead of computing them again.
  */
 import * as path from 'node:path';
-import { archiveFor, builtinFormulations, corpusFiles, newIndex, readCorpusFile, projectLintOptions, type Corpus, type Formulation, type ParagraphIndex, type ReportType, type SignedParagraph } from '../../engine';
+import { archiveFor, builtinFormulations, corpusFiles, FrozenParagraphIndex, freezeIndex, Masker, readCorpusFile, projectLintOptions, signFile, type Corpus, type Formulation, type FrozenIndexData, type ReportType, type SignedFile, type SignedTexts } from '../../engine';
 import { projectFor } from './project';
-
-/** One corpus file's paragraphs with their signatures, in typed arrays that cross threads cheaply. */
-export interface PackedCorpusFile {
-  file: string;
-  unit: 'line' | 'paragraph';
-  texts: string[];
-  lines: Int32Array;
-  starts: Int32Array;
-  /** Paragraph i's shingles are shingles[shingleEnds[i-1] .. shingleEnds[i]]. */
-  shingleEnds: Uint32Array;
-  shingles: Uint32Array;
-  /** BANDS keys a paragraph, one after another. */
-  bandKeys: Uint32Array;
-}
 
 /** Every file the index holds: the files given and the archives above them, resolved; [] when one file alone. */
 export function corpusFilesFor(files: string[]): string[] {
   const archives = new Set<string>();
+  const known = new Map<string, string | undefined>();
   for (const f of files) {
-    const a = archiveFor(f);
+    const a = archiveFor(f, known);
     if (a) archives.add(a);
   }
   // One file and no archive: nothing to compare with, so nothing is read twice.
   if (files.length < 2 && archives.size === 0) return [];
+  // Nor when every file's project turns copied-paragraph off.
+  if (files.every((f) => projectFor(f).config?.config.rules?.['copied-paragraph'] === 'off')) return [];
   const all = new Set(files.map((f) => path.resolve(f)));
   for (const a of archives) for (const f of corpusFiles(a, 20000, true)) all.add(path.resolve(f));
   return [...all];
@@ -43,70 +34,45 @@ export function cwdMasking(): [Formulation[], ReportType[]] {
   return [projectLintOptions(project).formulations ?? builtinFormulations(), project.types];
 }
 
-/** An empty index masking what the project in the working folder shares by design. */
-export function emptyIndex(): ParagraphIndex {
-  return newIndex(...cwdMasking());
+/** What the project in the working folder shares by design, masked before comparing. */
+export function cwdMasker(): Masker {
+  return new Masker(...cwdMasking());
 }
 
-/** Reads and signs one corpus file (in a worker); undefined when it cannot be read. */
-export function packCorpusFile(index: ParagraphIndex, file: string): PackedCorpusFile | undefined {
+/** Reads and signs one corpus file (in a worker): its signatures and the texts they are of; undefined when it cannot be read. */
+export function signCorpusFile(masker: Masker, file: string): SignedTexts | undefined {
   const read = readCorpusFile(file);
-  if (!read) return undefined;
-  const signed = index.sign(read.paragraphs);
-  const shingleEnds = new Uint32Array(signed.length);
-  let total = 0;
-  signed.forEach((p, i) => (shingleEnds[i] = total += p.shingles.length));
-  const shingles = new Uint32Array(total);
-  const bands = signed[0]?.bandKeys.length ?? 0;
-  const bandKeys = new Uint32Array(signed.length * bands);
-  signed.forEach((p, i) => {
-    shingles.set(p.shingles, shingleEnds[i] - p.shingles.length);
-    bandKeys.set(p.bandKeys, i * bands);
-  });
-  return {
-    file,
-    unit: read.unit,
-    texts: signed.map((p) => p.text),
-    lines: Int32Array.from(signed, (p) => p.line),
-    starts: Int32Array.from(signed, (p) => p.start),
-    shingleEnds,
-    shingles,
-    bandKeys,
-  };
+  return read && signFile(masker, file, read.unit, read.paragraphs);
 }
 
-function unpack(pack: PackedCorpusFile): SignedParagraph[] {
-  const bands = pack.texts.length ? pack.bandKeys.length / pack.texts.length : 0;
-  return pack.texts.map((text, i) => ({
-    text,
-    line: pack.lines[i],
-    start: pack.starts[i],
-    // Views, not copies: the packs stay alive as long as the index.
-    shingles: pack.shingles.subarray(i === 0 ? 0 : pack.shingleEnds[i - 1], pack.shingleEnds[i]),
-    bandKeys: pack.bandKeys.subarray(i * bands, (i + 1) * bands),
-  }));
+/** The typed arrays of a signed file, to transfer them to another thread rather than copy them. */
+export function buffersOf(signed: SignedFile): ArrayBuffer[] {
+  return [signed.lines.buffer, signed.shingleEnds.buffer, signed.shingles.buffer, signed.bandKeys.buffer] as ArrayBuffer[];
 }
 
 export class CliCorpus {
-  private readonly index: ParagraphIndex;
+  private constructor(private readonly index: FrozenParagraphIndex) {}
 
-  /** Reads `all` (by default every file given and the archives above them) in this thread. */
-  constructor(files: string[], formulations: Formulation[], types: ReportType[], all = corpusFilesFor(files)) {
-    this.index = newIndex(formulations, types);
-    for (const f of all) {
-      const read = readCorpusFile(f);
-      if (read) this.index.setFile(f, read.paragraphs, read.unit);
-    }
-  }
-
-  /** The same index from files read and signed elsewhere (undefined: unreadable), in corpus order. */
-  static fromPacks(packs: Array<PackedCorpusFile | undefined>): CliCorpus {
-    const corpus = new CliCorpus([], ...cwdMasking(), []);
-    for (const p of packs) if (p) corpus.index.setFile(p.file, unpack(p), p.unit);
+  /** Reads and signs `all` (by default every file given and the archives above them) in this thread. */
+  static read(files: string[], formulations: Formulation[], types: ReportType[], all = corpusFilesFor(files)): CliCorpus {
+    const masker = new Masker(formulations, types);
+    const signed = all.map((f) => signCorpusFile(masker, f));
+    const corpus = new CliCorpus(new FrozenParagraphIndex(freezeIndex(signed.map((s) => s?.signed), false), masker));
+    for (const s of signed) if (s) corpus.index.knowTexts(s.signed.file, s);
     return corpus;
   }
 
-  /** Whether there is anything to compare with at all. */
+  /** The index built elsewhere (freezeIndex, in shared memory), masking as the working folder's project. */
+  static fromData(data: FrozenIndexData, masker = cwdMasker()): CliCorpus {
+    return new CliCorpus(new FrozenParagraphIndex(data, masker));
+  }
+
+  /** The texts of a file this thread signed (see FrozenParagraphIndex.knowTexts). */
+  knowTexts(file: string, texts: Pick<SignedTexts, 'texts' | 'short'>): void {
+    this.index.knowTexts(file, texts);
+  }
+
+  /** Whether there is anything to compare with at all: two files that could be read. */
   get useful(): boolean {
     return this.index.fileCount > 1;
   }

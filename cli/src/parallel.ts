@@ -6,29 +6,35 @@
  *
  * When copied-paragraph compares the files with each other (and the archive), the run has two
  * rounds: the workers first read and sign every corpus file (parsing and hashing paragraphs is most
- * of building the index) and send them back packed; this thread passes all the packs, in corpus
- * order, to every worker, which files them into its own copy of the index — the same index,
- * bucket for bucket, as the one --jobs 1 builds — and then checks files as usual.
+ * of building the index) and send the signatures back; this thread builds the index from them, in
+ * corpus order and in shared memory (the same index, bucket for bucket, as --jobs 1 builds), and
+ * gives it to every worker. Then each worker checks the files it signed, whose paragraphs'
+ * signatures it finds in the index by their texts, and, once it has none left, takes over the
+ * other's last ones (computing those signatures again).
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { getLocale, setLocale, t, type Locale, type ParagraphIndex } from '../../engine';
+import * as path from 'node:path';
+import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
+import { freezeIndex, getLocale, setLocale, t, type FrozenIndexData, type Locale, type Masker, type SignedFile, type SignedTexts } from '../../engine';
 import { lintFile, type FileOutcome, type LintArgs } from './commands/lint';
 import { defaultJobs, InOrder, Pool } from './worker-pool';
-import { CliCorpus, cwdMasking, emptyIndex, packCorpusFile, type PackedCorpusFile } from './corpus';
+import { buffersOf, CliCorpus, cwdMasker, cwdMasking, signCorpusFile } from './corpus';
 
 /** Below this many files per worker, workers do not pay for their start (about 40 ms each). */
 const MIN_FILES_PER_WORKER = 4;
 /** The same for files only compared with (an archive): reading and signing one is a few ms. */
 const MIN_CORPUS_FILES_PER_WORKER = 20;
 /** Corpus files a worker reads per task: small enough to share the work out evenly. */
-const MAX_FILES_PER_PACK_TASK = 16;
+const MAX_FILES_PER_SIGN_TASK = 16;
 
 type ToWorker =
   | { kind: 'lint'; index: number; file: string }
-  | { kind: 'pack'; index: number; files: string[] }
-  | { kind: 'corpus'; packs: Array<PackedCorpusFile | undefined> };
+  | { kind: 'sign'; index: number; files: string[] }
+  | { kind: 'corpus'; data: FrozenIndexData };
 
-type FromWorker = { kind: 'linted'; index: number; outcome: FileOutcome } | { kind: 'packed'; index: number; packs: Array<PackedCorpusFile | undefined> };
+type FromWorker =
+  | { kind: 'linted'; index: number; outcome: FileOutcome }
+  /** `worker` is the signing worker's threadId: it checks those files later. */
+  | { kind: 'signed'; index: number; worker: number; signed: Array<SignedFile | undefined> };
 
 interface WorkerSetup {
   partyReportLintWorker: true;
@@ -45,23 +51,29 @@ export function serveLintTasks(): void {
   const setup = workerData as WorkerSetup;
   setLocale(setup.locale);
   let corpus: CliCorpus | undefined;
-  let signer: ParagraphIndex | undefined;
+  let masker: Masker | undefined;
+  /** The texts of the files this worker signed, until the index arrives. */
+  const texts = new Map<string, Pick<SignedTexts, 'texts' | 'short'>>();
   parentPort!.on('message', (task: ToWorker) => {
     if (task.kind === 'corpus') {
-      corpus = CliCorpus.fromPacks(task.packs);
+      corpus = CliCorpus.fromData(task.data, masker);
+      for (const [file, list] of texts) corpus.knowTexts(file, list);
+      texts.clear();
       return;
     }
-    if (task.kind === 'pack') {
-      signer ??= emptyIndex();
-      const packs = task.files.map((file) => {
+    if (task.kind === 'sign') {
+      masker ??= cwdMasker();
+      const signed = task.files.map((file) => {
         try {
-          return packCorpusFile(signer!, file);
+          const s = signCorpusFile(masker!, file);
+          if (s) texts.set(file, { texts: s.texts, short: s.short });
+          return s?.signed;
         } catch {
           return undefined; // like indexFile: a file that cannot be read is left out of the comparison
         }
       });
-      const buffers = packs.flatMap((p) => (p ? [p.lines.buffer, p.starts.buffer, p.shingleEnds.buffer, p.shingles.buffer, p.bandKeys.buffer] : [])) as ArrayBuffer[];
-      parentPort!.postMessage({ kind: 'packed', index: task.index, packs } satisfies FromWorker, buffers);
+      const reply: FromWorker = { kind: 'signed', index: task.index, worker: threadId, signed };
+      parentPort!.postMessage(reply, signed.flatMap((s) => (s ? buffersOf(s) : [])));
       return;
     }
     let outcome: FileOutcome;
@@ -85,7 +97,7 @@ export async function lintFiles(files: string[], args: LintArgs, jobs: number | 
   const worth = Math.max(Math.floor(files.length / MIN_FILES_PER_WORKER), Math.floor(corpusFiles.length / MIN_CORPUS_FILES_PER_WORKER));
   const workers = Math.min(jobs ?? defaultJobs(), worth);
   if (workers <= 1) {
-    const corpus = corpusFiles.length ? new CliCorpus(files, ...cwdMasking(), corpusFiles) : undefined;
+    const corpus = corpusFiles.length ? CliCorpus.read(files, ...cwdMasking(), corpusFiles) : undefined;
     const useful = corpus?.useful ? corpus : undefined;
     files.forEach((file, i) => {
       each(lintFile(file, args, useful));
@@ -98,23 +110,28 @@ export async function lintFiles(files: string[], args: LintArgs, jobs: number | 
   const setup: WorkerSetup = { partyReportLintWorker: true, locale: getLocale(), args: { template: args.template, fix: args.fix, explain: args.explain, format: args.format, encoding: args.encoding, maxDiagnostics: args.maxDiagnostics } };
   const pool = new Pool<ToWorker, FromWorker>(workers, setup, (code) => t('检查进程意外退出（代码 {0}）', code));
   try {
+    /** The worker (threadId) that signed each corpus file, by its resolved path. */
+    const signer = new Map<string, number>();
     if (corpusFiles.length) {
       // Round 1: the corpus files read and signed, a few per task, put back in corpus order.
-      const size = Math.max(1, Math.min(MAX_FILES_PER_PACK_TASK, Math.ceil(corpusFiles.length / (workers * 8))));
+      const size = Math.max(1, Math.min(MAX_FILES_PER_SIGN_TASK, Math.ceil(corpusFiles.length / (workers * 8))));
       const tasks: ToWorker[] = [];
-      for (let i = 0; i < corpusFiles.length; i += size) tasks.push({ kind: 'pack', index: tasks.length, files: corpusFiles.slice(i, i + size) });
-      const packs: Array<PackedCorpusFile | undefined> = new Array(corpusFiles.length);
+      for (let i = 0; i < corpusFiles.length; i += size) tasks.push({ kind: 'sign', index: tasks.length, files: corpusFiles.slice(i, i + size) });
+      const signed: Array<SignedFile | undefined> = new Array(corpusFiles.length);
       let read = 0;
       await pool.run(tasks, (reply) => {
-        if (reply.kind !== 'packed') return;
-        reply.packs.forEach((p, k) => (packs[reply.index * size + k] = p));
-        read += reply.packs.length;
+        if (reply.kind !== 'signed') return;
+        reply.signed.forEach((s, k) => {
+          signed[reply.index * size + k] = s;
+          signer.set(corpusFiles[reply.index * size + k], reply.worker);
+        });
+        read += reply.signed.length;
         progress.update(t('比对照搬段落：已读取 {0}/{1} 个文件', read, corpusFiles.length));
       });
       // As CliCorpus.useful: nothing to compare with unless two files could be read.
-      if (packs.filter(Boolean).length > 1) pool.broadcast({ kind: 'corpus', packs });
+      if (signed.filter(Boolean).length > 1) pool.broadcast({ kind: 'corpus', data: freezeIndex(signed, true) });
     }
-    // Round 2: the checks, passed on in file order as they complete.
+    // Round 2: the checks, each file by the worker that signed it where it can, passed on in file order as they complete.
     const inOrder = new InOrder(each);
     await pool.run(
       files.map((file, index) => ({ kind: 'lint', index, file })),
@@ -123,6 +140,7 @@ export async function lintFiles(files: string[], args: LintArgs, jobs: number | 
         inOrder.add(reply.index, reply.outcome);
         progress.update(t('已检查 {0}/{1} 个文件', inOrder.emitted, files.length));
       },
+      (task) => (task.kind === 'lint' ? signer.get(path.resolve(task.file)) : undefined),
     );
   } finally {
     progress.done();

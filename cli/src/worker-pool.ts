@@ -30,13 +30,26 @@ export class Pool<Task, Reply> {
     }
   }
 
-  /** Hands out the tasks; resolves once every one has been answered (`reply` sees each answer). */
-  run(tasks: Task[], reply: (m: Reply) => void): Promise<void> {
+  /**
+   * Hands out the tasks; resolves once every one has been answered (`reply` sees each answer).
+   * `ownerOf` may name the worker (by threadId) that should do a task: it takes its own tasks in
+   * order, then the others' from their end once it has none left.
+   */
+  run(tasks: Task[], reply: (m: Reply) => void, ownerOf?: (task: Task) => number | undefined): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      let next = 0;
       let answered = 0;
+      const queues = new Map<number | undefined, Task[]>(this.workers.map((w) => [w.threadId, []]));
+      const anyone: Task[] = [];
+      for (const task of tasks) (queues.get(ownerOf?.(task)) ?? anyone).push(task);
+      // Queues are taken from the front (reversed, so that pop() is the front) and stolen from the back.
+      for (const q of [...queues.values(), anyone]) q.reverse();
       const handOut = (w: Worker) => {
-        if (next < tasks.length) w.postMessage(tasks[next++]);
+        let task = queues.get(w.threadId)!.pop() ?? anyone.pop();
+        if (task === undefined) {
+          const longest = [...queues.values()].reduce((a, b) => (b.length > a.length ? b : a));
+          task = longest.shift();
+        }
+        if (task !== undefined) w.postMessage(task);
       };
       this.onFailure = reject;
       this.onReply = (w, m) => {

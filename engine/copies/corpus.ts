@@ -112,19 +112,30 @@ export function corpusFiles(root: string, limit = 20000, archiveOnly = false): s
   return out;
 }
 
-/** The nearest archive folder above `file` (or in `file` when it is a folder), if any. */
-export function archiveFor(fileOrDir: string): string | undefined {
+/**
+ * The nearest archive folder above `file` (or in `file` when it is a folder), if any. `known` keeps
+ * the answer for each folder looked at: a folder of 1,000 drafts then asks the file system once.
+ */
+export function archiveFor(fileOrDir: string, known?: Map<string, string | undefined>): string | undefined {
   let dir = path.resolve(fileOrDir);
   try {
     if (!fs.statSync(dir).isDirectory()) dir = path.dirname(dir);
   } catch {
     dir = path.dirname(dir);
   }
+  const start = dir;
+  if (known?.has(start)) return known.get(start);
+  let found: string | undefined;
   for (;;) {
     const candidate = path.join(dir, ARCHIVE_DIR);
-    if (fs.existsSync(candidate)) return candidate;
+    if (fs.existsSync(candidate)) {
+      found = candidate;
+      break;
+    }
     const up = path.dirname(dir);
-    if (up === dir) return undefined;
+    if (up === dir) break;
     dir = up;
   }
+  known?.set(start, found);
+  return found;
 }

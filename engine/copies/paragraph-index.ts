@@ -8,7 +8,7 @@
  * number of entries whatever the corpus size; each candidate is then verified exactly.
  */
 import type { Formulation } from '../formulations/load';
-import type { ReportModel } from '../model/types';
+import type { ReportLine, ReportModel } from '../model/types';
 import { openingFormulas } from '../report-types/detect';
 import type { ReportType } from '../report-types/types';
 
@@ -18,11 +18,11 @@ export const COPY_THRESHOLD = 0.6;
 export const SHINGLE = 3;
 /** Paragraphs with fewer characters of their own (after masking) are too short to judge. */
 export const MIN_OWN_CHARS = 24;
-const BANDS = 20;
+export const BANDS = 20;
 const ROWS = 3;
 const HASHES = BANDS * ROWS;
 /** At most this many entries are read from one bucket (a boilerplate paragraph shared by thousands). */
-const BUCKET_READ_LIMIT = 64;
+export const BUCKET_READ_LIMIT = 64;
 /** At most this many candidates are verified per query, those sharing most bands first. */
 const VERIFY_LIMIT = 24;
 
@@ -35,10 +35,23 @@ export interface Location {
 
 export interface Match extends Location {
   similarity: number;
-  text: string;
+  /** The matching paragraph's text (the editor's index keeps it; the CLI's frozen one does not). */
+  text?: string;
 }
 
-interface Signature {
+/** What copied-paragraph asks of an index: the editor's ParagraphIndex, the CLI's FrozenParagraphIndex. */
+export interface CopyFinder {
+  /** The most similar paragraph of a file other than `self`, if it is similar enough. */
+  best(self: string, text: string): Match | undefined;
+  /**
+   * A number that changes whenever a file other than `self` changes in the index: while it stays
+   * the same, best(self, text) gives the same answer (the editor keeps answers per line with it).
+   * Absent for an index that never changes.
+   */
+  othersVersion?(self: string): number;
+}
+
+export interface Signature {
   shingles: Uint32Array;
   bandKeys: Uint32Array;
 }
@@ -108,9 +121,90 @@ export class Masker {
       .replace(/“[^”]*”|「[^」]*」|『[^』]*』|"[^"]*"|《[^》]*》|【[^】]*】/g, '\u0000');
     if (this.openings) s = s.replace(this.openings, '\u0000');
     if (this.fixed) s = s.replace(this.fixed, '\u0000');
-    s = s.replace(/[0-9０-９]+|[XxＸ×*]{1,4}/g, '0').replace(/[\s\u3000\p{P}\p{S}]+/gu, '');
-    return s.split('\u0000').filter((p) => p.length > 0);
+    return ownPieces(s);
   }
+}
+
+// What ownPieces does with each UTF-16 unit; 0: not looked at yet (most of 65,536 never are).
+const KEEP = 1;
+const DROP = 2;
+const SPLIT = 3;
+const DIGIT = 4;
+const X_LIKE = 5;
+const HIGH_SURROGATE = 6;
+const KIND = new Uint8Array(0x10000);
+KIND[0] = SPLIT;
+for (const c of '0123456789０１２３４５６７８９') KIND[c.charCodeAt(0)] = DIGIT;
+for (const c of 'XxＸ×*') KIND[c.charCodeAt(0)] = X_LIKE;
+KIND.fill(HIGH_SURROGATE, 0xd800, 0xdc00);
+const DROPPED = /^[\s\u3000\p{P}\p{S}]$/u;
+const droppedPairs = new Map<string, boolean>();
+
+function kindOf(c: number): number {
+  return KIND[c] || (KIND[c] = DROPPED.test(String.fromCharCode(c)) ? DROP : KEEP);
+}
+
+/**
+ * What is left of a masked paragraph, in pieces between the masks (\u0000): each run of digits
+ * and each run of up to 4 X-like placeholders as one 0, spaces, punctuation and symbols gone. One
+ * scan with a table per UTF-16 unit does what
+ *   s.replace(/[0-9０-９]+|[XxＸ×*]{1,4}/g, '0').replace(/[\s\u3000\p{P}\p{S}]+/gu, '').split('\u0000').filter(Boolean)
+ * does (a character outside the BMP is looked at as one, as the u flag does), in a quarter to a
+ * third of the time; test/frozen-index.test.ts compares the two on random text.
+ */
+export function ownPieces(s: string): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  /** Where the run of kept characters not yet added to `piece` starts. */
+  let from = 0;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const kind = kindOf(s.charCodeAt(i));
+    if (kind === KEEP) {
+      i++;
+      continue;
+    }
+    if (kind === HIGH_SURROGATE) {
+      const low = s.charCodeAt(i + 1);
+      // A lone surrogate is neither punctuation nor a symbol: kept, as the regular expression keeps it.
+      if (!(low >= 0xdc00 && low <= 0xdfff)) {
+        i++;
+        continue;
+      }
+      const pair = s.slice(i, i + 2);
+      let dropped = droppedPairs.get(pair);
+      if (dropped === undefined) droppedPairs.set(pair, (dropped = DROPPED.test(pair)));
+      if (!dropped) {
+        i += 2;
+        continue;
+      }
+      piece += s.slice(from, i);
+      from = i += 2;
+      continue;
+    }
+    piece += s.slice(from, i);
+    if (kind === SPLIT) {
+      if (piece.length > 0) pieces.push(piece);
+      piece = '';
+      i++;
+    } else if (kind === DIGIT) {
+      do i++;
+      while (i < n && KIND[s.charCodeAt(i)] === DIGIT);
+      piece += '0';
+    } else if (kind === X_LIKE) {
+      let run = 0;
+      do {
+        i++;
+        run++;
+      } while (i < n && run < 4 && KIND[s.charCodeAt(i)] === X_LIKE);
+      piece += '0';
+    } else i++;
+    from = i;
+  }
+  piece += s.slice(from);
+  if (piece.length > 0) pieces.push(piece);
+  return pieces;
 }
 
 /** Sentences of a fixed phrase between its "……"/"XX" gaps, each long enough to mean something. */
@@ -199,21 +293,23 @@ export class ShingleSet {
   /**
    * jaccard(this, b) when it is at least `bar`, else -1: the count stops as soon as b's shingles
    * left cannot bring the number in common up to what `bar` needs (most candidates are far below).
+   * b's shingles are b[from .. to] (a frozen index keeps all paragraphs' in one array).
    */
-  jaccardFrom(b: Uint32Array, bar: number): number {
-    const total = this.shingles.length + b.length;
+  jaccardFrom(b: Uint32Array, bar: number, from = 0, to = b.length): number {
+    const size = to - from;
+    const total = this.shingles.length + size;
     // The fewest shingles in common that reach `bar`, computed as jaccard computes (so ties stay ties).
     const reaches = (both: number) => total - both > 0 && both / (total - both) >= bar;
     let need = Math.max(0, Math.ceil((bar * total) / (1 + bar)) - 1);
     while (need <= total && !reaches(need)) need++;
-    if (need > Math.min(this.shingles.length, b.length)) return -1;
+    if (need > Math.min(this.shingles.length, size)) return -1;
     // Give up once more than this many of b's shingles are missing from this set.
-    const missesAllowed = b.length - need;
+    const missesAllowed = size - need;
     let misses = 0;
-    for (let k = 0; k < b.length; k++) {
+    for (let k = from; k < to; k++) {
       if (!this.has(b[k]) && ++misses > missesAllowed) return -1;
     }
-    const both = b.length - misses;
+    const both = size - misses;
     const union = total - both;
     return union === 0 ? 0 : both / union;
   }
@@ -237,17 +333,52 @@ function bandKeys(shingles: Uint32Array): Uint32Array {
   return keys;
 }
 
+/** A paragraph's shingles and band keys; null when too little of it is its own to judge. */
+export function signatureOf(masker: Masker, text: string): Signature | null {
+  const own = masker.ownText(text);
+  if (own.reduce((n, s) => n + s.length, 0) < MIN_OWN_CHARS) return null;
+  const shingles = shinglesOf(own);
+  return shingles.length ? { shingles, bandKeys: bandKeys(shingles) } : null;
+}
+
+/**
+ * Of the entries a query read (`seen`, in the order first read, each sharing `sharedBands[id]`
+ * bands with it, at most `most`), the VERIFY_LIMIT to verify: those sharing most bands first, ties
+ * in the order read (what a stable sort of all by count gives). The counts (at most BANDS) say
+ * from which count on they are taken, and one pass picks them.
+ */
+export function pickCandidates(seen: ArrayLike<number>, count: number, sharedBands: Uint8Array, most: number): number[] {
+  const perCount = PER_COUNT.fill(0);
+  for (let k = 0; k < count; k++) perCount[sharedBands[seen[k]]]++;
+  let from = most;
+  for (let taken = perCount[most]; from > 1 && taken < VERIFY_LIMIT; ) taken += perCount[--from];
+  let room = VERIFY_LIMIT;
+  for (let c = most; c > from; c--) room -= perCount[c];
+  const picked: number[] = [];
+  for (let k = 0; k < count; k++) {
+    const id = seen[k];
+    if (sharedBands[id] > from) picked.push(id);
+    else if (sharedBands[id] === from && room > 0) {
+      picked.push(id);
+      room--;
+    }
+  }
+  // Most shared first, ties kept in order: an insertion sort, as there are at most VERIFY_LIMIT.
+  for (let k = 1; k < picked.length; k++) {
+    const id = picked[k];
+    let j = k;
+    for (; j > 0 && sharedBands[picked[j - 1]] < sharedBands[id]; j--) picked[j] = picked[j - 1];
+    picked[j] = id;
+  }
+  return picked;
+}
+const PER_COUNT = new Uint32Array(BANDS + 1);
+
 export interface IndexableParagraph {
   line: number;
   text: string;
   /** Offset of the paragraph's first character in the draft. */
   start: number;
-}
-
-/** A paragraph with its signature computed (elsewhere: in a worker thread); too short ones have none. */
-export interface SignedParagraph extends IndexableParagraph {
-  shingles: Uint32Array;
-  bandKeys: Uint32Array;
 }
 
 /**
@@ -258,12 +389,13 @@ export interface SignedParagraph extends IndexableParagraph {
  */
 export function paragraphsOf(model: ReportModel): IndexableParagraph[] {
   const out: IndexableParagraph[] = [];
-  for (const l of model.lines) {
-    if (l.block !== 'paragraph') continue;
-    if (l.role !== 'body' && !(l.role === 'heading' && l.section?.runIn)) continue;
-    out.push({ line: l.sourceLine, text: l.text, start: l.starts[0] });
-  }
+  for (const l of model.lines) if (isComparedParagraph(l)) out.push({ line: l.sourceLine, text: l.text, start: l.starts[0] });
   return out;
+}
+
+/** A paragraph of body text (or a heading that runs into its paragraph): what copies are looked for in. */
+export function isComparedParagraph(l: ReportLine): boolean {
+  return l.block === 'paragraph' && (l.role === 'body' || (l.role === 'heading' && l.section?.runIn === true));
 }
 
 export class ParagraphIndex {
@@ -304,12 +436,7 @@ export class ParagraphIndex {
   private signature(text: string, remember: boolean): Signature | null {
     let sig = this.signatures.get(text);
     if (sig !== undefined) return sig;
-    const own = this.masker.ownText(text);
-    if (own.reduce((n, s) => n + s.length, 0) < MIN_OWN_CHARS) sig = null;
-    else {
-      const shingles = shinglesOf(own);
-      sig = shingles.length ? { shingles, bandKeys: bandKeys(shingles) } : null;
-    }
+    sig = signatureOf(this.masker, text);
     if (!remember) return sig;
     if (this.signatures.size >= SIGNATURE_CACHE) this.signatures.clear();
     this.signatures.set(text, sig);
@@ -340,7 +467,7 @@ export class ParagraphIndex {
         entries.push(kept);
         continue;
       }
-      const sig = 'shingles' in p ? (p as SignedParagraph) : this.signature(p.text, remember);
+      const sig = this.signature(p.text, remember);
       if (!sig) continue;
       const entry: Entry = { file, id: this.newId(this.fileId(file)), line: p.line, unit, text: p.text, shingles: sig.shingles, bandKeys: sig.bandKeys, alive: true };
       this.entries[entry.id] = entry;
@@ -387,19 +514,6 @@ export class ParagraphIndex {
     return id;
   }
 
-  /**
-   * The paragraphs that setFile would keep, with their signatures: computed where the files are
-   * read (the CLI's workers), then given to setFile of an index elsewhere, which computes nothing.
-   */
-  sign(paragraphs: IndexableParagraph[]): SignedParagraph[] {
-    const out: SignedParagraph[] = [];
-    for (const p of paragraphs) {
-      const sig = this.signature(p.text, false);
-      if (sig) out.push({ line: p.line, text: p.text, start: p.start, shingles: sig.shingles, bandKeys: sig.bandKeys });
-    }
-    return out;
-  }
-
   private changed(file: string): void {
     this.changes++;
     this.changesOf.set(file, (this.changesOf.get(file) ?? 0) + 1);
@@ -439,9 +553,13 @@ export class ParagraphIndex {
     return this.files.size;
   }
 
+  othersVersion(self: string): number {
+    return this.changes - (this.changesOf.get(self) ?? 0);
+  }
+
   /** The most similar paragraph of another file, if it is similar enough. */
   best(self: string, text: string): Match | undefined {
-    const others = this.changes - (this.changesOf.get(self) ?? 0);
+    const others = this.othersVersion(self);
     const key = `${self}\u0000${text}`;
     const known = this.answers.get(key);
     if (known && known.others === others) return known.match;
@@ -479,24 +597,7 @@ export class ParagraphIndex {
         if (++sharedBands[id] > most) most = sharedBands[id];
       }
     }
-    // Those sharing most bands first, ties in the order read (what a stable sort of all by count
-    // gives): the counts (at most BANDS) say from which count on they are taken, one pass picks them.
-    const perCount = new Uint32Array(BANDS + 1);
-    for (const id of seen) perCount[sharedBands[id]]++;
-    let from = most;
-    for (let taken = perCount[most]; from > 1 && taken < VERIFY_LIMIT; ) taken += perCount[--from];
-    let room = VERIFY_LIMIT;
-    for (let c = most; c > from; c--) room -= perCount[c];
-    const picked: number[] = [];
-    for (const id of seen) {
-      if (sharedBands[id] > from) picked.push(id);
-      else if (sharedBands[id] === from && room > 0) {
-        picked.push(id);
-        room--;
-      }
-    }
-    picked.sort((a, b) => sharedBands[b] - sharedBands[a]);
-    const candidates = picked.map((id) => this.entries[id]!);
+    const candidates = pickCandidates(seen, seen.length, sharedBands, most).map((id) => this.entries[id]!);
     let best: Match | undefined;
     const mine = candidates.length ? new ShingleSet(shingles) : undefined;
     for (const e of candidates) {

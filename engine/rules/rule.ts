@@ -3,7 +3,7 @@ import type { ReportLine, ReportModel, Severity, Span } from '../model/types';
 import type { SectionMatch } from '../report-types/match';
 import type { ReportType } from '../report-types/types';
 import type { Formulation } from '../formulations/load';
-import type { Location, ParagraphIndex } from '../copies/paragraph-index';
+import type { CopyFinder, Location } from '../copies/paragraph-index';
 import type { UnitData } from '../unit/types';
 
 export interface TextEdit {
@@ -30,7 +30,7 @@ export interface Finding {
 
 /** The paragraphs of the other reports of the workspace and archive, and which file is this one. */
 export interface Corpus {
-  index: ParagraphIndex;
+  index: CopyFinder;
   self: string;
   /** Related files are named relative to this folder. */
   root?: string;

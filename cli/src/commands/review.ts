@@ -30,7 +30,7 @@ export async function runReview(args: ReviewArgs, err: (s: string) => void): Pro
     return 2;
   }
   const project = projectFor(args.file, err);
-  const corpus = new CliCorpus([args.file], projectLintOptions(project).formulations ?? builtinFormulations(), project.types);
+  const corpus = CliCorpus.read([args.file], projectLintOptions(project).formulations ?? builtinFormulations(), project.types);
   const options = projectLintOptions(project, { template: args.template, ...(corpus.useful ? { corpus: corpus.for(args.file) } : {}) });
   const word = loadWord();
   let result: { bytes: Uint8Array; comments: number };
