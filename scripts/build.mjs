@@ -8,6 +8,7 @@ import { chmodSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
+import { docxFastPaths } from './docx-fast-paths.mjs';
 
 const production = process.argv.includes('--production');
 
@@ -37,7 +38,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
-  plugins: [builtinNamespaces],
+  // docxFastPaths: four of docx's internals done the same way, faster (scripts/docx-fast-paths.mjs).
+  plugins: [builtinNamespaces, docxFastPaths],
 };
 
 /** The built-in data as the engine reads it from the YAML files, with paths relative to the package root. */
@@ -114,11 +116,15 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['engine/word/index.ts'], outfile: 'dist/word.js' }),
 ]);
 chmodSync('dist/server.js', 0o755);
-// Each bundle's last line names its build (a hash of its content): the code cache of one build is
+// esbuild escapes non-ASCII characters in strings but leaves them in regular expression literals (the
+// engine's Chinese patterns), so a bundle read as UTF-8 became a two-byte string: twice the memory, a
+// slower read and compile. Escaped here as \uXXXX (an escape that was \字 becomes \uXXXX), each bundle is ASCII.
+// Then each bundle's last line names its build (a hash of its content): the code cache of one build is
 // never used for another (engine/io/code-cache.ts).
+const asciiOnly = (source) => source.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 for (const name of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'))) {
   const file = path.join(ROOT, 'dist', name);
-  const source = readFileSync(file, 'utf8');
+  const source = asciiOnly(readFileSync(file, 'utf8'));
   writeFileSync(file, `${source}${source.endsWith('\n') ? '' : '\n'}//# build=${createHash('sha256').update(source).digest('hex').slice(0, 16)}\n`);
 }
 // The manifest's rule settings, the schemas and the docs/rules.md index, from the registry just built.

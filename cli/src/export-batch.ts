@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { getLocale, loadExporter, setLocale, t, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
 import { DraftReadError, readDraft } from './read-draft';
-import { projectFor } from './project';
+import { projectConfigFor } from './project';
 import { defaultJobs, InOrder, Pool } from './worker-pool';
 
 /** Below this many drafts per worker, workers do not pay for their start (loading the exporter). */
@@ -51,7 +51,7 @@ export async function exportJob(job: ExportJob, settings: ExportSettings, inBatc
     return { messages, written: false };
   }
   // The project file's export settings, then --font on top.
-  const projectExport = projectFor(job.file, (line) => messages.push({ text: line, project: true })).config?.config.export ?? {};
+  const projectExport = projectConfigFor(job.file, (line) => messages.push({ text: line, project: true }))?.config.export ?? {};
   const options: LayoutOptions = { fonts: { ...projectExport.fonts, ...settings.fonts }, page: projectExport.page, baseDir: path.dirname(path.resolve(job.file)) };
   const exporter = loadExporter();
   let bytes: Uint8Array;

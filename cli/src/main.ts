@@ -9,6 +9,7 @@ import { runNew } from './commands/new';
 import { runImport } from './commands/import';
 import { runReview } from './commands/review';
 import { runRules } from './commands/rules';
+import { exitOnceWritten } from './exit-once-written';
 import { projectFor } from './project';
 import { ENCODINGS, localeFrom, localeFromEnvironment, setLocale, t, type TextEncodingName } from '../../engine';
 
@@ -49,6 +50,9 @@ function encodingArg(value: string | undefined, err: (s: string) => void): TextE
   err(t('--encoding 只能是 {0} 之一（GBK 文件用 gb18030），收到 {1}', ENCODINGS.join('、'), JSON.stringify(value)));
   return null;
 }
+
+/** Set by commands that write only to stderr and leave nothing to do once it is written (exitOnceWritten). */
+let endWhenWritten = false;
 
 async function main(args: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -147,6 +151,7 @@ async function main(args: string[]): Promise<number> {
           err(t('export 需要至少一个文稿文件、目录或通配符。') + '\n' + USAGE);
           return 2;
         }
+        endWhenWritten = true;
         return await runExport({ files: positionals, output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice, encoding, jobs: exportJobs }, err);
       }
       case 'import': {
@@ -213,6 +218,7 @@ else if (isExportWorker()) serveExportTasks();
 else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    if (endWhenWritten) exitOnceWritten();
   },
   (e: Error) => {
     process.stderr.write(t('party-report 出错：{0}', e.message) + '\n');

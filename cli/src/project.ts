@@ -41,3 +41,12 @@ export function projectFor(fileOrDir: string, err?: (s: string) => void): Projec
   }
   return project;
 }
+
+/**
+ * The project file's settings for a file, or undefined where no project applies. Export reads only
+ * these (fonts, page): without a project it does not build the built-in one (formulations and unit
+ * data parsed for nothing).
+ */
+export function projectConfigFor(fileOrDir: string, err?: (s: string) => void): Project['config'] {
+  return rootFor(fileOrDir) ? projectFor(fileOrDir, err).config : undefined;
+}

@@ -285,6 +285,8 @@ interface Piece {
  * footnote reference and image is one OPAQUE character, resolved by the caller.
  */
 function exportText(line: ReportLine, model: ReportModel, keepOpaque = false): Piece {
+  // Most lines hold nothing opaque: their text is the line's, character for character.
+  if (!line.text.includes(OPAQUE)) return trimmedPiece(line.text, Array.from({ length: line.text.length }, (_, i) => i));
   let text = '';
   const map: number[] = [];
   for (let i = 0; i < line.text.length; i++) {
@@ -306,6 +308,11 @@ function exportText(line: ReportLine, model: ReportModel, keepOpaque = false): P
     text += ch;
     map.push(i);
   }
+  return trimmedPiece(text, map);
+}
+
+/** Leading indentation and trailing spaces dropped, with their places in the map. */
+function trimmedPiece(text: string, map: number[]): Piece {
   const lead = text.length - text.replace(/^[\s\u3000]+/, '').length;
   const trimmed = text.slice(lead).replace(/[\s\u3000]+$/, '');
   return { text: trimmed, map: map.slice(lead, lead + trimmed.length) };
@@ -324,7 +331,9 @@ function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts,
   const headingFont = level ? [fonts.body, fonts.heading1, fonts.heading2, fonts.heading3, fonts.heading4][level] : fonts.body;
   // A run-in heading ("（一）加强学习。正文……"): the heading font up to its first full stop.
   const headEnd = level === 0 ? 0 : section!.runIn ? text.search(/[。！？]/) + 1 : text.length;
-  const isBold = (i: number) => line.bold.some(([a, b]) => map[i] >= a && map[i] < b);
+  // Whether each character is bold, worked out once (asked twice a character below).
+  const bold = line.bold.length === 0 ? undefined : map.map((at) => line.bold.some(([a, b]) => at >= a && at < b));
+  const isBold = (i: number) => bold !== undefined && bold[i] === true;
 
   const runs: ParagraphChild[] = [];
   let onlyImages = text.length > 0;

@@ -3,8 +3,7 @@
  * require the separate bundle dist/export.js on demand, so checking never pays for `docx`.
  */
 import { Packer } from 'docx';
-import { gzipSync } from 'node:zlib';
-import { strFromU8, strToU8, unzipSync, Zip, type AsyncFlateStreamHandler, type ZipInputFile } from 'fflate';
+import type * as Fflate from 'fflate';
 import { buildModel } from '../model/build';
 import { builtinTypes } from '../report-types/load';
 import { documentWords } from '../report-types/words';
@@ -17,6 +16,7 @@ import { sourceBlocks } from '../model/source-blocks';
 import { t } from '../i18n';
 import { DEFAULT_FONTS } from './gbt9704';
 import { convertToPdf, substitutedFonts } from './pdf';
+import { zipFiles } from './zip';
 
 export { DEFAULT_FONTS, type ExportFonts } from './gbt9704';
 export { findSoffice, noSofficeMessage, PdfError } from './pdf';
@@ -84,59 +84,9 @@ async function packWithStyleFixes(doc: Parameters<typeof Packer.toBuffer>[0]): P
   const files: Record<string, Uint8Array> = {};
   for (const [name, data] of compiler.compile.call(compiler, doc, undefined, [])) {
     const text = name === 'word/styles.xml' && typeof data === 'string' ? fixStyles(data) : data;
-    files[name] = typeof text === 'string' ? strToU8(text) : new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
+    files[name] = typeof text === 'string' ? Buffer.from(text, 'utf8') : new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
   }
-  return zipPackage(files);
-}
-
-/**
- * One file of the package, compressed by Node's zlib. fflate's deflate and CRC are JavaScript: in a
- * short process (the CLI exporting a draft) they run before the JIT has warmed up, and took 20 ms
- * of a seed export, 40 ms of a 60-page one. gzip (RFC 1952) is a raw DEFLATE stream between a
- * 10-byte header and a trailer of CRC-32 and length, so one native call gives both the data and the
- * CRC the ZIP entry needs; fflate still writes the ZIP around them.
- */
-class GzipEntry implements ZipInputFile {
-  compression = 8;
-  size: number;
-  crc: number;
-  ondata?: AsyncFlateStreamHandler;
-  private readonly deflated: Uint8Array<ArrayBuffer>;
-
-  constructor(
-    public filename: string,
-    data: Uint8Array,
-  ) {
-    const gz = gzipSync(data, { level: 6 });
-    // Node writes the 10-byte header without optional fields (FLG = 0); anything else is not expected.
-    if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8 || gz[3] !== 0) throw new Error('unexpected gzip header');
-    this.deflated = gz.subarray(10, gz.length - 8) as Uint8Array<ArrayBuffer>;
-    this.crc = gz.readUInt32LE(gz.length - 8);
-    this.size = data.length;
-  }
-
-  /** Hands the data to the ZIP it was added to. */
-  send(): void {
-    this.ondata!(null, this.deflated, true);
-  }
-}
-
-/** The package's files zipped (DEFLATE, level 6). */
-function zipPackage(files: Record<string, Uint8Array>): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((error, chunk) => {
-    if (error) failure = error;
-    else chunks.push(chunk);
-  });
-  for (const [name, data] of Object.entries(files)) {
-    const file = new GzipEntry(name, data);
-    zip.add(file);
-    file.send();
-  }
-  zip.end();
-  if (failure) throw failure;
-  return Buffer.concat(chunks);
+  return zipFiles(files);
 }
 
 /**
@@ -161,9 +111,11 @@ function fixStyles(styles: string): string {
  * writes "Heading 1", which Word may treat as a custom style beside its own. Rename them in place.
  */
 function postProcess(pkg: Uint8Array): Uint8Array {
+  // fflate only for this fallback (a docx without its compiler), so an export does not load it.
+  const { strFromU8, strToU8, unzipSync } = require('fflate') as typeof Fflate;
   const files = unzipSync(pkg);
   const styles = files['word/styles.xml'];
   if (!styles) return pkg;
   files['word/styles.xml'] = strToU8(fixStyles(strFromU8(styles)));
-  return zipPackage(files);
+  return zipFiles(files);
 }

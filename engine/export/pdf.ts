@@ -5,12 +5,18 @@
  * 公文 font the document names is looked up with fontconfig; one that resolves to another family
  * will be substituted, and the writer is told which.
  */
-import { spawnSync } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { t } from '../i18n';
 import { writeFileAtomic } from '../io/write-file-atomic';
+
+/**
+ * child_process, loaded when a PDF is made: loading it (with net, dgram and their bindings) costs the
+ * CLI's DOCX export, which never spawns anything, a millisecond or two of its start.
+ */
+const childProcess = () => require('node:child_process') as typeof ChildProcess;
 
 /** LibreOffice's program: the setting's path if it runs, else soffice or libreoffice on PATH. */
 export function findSoffice(setting?: string): string | undefined {
@@ -49,7 +55,7 @@ export const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"bo
 export function substitutedFonts(names: string[], env: NodeJS.ProcessEnv = process.env): Array<{ font: string; instead: string }> {
   const out: Array<{ font: string; instead: string }> = [];
   for (const font of [...new Set(names)]) {
-    const r = spawnSync('fc-match', ['-f', '%{family}', font], { encoding: 'utf8', env, timeout: 10000 });
+    const r = childProcess().spawnSync('fc-match', ['-f', '%{family}', font], { encoding: 'utf8', env, timeout: 10000 });
     if (r.error || r.status !== 0) return [];
     const families = r.stdout.split(',').map((f) => f.trim());
     if (!families.some((f) => f.toLowerCase() === font.toLowerCase())) out.push({ font, instead: families[0] ?? '?' });
@@ -65,7 +71,7 @@ export function convertToPdf(docx: Uint8Array, soffice: string, env: NodeJS.Proc
   try {
     const input = path.join(dir, 'report.docx');
     writeFileAtomic(input, docx, false);
-    const r = spawnSync(
+    const r = childProcess().spawnSync(
       soffice,
       ['--headless', '--norestore', '--nologo', `-env:UserInstallation=${pathToUrl(path.join(dir, 'profile'))}`, '--convert-to', PDF_FILTER, '--outdir', dir, input],
       { encoding: 'utf8', timeout: 300000, env },

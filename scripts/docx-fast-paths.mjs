@@ -1,0 +1,151 @@
+// An esbuild plugin for the bundles that contain the `docx` library: four of its internal functions,
+// rewritten at build time so that they do the same thing faster in a short process (the CLI exporting
+// one draft runs them cold, before the JIT has warmed up). Measured and recorded in docs/benchmarks.md.
+//
+// 1. _defineProperty (every class field of every component) turned each key into a property key
+//    through two more helpers; a string key is one already.
+// 2. NextAttributeComponent.prepForXml built an element's attributes by spreading the object so far
+//    into a new one for every attribute (through a transpiled `_objectSpread2`): a fifth of a 60-page
+//    export's XML time and much of its garbage. Here: one object, one assignment per attribute
+//    (same keys, same order, same values).
+// 3. XmlComponent.prepForXml (every element) gathered its children through flatMap and filter, two
+//    new arrays and a closure per element: one loop here, flattening one level and dropping
+//    `undefined` as flatMap and filter did.
+// 4. stringifyXmlable (docx's port of the `xml` package) resolves every element into an intermediate
+//    record of arrays and then formats it. Without indentation (how the exporter compiles) the same
+//    text is written here in one pass, keeping the package's quirks: a text child replaces the entry
+//    before it, `undefined` content writes nothing, numbers and booleans are written with String(),
+//    and values with nothing to escape skip the escaping replace.
+//
+// Each rewrite names the exact text it replaces; a docx version without it fails the build, so an
+// upgrade is a conscious step (compare the exported XML before and after, as docs/benchmarks.md says).
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+
+const DOCX_ENTRY = /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.mjs$/;
+
+/** What the rewrites below add to docx's module scope. */
+const ADDED_NAMES = ['NEEDS_ESCAPE', 'escapedValue', 'attributesWritten', 'textWritten', 'writeElement'];
+
+const rewrites = [
+  {
+    what: '_defineProperty (class fields)',
+    from: `return (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {`,
+    to: `return (r = typeof r === "string" ? r : toPropertyKey(r)) in e ? Object.defineProperty(e, r, {`,
+  },
+  {
+    what: 'NextAttributeComponent.prepForXml',
+    from: `return { _attr: Object.values(this.root).filter(({ value }) => value !== void 0).reduce((acc, { key, value }) => _objectSpread2(_objectSpread2({}, acc), {}, { [key]: value }), {}) };`,
+    to: `const attr = {};
+		for (const { key, value } of Object.values(this.root)) if (value !== void 0) attr[key] = value;
+		return { _attr: attr };`,
+  },
+  {
+    what: 'XmlComponent.prepForXml',
+    from: `		context.stack.push(this);
+		const children = this.root.flatMap((comp) => {
+			if (isXmlComponent(comp)) {
+				const parts = comp.writtenAs;
+				return parts ? parts.map((part) => part.prepForXml(context)) : comp.prepForXml(context);
+			}
+			return comp;
+		}).filter((comp) => comp !== void 0);
+		context.stack.pop();`,
+    to: `		context.stack.push(this);
+		const children = [];
+		for (const comp of this.root) {
+			let written = comp;
+			if (isXmlComponent(comp)) {
+				const parts = comp.writtenAs;
+				written = parts ? parts.map((part) => part.prepForXml(context)) : comp.prepForXml(context);
+			}
+			if (!Array.isArray(written)) {
+				if (written !== void 0) children.push(written);
+			} else for (const item of written) if (item !== void 0) children.push(item);
+		}
+		context.stack.pop();`,
+  },
+  {
+    what: 'stringifyXmlable without indentation',
+    from: `items.map((item, i) => format(resolve(item, indent, startDepth), indent, i === items.length - 1)).join("");`,
+    to: `items.map((item, i) => indent ? format(resolve(item, indent, startDepth), indent, i === items.length - 1) : writeElement(item)).join("");`,
+  },
+  {
+    what: 'the one-pass writer (before stringifyXmlable)',
+    from: `var stringifyXmlable = (input, { indent = "", declaration } = {}) => {`,
+    to: `/** escapeValue, skipping the replace (and its callback) for the many values with nothing to escape. */
+var NEEDS_ESCAPE = /[&"'<>\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]/;
+var escapedValue = (value) => typeof value === "string" && NEEDS_ESCAPE.test(value) ? escapeAll(value) : value;
+/** An element's attributes as resolve() wrote them: \` key="value"\` each. */
+var attributesWritten = (attr) => {
+	let out = "";
+	for (const key of Object.keys(attr)) out += " " + key + '="' + String(escapedValue(attr[key])) + '"';
+	return out;
+};
+/** A text child as format() wrote it: nothing for undefined, String() of the rest. */
+var textWritten = (value) => value === void 0 ? "" : String(value);
+/**
+ * resolve() and format() of one element without indentation, in one pass (scripts/docx-fast-paths.mjs).
+ * resolve() gathered the content in an array where a text child replaced the entry before it; here the
+ * content is one string and \`last\` is where its last entry starts.
+ */
+var writeElement = (data) => {
+	const name = Object.keys(data)[0];
+	const values = name === void 0 ? void 0 : data[name];
+	let attributes = "";
+	let inner = "";
+	let last = 0;
+	let hasContent = false;
+	if (typeof values === "object") {
+		if (values !== null) {
+			const { _attr: attr, _cdata: cdata } = values;
+			if (attr) attributes += attributesWritten(attr);
+			if (cdata) {
+				hasContent = true;
+				last = inner.length;
+				inner += \`<![CDATA[\${cdata.replace(/\\]\\]>/g, "]]]]><![CDATA[>")}]]>\`;
+			}
+			if (Array.isArray(values)) {
+				hasContent = true;
+				last = inner.length;
+				for (const value of values) if (typeof value === "object") {
+					if (Object.keys(value)[0] === "_attr") attributes += attributesWritten(value._attr);
+					else {
+						last = inner.length;
+						inner += writeElement(value);
+					}
+				} else inner = inner.slice(0, last) + textWritten(escapedValue(value));
+			}
+		}
+	} else {
+		hasContent = true;
+		inner = textWritten(escapedValue(values));
+	}
+	const open = (name ? "<" + name : "") + attributes;
+	if (!hasContent) return open + "/>";
+	return open + (name ? ">" : "") + inner + (name ? "</" + name + ">" : "");
+};
+var stringifyXmlable = (input, { indent = "", declaration } = {}) => {`,
+  },
+];
+
+export const docxFastPaths = {
+  name: 'docx-fast-paths',
+  setup(build) {
+    build.onLoad({ filter: DOCX_ENTRY }, async (args) => {
+      let source = await readFile(args.path, 'utf8');
+      // The functions added here must not meet a name of docx's own in its module scope.
+      for (const name of ADDED_NAMES) {
+        if (new RegExp(`\\b${name}\\b`).test(source)) throw new Error(`scripts/docx-fast-paths.mjs: docx already has a ${name}; rename the one added here`);
+      }
+      for (const { what, from, to } of rewrites) {
+        const at = source.indexOf(from);
+        if (at < 0 || source.indexOf(from, at + 1) >= 0) {
+          throw new Error(`scripts/docx-fast-paths.mjs: ${what} not found once in ${path.relative(process.cwd(), args.path)}; check the rewrite against this docx version`);
+        }
+        source = source.slice(0, at) + to + source.slice(at + from.length);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
