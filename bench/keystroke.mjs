@@ -66,7 +66,7 @@ async function stop(server) {
 }
 
 /** How long after the draft's first diagnostics the typing starts (see measureEditing). */
-export const SETTLE_MS = 1500;
+export const SETTLE_MS = Number(process.env.BENCH_SETTLE_MS ?? 1500);
 
 /**
  * Typing in a workspace: the draft is open in a folder with `others` reports, so every keystroke's
@@ -76,7 +76,9 @@ export async function measureEditingInWorkspace(text, others, edits) {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-bench-'));
   try {
     others.forEach((other, i) => fs.writeFileSync(path.join(folder, `report-${i}.md`), other));
-    return (await measureEditing(text, edits, { typingOnly: true, workspace: folder })).typing;
+    const m = await measureEditing(text, edits, { typingOnly: true, workspace: folder });
+    if (process.env.BENCH_TIMES) console.error(m.times.map(Math.round).join(" "));
+    return m.typing;
   } finally {
     fs.rmSync(folder, { recursive: true, force: true });
   }

@@ -28,7 +28,7 @@ export class WorkspaceCopies {
   private readonly open = new Set<string>();
   private roots: string[] = [];
   /** Open documents' paragraphs not yet in the index (updateOpen), and the timer that puts them in. */
-  private readonly pending = new Map<string, ReturnType<typeof paragraphsOf>>();
+  private readonly pending = new Map<string, ReportModel>();
   private flushTimer?: NodeJS.Timeout;
 
   /** (Re)builds the index over the roots; resolves when it is complete. */
@@ -64,16 +64,17 @@ export class WorkspaceCopies {
   }
 
   /**
-   * An open document, from the text just checked. Its paragraphs are read now (the model is the
-   * checker's, good until the next check) and go into the index once the writer pauses, or before
-   * another document is checked against them: while typing in a long draft, putting them in at
-   * every keystroke cost as much as a third of the keystroke (9 ms at 5 MB).
+   * An open document, from the text just checked. Its paragraphs go into the index once the writer
+   * pauses, or before another document is checked against them: while typing in a long draft,
+   * putting them in at every keystroke cost as much as a third of the keystroke (9 ms at 5 MB).
+   * The model is kept until then, not its paragraphs: it is the document's latest (each check
+   * replaces it here), and a model stays valid until the next check of its document.
    */
   updateOpen(uri: string, model: ReportModel): void {
     const key = this.key(uri);
     this.open.add(key);
     if (!this.index) return;
-    this.pending.set(key, paragraphsOf(model));
+    this.pending.set(key, model);
     clearTimeout(this.flushTimer);
     this.flushTimer = setTimeout(() => this.flush(), FLUSH_AFTER_MS);
     this.flushTimer.unref?.();
@@ -81,10 +82,10 @@ export class WorkspaceCopies {
 
   /** Puts the open documents' paragraphs read since last time into the index (all but `except`'s). */
   flush(except?: string): void {
-    for (const [key, paragraphs] of this.pending) {
+    for (const [key, model] of this.pending) {
       if (key === except) continue;
       this.pending.delete(key);
-      this.index?.setFile(key, paragraphs, 'line', true);
+      this.index?.setFile(key, paragraphsOf(model), 'line', true);
     }
   }
 
