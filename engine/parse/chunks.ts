@@ -110,7 +110,7 @@ export interface ChunkPlan {
   chunkLines: number[];
   targetSize: number;
   length: number;
-  /** Per line: where it starts, where its text ends (before the line break), and LINE_* flags. */
+  /** Per line: where it starts, where its text ends (before the line break), and LINE_* flags (locked, blank, hard). */
   lineStarts: Int32Array;
   textEnds: Int32Array;
   flags: Uint8Array;
@@ -123,7 +123,7 @@ export interface ChunkPlan {
 const LINE_LOCKED = 1;
 const LINE_BLANK = 2;
 const LINE_HARD = 4;
-/** Plain prose: starts with a Han character or CJK mark, holds no "|", does not end in a blank. */
+
 /**
  * What the split reads from a line's text, as bits: two lines with the same bits lock, blank and
  * join runs alike (only the cut hash tells them apart). An edit that keeps its line's bits can be
