@@ -40,6 +40,8 @@ function startServer(settings) {
   const workspaceIndexed = new Promise((resolve) => (indexed = resolve));
   conn.onNotification(rpc.LogMessageNotification.type, (p) => {
     if (/copied-paragraph: indexed/.test(p.message)) indexed();
+    const ms = /^checked .* v(\d+):.* ([\d.]+) ms$/.exec(p.message);
+    if (ms && process.env.BENCH_TIMES) (globalThis.serverTimes ??= []).push(Math.round(Number(ms[2])));
   });
   conn.listen();
   const next = (uri, version) =>
