@@ -33,4 +33,20 @@ describe('line index after an edit', () => {
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 1000) },
     );
   });
+
+  it('finds positions from a nearby line (positionNear) exactly as positionAt does', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 200 }), fc.array(fc.nat(), { maxLength: 30 }), fc.nat(), (pieces, offsets, hint) => {
+        const text = pieces.join('');
+        const index = new LineIndex(text);
+        let near = hint % (index.lineCount + 2);
+        for (const raw of offsets.map((o) => o % (text.length + 3)).sort((a, b) => a - b)) {
+          const at = index.positionNear(raw, near);
+          assert.deepEqual(at, index.positionAt(raw));
+          near = at.line;
+        }
+      }),
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 1000) },
+    );
+  });
 });

@@ -106,7 +106,6 @@ interface LastParse {
 /** This parse's edit against the previous one, when chunks outside it can be taken by position. */
 interface EditContext {
   edit: TextEdit;
-  delta: number;
   placed: Map<string, CacheEntry>;
 }
 
@@ -227,7 +226,8 @@ function parseOne(source: string, from: number, to: number, base: number, index:
 }
 
 function entryByPosition(cache: ProseCache, context: EditContext, from: number, to: number): CacheEntry | undefined {
-  const { edit, delta } = context;
+  const { edit } = context;
+  const delta = edit.newEnd - edit.oldEnd;
   let entry: CacheEntry | undefined;
   if (to <= edit.start) entry = context.placed.get(`${from}:${to}`);
   else if (from >= edit.newEnd) entry = context.placed.get(`${from - delta}:${to - delta}`);
@@ -351,7 +351,7 @@ function prepare(source: string, base: number, chunkSize: number | undefined, ca
       bracketsInert = false;
       bracketsAt = last.bracketsAt + delta;
     }
-    if (bracketsInert === last.bracketsInert) cache.editContext = { edit, delta, placed: last.placed };
+    if (bracketsInert === last.bracketsInert) cache.editContext = { edit, placed: last.placed };
   }
   if (bracketsInert === undefined) {
     const m = BRACKETS_ACTIVE.exec(source);

@@ -2,7 +2,7 @@
  * Offsets ↔ LSP positions. Offsets are UTF-16 code-unit indices into the text exactly as the
  * editor holds it, which is what LSP's `character` counts; a line ends at \n, \r\n or \r.
  */
-import { indexInSorted } from './sorted';
+import { floorIndex, indexInSorted } from './sorted';
 export interface Position {
   line: number;
   character: number;
@@ -74,15 +74,12 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
-    // An offset between the \r and \n of a CRLF is still the end of that line.
-    return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - this.starts[lo] };
+    return this.positionOnLine(clamped, floorIndex(this.starts, clamped));
+  }
+
+  /** The position of `clamped` on its line. An offset between the \r and \n of a CRLF is still the end of that line. */
+  private positionOnLine(clamped: number, line: number): Position {
+    return { line, character: Math.min(clamped, this.lineEnd(line)) - this.starts[line] };
   }
 
   /**
@@ -96,15 +93,8 @@ export class LineIndex {
     let lo = line;
     // A few steps forward first, then a binary search over the rest.
     for (let k = 0; k < 4 && lo + 1 < starts.length && starts[lo + 1] <= clamped; k++) lo++;
-    if (lo + 1 < starts.length && starts[lo + 1] <= clamped) {
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= clamped) lo = mid;
-        else hi = mid - 1;
-      }
-    }
-    return { line: lo, character: Math.min(clamped, this.lineEnd(lo)) - starts[lo] };
+    if (lo + 1 < starts.length && starts[lo + 1] <= clamped) lo = floorIndex(starts, clamped, lo + 1);
+    return this.positionOnLine(clamped, lo);
   }
 
   offsetAt(position: Position): number {

@@ -13,11 +13,11 @@ export function indexInSorted(xs: ArrayLike<number>, value: number): number {
   return -1;
 }
 
-/** Index of the last element ≤ value in an ascending array, or -1. */
-export function floorIndex(xs: ArrayLike<number>, value: number): number {
-  let lo = 0;
+/** Index of the last element ≤ value in an ascending array (searched from index `from` on), or from − 1. */
+export function floorIndex(xs: ArrayLike<number>, value: number, from = 0): number {
+  let lo = from;
   let hi = xs.length - 1;
-  let found = -1;
+  let found = from - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (xs[mid] <= value) {
