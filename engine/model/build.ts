@@ -209,7 +209,7 @@ function assignRoles(flow: ReportLine[], words: DocumentWords): ReportLine | und
     if (line.role !== 'body' || line.numbering || line.headingDepth > 0) continue;
     const nearEnd = i >= flow.length - 3;
     const x = line.text;
-    if (x.length > longest && !nearEnd && x[0].trim() !== '' && x[x.length - 1].trim() !== '' && !x.includes('附件')) continue;
+    if (x.length > longest && !nearEnd && !isWhiteSpace(x.charCodeAt(0)) && !isWhiteSpace(x.charCodeAt(x.length - 1)) && !x.includes('附件')) continue;
     const t = line.text.trim();
     if (closings.has(closingKey(t))) line.role = 'closing';
     else if (/^附件[：:]/.test(t)) line.role = 'attachment';
@@ -226,6 +226,17 @@ function assignRoles(flow: ReportLine[], words: DocumentWords): ReportLine | und
     }
   }
   return title;
+}
+
+/**
+ * What String.prototype.trim removes, by code unit: asked of the first and last character of every
+ * line at every keystroke, where `x[0].trim()` made a string for each (a CJK character is no shared one).
+ */
+function isWhiteSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 export function isDateLine(t: string): boolean {
