@@ -121,11 +121,12 @@ export class LineFindings {
       // Another document's cache keeps this line (a fork for fix-all shares unchanged lines with the
       // document): the first owner keeps it, the other checks the line without keeping anything.
       this.checked++;
-      return { owner: this, generation: -1, role: line.role, anchor, findings: [] };
+      return { owner: this, generation: -1, role: line.role, anchor, findings: [], facts: undefined, quiet: false };
     }
     if (!entry || entry.generation !== this.generation || entry.role !== line.role) {
       this.checked++;
-      memo.kept = entry = { owner: this, generation: this.generation, role: line.role, anchor, findings: [] };
+      // Every field from the start: one shape for all entries (see line-memo.ts).
+      memo.kept = entry = { owner: this, generation: this.generation, role: line.role, anchor, findings: [], facts: undefined, quiet: false };
     } else {
       this.kept++;
       if (anchor !== entry.anchor) {

@@ -110,7 +110,7 @@ function reportLine(l: ProseLine, reuse: boolean): ReportLine {
     previous.role = 'body';
     previous.numbering = numberingOf(l);
     previous.section = undefined;
-    if (l.cell) previous.cell = l.cell;
+    previous.cell = l.cell;
     return previous;
   }
   const line: ReportLine = {
@@ -126,10 +126,13 @@ function reportLine(l: ProseLine, reuse: boolean): ReportLine {
     inQuote: l.inQuote,
     role: 'body',
     numbering: numberingOf(l),
+    // Present on every line (undefined on most): one shape for all report lines, which every pass
+    // over the lines reads at every keystroke.
+    cell: l.cell,
+    section: undefined,
     // The parsed line's memo, shared: what is read through the report line stays with the parsed one.
     memo: lineMemo(l),
   };
-  if (l.cell) line.cell = l.cell;
   if (reuse) memo.report = line;
   return line;
 }
