@@ -8,10 +8,11 @@ import { t } from '../i18n';
 import { parseProse, type ProseCache } from '../parse/parse-prose';
 import type { ProseResult } from '../parse/prose-lines';
 import { LineIndex } from '../text/line-index';
-import { groupOrdinals, groupRuns } from './enumerations';
+import { groupOrdinals, groupRuns, hasEnumerationMarkers, hasOrdinals } from './enumerations';
 import { parseNumbering } from './numbering';
-import { findPlaceholders } from './placeholders';
-import { findCountedLists } from './counted-lists';
+import { findPlaceholders, hasPlaceholders } from './placeholders';
+import { findCountedLists, hasCountPhrases } from './counted-lists';
+import { LINE_COUNTS, LINE_MARKERS, LINE_ORDINALS, LINE_PLACEHOLDERS, LINE_STRUCTURE } from './line-flags';
 import { lineMemo } from './line-memo';
 import type { DocumentWords, FrontMatter, Numbering, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
 
@@ -51,13 +52,18 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
   const frontMatter = readFrontMatter(prose);
   // A document's own cache (shiftInPlace) holds one model at a time: its report lines are reused too.
   const reuse = options.cache?.shiftInPlace === true;
-  const lines: ReportLine[] = prose.lines.map((l) => reportLine(l, reuse));
+  const flags = new Uint8Array(prose.lines.length);
+  const lines: ReportLine[] = prose.lines.map((l, n) => {
+    const line = reportLine(l, reuse);
+    flags[n] = lineFlags(line);
+    return line;
+  });
 
   // Lines outside tables: most drafts have no table, and then no copy is made (a 5 MB draft has 70 000 lines).
   const flow = lines.some((l) => l.block === 'tableCell') ? lines.filter((l) => l.block !== 'tableCell') : lines;
   const title = assignRoles(flow, options.words ?? NO_WORDS);
   const sections = buildSections(lines, title);
-  const enumerations = groupRuns(lines);
+  const enumerations = groupRuns(lines, flags);
   const tables: TableModel[] = prose.tables.map((t) => ({
     span: t.span,
     header: t.rows[0] ?? [],
@@ -73,10 +79,10 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
     title,
     sections,
     enumerations,
-    ordinals: groupOrdinals(lines),
-    countedLists: findCountedLists(lines, enumerations),
+    ordinals: groupOrdinals(lines, flags),
+    countedLists: findCountedLists(lines, enumerations, flags),
     tables,
-    placeholders: findPlaceholders(lines, options.extraPlaceholders, text),
+    placeholders: findPlaceholders(lines, options.extraPlaceholders, text, flags),
     comments: prose.comments,
     markdownHeadings: sections.some((s) => s.line.headingDepth > 0),
     parseFallback,
@@ -93,6 +99,20 @@ function numberingOf(l: ProseLine): Numbering | undefined {
   const memo = lineMemo(l);
   if (memo.numbering === undefined) memo.numbering = parseNumbering(l.text) ?? null;
   return (memo.numbering as Numbering | null) ?? undefined;
+}
+
+/** What the line holds (line-flags.ts): read once per parsed line. */
+function lineFlags(line: ReportLine): number {
+  const memo = lineMemo(line);
+  if (memo.flags !== undefined) return memo.flags;
+  let flags = 0;
+  if (hasEnumerationMarkers(line)) flags |= LINE_MARKERS;
+  if (hasOrdinals(line)) flags |= LINE_ORDINALS;
+  if (hasCountPhrases(line)) flags |= LINE_COUNTS;
+  if (hasPlaceholders(line)) flags |= LINE_PLACEHOLDERS;
+  if (line.numbering || line.headingDepth > 0 || line.block === 'tableCell') flags |= LINE_STRUCTURE;
+  memo.flags = flags;
+  return flags;
 }
 
 /**

@@ -28,6 +28,7 @@ class Memo implements LineMemo {
   wrap: LineMemo['wrap'] = undefined;
   report: unknown = undefined;
   kept: unknown = undefined;
+  flags: number | undefined = undefined;
 }
 
 export function lineMemo(line: { memo?: LineMemo }): LineMemo {

@@ -28,6 +28,8 @@ export interface LineMemo {
   report?: unknown;
   /** engine/incremental/line-findings.ts: the paragraph rules' findings and document rules' facts. */
   kept?: unknown;
+  /** model/line-flags.ts: what the line holds, as bits. */
+  flags?: number;
 }
 
 /** A half-open range of UTF-16 offsets into the document text. */
