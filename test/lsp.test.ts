@@ -70,6 +70,24 @@ describe('language server over stdio', function () {
     assert.deepEqual(stale, [], 'debounced edits 2 and 3 publish nothing');
   });
 
+  it('checks an opened draft once, not once for the open and again for the change the open also reports', async () => {
+    await client.stop();
+    client = new LspClient();
+    // Debounce 0: a second check of version 1 would run at once, before version 2's.
+    client.settings = { debounceMs: 0 };
+    await client.initialize(true);
+    const uri = 'file:///work/opened-once.md';
+    const text = example('org-life-meeting-report.md');
+    await client.open(uri, text);
+    await client.diagnostics(uri, (p) => p.version === 1);
+    // Messages are handled in order: by the time version 2 is published, any second check of 1 was.
+    await client.change(uri, 2, text.replace('召开了', '召开了XX'));
+    await client.diagnostics(uri, (p) => p.version === 2);
+    const published = (client as unknown as { published: Array<{ uri: string; version?: number }> }).published;
+    assert.equal(published.filter((p) => p.uri === uri && p.version === 1).length, 1);
+    assert.equal(published.filter((p) => p.uri === uri && p.version === 2).length, 1);
+  });
+
   it('serves the outline as nested document symbols', async () => {
     const uri = 'file:///work/self.md';
     await client.open(uri, example('self-examination.md'));

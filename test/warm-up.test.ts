@@ -63,6 +63,21 @@ describe('warm-up after a large draft opens', () => {
     assert.deepEqual(lint(text, { cache }).diagnostics, before.diagnostics);
   });
 
+  it('publishes each result of its own as a document is published, and checks against the corpus it is given', () => {
+    const manual = manualScheduling();
+    const warmUp = new TypingWarmUp(manual.scheduling, SIZES);
+    const published: number[] = [];
+    const asked = new Set<string>();
+    // A workspace index that knows no copies: what matters is who asks it.
+    const corpus = { index: { best: (self: string) => void asked.add(self), othersVersion: () => 0 }, self: '\u0000warm-up', root: undefined };
+    warmUp.afterCheck(largeDraft(), { corpus }, undefined, (result) => published.push(result.diagnostics.length));
+    manual.runAll();
+    // The opening check, then one per keystroke: each went through the publishing code.
+    assert.equal(published.length, SIZES.keystrokes + 1);
+    assert.ok(published.every((n) => n > 0), 'the sample has findings to publish');
+    assert.deepEqual([...asked], ['\u0000warm-up'], 'the sample is compared under its own name only');
+  });
+
   it('waits while a document is being edited', () => {
     const manual = manualScheduling();
     const warmUp = new TypingWarmUp(manual.scheduling, SIZES);

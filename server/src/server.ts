@@ -3,7 +3,7 @@
  * never letting an older result overwrite a newer one), serves the outline, and reads settings
  * from the client. Whatever one document contains, the server keeps serving the others.
  */
-import { setLocale, localeFrom, t } from '../../engine';
+import { getLocale, setLocale, localeFrom, t } from '../../engine';
 import {
   CodeActionKind,
   type Connection,
@@ -55,6 +55,8 @@ import type { ClientNotifications, NotificationName, Notifications, Params, Requ
 interface Cached {
   version: number;
   result: LintResult;
+  /** The language and projects it was checked with (see `checkedWith` in startServer). */
+  checkedWith: number;
 }
 
 /**
@@ -115,6 +117,8 @@ export function startServer(connection: Connection): void {
     const project = projects.get(roots[0]);
     void copies.build(roots, (project ? projectLintOptions(project).formulations : undefined) ?? builtinFormulations(), project?.types ?? builtinProject('').types).then((n) => {
       if (n > 0) connection.console.info(`copied-paragraph: indexed ${n} file(s) of the workspace and archive`);
+      // What drafts are compared with changed: every result is out of date.
+      checkedWith++;
       for (const doc of documents.all()) schedule(doc.uri, 0);
     });
   };
@@ -130,11 +134,17 @@ export function startServer(connection: Connection): void {
   let displayLanguage = 'zh-CN';
   let chosenLocale: string | undefined;
   /** Sets the message language (then every cached message is stale: recheckAll). */
+  // Counts changes of the language and of the projects: a result checked before the latest one
+  // is out of date, and one checked since need not be checked again.
+  let checkedWith = 0;
   const applyLocale = (chosen: string | undefined): void => {
     chosenLocale = chosen;
+    const before = getLocale();
     setLocale(localeFrom(chosen && chosen !== 'auto' ? chosen : displayLanguage));
+    if (getLocale() !== before) checkedWith++;
   };
   const loadProjects = () => {
+    checkedWith++;
     projects = new Map(roots.map((root) => [root, trusted ? loadProject(configIn(root), root, templatesSetting) : builtinProject(root)]));
     // Problems in config files and type definitions show in those files.
     const byFile = new Map<string, Project['problems']>();
@@ -193,7 +203,9 @@ export function startServer(connection: Connection): void {
         if (pullConfiguration) applyLocale(await readLocaleSetting(undefined));
       })
       .then(() => {
-        recheckAll();
+        // Drafts opened meanwhile were checked already; only those checked before the language or
+        // the projects changed are checked again (a draft opened at start was checked twice).
+        for (const doc of documents.all()) if (cache.get(doc.uri)?.checkedWith !== checkedWith) schedule(doc.uri, 0);
         rebuildCopies();
       });
     if (pullConfiguration) {
@@ -242,12 +254,17 @@ export function startServer(connection: Connection): void {
     const current = documents.get(uri);
     // A newer version arrived while the settings were read: its own run will report.
     if (!current || current.version !== version) return;
+    // Checked meanwhile, with the same language and projects (two runs asked for at once: the
+    // open and the start-up's settings, say): nothing would change.
+    const known = cache.get(uri);
+    if (known && known.version === version && known.checkedWith === checkedWith) return;
     if (!settings.enable) {
       cache.delete(uri);
       void connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
     let result: LintResult;
+    const checkedWithNow = checkedWith;
     const started = performance.now();
     const text = current.getText();
     const options = lintOptions(settings, projectFor(uri));
@@ -275,13 +292,16 @@ export function startServer(connection: Connection): void {
       });
       return;
     }
-    cache.set(uri, { version, result });
+    cache.set(uri, { version, result, checkedWith: checkedWithNow });
     editLog.linted(uri, version);
     connection.console.debug(
       `checked ${uri} v${version}: ${result.type?.id ?? 'not a report'}, ${result.diagnostics.length} finding(s), ${(performance.now() - started).toFixed(1)} ms`,
     );
     publish(uri, version, result);
-    warmUp.afterCheck(text, options);
+    warmUp.afterCheck(text, { ...options, corpus: copies.sampleCorpus() }, undefined, (sample) => {
+      // As publish() below does, without sending: the result is the warm-up's sample.
+      JSON.stringify({ uri, version, diagnostics: capDiagnostics(sample.diagnostics, MAX_FINDINGS, visibleLines.get(uri)).map(toLspDiagnostic) });
+    });
     // For the client's status bar: is this a report, and how much is left to fill in.
     void notify('partyReport/status', {
       uri,
@@ -322,8 +342,17 @@ export function startServer(connection: Connection): void {
     );
   };
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  // TextDocuments reports an opened document as changed too: the version it was opened with is
+  // checked once, for the open (a 1 MB draft was checked twice on opening, 480 + 75 ms).
+  const openedVersion = new Map<string, number>();
+  documents.onDidOpen((e) => {
+    openedVersion.set(e.document.uri, e.document.version);
+    schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent(async (e) => {
+    const opened = openedVersion.get(e.document.uri);
+    openedVersion.delete(e.document.uri);
+    if (opened === e.document.version) return;
     lastEditAt = performance.now();
     const settings = await settingsFor(e.document.uri);
     if (settings.validate === 'onSave') return;
@@ -390,7 +419,10 @@ export function startServer(connection: Connection): void {
     const drafts = params.changes.map((c) => copies.changedOnDisk(c.uri, c.type === FileChangeType.Deleted));
     if (drafts.length > 0 && drafts.every((d) => d !== undefined)) {
       // Saving an open draft changes nothing here; another file re-read may change what is copied.
-      if (drafts.includes('reindexed')) for (const doc of documents.all()) schedule(doc.uri, 0);
+      if (drafts.includes('reindexed')) {
+        checkedWith++;
+        for (const doc of documents.all()) schedule(doc.uri, 0);
+      }
       return;
     }
     loadProjects();

@@ -20,6 +20,8 @@ const fsPath = (uri: string): string | undefined => {
 const SLICE = 25;
 /** How long after a document's last check its paragraphs go into the index (unless asked for earlier). */
 const FLUSH_AFTER_MS = 300;
+/** The warm-up's sample, as the index sees it: not a path (a file name cannot hold NUL). */
+const WARM_UP_SELF = '\u0000warm-up';
 
 export class WorkspaceCopies {
   private index: ParagraphIndex | undefined;
@@ -61,6 +63,16 @@ export class WorkspaceCopies {
     this.flush(self);
     const root = this.roots.find((r) => self.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
     return { index: this.index, self, root };
+  }
+
+  /**
+   * What the typing warm-up (warm-up.ts) checks its sample against: the same index under a name no
+   * file has, so that the rule's comparing code is compiled before the writer's first keystrokes
+   * (in a workspace they took twice as long as later ones) and no document's answers are touched.
+   */
+  sampleCorpus(): Corpus | undefined {
+    if (!this.index || !this.ready) return undefined;
+    return { index: this.index, self: WARM_UP_SELF, root: undefined };
   }
 
   /**
