@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { docxFastPaths } from './docx-fast-paths.mjs';
 
 const production = process.argv.includes('--production');
+// --profile: the production build with its names kept (not minified), for `node --cpu-prof`.
+const minify = production && !process.argv.includes('--profile');
 
 /**
  * `import * as fs from 'node:fs'` in our sources is bundled as `__toESM(require("node:fs"))`, which
@@ -34,7 +36,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  minify: production,
+  minify,
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   legalComments: 'none',
@@ -50,7 +52,8 @@ async function compileData() {
     minify: false,
     sourcemap: false,
     stdin: {
-      contents: "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load'; export { builtinReference } from './engine/unit/load';",
+      contents:
+        "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load'; export { builtinReference } from './engine/unit/load'; export { makeFixedPartsTable } from './engine/export/index';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -69,7 +72,9 @@ async function compileData() {
     const withRelativeFile = (item) => ({ ...item, file: rel(item.file) });
     const ref = engine.builtinReference();
     const reference = { quotations: ref.quotations.map(withRelativeFile), years: ref.years.map(withRelativeFile), problems: ref.problems.map(withRelativeFile) };
-    return { data, types, reference };
+    // The DOCX parts that do not depend on the draft, as this build's docx writes them (engine/export/fixed-parts.ts).
+    const fixedParts = engine.makeFixedPartsTable();
+    return { data, types, reference, fixedParts };
   } finally {
     rmSync(tool, { force: true });
   }
@@ -84,7 +89,11 @@ const parts = {
   types: toJson(compiled.types),
   reference: toJson(compiled.reference),
 };
-const dataDefine = { __PARTY_REPORT_COMPILED_DATA__: JSON.stringify(parts) };
+const dataDefine = {
+  __PARTY_REPORT_COMPILED_DATA__: JSON.stringify(parts),
+  // A JSON text, parsed on the first export.
+  __PARTY_REPORT_FIXED_PARTS__: JSON.stringify(JSON.stringify(compiled.fixedParts)),
+};
 // The exporter is a bundle of its own (dist/export.js), loaded on demand (engine/export/load.ts)…
 const withData = { ...common, define: { ...dataDefine, __PARTY_REPORT_EXPORTER_BUILT_IN__: 'false' } };
 // …except in the CLI's export bundle, which has it built in.

@@ -51,6 +51,7 @@ import { breakTitle } from './title-lines';
 import { elementParts, type ElementContext } from './elements';
 import { draftMarker } from './marker';
 import { attachmentNote, printedBody, PrintOrder } from './element-geometry';
+import type { PartKeys } from './fixed-parts';
 
 export interface PageOptions {
   /** Margins in millimetres (GB/T 9704 allows ±1 mm; units sometimes need more). */
@@ -92,6 +93,8 @@ export type RunMaker = (text: string, face: string, extra?: Partial<IRunOptions>
 
 export interface BuiltDocument {
   document: Document;
+  /** What its fixed parts depend on (fixed-parts.ts). */
+  partKeys: PartKeys;
   /** Things the writer should know: an image not found, code printed as text. */
   warnings: string[];
 }
@@ -235,7 +238,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const numbered = options.page?.pageNumbers !== false;
 
   const marker = draftMarker(model, meta);
-  const document = new Document({
+  const documentOptions: ConstructorParameters<typeof Document>[0] = {
     evenAndOddHeaderAndFooters: numbered,
     ...(marker ? { customProperties: [marker] } : {}),
     footnotes,
@@ -268,8 +271,18 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
       },
       ...elements.imprintSections({ page: pageProperties, grid }),
     ],
-  });
-  return { document, warnings };
+  };
+  return { document: new Document(documentOptions), warnings, partKeys: partKeysOf(documentOptions) };
+}
+
+/**
+ * What the parts other than the draft's own depend on (fixed-parts.ts): styles.xml on the styles given
+ * to docx, the settings, theme, numbering, font table, endnotes and the like on the document's other
+ * options. The draft's content (sections, footnotes, custom properties) is left out.
+ */
+function partKeysOf(options: ConstructorParameters<typeof Document>[0]): PartKeys {
+  const { styles, sections: _sections, footnotes: _footnotes, customProperties: _custom, ...rest } = options;
+  return { styles: JSON.stringify(styles ?? null), rest: JSON.stringify(rest) };
 }
 
 const HEADING_STYLE = ['', 'Heading1', 'Heading2', 'Heading3', 'Heading4'];
