@@ -31,6 +31,17 @@ const builtinNamespaces = {
   },
 };
 const ROOT = path.resolve(import.meta.dirname, '..');
+/**
+ * @vscode/l10n's Node build requires node:fs/promises at load (to read a bundle from a file: URI),
+ * which costs a short CLI run 1–2 ms; its browser build is the same config() and t() without the
+ * readers. engine/i18n.ts only gives it the messages' contents, so every bundle takes the browser build.
+ */
+const l10nWithoutReaders = {
+  name: 'l10n-without-readers',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: path.join(ROOT, 'node_modules', '@vscode', 'l10n', 'dist', 'browser.js') }));
+  },
+};
 const common = {
   bundle: true,
   platform: 'node',
@@ -41,7 +52,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // docxFastPaths: four of docx's internals done the same way, faster (scripts/docx-fast-paths.mjs).
-  plugins: [builtinNamespaces, docxFastPaths],
+  plugins: [builtinNamespaces, docxFastPaths, l10nWithoutReaders],
 };
 
 /** The built-in data as the engine reads it from the YAML files, with paths relative to the package root. */
