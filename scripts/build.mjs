@@ -140,11 +140,12 @@ chmodSync('dist/server.js', 0o755);
 // engine's Chinese patterns), so a bundle read as UTF-8 became a two-byte string: twice the memory, a
 // slower read and compile. Escaped here as \uXXXX (an escape that was \字 becomes \uXXXX), each bundle is ASCII.
 // Then each bundle's last line names its build (a hash of its content): the code cache of one build is
-// never used for another (engine/io/code-cache.ts).
+// never used for another (engine/io/code-cache.ts), which also reads a bundle with this line as Latin-1.
 const asciiOnly = (source) => source.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, ch) => `${slashes.length % 2 ? slashes.slice(1) : slashes}\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 for (const name of readdirSync(path.join(ROOT, 'dist')).filter((n) => n.endsWith('.js'))) {
   const file = path.join(ROOT, 'dist', name);
   const source = asciiOnly(readFileSync(file, 'utf8'));
+  if (/[^\x00-\x7f]/.test(source)) throw new Error(`${name}: not ASCII after escaping`);
   writeFileSync(file, `${source}${source.endsWith('\n') ? '' : '\n'}//# build=${createHash('sha256').update(source).digest('hex').slice(0, 16)}\n`);
 }
 // The manifest's rule settings, the schemas and the docs/rules.md index, from the registry just built.

@@ -47,8 +47,11 @@ export function requireWithCodeCache(file: string): unknown {
   let id: string | undefined;
   if (dir) {
     try {
-      source = fs.readFileSync(file, 'utf8');
-      id = BUILD_ID.exec(source.slice(-100))?.[1];
+      const bytes = fs.readFileSync(file);
+      id = BUILD_ID.exec(bytes.toString('latin1', Math.max(0, bytes.length - 100)))?.[1];
+      // scripts/build.mjs writes the id into a bundle once it has made it ASCII: such a bundle decodes
+      // the same as Latin-1, which is a third quicker than UTF-8 for a megabyte.
+      source = bytes.toString(id === undefined ? 'utf8' : 'latin1');
     } catch {
       source = undefined;
     }
