@@ -16,6 +16,11 @@
 //    text is written here in one pass, keeping the package's quirks: a text child replaces the entry
 //    before it, `undefined` content writes nothing, numbers and booleans are written with String(),
 //    and values with nothing to escape skip the escaping replace.
+// 6. A File builds its styles and its theme when it is made; the exporter takes styles.xml and
+//    theme1.xml from its table of fixed parts (engine/export/fixed-parts.ts) and never formats them,
+//    so both are built on first use instead (a millisecond or two of a cold export): each is a stand-in
+//    that builds the real one the first time anything is asked of it and then answers for it.
+//
 // 5. docx carries fflate in its module, whose top level builds its Huffman and CRC tables at every load
 //    (a 32768-entry loop among them: about 2 ms of a cold start). docx calls only zipSync and unzipSync of it
 //    (Packer, patchDocument; the exporter zips with zlib, engine/export/zip.ts): the fflate section now runs,
@@ -29,7 +34,7 @@ import * as path from 'node:path';
 const DOCX_ENTRY = /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.mjs$/;
 
 /** What the rewrites below add to docx's module scope. */
-const ADDED_NAMES = ['NEEDS_ESCAPE', 'escapedValue', 'attributesWritten', 'textWritten', 'writeElement', 'fflateLoaded', 'fflateOnce'];
+const ADDED_NAMES = ['lazyComponent', 'NEEDS_ESCAPE', 'escapedValue', 'attributesWritten', 'textWritten', 'writeElement', 'fflateLoaded', 'fflateOnce'];
 
 /** Where docx's copy of fflate starts (its bundler marks each module with a comment line like this). */
 const FFLATE_START = '// node_modules/fflate/esm/browser.js\n';
@@ -166,6 +171,88 @@ var writeElement = (data) => {
 	return open + (name ? ">" : "") + inner + (name ? "</" + name + ">" : "");
 };
 var stringifyXmlable = (input, { indent = "", declaration } = {}) => {`,
+  },
+  {
+    what: 'File: styles built on first use',
+    from: `		if (options.externalStyles !== void 0) {
+			var _options$styles$defau, _options$styles, _options$styles2, _options$styles3;
+			const given = (_options$styles$defau = (_options$styles = options.styles) === null || _options$styles === void 0 ? void 0 : _options$styles.default) !== null && _options$styles$defau !== void 0 ? _options$styles$defau : {};
+			const defaultStyles = Object.entries(createDefaultStyles(given));
+			const isGiven = ([key]) => given[key] !== void 0;
+			const externalStyles = new ExternalStylesFactory().newInstance(options.externalStyles);
+			this.styles = new Styles(_objectSpread2(_objectSpread2({}, externalStyles), {}, {
+				paragraphStyles: (_options$styles2 = options.styles) === null || _options$styles2 === void 0 ? void 0 : _options$styles2.paragraphStyles,
+				characterStyles: (_options$styles3 = options.styles) === null || _options$styles3 === void 0 ? void 0 : _options$styles3.characterStyles,
+				importedStyles: [
+					...defaultStyles.filter((entry) => !isGiven(entry)).map(([, style]) => style),
+					...externalStyles.importedStyles,
+					...defaultStyles.filter(isGiven).map(([, style]) => style)
+				]
+			}));
+		} else if (options.styles) {
+			const defaultStyles = new DefaultStylesFactory().newInstance(options.styles.default);
+			this.styles = new Styles(_objectSpread2(_objectSpread2({}, defaultStyles), options.styles));
+		} else {
+			const stylesFactory = new DefaultStylesFactory();
+			this.styles = new Styles(stylesFactory.newInstance());
+		}
+`,
+    to: `		this.styles = lazyComponent(() => {
+		if (options.externalStyles !== void 0) {
+			var _options$styles$defau, _options$styles, _options$styles2, _options$styles3;
+			const given = (_options$styles$defau = (_options$styles = options.styles) === null || _options$styles === void 0 ? void 0 : _options$styles.default) !== null && _options$styles$defau !== void 0 ? _options$styles$defau : {};
+			const defaultStyles = Object.entries(createDefaultStyles(given));
+			const isGiven = ([key]) => given[key] !== void 0;
+			const externalStyles = new ExternalStylesFactory().newInstance(options.externalStyles);
+			return new Styles(_objectSpread2(_objectSpread2({}, externalStyles), {}, {
+				paragraphStyles: (_options$styles2 = options.styles) === null || _options$styles2 === void 0 ? void 0 : _options$styles2.paragraphStyles,
+				characterStyles: (_options$styles3 = options.styles) === null || _options$styles3 === void 0 ? void 0 : _options$styles3.characterStyles,
+				importedStyles: [
+					...defaultStyles.filter((entry) => !isGiven(entry)).map(([, style]) => style),
+					...externalStyles.importedStyles,
+					...defaultStyles.filter(isGiven).map(([, style]) => style)
+				]
+			}));
+		} else if (options.styles) {
+			const defaultStyles = new DefaultStylesFactory().newInstance(options.styles.default);
+			return new Styles(_objectSpread2(_objectSpread2({}, defaultStyles), options.styles));
+		} else {
+			const stylesFactory = new DefaultStylesFactory();
+			return new Styles(stylesFactory.newInstance());
+		}
+		});
+`,
+  },
+  {
+    what: 'File: theme built on first use',
+    from: `		this.theme = new Theme(options.theme);`,
+    to: `		this.theme = lazyComponent(() => new Theme(options.theme));`,
+  },
+  {
+    what: 'lazyComponent (before File)',
+    from: `var File = class {`,
+    to: `/**
+* A stand-in for a component that is made the first time anything is asked of it (scripts/docx-fast-paths.mjs, 6.):
+* every property read, write and check goes to the component, methods run with the stand-in as \`this\`.
+*/
+var lazyComponent = (make) => {
+	let made;
+	const real = () => made === void 0 ? made = make() : made;
+	return new Proxy({}, {
+		get: (_, key, receiver) => Reflect.get(real(), key, receiver),
+		set: (_, key, value, receiver) => Reflect.set(real(), key, value, receiver),
+		has: (_, key) => Reflect.has(real(), key),
+		deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
+		ownKeys: () => Reflect.ownKeys(real()),
+		getOwnPropertyDescriptor: (_, key) => {
+			const descriptor = Reflect.getOwnPropertyDescriptor(real(), key);
+			return descriptor === void 0 ? void 0 : { ...descriptor, configurable: true };
+		},
+		defineProperty: (_, key, descriptor) => Reflect.defineProperty(real(), key, descriptor),
+		getPrototypeOf: () => Reflect.getPrototypeOf(real())
+	});
+};
+var File = class {`,
   },
 ];
 
