@@ -32,6 +32,35 @@ const builtinNamespaces = {
 };
 const ROOT = path.resolve(import.meta.dirname, '..');
 /**
+ * `yaml` is loaded on first use: its 70 modules ran at every start (half a millisecond and more of
+ * a short CLI run), though a bundle with the data compiled in parses YAML only for front matter and
+ * project files. Our sources import it as `import YAML from 'yaml'` (the default export, any member)
+ * and by the names below; the stand-in module answers for them and requires the package when one is
+ * first used. A named import not listed here fails the build (esbuild: no matching export).
+ */
+const LAZY_YAML_FUNCTIONS = ['isMap', 'isSeq'];
+const LAZY_YAML_CLASSES = ['LineCounter'];
+const lazyYaml = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.namespace === 'lazy-yaml' || args.importer.includes(`${path.sep}node_modules${path.sep}`) ? undefined : { path: 'yaml', namespace: 'lazy-yaml' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      resolveDir: ROOT,
+      loader: 'js',
+      contents: [
+        'let loaded;',
+        "const yaml = () => (loaded === undefined ? (loaded = require('yaml')) : loaded);",
+        'export default new Proxy({}, { get: (_, key) => yaml()[key], has: (_, key) => key in yaml() });',
+        ...LAZY_YAML_FUNCTIONS.map((name) => `export function ${name}(...args) { return yaml().${name}(...args); }`),
+        // Made with \`new\`: a constructor that returns the package's instance.
+        ...LAZY_YAML_CLASSES.map((name) => `export function ${name}(...args) { return new (yaml().${name})(...args); }`),
+      ].join('\n'),
+    }));
+  },
+};
+/**
  * @vscode/l10n's Node build requires node:fs/promises at load (to read a bundle from a file: URI),
  * which costs a short CLI run 1–2 ms; its browser build is the same config() and t() without the
  * readers. engine/i18n.ts only gives it the messages' contents, so every bundle takes the browser build.
@@ -52,7 +81,7 @@ const common = {
   logLevel: 'warning',
   legalComments: 'none',
   // docxFastPaths: four of docx's internals done the same way, faster (scripts/docx-fast-paths.mjs).
-  plugins: [builtinNamespaces, docxFastPaths, l10nWithoutReaders],
+  plugins: [builtinNamespaces, docxFastPaths, l10nWithoutReaders, lazyYaml],
 };
 
 /** The built-in data as the engine reads it from the YAML files, with paths relative to the package root. */
