@@ -269,8 +269,7 @@ function checkLines(
           quiet = false;
           continue;
         }
-        list = sink.length > 0 ? sink : NO_FINDINGS;
-        if (entry) entry.findings[k] = list;
+        list = entry ? kept!.keep(entry, k, sink) : sink.length > 0 ? sink : NO_FINDINGS;
       }
       if (list.length > 0) quiet = false;
       for (let i = 0; i < list.length; i++) run.found.push(list[i]);

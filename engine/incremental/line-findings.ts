@@ -61,14 +61,35 @@ function anchorOf(line: ReportLine): number | undefined {
   return line.starts.length > 0 ? line.starts[0] : line.cell?.start;
 }
 
-function moved(f: Reported, delta: number): Reported {
-  const shift = (s: Span): Span => ({ start: s.start + delta, end: s.end + delta });
-  return {
-    span: shift(f.span),
-    message: f.message,
-    ...(f.fix ? { fix: { ...f.fix, edits: f.fix.edits.map((e) => ({ span: shift(e.span), newText: e.newText })) } } : {}),
-    ...(f.related ? { related: f.related } : {}),
-  };
+/**
+ * What a rule reported, as the entry keeps it: with spans of its own, so that moving the finding
+ * moves nothing else (a rule may hand the same span object to a finding and to its fix's edit).
+ */
+function ownSpans(f: Reported): Reported {
+  const own = (s: Span): Span => ({ start: s.start, end: s.end });
+  const kept: Reported = { span: own(f.span), message: f.message };
+  if (f.fix) kept.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ span: own(e.span), newText: e.newText })) };
+  if (f.related) kept.related = f.related;
+  return kept;
+}
+
+/**
+ * Moves kept findings by `delta`, in place: after a keystroke every line below it has moved, and new
+ * objects for all their findings were most of what a keystroke allocated. Only the entry holds these
+ * objects between checks (the server drops the previous result before the next check; a check's
+ * findings are made from them anew).
+ */
+function moveInPlace(list: Reported[], delta: number): void {
+  for (let i = 0; i < list.length; i++) {
+    const f = list[i];
+    f.span.start += delta;
+    f.span.end += delta;
+    const edits = f.fix?.edits;
+    if (edits) for (let e = 0; e < edits.length; e++) {
+      edits[e].span.start += delta;
+      edits[e].span.end += delta;
+    }
+  }
 }
 
 export class LineFindings {
@@ -100,16 +121,17 @@ export class LineFindings {
       // Another document's cache keeps this line (a fork for fix-all shares unchanged lines with the
       // document): the first owner keeps it, the other checks the line without keeping anything.
       this.checked++;
-      return { owner: this, generation: -1, role: line.role, anchor, findings: [] };
+      return { owner: this, generation: -1, role: line.role, anchor, findings: [], facts: undefined, quiet: false };
     }
     if (!entry || entry.generation !== this.generation || entry.role !== line.role) {
       this.checked++;
-      memo.kept = entry = { owner: this, generation: this.generation, role: line.role, anchor, findings: [] };
+      // Every field from the start: one shape for all entries (see line-memo.ts).
+      memo.kept = entry = { owner: this, generation: this.generation, role: line.role, anchor, findings: [], facts: undefined, quiet: false };
     } else {
       this.kept++;
       if (anchor !== entry.anchor) {
         const delta = anchor - entry.anchor;
-        if (!entry.quiet) entry.findings = entry.findings.map((list) => (list && list.length > 0 ? list.map((f) => moved(f, delta)) : list));
+        if (!entry.quiet) for (const list of entry.findings) if (list && list.length > 0) moveInPlace(list, delta);
         entry.anchor = anchor;
       }
     }
@@ -131,6 +153,13 @@ export class LineFindings {
     const value = compute(line);
     entry.facts[slot] = value;
     return value;
+  }
+
+  /** A rule's findings on a line, as the entry keeps them (see ownSpans). */
+  keep(entry: LineEntry, k: number, found: Reported[]): Reported[] {
+    const list = found.length > 0 ? found.map(ownSpans) : NONE;
+    entry.findings[k] = list;
+    return list;
   }
 
   /** The line has no findings for any paragraph rule: keep only that. */

@@ -8,10 +8,11 @@ import { t } from '../i18n';
 import { parseProse, type ProseCache } from '../parse/parse-prose';
 import type { ProseResult } from '../parse/prose-lines';
 import { LineIndex } from '../text/line-index';
-import { groupOrdinals, groupRuns } from './enumerations';
+import { groupOrdinals, groupRuns, hasEnumerationMarkers, hasOrdinals } from './enumerations';
 import { parseNumbering } from './numbering';
-import { findPlaceholders } from './placeholders';
-import { findCountedLists } from './counted-lists';
+import { findPlaceholders, hasPlaceholders } from './placeholders';
+import { findCountedLists, hasCountPhrases } from './counted-lists';
+import { LINE_COUNTS, LINE_MARKERS, LINE_ORDINALS, LINE_PLACEHOLDERS, LINE_STRUCTURE } from './line-flags';
 import { lineMemo } from './line-memo';
 import type { DocumentWords, FrontMatter, Numbering, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
 
@@ -51,13 +52,18 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
   const frontMatter = readFrontMatter(prose);
   // A document's own cache (shiftInPlace) holds one model at a time: its report lines are reused too.
   const reuse = options.cache?.shiftInPlace === true;
-  const lines: ReportLine[] = prose.lines.map((l) => reportLine(l, reuse));
+  const flags = new Uint8Array(prose.lines.length);
+  const lines: ReportLine[] = prose.lines.map((l, n) => {
+    const line = reportLine(l, reuse);
+    flags[n] = lineFlags(line);
+    return line;
+  });
 
   // Lines outside tables: most drafts have no table, and then no copy is made (a 5 MB draft has 70 000 lines).
   const flow = lines.some((l) => l.block === 'tableCell') ? lines.filter((l) => l.block !== 'tableCell') : lines;
   const title = assignRoles(flow, options.words ?? NO_WORDS);
   const sections = buildSections(lines, title);
-  const enumerations = groupRuns(lines);
+  const enumerations = groupRuns(lines, flags);
   const tables: TableModel[] = prose.tables.map((t) => ({
     span: t.span,
     header: t.rows[0] ?? [],
@@ -73,10 +79,10 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
     title,
     sections,
     enumerations,
-    ordinals: groupOrdinals(lines),
-    countedLists: findCountedLists(lines, enumerations),
+    ordinals: groupOrdinals(lines, flags),
+    countedLists: findCountedLists(lines, enumerations, flags),
     tables,
-    placeholders: findPlaceholders(lines, options.extraPlaceholders, text),
+    placeholders: findPlaceholders(lines, options.extraPlaceholders, text, flags),
     comments: prose.comments,
     markdownHeadings: sections.some((s) => s.line.headingDepth > 0),
     parseFallback,
@@ -95,6 +101,20 @@ function numberingOf(l: ProseLine): Numbering | undefined {
   return (memo.numbering as Numbering | null) ?? undefined;
 }
 
+/** What the line holds (line-flags.ts): read once per parsed line. */
+function lineFlags(line: ReportLine): number {
+  const memo = lineMemo(line);
+  if (memo.flags !== undefined) return memo.flags;
+  let flags = 0;
+  if (hasEnumerationMarkers(line)) flags |= LINE_MARKERS;
+  if (hasOrdinals(line)) flags |= LINE_ORDINALS;
+  if (hasCountPhrases(line)) flags |= LINE_COUNTS;
+  if (hasPlaceholders(line)) flags |= LINE_PLACEHOLDERS;
+  if (line.numbering || line.headingDepth > 0 || line.block === 'tableCell') flags |= LINE_STRUCTURE;
+  memo.flags = flags;
+  return flags;
+}
+
 /**
  * The parsed line as a report line: a new object (the parsed one may be shared with another text's
  * model, fix-all's rounds), or with `reuse` the one this parsed line had in the previous version of
@@ -110,7 +130,7 @@ function reportLine(l: ProseLine, reuse: boolean): ReportLine {
     previous.role = 'body';
     previous.numbering = numberingOf(l);
     previous.section = undefined;
-    if (l.cell) previous.cell = l.cell;
+    previous.cell = l.cell;
     return previous;
   }
   const line: ReportLine = {
@@ -126,10 +146,13 @@ function reportLine(l: ProseLine, reuse: boolean): ReportLine {
     inQuote: l.inQuote,
     role: 'body',
     numbering: numberingOf(l),
+    // Present on every line (undefined on most): one shape for all report lines, which every pass
+    // over the lines reads at every keystroke.
+    cell: l.cell,
+    section: undefined,
     // The parsed line's memo, shared: what is read through the report line stays with the parsed one.
     memo: lineMemo(l),
   };
-  if (l.cell) line.cell = l.cell;
   if (reuse) memo.report = line;
   return line;
 }
@@ -209,7 +232,7 @@ function assignRoles(flow: ReportLine[], words: DocumentWords): ReportLine | und
     if (line.role !== 'body' || line.numbering || line.headingDepth > 0) continue;
     const nearEnd = i >= flow.length - 3;
     const x = line.text;
-    if (x.length > longest && !nearEnd && x[0].trim() !== '' && x[x.length - 1].trim() !== '' && !x.includes('附件')) continue;
+    if (x.length > longest && !nearEnd && !isWhiteSpace(x.charCodeAt(0)) && !isWhiteSpace(x.charCodeAt(x.length - 1)) && !x.includes('附件')) continue;
     const t = line.text.trim();
     if (closings.has(closingKey(t))) line.role = 'closing';
     else if (/^附件[：:]/.test(t)) line.role = 'attachment';
@@ -226,6 +249,17 @@ function assignRoles(flow: ReportLine[], words: DocumentWords): ReportLine | und
     }
   }
   return title;
+}
+
+/**
+ * What String.prototype.trim removes, by code unit: asked of the first and last character of every
+ * line at every keystroke, where `x[0].trim()` made a string for each (a CJK character is no shared one).
+ */
+function isWhiteSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 export function isDateLine(t: string): boolean {

@@ -5,6 +5,7 @@
  */
 import { loadData } from '../data';
 import { parseCount } from './numerals';
+import { LINE_COUNTS } from './line-flags';
 import { lineMemo } from './line-memo';
 import type { CountedList, EnumerationMarker, ReportLine } from './types';
 
@@ -40,6 +41,12 @@ interface CountPhrase {
 
 const NO_PHRASES: CountPhrase[] = [];
 
+/** Whether the line holds a count phrase (read once per parsed line, like the phrases themselves). */
+export function hasCountPhrases(line: ReportLine): boolean {
+  const { re, lead } = countPattern();
+  return ((lineMemo(line).counts ??= countPhrasesIn(line.text, re, lead)) as CountPhrase[]).length > 0;
+}
+
 function countPhrasesIn(text: string, re: RegExp, lead: RegExp): CountPhrase[] {
   if (!lead.test(text)) return NO_PHRASES;
   const found: CountPhrase[] = [];
@@ -55,7 +62,7 @@ function countPhrasesIn(text: string, re: RegExp, lead: RegExp): CountPhrase[] {
   return found.length > 0 ? found : NO_PHRASES;
 }
 
-export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][]): CountedList[] {
+export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][], flags?: Uint8Array): CountedList[] {
   const { re, lead, window } = countPattern();
   const found: CountedList[] = [];
   // Runs that start at 一是, by the line they start on (in run order), indexed once: looking them up
@@ -68,7 +75,9 @@ export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][
     else runsStartingOn.set(run[0].line, [run]);
   }
 
-  for (const line of lines) {
+  for (let n = 0; n < lines.length; n++) {
+    if (flags && (flags[n] & LINE_COUNTS) === 0) continue;
+    const line = lines[n];
     if (line.block === 'tableCell') continue;
     // The line's count phrases are read once per parsed line (line-memo.ts), not on every keystroke.
     const phrases = (lineMemo(line).counts ??= countPhrasesIn(line.text, re, lead)) as CountPhrase[];

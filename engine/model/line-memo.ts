@@ -12,6 +12,25 @@ import type { LineMemo } from '../text/prose';
 
 export type { LineMemo };
 
+/**
+ * Every slot from the start, in one order: the passes over all lines read these at every keystroke,
+ * and memos that grew their fields in the order lines happened to be read had dozens of shapes
+ * (slow, megamorphic property access in every pass).
+ */
+class Memo implements LineMemo {
+  numbering: unknown = undefined;
+  markers: unknown = undefined;
+  placedMarkers: unknown = undefined;
+  ordinals: unknown = undefined;
+  placeholders: unknown = undefined;
+  heading: unknown = undefined;
+  counts: unknown = undefined;
+  wrap: LineMemo['wrap'] = undefined;
+  report: unknown = undefined;
+  kept: unknown = undefined;
+  flags: number | undefined = undefined;
+}
+
 export function lineMemo(line: { memo?: LineMemo }): LineMemo {
-  return (line.memo ??= {});
+  return (line.memo ??= new Memo());
 }

@@ -5,6 +5,7 @@
 import { t } from '../i18n';
 import { loadData } from '../data';
 import { compileUserPattern } from '../text/safe-regex';
+import { LINE_PLACEHOLDERS } from './line-flags';
 import { lineMemo } from './line-memo';
 import type { Placeholder, ProseLine } from './types';
 
@@ -97,15 +98,43 @@ function placeholdersIn(text: string, patterns: Compiled[], terms: string[]): In
   return found.length > 0 ? found : NONE;
 }
 
-export function findPlaceholders(lines: ProseLine[], extra: string[] = [], source?: string): Placeholder[] {
+/** The built-in patterns' placeholders of a line, kept with it (line-memo.ts) under the empty key. */
+function defaultPlaceholdersOf(line: ProseLine): { key: string; found: InLine[] } {
+  const memo = lineMemo(line);
+  let kept = memo.placeholders as { key: string; found: InLine[] } | undefined;
+  if (!kept || kept.key !== '') {
+    const found = ANY_DEFAULT.test(line.text) ? placeholdersIn(line.text, placeholderPatterns().filter((p) => p.kind !== ASTERISK), data().exempt) : NONE;
+    kept = found === NONE ? NONE_DEFAULT : { key: '', found };
+    // A line read with the user's extra patterns keeps those: this answer is not stored over them.
+    if (!memo.placeholders) memo.placeholders = kept;
+  }
+  return kept;
+}
+
+/** Characters one of the built-in patterns needs: a line without any holds no placeholder. */
+const ANY_DEFAULT = /[XＸx×○□＊△【（({]/;
+
+/** Whether the line holds a placeholder of the built-in patterns (asterisks aside). */
+export function hasPlaceholders(line: ProseLine): boolean {
+  return defaultPlaceholdersOf(line).found.length > 0;
+}
+
+/**
+ * The draft's placeholders. With the model's line flags (built-in patterns only), lines without a
+ * placeholder are passed over once no asterisk is left in the source after them.
+ */
+export function findPlaceholders(lines: ProseLine[], extra: string[] = [], source?: string, flags?: Uint8Array): Placeholder[] {
   const found: Placeholder[] = [];
   const patterns = placeholderPatterns(extra).filter((p) => p.kind !== ASTERISK);
   const { exempt: terms } = data();
-  const any = extra.length > 0 ? undefined : /[XＸx×○□＊△【（({]/;
+  const any = extra.length > 0 ? undefined : ANY_DEFAULT;
   // Where the next ASCII * in the source is: lines come in order, so this moves forward only.
   let star = source ? source.indexOf('*') : -1;
   const key = extra.join('\u0000');
-  for (const line of lines) {
+  const flagged = extra.length === 0 ? flags : undefined;
+  for (let n = 0; n < lines.length; n++) {
+    if (flagged && star < 0 && (flagged[n] & LINE_PLACEHOLDERS) === 0) continue;
+    const line = lines[n];
     // Each parsed line's placeholders from the patterns are kept with it (line-memo.ts), with the
     // user's extra patterns they were found with; asterisks need the source around the line.
     const memo = lineMemo(line);

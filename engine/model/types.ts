@@ -67,7 +67,8 @@ export interface EnumerationMarker {
   value: number;
   /** "二是" */
   text: string;
-  span: Span;
+  /** Where the marker stands now (read from its line's offsets: a new object at each read). */
+  readonly span: Span;
   line: ReportLine;
   /** Position of the marker in the line's text. */
   at: number;

@@ -55,7 +55,7 @@ function plainProse(text: string, base: number, index: LineIndex): ProseResult {
       starts[i] = from + i;
       ends[i] = from + i + 1;
     }
-    lines.push({ index: lines.length, text: content, starts, ends, block: 'paragraph', headingDepth: 0, bold: [], sourceLine: index.positionAt(from).line, inList: false, inQuote: false });
+    lines.push({ index: lines.length, text: content, starts, ends, block: 'paragraph', headingDepth: 0, bold: [], sourceLine: index.positionAt(from).line, inList: false, inQuote: false, cell: undefined, memo: undefined });
   }
   return { lines, tables: [], comments: [] };
 }

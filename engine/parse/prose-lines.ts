@@ -140,6 +140,8 @@ function emptyLine(at: number, index: LineIndex, ctx: BlockContext, lineNo: numb
     sourceLine: index.positionAt(at).line,
     inList: ctx.inList,
     inQuote: ctx.inQuote,
+    cell: undefined,
+    memo: undefined,
   };
 }
 
@@ -216,6 +218,9 @@ function buildLines(
         sourceLine: index.positionAt(starts[0]).line,
         inList: ctx.inList,
         inQuote: ctx.inQuote,
+        // Present from the start (set later for table cells and kept lines): one shape for all lines.
+        cell: undefined,
+        memo: undefined,
       };
       all.push(line);
       if (into !== all) into.push(line);

@@ -43,27 +43,50 @@ export const enumerationSequence: DocumentRule = {
 
 /**
  * The messages, by what they say: a long draft repeats the same few (二是 after 三是…) hundreds of
- * times, and they were formatted anew at every keystroke. Kept per language, and never many.
+ * times, and they were formatted anew at every keystroke. Kept per language, and never many; looked
+ * up through nested maps, so that a look-up makes no key string.
  */
-const messages = new Map<string, string>();
+const messages = new Map<string, Map<string, Map<string, Map<number, string>>>>();
+let messageCount = 0;
 
 function messageFor(text: string, previous: string | undefined, expected: number): string {
-  const key = `${getLocale()}|${text}|${previous ?? ''}|${expected}`;
-  let message = messages.get(key);
+  const locale = getLocale();
+  if (messageCount > 1000) {
+    messages.clear();
+    messageCount = 0;
+  }
+  let byText = messages.get(locale);
+  if (!byText) messages.set(locale, (byText = new Map()));
+  let byPrevious = byText.get(text);
+  if (!byPrevious) byText.set(text, (byPrevious = new Map()));
+  let byExpected = byPrevious.get(previous ?? '');
+  if (!byExpected) byPrevious.set(previous ?? '', (byExpected = new Map()));
+  let message = byExpected.get(expected);
   if (message !== undefined) return message;
   message =
     previous === undefined
       ? t('{0}之前没有“一是”：列举应从“一是”开始。请补上前面的条目，或改为“一是”。', q(text))
       : t('{0}顺序不对：前一项是{1}，此处应为{2}。请按一是、二是、三是……的顺序编排。', q(text), q(previous), q(`${toChineseNumeral(expected)}是`));
-  if (messages.size > 1000) messages.clear();
-  messages.set(key, message);
+  messageCount++;
+  byExpected.set(expected, message);
   return message;
 }
 
+/** 一是、二是……, made once each. */
+const MARKERS: string[] = [];
+
+/** Fix titles by language and length of the run: formatted once each. */
+const fixTitles = new Map<string, string[]>();
+
 function renumber(run: EnumerationMarker[]): Fix {
-  const edits = run
-    .map((m, i) => ({ span: m.span, newText: `${toChineseNumeral(i + 1)}是`, old: m.text }))
-    .filter((e) => e.newText !== e.old)
-    .map(({ span, newText }) => ({ span, newText }));
-  return { title: t('按顺序重排“一是、二是……”（{0} 项）', run.length), edits, safe: true };
+  const edits: Fix['edits'] = [];
+  for (let i = 0; i < run.length; i++) {
+    const newText = (MARKERS[i + 1] ??= `${toChineseNumeral(i + 1)}是`);
+    if (newText !== run[i].text) edits.push({ span: run[i].span, newText });
+  }
+  const locale = getLocale();
+  let titles = fixTitles.get(locale);
+  if (!titles) fixTitles.set(locale, (titles = []));
+  const title = (titles[run.length] ??= t('按顺序重排“一是、二是……”（{0} 项）', run.length));
+  return { title, edits, safe: true };
 }

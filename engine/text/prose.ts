@@ -13,6 +13,8 @@ export const OPAQUE = '\uFFFC';
 export interface LineMemo {
   numbering?: unknown;
   markers?: unknown;
+  /** model/enumerations.ts: the markers as placed for the report line (moved with it). */
+  placedMarkers?: unknown;
   /** model/enumerations.ts: 首先、其次、再次、最后. */
   ordinals?: unknown;
   placeholders?: unknown;
@@ -26,6 +28,8 @@ export interface LineMemo {
   report?: unknown;
   /** engine/incremental/line-findings.ts: the paragraph rules' findings and document rules' facts. */
   kept?: unknown;
+  /** model/line-flags.ts: what the line holds, as bits. */
+  flags?: number;
 }
 
 /** A half-open range of UTF-16 offsets into the document text. */
