@@ -79,17 +79,21 @@ async function assertSameAsDocx(exp: Exporter, text: string, options: LayoutOpti
 describe('DOCX parts that do not depend on the draft (fixed-parts.ts)', function () {
   this.timeout(120000);
 
-  it('come from the table for the default options: styles, settings, theme, numbering, font table, endnotes, relationships', () => {
+  it('come from the table for the default options: styles, settings, theme, numbering, font table, endnotes, footers, empty footnotes, relationships', () => {
     const { document, partKeys } = exporter.buildReportDocument('一、基本情况\n\n正文。\n', {});
     const compiler = (Packer as unknown as { compiler: CompilerLike }).compiler;
     const table = exporter.makeFixedPartsTable();
     const { fromTable } = compileWithFixedParts(compiler, document as never, partKeys, table);
-    assert.deepEqual([...fromTable].sort(), [
+    assert.deepEqual([...new Set(fromTable)].sort(), [
       '_rels/.rels',
       'docProps/app.xml',
+      'docProps/custom.xml',
       'word/_rels/fontTable.xml.rels',
       'word/endnotes.xml',
       'word/fontTable.xml',
+      'word/footer1.xml',
+      'word/footer2.xml',
+      'word/footnotes.xml',
       'word/numbering.xml',
       'word/settings.xml',
       'word/styles.xml',
@@ -100,6 +104,12 @@ describe('DOCX parts that do not depend on the draft (fixed-parts.ts)', function
     const again = compileWithFixedParts(compiler, other.document as never, other.partKeys, table);
     assert.ok(!again.fromTable.includes('word/styles.xml'));
     assert.ok(again.fromTable.includes('word/theme/theme1.xml'));
+    // A draft with footnotes and front matter has its own footnotes.xml and custom.xml.
+    const own = exporter.buildReportDocument(FOOTNOTES_IMAGE_TABLE, { baseDir: REPO });
+    const third = compileWithFixedParts(compiler, own.document as never, own.partKeys, table);
+    assert.ok(!third.fromTable.includes('word/footnotes.xml'));
+    assert.ok(!third.fromTable.includes('docProps/custom.xml'));
+    assert.ok(third.fromTable.includes('word/footer1.xml'));
   });
 
   for (const [what, options] of OPTION_SETS) {

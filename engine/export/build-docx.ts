@@ -208,8 +208,10 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   children.push(...attachmentParts);
   emitLiteralsBefore(Number.MAX_SAFE_INTEGER, children);
 
-  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }) =>
-    new Footer({
+  // What each page-number footer holds, for its part (fixed-parts.ts): made from these and nothing else.
+  const footerKeys = new Map<Footer, string>();
+  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }) => {
+    const footer = new Footer({
       children: [
         new Paragraph({
           alignment,
@@ -224,6 +226,9 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
         }),
       ],
     });
+    footerKeys.set(footer, JSON.stringify({ alignment, indent, font: fonts.pageNumber, size: SIZE.pageNumber }));
+    return footer;
+  };
   const oneChar = half(SIZE.pageNumber) * 10; // 1 character of 4号 text, in twips
   const headingStyle = (face: string) => ({
     run: { font: font(face), size: half(SIZE.body), bold: false, italics: false, color: '000000' },
@@ -272,7 +277,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
       ...elements.imprintSections({ page: pageProperties, grid }),
     ],
   };
-  return { document: new Document(documentOptions), warnings, partKeys: partKeysOf(documentOptions) };
+  return { document: new Document(documentOptions), warnings, partKeys: partKeysOf(documentOptions, footerKeys) };
 }
 
 /**
@@ -280,9 +285,21 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
  * to docx, the settings, theme, numbering, font table, endnotes and the like on the document's other
  * options. The draft's content (sections, footnotes, custom properties) is left out.
  */
-function partKeysOf(options: ConstructorParameters<typeof Document>[0]): PartKeys {
-  const { styles, sections: _sections, footnotes: _footnotes, customProperties: _custom, ...rest } = options;
-  return { styles: JSON.stringify(styles ?? null), rest: JSON.stringify(rest) };
+function partKeysOf(options: ConstructorParameters<typeof Document>[0], footerKeys: Map<Footer, string>): PartKeys {
+  const { styles, sections, footnotes, customProperties, ...rest } = options;
+  const parts: PartKeys['parts'] = {
+    'word/footnotes.xml': Object.keys(footnotes ?? {}).length === 0 ? 'none' : undefined,
+    'docProps/custom.xml': (customProperties ?? []).length === 0 ? 'none' : undefined,
+  };
+  // docx makes each section's footers in this order (File.addSection) and numbers the parts so.
+  let footer = 0;
+  for (const section of sections) {
+    for (const kind of ['default', 'first', 'even'] as const) {
+      const made = section.footers?.[kind];
+      if (made) parts[`word/footer${++footer}.xml`] = footerKeys.get(made);
+    }
+  }
+  return { styles: JSON.stringify(styles ?? null), rest: JSON.stringify(rest), parts };
 }
 
 const HEADING_STYLE = ['', 'Heading1', 'Heading2', 'Heading3', 'Heading4'];

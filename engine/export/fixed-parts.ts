@@ -44,6 +44,12 @@ export type FixedPartsTable = Record<string, FixedPart[]>;
 export interface PartKeys {
   styles: string;
   rest: string;
+  /**
+   * Parts that depend on the draft only in some exports, by path: the key of what they hold where it
+   * is known (the page-number footers by their layout, footnotes.xml and custom.xml when the draft has
+   * none), undefined where the draft's own content is in them (never taken from the table).
+   */
+  parts: Record<string, string | undefined>;
 }
 
 /** The parts never taken from the table: they hold the draft (or the time of the export). */
@@ -62,6 +68,9 @@ interface FileLike {
   FileRelationships: object;
   FontTable: { View: object; Relationships: object };
   Endnotes: { View: object };
+  FootNotes: { View: object };
+  CustomProperties: object;
+  Footers: Array<{ View: object }>;
 }
 
 interface Formatter {
@@ -99,18 +108,26 @@ export function tableOf(packages: Array<{ files: Map<string, string>; keys: Part
       const texts = (out[path] ??= []);
       const same = texts.find((t) => t.xml === xml);
       if (same) {
-        if (!same.keys.includes(key)) same.keys.push(key);
+        if (key !== undefined && !same.keys.includes(key)) same.keys.push(key);
         continue;
       }
       const bytes = Buffer.from(xml, 'utf8');
       const { data, crc } = deflated(bytes);
-      texts.push({ keys: [key], xml, deflated: data.toString('base64'), crc, size: bytes.length });
+      texts.push({ keys: key === undefined ? [] : [key], xml, deflated: data.toString('base64'), crc, size: bytes.length });
     }
   }
   return out;
 }
 
-const keyFor = (path: string, keys: PartKeys) => (path === 'word/styles.xml' ? `styles:${keys.styles}` : `rest:${keys.rest}`);
+/** The key of a part's text in the table; undefined for a part that holds the draft's own content. */
+function keyFor(path: string, keys: PartKeys): string | undefined {
+  if (path === 'word/styles.xml') return `styles:${keys.styles}`;
+  if (path in keys.parts) {
+    const key = keys.parts[path];
+    return key === undefined ? undefined : `${path}:${key}`;
+  }
+  return `rest:${keys.rest}`;
+}
 
 /**
  * docx's compile of `file`, with the components whose part the table holds (for these keys) not
@@ -118,7 +135,10 @@ const keyFor = (path: string, keys: PartKeys) => (path === 'word/styles.xml' ? `
  * only while the document uses no numbering of its own (the reference drafts used none).
  */
 export function compileWithFixedParts(compiler: CompilerLike, file: FileLike, keys: PartKeys, fixed: FixedPartsTable): { files: CompiledPackage; fromTable: string[] } {
-  const textFor = (path: string): string | undefined => fixed[path]?.find((t) => t.keys.includes(keyFor(path, keys)))?.xml;
+  const textFor = (path: string): string | undefined => {
+    const key = keyFor(path, keys);
+    return key === undefined ? undefined : fixed[path]?.find((t) => t.keys.includes(key))?.xml;
+  };
   const skippable = new Map<object, string>();
   const consider = (component: object, path: string) => {
     if (textFor(path) !== undefined) skippable.set(component, path);
@@ -132,6 +152,10 @@ export function compileWithFixedParts(compiler: CompilerLike, file: FileLike, ke
   consider(file.FontTable.View, 'word/fontTable.xml');
   consider(file.FontTable.Relationships, 'word/_rels/fontTable.xml.rels');
   consider(file.Endnotes.View, 'word/endnotes.xml');
+  consider(file.FootNotes.View, 'word/footnotes.xml');
+  consider(file.CustomProperties, 'docProps/custom.xml');
+  // Footers are numbered in the order the File made them (PartKeys.parts names them so).
+  file.Footers.forEach((footer, i) => consider(footer.View, `word/footer${i + 1}.xml`));
   const numberingsAtStart = file.Numbering.ConcreteNumbering?.length;
 
   const skipped: string[] = [];
