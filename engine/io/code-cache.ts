@@ -77,7 +77,10 @@ export function requireWithCodeCache(file: string): unknown {
   }
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false, children: [], paths: [] as string[] };
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: typeof module, f: string, d: string) => void;
-  fn.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  // A bundle beside this one (the launcher and dist/cli-*.js) resolves what it requires from the same
+  // folder as this module's require does: no new require function (createRequire) for it.
+  const requireFromBundle = path.dirname(path.resolve(file)) === __dirname ? require : createRequire(file);
+  fn.call(module.exports, module.exports, requireFromBundle, module, file, path.dirname(file));
   module.loaded = true;
   return module.exports;
 }
