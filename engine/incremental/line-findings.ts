@@ -113,6 +113,13 @@ export class LineFindings {
    * entry when nothing is (fill it in: it is kept). Undefined for a line with no offsets at all.
    */
   entryFor(line: ReportLine): LineEntry | undefined {
+    // Most lines are quiet and unchanged: answered from the memo alone. Their offsets are not read
+    // (a quiet entry has no findings to move, and it is made anew when the line changes role).
+    const known = line.memo?.kept as LineEntry | undefined;
+    if (known !== undefined && known.quiet && known.owner === this && known.generation === this.generation && known.role === line.role) {
+      this.kept++;
+      return known;
+    }
     const anchor = anchorOf(line);
     if (anchor === undefined) return undefined;
     const memo = lineMemo(line);

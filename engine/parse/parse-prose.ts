@@ -65,6 +65,30 @@ function parseText(text: string, frontMatter: boolean, base: number, index: Line
   return extractProse(parseMarkdown(text, frontMatter), text, base, index);
 }
 
+/** A chunk's lines' offsets, packed into one array (see packOffsets). */
+const packed = new WeakMap<ProseResult, Int32Array>();
+
+/**
+ * Puts every line's `starts` and `ends` of a cached chunk into one array, as views: moving the chunk
+ * (shiftInPlace, at every keystroke for every chunk after the edit) is then one loop over one
+ * block of memory, instead of two small arrays per line scattered over the heap, and the draft
+ * holds one buffer per chunk instead of two per line.
+ */
+function packOffsets(r: ProseResult): ProseResult {
+  let total = 0;
+  for (const l of r.lines) total += l.starts.length + l.ends.length;
+  const all = new Int32Array(total);
+  let at = 0;
+  for (const l of r.lines) {
+    all.set(l.starts, at);
+    l.starts = all.subarray(at, (at += l.starts.length));
+    all.set(l.ends, at);
+    l.ends = all.subarray(at, (at += l.ends.length));
+  }
+  packed.set(r, all);
+  return r;
+}
+
 /**
  * Parse results of chunks by their text, kept between versions of one document: after an edit only
  * the chunk that changed is parsed again. Holds only what the latest parse used.
@@ -218,7 +242,7 @@ function parseOne(source: string, from: number, to: number, base: number, index:
     // from alive (a 5 MB draft's memory tripled after a few dozen keystrokes).
     const own = ownCopy(text);
     // Map keys keep their string, and with it what it was sliced from: the key is made of the copy.
-    hit = { result: parseText(own, from === 0, delta, index, bracketsInert), delta, line, key: own, first };
+    hit = { result: packOffsets(parseText(own, from === 0, delta, index, bracketsInert)), delta, line, key: own, first };
   }
   cache.next.set(hit.key, hit);
   cache.placing.set(`${from}:${to}`, hit);
@@ -280,11 +304,15 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
 function shiftInPlace(r: ProseResult, delta: number, lineDelta: number): void {
   const span = (x: Span): Span => ({ start: x.start + delta, end: x.end + delta });
   // Every line with text is in `lines`, table cells included; only empty cells are in the rows alone.
+  const all = packed.get(r);
+  if (all) for (let i = 0; i < all.length; i++) all[i] += delta;
   for (const l of r.lines) {
-    const { starts, ends } = l;
-    for (let i = 0; i < starts.length; i++) {
-      starts[i] += delta;
-      ends[i] += delta;
+    if (!all) {
+      const { starts, ends } = l;
+      for (let i = 0; i < starts.length; i++) {
+        starts[i] += delta;
+        ends[i] += delta;
+      }
     }
     if (l.cell) l.cell = span(l.cell);
     l.sourceLine += lineDelta;

@@ -35,8 +35,7 @@ export const emptySection: DocumentRule = {
       // "三、评议结果" written twice: the repeat is the one finding (heading-numbering), not an empty section.
       const next = model.sections[i + 1];
       if (next && next.level === section.level && next.title === section.title) return;
-      const content = section.body.filter((l) => l.role === 'body');
-      if (content.length > 0) return;
+      if (section.body.some((l) => l.role === 'body')) return;
       ctx.report({
         span: trimmedSpan(section.line),
         message: t('{0}一节没有内容：标题下应有正文。请补写该节内容，或删除这个空标题。', q(section.title)),

@@ -53,16 +53,13 @@ export const numberForm: DocumentRule = {
   source: 'GB/T 15835—2011（同类别同形式）',
   check(ctx) {
     // First the tally: how often each measure word comes with each form, measures in order of first use.
+    // Nothing is collected on the way: most drafts write each measure one way, and then the tally is
+    // all (the second pass reads the counts kept per line again).
     const tally = new Int32Array(MEASURE_LIST.length * 2);
     const firstUse: number[] = [];
-    // Only the lines with counts are kept for the second pass (most lines have none).
-    const withCounts: ReportLine[] = [];
-    const countsOf: LineCount[][] = [];
-    for (const line of ctx.model.lines) {
-      const counts = ctx.lineFacts(line, numberForm.id, countsOfLine);
-      if (counts.length === 0) continue;
-      withCounts.push(line);
-      countsOf.push(counts);
+    const lines = ctx.model.lines;
+    for (let n = 0; n < lines.length; n++) {
+      const counts = ctx.lineFacts(lines[n], numberForm.id, countsOfLine);
       for (let k = 0; k < counts.length; k++) {
         const slot = counts[k].slot;
         const measure = slot >> 1;
@@ -71,13 +68,15 @@ export const numberForm: DocumentRule = {
       }
     }
     for (const m of firstUse) {
-      const n = { chinese: tally[m * 2], arabic: tally[m * 2 + 1] };
-      if (n.arabic === 0 || n.chinese === 0) continue;
+      const chinese = tally[m * 2];
+      const arabic = tally[m * 2 + 1];
+      if (arabic === 0 || chinese === 0) continue;
       const measure = MEASURE_LIST[m];
       // The form used less often is the one to change; on a tie, Arabic numerals (statistics) win.
-      const oddArabic = !(n.chinese <= n.arabic);
-      for (let i = 0; i < withCounts.length; i++) {
-        for (const c of countsOf[i]) if (c.measure === measure && c.arabic === oddArabic) report(ctx, withCounts[i], c);
+      const oddArabic = !(chinese <= arabic);
+      for (let n = 0; n < lines.length; n++) {
+        const counts = ctx.lineFacts(lines[n], numberForm.id, countsOfLine);
+        for (const c of counts) if (c.measure === measure && c.arabic === oddArabic) report(ctx, lines[n], c);
       }
     }
   },
