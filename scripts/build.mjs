@@ -93,7 +93,7 @@ async function compileData() {
     sourcemap: false,
     stdin: {
       contents:
-        "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load'; export { builtinReference } from './engine/unit/load'; export { makeFixedPartsTable } from './engine/export/index';",
+        "export { loadData } from './engine/data'; export { builtinTypes } from './engine/report-types/load'; export { builtinReference } from './engine/unit/load'; export { makeFixedPartsTable, exportWords } from './engine/export/index';",
       resolveDir: ROOT,
       loader: 'ts',
     },
@@ -114,7 +114,9 @@ async function compileData() {
     const reference = { quotations: ref.quotations.map(withRelativeFile), years: ref.years.map(withRelativeFile), problems: ref.problems.map(withRelativeFile) };
     // The DOCX parts that do not depend on the draft, as this build's docx writes them (engine/export/fixed-parts.ts).
     const fixedParts = engine.makeFixedPartsTable();
-    return { data, types, reference, fixedParts };
+    // What the export reads of the built-in types (engine/export/index.ts), so that it need not parse them all.
+    const exportWords = engine.exportWords();
+    return { data, types, reference, fixedParts, exportWords };
   } finally {
     rmSync(tool, { force: true });
   }
@@ -133,6 +135,7 @@ const dataDefine = {
   __PARTY_REPORT_COMPILED_DATA__: JSON.stringify(parts),
   // A JSON text, parsed on the first export.
   __PARTY_REPORT_FIXED_PARTS__: JSON.stringify(JSON.stringify(compiled.fixedParts)),
+  __PARTY_REPORT_EXPORT_WORDS__: JSON.stringify(JSON.stringify(compiled.exportWords)),
 };
 // The exporter is a bundle of its own (dist/export.js), loaded on demand (engine/export/load.ts)…
 const withData = { ...common, define: { ...dataDefine, __PARTY_REPORT_EXPORTER_BUILT_IN__: 'false' } };

@@ -122,6 +122,14 @@ describe('DOCX parts that do not depend on the draft (fixed-parts.ts)', function
     });
   }
 
+  it('the words the export reads of the report types, compiled into the bundle, are those of the types', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const bundled = require(path.join(REPO, 'dist', 'export.js')) as Pick<typeof exporter, 'exportWords'>;
+    const fromTypes = exporter.exportWords();
+    assert.ok(fromTypes.words.titleSuffixes.length > 0 && fromTypes.endings.length > 5);
+    assert.deepEqual(bundled.exportWords(), fromTypes);
+  });
+
   it("are exactly what docx's full compiler writes in the bundle (its table compiled in by the build)", async () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const bundled = require(path.join(REPO, 'dist', 'export.js')) as Exporter;

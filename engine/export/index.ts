@@ -7,6 +7,7 @@ import type * as Fflate from 'fflate';
 import { buildModel } from '../model/build';
 import { builtinTypes } from '../report-types/load';
 import { documentWords } from '../report-types/words';
+import type { DocumentWords } from '../model/types';
 import { buildDocument, type LayoutOptions } from './build-docx';
 import { NO_SNAP_STYLES } from './elements';
 import { metadata } from './metadata';
@@ -49,13 +50,30 @@ export interface ExportInternals {
 /** The draft's model and its docx document, with what its fixed parts depend on. */
 export function buildReportDocument(text: string, options: LayoutOptions) {
   // A table swallows the lines under it up to a blank line; end each table at its last real row.
-  const words = documentWords(builtinTypes().types);
+  const { words, endings } = exportWords();
   const first = buildModel(text, { words });
   const repaired = endTablesAtLastRow(text, first.tables.map((t) => t.span));
   const model = repaired === text ? first : buildModel(repaired, { words });
-  const types = builtinTypes().types;
-  const endings = types.flatMap((t) => [t.name, ...t.aliases]);
   return buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);
+}
+
+/** Set by scripts/build.mjs in the bundles: exportWords() of the built-in types, as JSON text. */
+declare const __PARTY_REPORT_EXPORT_WORDS__: string | undefined;
+let wordsOfTypes: { words: DocumentWords; endings: string[] } | undefined;
+
+/**
+ * What the export reads of the built-in report types: the words the model knows a title and a closing
+ * by, and the type names a title may end with. Compiled into the bundles (scripts/build.mjs), so that an
+ * export does not parse all the types; from sources, read from them.
+ */
+export function exportWords(): { words: DocumentWords; endings: string[] } {
+  if (wordsOfTypes) return wordsOfTypes;
+  if (typeof __PARTY_REPORT_EXPORT_WORDS__ !== 'undefined') wordsOfTypes = JSON.parse(__PARTY_REPORT_EXPORT_WORDS__) as { words: DocumentWords; endings: string[] };
+  else {
+    const types = builtinTypes().types;
+    wordsOfTypes = { words: documentWords(types), endings: types.flatMap((t) => [t.name, ...t.aliases]) };
+  }
+  return wordsOfTypes;
 }
 
 /** Drafts whose export with the default options gives the fixed parts (fixed-parts.ts): with and without page numbers. */
