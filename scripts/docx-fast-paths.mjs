@@ -16,6 +16,15 @@
 //    text is written here in one pass, keeping the package's quirks: a text child replaces the entry
 //    before it, `undefined` content writes nothing, numbers and booleans are written with String(),
 //    and values with nothing to escape skip the escaping replace.
+// 6. A File builds its styles and its theme when it is made; the exporter takes styles.xml and
+//    theme1.xml from its table of fixed parts (engine/export/fixed-parts.ts) and never formats them,
+//    so both are built on first use instead (a millisecond or two of a cold export): each is a stand-in
+//    that builds the real one the first time anything is asked of it and then answers for it.
+//
+// 5. docx carries fflate in its module, whose top level builds its Huffman and CRC tables at every load
+//    (a 32768-entry loop among them: about 2 ms of a cold start). docx calls only zipSync and unzipSync of it
+//    (Packer, patchDocument; the exporter zips with zlib, engine/export/zip.ts): the fflate section now runs,
+//    tables and all, on the first call of either.
 //
 // Each rewrite names the exact text it replaces; a docx version without it fails the build, so an
 // upgrade is a conscious step (compare the exported XML before and after, as docs/benchmarks.md says).
@@ -25,7 +34,43 @@ import * as path from 'node:path';
 const DOCX_ENTRY = /[\\/]node_modules[\\/]docx[\\/]dist[\\/]index\.mjs$/;
 
 /** What the rewrites below add to docx's module scope. */
-const ADDED_NAMES = ['NEEDS_ESCAPE', 'escapedValue', 'attributesWritten', 'textWritten', 'writeElement'];
+const ADDED_NAMES = ['lazyComponent', 'NEEDS_ESCAPE', 'escapedValue', 'attributesWritten', 'textWritten', 'writeElement', 'fflateLoaded', 'fflateOnce'];
+
+/** Where docx's copy of fflate starts (its bundler marks each module with a comment line like this). */
+const FFLATE_START = '// node_modules/fflate/esm/browser.js\n';
+/** The functions of fflate the rest of docx calls. */
+const FFLATE_USED = ['unzipSync', 'zipSync'];
+
+/**
+ * The fflate section of docx's module wrapped in a function run on first use (5. above). Fails the build
+ * if the section is not found where expected, or if docx calls anything else of fflate.
+ */
+function lazyFflate(source, file) {
+  const fail = (why) => {
+    throw new Error(`scripts/docx-fast-paths.mjs: lazy fflate: ${why} in ${path.relative(process.cwd(), file)}; check the rewrite against this docx version`);
+  };
+  const start = source.indexOf(FFLATE_START);
+  if (start < 0 || source.indexOf(FFLATE_START, start + 1) >= 0) fail('the fflate section was not found once');
+  const end = source.indexOf('\n// ', start + FFLATE_START.length);
+  if (end < 0) fail('the end of the fflate section was not found');
+  const section = source.slice(start + FFLATE_START.length, end + 1);
+  const outside = source.slice(0, start) + source.slice(end);
+  const names = [...section.matchAll(/^(?:var|let|const|function|class)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+  for (const name of FFLATE_USED) {
+    if (!new RegExp(`^function ${name}\\(`, 'm').test(section)) fail(`fflate's ${name} is not a function of the section`);
+  }
+  // Anything else of the section called from outside it would be out of reach inside the wrapper.
+  for (const name of names.filter((n) => !FFLATE_USED.includes(n))) {
+    if (new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*\\(`).test(outside.replace(/\bfunction\s+[\w$]+\s*\(/g, ''))) fail(`docx calls fflate's ${name}`);
+  }
+  const wrapped = `${FFLATE_START}var fflateLoaded;
+/** fflate, its tables built on the first call (scripts/docx-fast-paths.mjs). */
+var fflateOnce = () => fflateLoaded !== void 0 ? fflateLoaded : (fflateLoaded = (function () {
+${section}return { ${FFLATE_USED.join(', ')} };
+})());
+${FFLATE_USED.map((name) => `function ${name}(data, opts) {\n\treturn fflateOnce().${name}(data, opts);\n}\n`).join('')}`;
+  return source.slice(0, start) + wrapped + source.slice(end + 1);
+}
 
 const rewrites = [
   {
@@ -127,6 +172,88 @@ var writeElement = (data) => {
 };
 var stringifyXmlable = (input, { indent = "", declaration } = {}) => {`,
   },
+  {
+    what: 'File: styles built on first use',
+    from: `		if (options.externalStyles !== void 0) {
+			var _options$styles$defau, _options$styles, _options$styles2, _options$styles3;
+			const given = (_options$styles$defau = (_options$styles = options.styles) === null || _options$styles === void 0 ? void 0 : _options$styles.default) !== null && _options$styles$defau !== void 0 ? _options$styles$defau : {};
+			const defaultStyles = Object.entries(createDefaultStyles(given));
+			const isGiven = ([key]) => given[key] !== void 0;
+			const externalStyles = new ExternalStylesFactory().newInstance(options.externalStyles);
+			this.styles = new Styles(_objectSpread2(_objectSpread2({}, externalStyles), {}, {
+				paragraphStyles: (_options$styles2 = options.styles) === null || _options$styles2 === void 0 ? void 0 : _options$styles2.paragraphStyles,
+				characterStyles: (_options$styles3 = options.styles) === null || _options$styles3 === void 0 ? void 0 : _options$styles3.characterStyles,
+				importedStyles: [
+					...defaultStyles.filter((entry) => !isGiven(entry)).map(([, style]) => style),
+					...externalStyles.importedStyles,
+					...defaultStyles.filter(isGiven).map(([, style]) => style)
+				]
+			}));
+		} else if (options.styles) {
+			const defaultStyles = new DefaultStylesFactory().newInstance(options.styles.default);
+			this.styles = new Styles(_objectSpread2(_objectSpread2({}, defaultStyles), options.styles));
+		} else {
+			const stylesFactory = new DefaultStylesFactory();
+			this.styles = new Styles(stylesFactory.newInstance());
+		}
+`,
+    to: `		this.styles = lazyComponent(() => {
+		if (options.externalStyles !== void 0) {
+			var _options$styles$defau, _options$styles, _options$styles2, _options$styles3;
+			const given = (_options$styles$defau = (_options$styles = options.styles) === null || _options$styles === void 0 ? void 0 : _options$styles.default) !== null && _options$styles$defau !== void 0 ? _options$styles$defau : {};
+			const defaultStyles = Object.entries(createDefaultStyles(given));
+			const isGiven = ([key]) => given[key] !== void 0;
+			const externalStyles = new ExternalStylesFactory().newInstance(options.externalStyles);
+			return new Styles(_objectSpread2(_objectSpread2({}, externalStyles), {}, {
+				paragraphStyles: (_options$styles2 = options.styles) === null || _options$styles2 === void 0 ? void 0 : _options$styles2.paragraphStyles,
+				characterStyles: (_options$styles3 = options.styles) === null || _options$styles3 === void 0 ? void 0 : _options$styles3.characterStyles,
+				importedStyles: [
+					...defaultStyles.filter((entry) => !isGiven(entry)).map(([, style]) => style),
+					...externalStyles.importedStyles,
+					...defaultStyles.filter(isGiven).map(([, style]) => style)
+				]
+			}));
+		} else if (options.styles) {
+			const defaultStyles = new DefaultStylesFactory().newInstance(options.styles.default);
+			return new Styles(_objectSpread2(_objectSpread2({}, defaultStyles), options.styles));
+		} else {
+			const stylesFactory = new DefaultStylesFactory();
+			return new Styles(stylesFactory.newInstance());
+		}
+		});
+`,
+  },
+  {
+    what: 'File: theme built on first use',
+    from: `		this.theme = new Theme(options.theme);`,
+    to: `		this.theme = lazyComponent(() => new Theme(options.theme));`,
+  },
+  {
+    what: 'lazyComponent (before File)',
+    from: `var File = class {`,
+    to: `/**
+* A stand-in for a component that is made the first time anything is asked of it (scripts/docx-fast-paths.mjs, 6.):
+* every property read, write and check goes to the component, methods run with the stand-in as \`this\`.
+*/
+var lazyComponent = (make) => {
+	let made;
+	const real = () => made === void 0 ? made = make() : made;
+	return new Proxy({}, {
+		get: (_, key, receiver) => Reflect.get(real(), key, receiver),
+		set: (_, key, value, receiver) => Reflect.set(real(), key, value, receiver),
+		has: (_, key) => Reflect.has(real(), key),
+		deleteProperty: (_, key) => Reflect.deleteProperty(real(), key),
+		ownKeys: () => Reflect.ownKeys(real()),
+		getOwnPropertyDescriptor: (_, key) => {
+			const descriptor = Reflect.getOwnPropertyDescriptor(real(), key);
+			return descriptor === void 0 ? void 0 : { ...descriptor, configurable: true };
+		},
+		defineProperty: (_, key, descriptor) => Reflect.defineProperty(real(), key, descriptor),
+		getPrototypeOf: () => Reflect.getPrototypeOf(real())
+	});
+};
+var File = class {`,
+  },
 ];
 
 export const docxFastPaths = {
@@ -145,6 +272,7 @@ export const docxFastPaths = {
         }
         source = source.slice(0, at) + to + source.slice(at + from.length);
       }
+      source = lazyFflate(source, args.path);
       return { contents: source, loader: 'js' };
     });
   },

@@ -7,11 +7,10 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { getLocale, loadExporter, setLocale, t, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
 import { DraftReadError, readDraft } from './read-draft';
 import { projectConfigFor } from './project';
-import { defaultJobs, InOrder, Pool } from './worker-pool';
+import { defaultJobs, InOrder, Pool, poolThreadData, workerThreads } from './worker-pool';
 
 /** Below this many drafts per worker, workers do not pay for their start (loading the exporter). */
 const MIN_DRAFTS_PER_WORKER = 8;
@@ -109,10 +108,11 @@ interface Done {
 
 /** True in a worker thread started by exportJobs: the CLI's entry then serves drafts instead of running. */
 export function isExportWorker(): boolean {
-  return !isMainThread && (workerData as WorkerSetup | undefined)?.partyReportExportWorker === true;
+  return (poolThreadData() as WorkerSetup | undefined)?.partyReportExportWorker === true;
 }
 
 export function serveExportTasks(): void {
+  const { parentPort, workerData } = workerThreads();
   const setup = workerData as WorkerSetup;
   setLocale(setup.locale);
   parentPort!.on('message', (task: Task) => {

@@ -54,8 +54,25 @@ function encodingArg(value: string | undefined, err: (s: string) => void): TextE
 /** Set by commands that write only to stderr and leave nothing to do once it is written (exitOnceWritten). */
 let endWhenWritten = false;
 
+/**
+ * A reader that stops early (`party-report rules | head -1`) closes the pipe: stop the way Unix tools
+ * do when SIGPIPE ends them (exit 141), without a stack trace. Set up with the first write to stdout:
+ * creating the stream costs a command that writes nothing there (export) half a millisecond.
+ */
+let stdoutGuarded = false;
+function writeStdout(s: string): boolean {
+  if (!stdoutGuarded) {
+    stdoutGuarded = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit(141);
+    });
+  }
+  return process.stdout.write(s);
+}
+
 async function main(args: string[]): Promise<number> {
-  const out = (s: string) => process.stdout.write(s);
+  const out = writeStdout;
   const err = (s: string) => process.stderr.write(s.endsWith('\n') ? s : s + '\n');
   const argv = chooseLocale(args);
   const USAGE = usageText();
@@ -204,13 +221,6 @@ async function main(args: string[]): Promise<number> {
     throw e;
   }
 }
-
-// A reader that stops early (`party-report rules | head -1`) closes the pipe: stop the way Unix tools
-// do when SIGPIPE ends them (exit 141), without a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e;
-  process.exit(141);
-});
 
 // The same bundle serves as `lint --jobs`'s worker threads (cli/src/parallel.ts) and export's (cli/src/export-batch.ts).
 if (isLintWorker()) serveLintTasks();

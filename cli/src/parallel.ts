@@ -13,10 +13,9 @@
  * other's last ones (computing those signatures again).
  */
 import * as path from 'node:path';
-import { isMainThread, parentPort, threadId, workerData } from 'node:worker_threads';
 import { freezeIndex, getLocale, setLocale, t, type FrozenIndexData, type Locale, type Masker, type SignedFile, type SignedTexts } from '../../engine';
 import { lintFile, type FileOutcome, type LintArgs } from './commands/lint';
-import { defaultJobs, InOrder, Pool } from './worker-pool';
+import { defaultJobs, InOrder, Pool, poolThreadData, workerThreads } from './worker-pool';
 import { buffersOf, CliCorpus, cwdMasker, cwdMasking, signCorpusFile } from './corpus';
 
 /** Below this many files per worker, workers do not pay for their start (about 40 ms each). */
@@ -44,10 +43,11 @@ interface WorkerSetup {
 
 /** True in a worker thread started by lintFiles: the CLI's entry then serves tasks instead of running. */
 export function isLintWorker(): boolean {
-  return !isMainThread && (workerData as WorkerSetup | undefined)?.partyReportLintWorker === true;
+  return (poolThreadData() as WorkerSetup | undefined)?.partyReportLintWorker === true;
 }
 
 export function serveLintTasks(): void {
+  const { parentPort, threadId, workerData } = workerThreads();
   const setup = workerData as WorkerSetup;
   setLocale(setup.locale);
   let corpus: CliCorpus | undefined;

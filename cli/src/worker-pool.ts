@@ -3,7 +3,29 @@
  * bundle, which serves tasks when it sees its workerData (cli/src/main.ts).
  */
 import * as os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+
+type WorkerThreads = typeof import('node:worker_threads');
+let loaded: WorkerThreads | undefined;
+
+/**
+ * node:worker_threads, loaded on first use: it brings Node's worker and message-port modules, a
+ * millisecond of every run's start, which only batches need (and the threads themselves).
+ */
+export function workerThreads(): WorkerThreads {
+  loaded ??= require('node:worker_threads') as WorkerThreads;
+  return loaded;
+}
+
+/** Given to each thread of a Pool as its argument (process.argv), so that a run tells it is one without loading worker_threads. */
+const POOL_THREAD_ARG = '--party-report-pool-thread';
+
+/** The workerData of this thread if it is one a Pool started, else undefined (the main thread of every run). */
+export function poolThreadData(): unknown {
+  if (!process.argv.includes(POOL_THREAD_ARG)) return undefined;
+  const threads = workerThreads();
+  return threads.isMainThread ? undefined : threads.workerData;
+}
 
 /** --jobs by default: every core. */
 export function defaultJobs(): number {
@@ -20,7 +42,7 @@ export class Pool<Task, Reply> {
   /** `exited` says, in the user's language, that a worker stopped with this exit code mid-run. */
   constructor(count: number, setup: unknown, exited: (code: number) => string) {
     for (let k = 0; k < count; k++) {
-      const w = new Worker(__filename, { workerData: setup });
+      const w = new (workerThreads().Worker)(__filename, { workerData: setup, argv: [POOL_THREAD_ARG] });
       this.workers.push(w);
       w.on('message', (m: Reply) => this.onReply?.(w, m));
       w.on('error', (e) => this.onFailure?.(e));

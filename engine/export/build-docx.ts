@@ -51,6 +51,7 @@ import { breakTitle } from './title-lines';
 import { elementParts, type ElementContext } from './elements';
 import { draftMarker } from './marker';
 import { attachmentNote, printedBody, PrintOrder } from './element-geometry';
+import type { PartKeys } from './fixed-parts';
 
 export interface PageOptions {
   /** Margins in millimetres (GB/T 9704 allows ±1 mm; units sometimes need more). */
@@ -92,6 +93,8 @@ export type RunMaker = (text: string, face: string, extra?: Partial<IRunOptions>
 
 export interface BuiltDocument {
   document: Document;
+  /** What its fixed parts depend on (fixed-parts.ts). */
+  partKeys: PartKeys;
   /** Things the writer should know: an image not found, code printed as text. */
   warnings: string[];
 }
@@ -205,8 +208,10 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   children.push(...attachmentParts);
   emitLiteralsBefore(Number.MAX_SAFE_INTEGER, children);
 
-  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }) =>
-    new Footer({
+  // What each page-number footer holds, for its part (fixed-parts.ts): made from these and nothing else.
+  const footerKeys = new Map<Footer, string>();
+  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }) => {
+    const footer = new Footer({
       children: [
         new Paragraph({
           alignment,
@@ -221,6 +226,9 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
         }),
       ],
     });
+    footerKeys.set(footer, JSON.stringify({ alignment, indent, font: fonts.pageNumber, size: SIZE.pageNumber }));
+    return footer;
+  };
   const oneChar = half(SIZE.pageNumber) * 10; // 1 character of 4号 text, in twips
   const headingStyle = (face: string) => ({
     run: { font: font(face), size: half(SIZE.body), bold: false, italics: false, color: '000000' },
@@ -235,7 +243,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const numbered = options.page?.pageNumbers !== false;
 
   const marker = draftMarker(model, meta);
-  const document = new Document({
+  const documentOptions: ConstructorParameters<typeof Document>[0] = {
     evenAndOddHeaderAndFooters: numbered,
     ...(marker ? { customProperties: [marker] } : {}),
     footnotes,
@@ -268,8 +276,30 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
       },
       ...elements.imprintSections({ page: pageProperties, grid }),
     ],
-  });
-  return { document, warnings };
+  };
+  return { document: new Document(documentOptions), warnings, partKeys: partKeysOf(documentOptions, footerKeys) };
+}
+
+/**
+ * What the parts other than the draft's own depend on (fixed-parts.ts): styles.xml on the styles given
+ * to docx, the settings, theme, numbering, font table, endnotes and the like on the document's other
+ * options. The draft's content (sections, footnotes, custom properties) is left out.
+ */
+function partKeysOf(options: ConstructorParameters<typeof Document>[0], footerKeys: Map<Footer, string>): PartKeys {
+  const { styles, sections, footnotes, customProperties, ...rest } = options;
+  const parts: PartKeys['parts'] = {
+    'word/footnotes.xml': Object.keys(footnotes ?? {}).length === 0 ? 'none' : undefined,
+    'docProps/custom.xml': (customProperties ?? []).length === 0 ? 'none' : undefined,
+  };
+  // docx makes each section's footers in this order (File.addSection) and numbers the parts so.
+  let footer = 0;
+  for (const section of sections) {
+    for (const kind of ['default', 'first', 'even'] as const) {
+      const made = section.footers?.[kind];
+      if (made) parts[`word/footer${++footer}.xml`] = footerKeys.get(made);
+    }
+  }
+  return { styles: JSON.stringify(styles ?? null), rest: JSON.stringify(rest), parts };
 }
 
 const HEADING_STYLE = ['', 'Heading1', 'Heading2', 'Heading3', 'Heading4'];

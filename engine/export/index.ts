@@ -7,6 +7,7 @@ import type * as Fflate from 'fflate';
 import { buildModel } from '../model/build';
 import { builtinTypes } from '../report-types/load';
 import { documentWords } from '../report-types/words';
+import type { DocumentWords } from '../model/types';
 import { buildDocument, type LayoutOptions } from './build-docx';
 import { NO_SNAP_STYLES } from './elements';
 import { metadata } from './metadata';
@@ -16,7 +17,8 @@ import { sourceBlocks } from '../model/source-blocks';
 import { t } from '../i18n';
 import { DEFAULT_FONTS } from './gbt9704';
 import { convertToPdf, substitutedFonts } from './pdf';
-import { zipFiles } from './zip';
+import { zipFiles, type PackedPart } from './zip';
+import { compileWithFixedParts, fixedPartsTable, packedPart, tableOf, type CompilerLike, type FixedPartsTable, type PartKeys } from './fixed-parts';
 
 export { DEFAULT_FONTS, type ExportFonts } from './gbt9704';
 export { findSoffice, noSofficeMessage, PdfError } from './pdf';
@@ -34,16 +36,60 @@ export async function exportDocx(text: string, options: LayoutOptions = {}): Pro
   return (await exportReport(text, options)).docx;
 }
 
-export async function exportReport(text: string, options: LayoutOptions = {}): Promise<ExportResult> {
+export async function exportReport(text: string, options: LayoutOptions = {}, internals: ExportInternals = {}): Promise<ExportResult> {
+  const { document, warnings, partKeys } = buildReportDocument(text, options);
+  return { docx: await packWithStyleFixes(document, partKeys, internals.fixedParts !== false), warnings };
+}
+
+/** How the package is written; for tests that compare the two ways. */
+export interface ExportInternals {
+  /** Take the parts that do not depend on the draft from the table (fixed-parts.ts); default true. */
+  fixedParts?: boolean;
+}
+
+/** The draft's model and its docx document, with what its fixed parts depend on. */
+export function buildReportDocument(text: string, options: LayoutOptions) {
   // A table swallows the lines under it up to a blank line; end each table at its last real row.
-  const words = documentWords(builtinTypes().types);
+  const { words, endings } = exportWords();
   const first = buildModel(text, { words });
   const repaired = endTablesAtLastRow(text, first.tables.map((t) => t.span));
   const model = repaired === text ? first : buildModel(repaired, { words });
-  const types = builtinTypes().types;
-  const endings = types.flatMap((t) => [t.name, ...t.aliases]);
-  const { document, warnings } = buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);
-  return { docx: await packWithStyleFixes(document), warnings };
+  return buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);
+}
+
+/** Set by scripts/build.mjs in the bundles: exportWords() of the built-in types, as JSON text. */
+declare const __PARTY_REPORT_EXPORT_WORDS__: string | undefined;
+let wordsOfTypes: { words: DocumentWords; endings: string[] } | undefined;
+
+/**
+ * What the export reads of the built-in report types: the words the model knows a title and a closing
+ * by, and the type names a title may end with. Compiled into the bundles (scripts/build.mjs), so that an
+ * export does not parse all the types; from sources, read from them.
+ */
+export function exportWords(): { words: DocumentWords; endings: string[] } {
+  if (wordsOfTypes) return wordsOfTypes;
+  if (typeof __PARTY_REPORT_EXPORT_WORDS__ !== 'undefined') wordsOfTypes = JSON.parse(__PARTY_REPORT_EXPORT_WORDS__) as { words: DocumentWords; endings: string[] };
+  else {
+    const types = builtinTypes().types;
+    wordsOfTypes = { words: documentWords(types), endings: types.flatMap((t) => [t.name, ...t.aliases]) };
+  }
+  return wordsOfTypes;
+}
+
+/** Drafts whose export with the default options gives the fixed parts (fixed-parts.ts): with and without page numbers. */
+const REFERENCE_DRAFT = '关于召开专题组织生活会情况的报告\n\n一、基本情况\n\n会议按要求召开。\n';
+
+/** The table of fixed parts, from docx's full compiler (scripts/build.mjs compiles it into the bundles). */
+export function makeFixedPartsTable(): FixedPartsTable {
+  const packages = [true, false].map((pageNumbers) => {
+    const { document, partKeys } = buildReportDocument(REFERENCE_DRAFT, { page: { pageNumbers } });
+    const files = new Map<string, string>();
+    for (const [name, data] of compiledParts(document, partKeys, false) ?? []) {
+      if (typeof data === 'string') files.set(name, data);
+    }
+    return { files, keys: partKeys };
+  });
+  return tableOf(packages);
 }
 
 export interface PdfOptions extends LayoutOptions {
@@ -70,23 +116,43 @@ export async function exportPdf(text: string, options: PdfOptions): Promise<PdfR
   return { ...result, pdf, warnings };
 }
 
-/** docx's compile step: the package's files by path, before zipping (not in its typings). */
-type Compile = (file: unknown, prettify?: string, overrides?: unknown[]) => Map<string, string | Uint8Array>;
-
 /**
  * The package zipped once, with the styles fixed (fixStyles) before zipping: zipping it, unzipping
  * it and zipping it again took a fifth of an export. Uses docx's compiler, which Packer zips; if a
- * docx version lacks it, falls back to fixing the zipped package.
+ * docx version lacks it, falls back to fixing the zipped package. The parts that do not depend on
+ * the draft come from the table of fixed parts, already compressed (fixed-parts.ts).
  */
-async function packWithStyleFixes(doc: Parameters<typeof Packer.toBuffer>[0]): Promise<Uint8Array> {
-  const compiler = (Packer as unknown as { compiler?: { compile?: Compile } }).compiler;
-  if (typeof compiler?.compile !== 'function') return postProcess(new Uint8Array(await Packer.toBuffer(doc)));
-  const files: Record<string, Uint8Array> = {};
-  for (const [name, data] of compiler.compile.call(compiler, doc, undefined, [])) {
-    const text = name === 'word/styles.xml' && typeof data === 'string' ? fixStyles(data) : data;
-    files[name] = typeof text === 'string' ? Buffer.from(text, 'utf8') : new Uint8Array(text.buffer, text.byteOffset, text.byteLength);
+async function packWithStyleFixes(doc: Parameters<typeof Packer.toBuffer>[0], keys: PartKeys, useFixedParts: boolean): Promise<Uint8Array> {
+  const parts = compiledParts(doc, keys, useFixedParts);
+  if (!parts) return postProcess(new Uint8Array(await Packer.toBuffer(doc)));
+  const fixed = useFixedParts ? fixedPartsTable(makeFixedPartsTable) : undefined;
+  const files: Record<string, PackedPart> = {};
+  for (const [name, data] of parts) {
+    if (typeof data !== 'string') files[name] = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    else files[name] = fixed ? packedPart(name, data, fixed) : Buffer.from(data, 'utf8');
   }
   return zipFiles(files);
+}
+
+/**
+ * The package's parts by path, in docx's order, styles.xml fixed (fixStyles); undefined if this docx
+ * has no compiler to call. With `useFixedParts`, the parts the table holds for these options are not
+ * written by docx but taken from the table (which holds them fixed already).
+ */
+function compiledParts(doc: Parameters<typeof Packer.toBuffer>[0], keys: PartKeys, useFixedParts: boolean): Map<string, string | Uint8Array> | undefined {
+  const compiler = (Packer as unknown as { compiler?: CompilerLike }).compiler;
+  if (typeof compiler?.compile !== 'function') return undefined;
+  if (useFixedParts && typeof compiler.formatter?.format === 'function') {
+    const fixed = fixedPartsTable(makeFixedPartsTable);
+    const { files, fromTable } = compileWithFixedParts(compiler, doc as unknown as Parameters<typeof compileWithFixedParts>[1], keys, fixed);
+    const styles = files.get('word/styles.xml');
+    if (typeof styles === 'string' && !fromTable.includes('word/styles.xml')) files.set('word/styles.xml', fixStyles(styles));
+    return files;
+  }
+  const files = compiler.compile.call(compiler, doc, undefined, []);
+  const styles = files.get('word/styles.xml');
+  if (typeof styles === 'string') files.set('word/styles.xml', fixStyles(styles));
+  return files;
 }
 
 /**

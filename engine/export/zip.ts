@@ -40,7 +40,7 @@ function dosDateTime(when: Date): { time: number; date: number } {
  * 20.15 and later), else a gzip member, whose body is the same raw DEFLATE stream and whose trailer
  * holds the CRC-32.
  */
-function deflated(data: Uint8Array): { data: Buffer; crc: number } {
+export function deflated(data: Uint8Array): { data: Buffer; crc: number } {
   if (typeof zlib.crc32 === 'function') return { data: zlib.deflateRawSync(data, { level: 6 }), crc: zlib.crc32(data) };
   const gz = zlib.gzipSync(data, { level: 6 });
   // Node writes the 10-byte header without optional fields (FLG = 0); anything else is not expected.
@@ -48,8 +48,18 @@ function deflated(data: Uint8Array): { data: Buffer; crc: number } {
   return { data: gz.subarray(10, gz.length - 8), crc: gz.readUInt32LE(gz.length - 8) };
 }
 
+/** A part compressed beforehand (fixed-parts.ts): its DEFLATE data, the CRC-32 and length of its content. */
+export interface Deflated {
+  deflated: Buffer;
+  crc: number;
+  size: number;
+}
+
+/** A part's content: its bytes, or the same compressed beforehand. */
+export type PackedPart = Uint8Array | Deflated;
+
 /** The files (path in the package → content) as one ZIP file, in the order given. */
-export function zipFiles(files: Record<string, Uint8Array>, modified = new Date()): Buffer {
+export function zipFiles(files: Record<string, PackedPart>, modified = new Date()): Buffer {
   const { time, date } = dosDateTime(modified);
   const entries: Entry[] = [];
   const chunks: Buffer[] = [];
@@ -58,8 +68,9 @@ export function zipFiles(files: Record<string, Uint8Array>, modified = new Date(
 
   for (const [path, content] of Object.entries(files)) {
     const name = Buffer.from(path, 'utf8');
-    const { data, crc } = deflated(content);
-    if (content.length > 0xffffffff || data.length > 0xffffffff || name.length > 0xffff) throw new Error(`${path}: too large for a ZIP file without ZIP64`);
+    const { data, crc } = content instanceof Uint8Array ? deflated(content) : { data: content.deflated, crc: content.crc };
+    const size = content instanceof Uint8Array ? content.length : content.size;
+    if (size > 0xffffffff || data.length > 0xffffffff || name.length > 0xffff) throw new Error(`${path}: too large for a ZIP file without ZIP64`);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
     header.writeUInt16LE(VERSION, 4);
@@ -69,10 +80,10 @@ export function zipFiles(files: Record<string, Uint8Array>, modified = new Date(
     header.writeUInt16LE(date, 12);
     header.writeUInt32LE(crc, 14);
     header.writeUInt32LE(data.length, 18);
-    header.writeUInt32LE(content.length, 22);
+    header.writeUInt32LE(size, 22);
     header.writeUInt16LE(name.length, 26);
     header.writeUInt16LE(0, 28); // no extra field
-    entries.push({ name, crc, size: content.length, data, offset });
+    entries.push({ name, crc, size, data, offset });
     chunks.push(header, name, data);
     offset += header.length + name.length + data.length;
   }

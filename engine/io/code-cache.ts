@@ -47,8 +47,11 @@ export function requireWithCodeCache(file: string): unknown {
   let id: string | undefined;
   if (dir) {
     try {
-      source = fs.readFileSync(file, 'utf8');
-      id = BUILD_ID.exec(source.slice(-100))?.[1];
+      const bytes = fs.readFileSync(file);
+      id = BUILD_ID.exec(bytes.toString('latin1', Math.max(0, bytes.length - 100)))?.[1];
+      // scripts/build.mjs writes the id into a bundle once it has made it ASCII: such a bundle decodes
+      // the same as Latin-1, which is a third quicker than UTF-8 for a megabyte.
+      source = bytes.toString(id === undefined ? 'utf8' : 'latin1');
     } catch {
       source = undefined;
     }
@@ -74,7 +77,10 @@ export function requireWithCodeCache(file: string): unknown {
   }
   const module = { exports: {} as unknown, filename: file, id: file, loaded: false, children: [], paths: [] as string[] };
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: typeof module, f: string, d: string) => void;
-  fn.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  // A bundle beside this one (the launcher and dist/cli-*.js) resolves what it requires from the same
+  // folder as this module's require does: no new require function (createRequire) for it.
+  const requireFromBundle = path.dirname(path.resolve(file)) === __dirname ? require : createRequire(file);
+  fn.call(module.exports, module.exports, requireFromBundle, module, file, path.dirname(file));
   module.loaded = true;
   return module.exports;
 }
