@@ -2,8 +2,10 @@
  * party-report-lsp: the language server. The extension starts it over IPC; any other editor starts
  * it with `party-report-lsp --stdio`.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, StreamMessageWriter, type Connection, type MessageReader } from 'vscode-languageserver/node';
 import { localeFromEnvironment, setLocale, t } from '../../engine';
+import { messageEncoder } from './message-encoder';
 import { startServer } from './server';
 
 const TRANSPORTS = ['--stdio', '--node-ipc', '--socket', '--pipe', '--clientProcessId'];
@@ -20,4 +22,18 @@ process.on('unhandledRejection', (reason) => {
   process.stderr.write(`party-report-lsp: unhandled rejection: ${reason instanceof Error ? reason.stack ?? reason.message : String(reason)}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all));
+/**
+ * Over stdio the messages are written with the server's own encoder (message-encoder.ts: published
+ * diagnostics without serialising every one of them again). Given its own writer, the library no
+ * longer keeps `console` off stdout, which carries the protocol: that is done here.
+ */
+function stdioConnection(): Connection {
+  // stdin as a stream (not a reader): the library then ends the server when stdin closes, as with --stdio.
+  const input = process.stdin as unknown as MessageReader;
+  const connection = createConnection(ProposedFeatures.all, input, new StreamMessageWriter(process.stdout, { contentTypeEncoder: messageEncoder }));
+  const toLog = (...args: unknown[]) => connection.console.log(format(...args));
+  for (const name of ['log', 'info', 'debug', 'dir', 'dirxml', 'table', 'timeLog'] as const) (console as unknown as Record<string, unknown>)[name] = toLog;
+  return connection;
+}
+
+startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
