@@ -298,6 +298,9 @@ export function startServer(connection: Connection): void {
       `checked ${uri} v${version}: ${result.type?.id ?? 'not a report'}, ${result.diagnostics.length} finding(s), ${(performance.now() - started).toFixed(1)} ms`,
     );
     publish(uri, version, result);
+    // The document's line offsets, which TextDocuments works out on first use: that was the first
+    // keystroke after opening (a pass over the whole draft in code not yet compiled), now it is here.
+    void current.lineCount;
     warmUp.afterCheck(text, { ...options, corpus: copies.sampleCorpus() }, undefined, (sample) => {
       // As publish() below does, without sending: the result is the warm-up's sample.
       JSON.stringify({ uri, version, diagnostics: capDiagnostics(sample.diagnostics, MAX_FINDINGS, visibleLines.get(uri)).map(toLspDiagnostic) });
