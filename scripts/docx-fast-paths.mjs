@@ -72,6 +72,31 @@ ${FFLATE_USED.map((name) => `function ${name}(data, opts) {\n\treturn fflateOnce
   return source.slice(0, start) + wrapped + source.slice(end + 1);
 }
 
+/** How docx's File constructor builds its styles: made lazy by a rewrite below (its `to` is derived from this text). */
+const STYLES_IN_CONSTRUCTOR = `		if (options.externalStyles !== void 0) {
+			var _options$styles$defau, _options$styles, _options$styles2, _options$styles3;
+			const given = (_options$styles$defau = (_options$styles = options.styles) === null || _options$styles === void 0 ? void 0 : _options$styles.default) !== null && _options$styles$defau !== void 0 ? _options$styles$defau : {};
+			const defaultStyles = Object.entries(createDefaultStyles(given));
+			const isGiven = ([key]) => given[key] !== void 0;
+			const externalStyles = new ExternalStylesFactory().newInstance(options.externalStyles);
+			this.styles = new Styles(_objectSpread2(_objectSpread2({}, externalStyles), {}, {
+				paragraphStyles: (_options$styles2 = options.styles) === null || _options$styles2 === void 0 ? void 0 : _options$styles2.paragraphStyles,
+				characterStyles: (_options$styles3 = options.styles) === null || _options$styles3 === void 0 ? void 0 : _options$styles3.characterStyles,
+				importedStyles: [
+					...defaultStyles.filter((entry) => !isGiven(entry)).map(([, style]) => style),
+					...externalStyles.importedStyles,
+					...defaultStyles.filter(isGiven).map(([, style]) => style)
+				]
+			}));
+		} else if (options.styles) {
+			const defaultStyles = new DefaultStylesFactory().newInstance(options.styles.default);
+			this.styles = new Styles(_objectSpread2(_objectSpread2({}, defaultStyles), options.styles));
+		} else {
+			const stylesFactory = new DefaultStylesFactory();
+			this.styles = new Styles(stylesFactory.newInstance());
+		}
+`;
+
 const rewrites = [
   {
     what: '_defineProperty (class fields)',
@@ -174,54 +199,9 @@ var stringifyXmlable = (input, { indent = "", declaration } = {}) => {`,
   },
   {
     what: 'File: styles built on first use',
-    from: `		if (options.externalStyles !== void 0) {
-			var _options$styles$defau, _options$styles, _options$styles2, _options$styles3;
-			const given = (_options$styles$defau = (_options$styles = options.styles) === null || _options$styles === void 0 ? void 0 : _options$styles.default) !== null && _options$styles$defau !== void 0 ? _options$styles$defau : {};
-			const defaultStyles = Object.entries(createDefaultStyles(given));
-			const isGiven = ([key]) => given[key] !== void 0;
-			const externalStyles = new ExternalStylesFactory().newInstance(options.externalStyles);
-			this.styles = new Styles(_objectSpread2(_objectSpread2({}, externalStyles), {}, {
-				paragraphStyles: (_options$styles2 = options.styles) === null || _options$styles2 === void 0 ? void 0 : _options$styles2.paragraphStyles,
-				characterStyles: (_options$styles3 = options.styles) === null || _options$styles3 === void 0 ? void 0 : _options$styles3.characterStyles,
-				importedStyles: [
-					...defaultStyles.filter((entry) => !isGiven(entry)).map(([, style]) => style),
-					...externalStyles.importedStyles,
-					...defaultStyles.filter(isGiven).map(([, style]) => style)
-				]
-			}));
-		} else if (options.styles) {
-			const defaultStyles = new DefaultStylesFactory().newInstance(options.styles.default);
-			this.styles = new Styles(_objectSpread2(_objectSpread2({}, defaultStyles), options.styles));
-		} else {
-			const stylesFactory = new DefaultStylesFactory();
-			this.styles = new Styles(stylesFactory.newInstance());
-		}
-`,
-    to: `		this.styles = lazyComponent(() => {
-		if (options.externalStyles !== void 0) {
-			var _options$styles$defau, _options$styles, _options$styles2, _options$styles3;
-			const given = (_options$styles$defau = (_options$styles = options.styles) === null || _options$styles === void 0 ? void 0 : _options$styles.default) !== null && _options$styles$defau !== void 0 ? _options$styles$defau : {};
-			const defaultStyles = Object.entries(createDefaultStyles(given));
-			const isGiven = ([key]) => given[key] !== void 0;
-			const externalStyles = new ExternalStylesFactory().newInstance(options.externalStyles);
-			return new Styles(_objectSpread2(_objectSpread2({}, externalStyles), {}, {
-				paragraphStyles: (_options$styles2 = options.styles) === null || _options$styles2 === void 0 ? void 0 : _options$styles2.paragraphStyles,
-				characterStyles: (_options$styles3 = options.styles) === null || _options$styles3 === void 0 ? void 0 : _options$styles3.characterStyles,
-				importedStyles: [
-					...defaultStyles.filter((entry) => !isGiven(entry)).map(([, style]) => style),
-					...externalStyles.importedStyles,
-					...defaultStyles.filter(isGiven).map(([, style]) => style)
-				]
-			}));
-		} else if (options.styles) {
-			const defaultStyles = new DefaultStylesFactory().newInstance(options.styles.default);
-			return new Styles(_objectSpread2(_objectSpread2({}, defaultStyles), options.styles));
-		} else {
-			const stylesFactory = new DefaultStylesFactory();
-			return new Styles(stylesFactory.newInstance());
-		}
-		});
-`,
+    from: STYLES_IN_CONSTRUCTOR,
+    // The same branches, each returning its Styles to lazyComponent instead of setting this.styles.
+    to: `\t\tthis.styles = lazyComponent(() => {\n${STYLES_IN_CONSTRUCTOR.replaceAll('this.styles = ', 'return ')}\t\t});\n`,
   },
   {
     what: 'File: theme built on first use',
