@@ -53,7 +53,7 @@ describe('warm-up after a large draft opens', () => {
     const manual = manualScheduling();
     const warmUp = new TypingWarmUp(manual.scheduling, SIZES);
     let done = false;
-    warmUp.afterCheck(text, {}, () => (done = true));
+    warmUp.afterCheck(text, {}, { done: () => (done = true) });
     const turns = manual.runAll();
     assert.ok(done, 'the warm-up finished');
     assert.equal(warmUp.typed, SIZES.keystrokes);
@@ -70,7 +70,7 @@ describe('warm-up after a large draft opens', () => {
     const asked = new Set<string>();
     // A workspace index that knows no copies: what matters is who asks it.
     const corpus = { index: { best: (self: string) => void asked.add(self), othersVersion: () => 0 }, self: '\u0000warm-up', root: undefined };
-    warmUp.afterCheck(largeDraft(), { corpus }, undefined, (result) => published.push(result.diagnostics.length));
+    warmUp.afterCheck(largeDraft(), { corpus }, { publish: (result) => void published.push(result.diagnostics.length) });
     manual.runAll();
     // The opening check, then one per keystroke: each went through the publishing code.
     assert.equal(published.length, SIZES.keystrokes + 1);

@@ -301,9 +301,9 @@ export function startServer(connection: Connection): void {
     // The document's line offsets, which TextDocuments works out on first use: that was the first
     // keystroke after opening (a pass over the whole draft in code not yet compiled), now it is here.
     void current.lineCount;
-    warmUp.afterCheck(text, { ...options, corpus: copies.sampleCorpus() }, undefined, (sample) => {
+    warmUp.afterCheck(text, { ...options, corpus: copies.sampleCorpus() }, {
       // As publish() below does, without sending: the result is the warm-up's sample.
-      JSON.stringify({ uri, version, diagnostics: capDiagnostics(sample.diagnostics, MAX_FINDINGS, visibleLines.get(uri)).map(toLspDiagnostic) });
+      publish: (sample) => JSON.stringify({ uri, version, diagnostics: capDiagnostics(sample.diagnostics, MAX_FINDINGS, visibleLines.get(uri)).map(toLspDiagnostic) }),
     });
     // For the client's status bar: is this a report, and how much is left to fill in.
     void notify('partyReport/status', {

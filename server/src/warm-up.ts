@@ -46,6 +46,17 @@ export interface WarmUpSizes {
 
 const SIZES: WarmUpSizes = { from: WARM_UP_FROM, sampleChars: SAMPLE_CHARS, keystrokes: KEYSTROKES };
 
+export interface WarmUpHooks {
+  /** Called once the last keystroke has been typed (tests). */
+  done?: () => void;
+  /**
+   * Takes each warm-up result the way a document's result is published (capped, converted,
+   * serialised; not sent): that code runs at every keystroke too, and cold it made the first
+   * keystrokes' diagnostics arrive 10–20 ms later than the check alone.
+   */
+  publish?: (result: LintResult) => void;
+}
+
 export class TypingWarmUp {
   private started = false;
   /** Keystrokes typed so far (for tests and the log). */
@@ -59,12 +70,8 @@ export class TypingWarmUp {
   }
 
   /** After a draft's check: starts the warm-up if the draft is large and none has run yet. */
-  /**
-   * `publish`, when given, takes each warm-up result the way a document's result is published
-   * (capped, converted, serialised; not sent): that code runs at every keystroke too, and cold it
-   * made the first keystrokes' diagnostics arrive 10–20 ms later than the check alone.
-   */
-  afterCheck(text: string, options: LintOptions, done?: () => void, publish?: (result: LintResult) => void): void {
+  afterCheck(text: string, options: LintOptions, hooks: WarmUpHooks = {}): void {
+    const { done, publish } = hooks;
     const { from, sampleChars, keystrokes } = this.sizes;
     if (this.started || text.length < from) return;
     this.started = true;
