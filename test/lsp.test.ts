@@ -70,6 +70,24 @@ describe('language server over stdio', function () {
     assert.deepEqual(stale, [], 'debounced edits 2 and 3 publish nothing');
   });
 
+  it("tells the client's status bar the report type and what is left: placeholders, missing sections, errors", async () => {
+    const statuses: Array<{ uri: string; version: number; type: { id: string } | null; placeholders: number; missingSections: number; errors: number }> = [];
+    client.connection.onNotification('partyReport/status', (s: (typeof statuses)[number]) => void statuses.push(s));
+    const uri = 'file:///work/status.md';
+    await client.open(uri, example('draft-with-problems.md'));
+    const p = await client.diagnostics(uri);
+    // The status follows the diagnostics of the same check: wait for it a moment.
+    for (let i = 0; i < 50 && !statuses.some((s) => s.uri === uri); i++) await new Promise((r) => setTimeout(r, 20));
+    const status = statuses.find((s) => s.uri === uri && s.version === 1)!;
+    assert.ok(status, 'a status for version 1');
+    const count = (f: (d: (typeof p.diagnostics)[number]) => boolean) => p.diagnostics.filter(f).length;
+    assert.equal(status.type?.id, 'org-life-meeting-report');
+    assert.equal(status.placeholders, count((d) => d.code === 'unfilled-placeholder'));
+    assert.equal(status.missingSections, count((d) => d.code === 'missing-section'));
+    assert.equal(status.errors, count((d) => d.severity === 1));
+    assert.ok(status.placeholders > 0 && status.missingSections > 0 && status.errors > status.missingSections, 'the example has each kind');
+  });
+
   it('checks an opened draft once, not once for the open and again for the change the open also reports', async () => {
     await client.stop();
     client = new LspClient();
