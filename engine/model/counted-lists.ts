@@ -41,13 +41,16 @@ interface CountPhrase {
 
 const NO_PHRASES: CountPhrase[] = [];
 
-/** Whether the line holds a count phrase (read once per parsed line, like the phrases themselves). */
-export function hasCountPhrases(line: ReportLine): boolean {
-  const { re, lead } = countPattern();
-  return ((lineMemo(line).counts ??= countPhrasesIn(line.text, re, lead)) as CountPhrase[]).length > 0;
+/** A line's count phrases, read once per parsed line (line-memo.ts), not on every keystroke. */
+function countPhrasesOf(line: ReportLine): CountPhrase[] {
+  return (lineMemo(line).counts ??= countPhrasesIn(line.text)) as CountPhrase[];
 }
 
-function countPhrasesIn(text: string, re: RegExp, lead: RegExp): CountPhrase[] {
+/** Whether the line holds a count phrase. */
+export const hasCountPhrases = (line: ReportLine): boolean => countPhrasesOf(line).length > 0;
+
+function countPhrasesIn(text: string): CountPhrase[] {
+  const { re, lead } = countPattern();
   if (!lead.test(text)) return NO_PHRASES;
   const found: CountPhrase[] = [];
   re.lastIndex = 0;
@@ -63,7 +66,7 @@ function countPhrasesIn(text: string, re: RegExp, lead: RegExp): CountPhrase[] {
 }
 
 export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][], flags?: Uint8Array): CountedList[] {
-  const { re, lead, window } = countPattern();
+  const { window } = countPattern();
   const found: CountedList[] = [];
   // Runs that start at 一是, by the line they start on (in run order), indexed once: looking them up
   // per count phrase by scanning every run made long drafts quadratic.
@@ -79,9 +82,7 @@ export function findCountedLists(lines: ReportLine[], runs: EnumerationMarker[][
     if (flags && (flags[n] & LINE_COUNTS) === 0) continue;
     const line = lines[n];
     if (line.block === 'tableCell') continue;
-    // The line's count phrases are read once per parsed line (line-memo.ts), not on every keystroke.
-    const phrases = (lineMemo(line).counts ??= countPhrasesIn(line.text, re, lead)) as CountPhrase[];
-    for (const { count, at, phrase, introduces } of phrases) {
+    for (const { count, at, phrase, introduces } of countPhrasesOf(line)) {
       const phraseEnd = at + phrase.length;
       const span = { start: line.starts[at], end: line.ends[phraseEnd - 1] };
       const sameLine = runsStartingOn.get(line)?.find((r) => r[0].at >= phraseEnd && r[0].at - phraseEnd <= window);

@@ -27,15 +27,15 @@ function markersIn(text: string): InLine[] {
 
 const NO_MARKERS: EnumerationMarker[] = [];
 
-/** Whether the line holds a 一是 marker (read once per parsed line, like the markers themselves). */
-export function hasEnumerationMarkers(line: ReportLine): boolean {
-  return ((lineMemo(line).markers ??= markersIn(line.text)) as InLine[]).length > 0;
-}
+/** A line's 一是 markers, read once per parsed line (line-memo.ts): an edit reads its own lines again. */
+const markersOf = (line: ReportLine): InLine[] => (lineMemo(line).markers ??= markersIn(line.text)) as InLine[];
+/** A line's 首先、其次……, read once per parsed line. */
+const ordinalsOf = (line: ReportLine): InLine[] => (lineMemo(line).ordinals ??= ordinalsIn(line.text)) as InLine[];
 
+/** Whether the line holds a 一是 marker. */
+export const hasEnumerationMarkers = (line: ReportLine): boolean => markersOf(line).length > 0;
 /** Whether the line holds 首先、其次…… */
-export function hasOrdinals(line: ReportLine): boolean {
-  return ((lineMemo(line).ordinals ??= ordinalsIn(line.text)) as InLine[]).length > 0;
-}
+export const hasOrdinals = (line: ReportLine): boolean => ordinalsOf(line).length > 0;
 
 /**
  * A marker as the model holds it: its span is read from the line's offsets when asked for (only
@@ -62,10 +62,9 @@ interface PlacedMarkers {
 }
 
 export function findEnumerationMarkers(line: ReportLine): EnumerationMarker[] {
-  // Kept per parsed line (line-memo.ts): an edit reads its own lines again.
-  const memo = lineMemo(line);
-  const found = (memo.markers ??= markersIn(line.text)) as InLine[];
+  const found = markersOf(line);
   if (found.length === 0) return NO_MARKERS;
+  const memo = lineMemo(line);
   // The placed markers too, while the report line is the same object (the language server's
   // document cache reuses it). New objects for every marker at every keystroke were a seventh of
   // what a keystroke allocated.
@@ -123,9 +122,7 @@ export function groupOrdinals(lines: ReportLine[], flags?: Uint8Array): Enumerat
     if (flags && (flags[n] & LINE_ORDINALS) === 0) continue;
     const line = lines[n];
     if (line.block === 'tableCell') continue;
-    // Read once per parsed line (line-memo.ts), like the 一是 markers.
-    const found = (lineMemo(line).ordinals ??= ordinalsIn(line.text)) as InLine[];
-    for (const { value, text, at } of found) {
+    for (const { value, text, at } of ordinalsOf(line)) {
       const key = line.section ?? 'none';
       const run = runs.get(key) ?? [];
       run.push(new PlacedMarker(value, text, at, line));

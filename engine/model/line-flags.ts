@@ -4,10 +4,9 @@
  * only the lines that hold something for them. Reading every line object and its memo was most of
  * what those passes cost on a long draft (memory, not work: 18 000 lines at 5 MB).
  *
- * A line's flags depend on its text alone and are kept with the parsed line (line-memo.ts).
+ * A line's flags depend on the parsed line alone: worked out once (model/build.ts, lineFlags) and
+ * kept with it (line-memo.ts).
  */
-import type { ReportLine } from './types';
-
 export const LINE_MARKERS = 1;
 export const LINE_ORDINALS = 2;
 export const LINE_COUNTS = 4;

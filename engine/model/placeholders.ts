@@ -98,25 +98,30 @@ function placeholdersIn(text: string, patterns: Compiled[], terms: string[]): In
   return found.length > 0 ? found : NONE;
 }
 
-/** The built-in patterns' placeholders of a line, kept with it (line-memo.ts) under the empty key. */
-function defaultPlaceholdersOf(line: ProseLine): { key: string; found: InLine[] } {
+/** A line's placeholders from `patterns` (with the user's extra patterns, under their `key`), kept with it (line-memo.ts). */
+function placeholdersOf(line: ProseLine, key: string, patterns: Compiled[], any: RegExp | undefined): InLine[] {
   const memo = lineMemo(line);
   let kept = memo.placeholders as { key: string; found: InLine[] } | undefined;
-  if (!kept || kept.key !== '') {
-    const found = ANY_DEFAULT.test(line.text) ? placeholdersIn(line.text, placeholderPatterns().filter((p) => p.kind !== ASTERISK), data().exempt) : NONE;
-    kept = found === NONE ? NONE_DEFAULT : { key: '', found };
-    // A line read with the user's extra patterns keeps those: this answer is not stored over them.
-    if (!memo.placeholders) memo.placeholders = kept;
+  if (!kept || kept.key !== key) {
+    const found = !any || any.test(line.text) ? placeholdersIn(line.text, patterns, data().exempt) : NONE;
+    memo.placeholders = kept = found === NONE && key === '' ? NONE_DEFAULT : { key, found };
   }
-  return kept;
+  return kept.found;
 }
 
 /** Characters one of the built-in patterns needs: a line without any holds no placeholder. */
 const ANY_DEFAULT = /[XＸx×○□＊△【（({]/;
 
+/** The patterns run over a line's prose (asterisks are found in the source), the built-in ones made once. */
+let builtinProsePatterns: Compiled[] | undefined;
+function prosePatterns(extra: string[]): Compiled[] {
+  if (extra.length > 0) return placeholderPatterns(extra).filter((p) => p.kind !== ASTERISK);
+  return (builtinProsePatterns ??= placeholderPatterns().filter((p) => p.kind !== ASTERISK));
+}
+
 /** Whether the line holds a placeholder of the built-in patterns (asterisks aside). */
 export function hasPlaceholders(line: ProseLine): boolean {
-  return defaultPlaceholdersOf(line).found.length > 0;
+  return placeholdersOf(line, '', prosePatterns([]), ANY_DEFAULT).length > 0;
 }
 
 /**
@@ -125,8 +130,7 @@ export function hasPlaceholders(line: ProseLine): boolean {
  */
 export function findPlaceholders(lines: ProseLine[], extra: string[] = [], source?: string, flags?: Uint8Array): Placeholder[] {
   const found: Placeholder[] = [];
-  const patterns = placeholderPatterns(extra).filter((p) => p.kind !== ASTERISK);
-  const { exempt: terms } = data();
+  const patterns = prosePatterns(extra);
   const any = extra.length > 0 ? undefined : ANY_DEFAULT;
   // Where the next ASCII * in the source is: lines come in order, so this moves forward only.
   let star = source ? source.indexOf('*') : -1;
@@ -135,15 +139,8 @@ export function findPlaceholders(lines: ProseLine[], extra: string[] = [], sourc
   for (let n = 0; n < lines.length; n++) {
     if (flagged && star < 0 && (flagged[n] & LINE_PLACEHOLDERS) === 0) continue;
     const line = lines[n];
-    // Each parsed line's placeholders from the patterns are kept with it (line-memo.ts), with the
-    // user's extra patterns they were found with; asterisks need the source around the line.
-    const memo = lineMemo(line);
-    let kept = memo.placeholders as { key: string; found: InLine[] } | undefined;
-    if (!kept || kept.key !== key) {
-      const found = !any || any.test(line.text) ? placeholdersIn(line.text, patterns, terms) : NONE;
-      memo.placeholders = kept = found === NONE && key === '' ? NONE_DEFAULT : { key, found };
-    }
-    for (const p of kept.found) found.push({ span: { start: line.starts[p.from], end: line.ends[p.to - 1] }, text: p.text, kind: p.kind, line, kept: (p.kept ??= {}) });
+    // Asterisks need the source around the line.
+    for (const p of placeholdersOf(line, key, patterns, any)) found.push({ span: { start: line.starts[p.from], end: line.ends[p.to - 1] }, text: p.text, kind: p.kind, line, kept: (p.kept ??= {}) });
     if (source && line.text.length > 0 && star >= 0) {
       // Most lines have no * in their source line: no need to cut the line out of the source.
       const from = source.lastIndexOf('\n', line.starts[0] - 1) + 1;

@@ -13,7 +13,7 @@ export const OPAQUE = '\uFFFC';
 export interface LineMemo {
   numbering?: unknown;
   markers?: unknown;
-  /** model/enumerations.ts: the markers as placed for the report line (moved with it). */
+  /** model/enumerations.ts: the markers made for the report line (their spans are read from it). */
   placedMarkers?: unknown;
   /** model/enumerations.ts: 首先、其次、再次、最后. */
   ordinals?: unknown;
