@@ -1,6 +1,6 @@
-import { getLocale, t } from '../i18n';
+import { t } from '../i18n';
 import type { DocumentRule } from './rule';
-import { q } from './util';
+import { messageMemo, q } from './util';
 
 /** "会议共有四项议程" followed by three items. */
 export const countMismatch: DocumentRule = {
@@ -16,21 +16,13 @@ export const countMismatch: DocumentRule = {
   },
 };
 
-/**
- * The messages by what they say, per language: a long draft repeats a few phrases hundreds of
- * times, and formatting each at every keystroke was most of this rule's work. Never many kept.
- */
-const messages = new Map<string, string>();
+/** Formatted once each: a long draft repeats a few count phrases hundreds of times. */
+const messages = messageMemo();
 
 function messageFor(phrase: string, count: number, items: number, itemKind: string): string {
-  const key = `${getLocale()}\u0000${itemKind}\u0000${phrase}\u0000${count}\u0000${items}`;
-  let message = messages.get(key);
-  if (message !== undefined) return message;
-  message =
+  return messages(`${itemKind}\u0000${phrase}\u0000${count}\u0000${items}`, () =>
     itemKind === 'enumeration'
       ? t('数量不一致：{0}说有 {1} 项，后面实际以“一是、二是……”列出 {2} 项。请核对数量，或补全、删减条目。', q(phrase), count, items)
-      : t('数量不一致：{0}说有 {1} 项，后面实际以分条标题列出 {2} 项。请核对数量，或补全、删减条目。', q(phrase), count, items);
-  if (messages.size > 1000) messages.clear();
-  messages.set(key, message);
-  return message;
+      : t('数量不一致：{0}说有 {1} 项，后面实际以分条标题列出 {2} 项。请核对数量，或补全、删减条目。', q(phrase), count, items),
+  );
 }

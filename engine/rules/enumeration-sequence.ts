@@ -1,8 +1,8 @@
-import { getLocale, t } from '../i18n';
+import { t } from '../i18n';
 import { toChineseNumeral } from '../model/numerals';
 import type { EnumerationMarker } from '../model/types';
 import type { Fix, DocumentRule } from './rule';
-import { q } from './util';
+import { messageMemo, q } from './util';
 
 /** 一是、二是、四是: an enumeration that skips, repeats, or does not start at 一是. */
 export const enumerationSequence: DocumentRule = {
@@ -41,42 +41,20 @@ export const enumerationSequence: DocumentRule = {
   },
 };
 
-/**
- * The messages, by what they say: a long draft repeats the same few (二是 after 三是…) hundreds of
- * times, and they were formatted anew at every keystroke. Kept per language, and never many; looked
- * up through nested maps, so that a look-up makes no key string.
- */
-const messages = new Map<string, Map<string, Map<string, Map<number, string>>>>();
-let messageCount = 0;
+/** The messages and fix titles, formatted once each: a long draft repeats the same few hundreds of times. */
+const messages = messageMemo();
+const fixTitles = messageMemo();
 
 function messageFor(text: string, previous: string | undefined, expected: number): string {
-  const locale = getLocale();
-  if (messageCount > 1000) {
-    messages.clear();
-    messageCount = 0;
-  }
-  let byText = messages.get(locale);
-  if (!byText) messages.set(locale, (byText = new Map()));
-  let byPrevious = byText.get(text);
-  if (!byPrevious) byText.set(text, (byPrevious = new Map()));
-  let byExpected = byPrevious.get(previous ?? '');
-  if (!byExpected) byPrevious.set(previous ?? '', (byExpected = new Map()));
-  let message = byExpected.get(expected);
-  if (message !== undefined) return message;
-  message =
+  return messages(`${text}\u0000${previous ?? ''}\u0000${expected}`, () =>
     previous === undefined
       ? t('{0}之前没有“一是”：列举应从“一是”开始。请补上前面的条目，或改为“一是”。', q(text))
-      : t('{0}顺序不对：前一项是{1}，此处应为{2}。请按一是、二是、三是……的顺序编排。', q(text), q(previous), q(`${toChineseNumeral(expected)}是`));
-  messageCount++;
-  byExpected.set(expected, message);
-  return message;
+      : t('{0}顺序不对：前一项是{1}，此处应为{2}。请按一是、二是、三是……的顺序编排。', q(text), q(previous), q(`${toChineseNumeral(expected)}是`)),
+  );
 }
 
 /** 一是、二是……, made once each. */
 const MARKERS: string[] = [];
-
-/** Fix titles by language and length of the run: formatted once each. */
-const fixTitles = new Map<string, string[]>();
 
 function renumber(run: EnumerationMarker[]): Fix {
   const edits: Fix['edits'] = [];
@@ -84,9 +62,6 @@ function renumber(run: EnumerationMarker[]): Fix {
     const newText = (MARKERS[i + 1] ??= `${toChineseNumeral(i + 1)}是`);
     if (newText !== run[i].text) edits.push({ span: run[i].span, newText });
   }
-  const locale = getLocale();
-  let titles = fixTitles.get(locale);
-  if (!titles) fixTitles.set(locale, (titles = []));
-  const title = (titles[run.length] ??= t('按顺序重排“一是、二是……”（{0} 项）', run.length));
+  const title = fixTitles(String(run.length), () => t('按顺序重排“一是、二是……”（{0} 项）', run.length));
   return { title, edits, safe: true };
 }

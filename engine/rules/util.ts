@@ -1,4 +1,5 @@
-/** Small helpers shared by rules: spans inside a prose line, and CJK character classes. */
+/** Small helpers shared by rules: spans inside a prose line, CJK character classes, quoting and kept messages. */
+import { getLocale } from '../i18n';
 import type { ProseLine, Span } from '../model/types';
 
 /** The source span of text[from, to) of a line. */
@@ -23,3 +24,25 @@ export const q = (s: string) => `“${s}”`;
 
 /** Shows a punctuation mark itself, where curly quotes around it would be unreadable: 「“」. */
 export const qm = (s: string) => `「${s}」`;
+
+/** Messages kept by one memo (messageMemo) before it starts over. */
+const MAX_MESSAGES = 1000;
+
+/**
+ * Messages by what they say, in the current language: a long draft repeats a few hundred of them
+ * at every keystroke, and each is formatted once here. `key` names what the message says (its
+ * arguments); the language is added to it.
+ */
+export function messageMemo(): (key: string, make: () => string) => string {
+  const kept = new Map<string, string>();
+  return (key, make) => {
+    const full = `${getLocale()}\u0000${key}`;
+    let message = kept.get(full);
+    if (message === undefined) {
+      message = make();
+      if (kept.size >= MAX_MESSAGES) kept.clear();
+      kept.set(full, message);
+    }
+    return message;
+  };
+}
