@@ -119,7 +119,7 @@ export function startServer(connection: Connection): void {
       if (n > 0) connection.console.info(`copied-paragraph: indexed ${n} file(s) of the workspace and archive`);
       // What drafts are compared with changed: every result is out of date.
       checkedWith++;
-      for (const doc of documents.all()) schedule(doc.uri, 0);
+      checkOpenDrafts();
     });
   };
 
@@ -203,9 +203,9 @@ export function startServer(connection: Connection): void {
         if (pullConfiguration) applyLocale(await readLocaleSetting(undefined));
       })
       .then(() => {
-        // Drafts opened meanwhile were checked already; only those checked before the language or
-        // the projects changed are checked again (a draft opened at start was checked twice).
-        for (const doc of documents.all()) if (cache.get(doc.uri)?.checkedWith !== checkedWith) schedule(doc.uri, 0);
+        // Drafts opened meanwhile were checked already: validate passes over those checked with the
+        // language and projects as they are now (a draft opened at start was checked twice).
+        checkOpenDrafts();
         rebuildCopies();
       });
     if (pullConfiguration) {
@@ -264,7 +264,6 @@ export function startServer(connection: Connection): void {
       return;
     }
     let result: LintResult;
-    const checkedWithNow = checkedWith;
     const started = performance.now();
     const text = current.getText();
     const options = lintOptions(settings, projectFor(uri));
@@ -292,7 +291,7 @@ export function startServer(connection: Connection): void {
       });
       return;
     }
-    cache.set(uri, { version, result, checkedWith: checkedWithNow });
+    cache.set(uri, { version, result, checkedWith });
     editLog.linted(uri, version);
     connection.console.debug(
       `checked ${uri} v${version}: ${result.type?.id ?? 'not a report'}, ${result.diagnostics.length} finding(s), ${(performance.now() - started).toFixed(1)} ms`,
@@ -303,7 +302,7 @@ export function startServer(connection: Connection): void {
     void current.lineCount;
     warmUp.afterCheck(text, { ...options, corpus: copies.sampleCorpus() }, {
       // As publish() below does, without sending: the result is the warm-up's sample.
-      publish: (sample) => JSON.stringify({ uri, version, diagnostics: capDiagnostics(sample.diagnostics, MAX_FINDINGS, visibleLines.get(uri)).map(toLspDiagnostic) }),
+      publish: (sample) => JSON.stringify({ uri, version, diagnostics: shownDiagnostics(uri, sample) }),
     });
     // For the client's status bar: is this a report, and how much is left to fill in.
     // Counted in one pass, without copying: this runs at every keystroke over every finding.
@@ -325,9 +324,10 @@ export function startServer(connection: Connection): void {
     });
   };
 
+  /** The diagnostics published for a result: up to the cap, the visible lines first. */
+  const shownDiagnostics = (uri: string, result: LintResult) => capDiagnostics(result.diagnostics, MAX_FINDINGS, visibleLines.get(uri)).map(toLspDiagnostic);
   const publish = (uri: string, version: number, result: LintResult) => {
-    const shown = capDiagnostics(result.diagnostics, MAX_FINDINGS, visibleLines.get(uri));
-    void connection.sendDiagnostics({ uri, version, diagnostics: shown.map(toLspDiagnostic) });
+    void connection.sendDiagnostics({ uri, version, diagnostics: shownDiagnostics(uri, result) });
   };
 
   // The client tells which lines are on screen; over the cap, those findings are published first.
@@ -354,17 +354,9 @@ export function startServer(connection: Connection): void {
     );
   };
 
-  // TextDocuments reports an opened document as changed too: the version it was opened with is
-  // checked once, for the open (a 1 MB draft was checked twice on opening, 480 + 75 ms).
-  const openedVersion = new Map<string, number>();
-  documents.onDidOpen((e) => {
-    openedVersion.set(e.document.uri, e.document.version);
-    schedule(e.document.uri, 0);
-  });
+  // TextDocuments reports an opened document as changed too: validate checks that version once.
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
   documents.onDidChangeContent(async (e) => {
-    const opened = openedVersion.get(e.document.uri);
-    openedVersion.delete(e.document.uri);
-    if (opened === e.document.version) return;
     lastEditAt = performance.now();
     const settings = await settingsFor(e.document.uri);
     if (settings.validate === 'onSave') return;
@@ -401,10 +393,18 @@ export function startServer(connection: Connection): void {
     return s ? s.locale : chosenLocale;
   };
 
+  /**
+   * Every open draft to be checked again; validate passes over one whose result was checked with the
+   * language, projects and index as they are now (bump `checkedWith` first when one of them changed).
+   */
+  const checkOpenDrafts = () => {
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  };
+
   /** Every setting applies at once: settings, language and projects are read again, drafts re-checked. */
   const recheckAll = () => {
     cache.clear();
-    for (const doc of documents.all()) schedule(doc.uri, 0);
+    checkOpenDrafts();
   };
 
   connection.onDidChangeConfiguration(async (params) => {
@@ -433,12 +433,12 @@ export function startServer(connection: Connection): void {
       // Saving an open draft changes nothing here; another file re-read may change what is copied.
       if (drafts.includes('reindexed')) {
         checkedWith++;
-        for (const doc of documents.all()) schedule(doc.uri, 0);
+        checkOpenDrafts();
       }
       return;
     }
     loadProjects();
-    for (const doc of documents.all()) schedule(doc.uri, 0);
+    checkOpenDrafts();
   });
 
   /** The lint result for the document's current version, computing it if the cache is stale. */
