@@ -97,11 +97,14 @@ describe('warm-up after a large draft opens', () => {
   it('runs once per server, and not for a small draft', () => {
     const manual = manualScheduling();
     const warmUp = new TypingWarmUp(manual.scheduling, SIZES);
+    assert.equal(warmUp.wants('# 报告\n\n一、情况\n\n党支部召开会议。\n'), false);
     warmUp.afterCheck('# 报告\n\n一、情况\n\n党支部召开会议。\n', {});
     assert.equal(manual.queue.length, 0, 'a small draft checks fast with cold code');
+    assert.equal(warmUp.wants(largeDraft()), true);
     warmUp.afterCheck(largeDraft(), {});
     manual.runAll();
     const typed = warmUp.typed;
+    assert.equal(warmUp.wants(largeDraft()), false, 'once per server');
     warmUp.afterCheck(largeDraft(), {});
     assert.equal(manual.queue.length, 0);
     assert.equal(warmUp.typed, typed);

@@ -300,7 +300,8 @@ export function startServer(connection: Connection): void {
     // The document's line offsets, which TextDocuments works out on first use: that was the first
     // keystroke after opening (a pass over the whole draft in code not yet compiled), now it is here.
     void current.lineCount;
-    warmUp.afterCheck(text, { ...options, corpus: copies.sampleCorpus() }, {
+    // Asked first: the options and hooks are made only for the one check that starts it, not at every keystroke.
+    if (warmUp.wants(text)) warmUp.afterCheck(text, { ...options, corpus: copies.sampleCorpus() }, {
       // As publish() below does, without sending: the result is the warm-up's sample.
       publish: (sample) => JSON.stringify({ uri, version, diagnostics: shownDiagnostics(uri, sample) }),
     });

@@ -69,11 +69,16 @@ export class TypingWarmUp {
     this.sizes = { ...SIZES, ...sizes };
   }
 
-  /** After a draft's check: starts the warm-up if the draft is large and none has run yet. */
+  /** Whether a check of `text` starts the warm-up: the draft is large and none has run yet. */
+  wants(text: string): boolean {
+    return !this.started && text.length >= this.sizes.from;
+  }
+
+  /** After a draft's check: starts the warm-up if it wants this draft. */
   afterCheck(text: string, options: LintOptions, hooks: WarmUpHooks = {}): void {
     const { done, publish } = hooks;
-    const { from, sampleChars, keystrokes } = this.sizes;
-    if (this.started || text.length < from) return;
+    const { sampleChars, keystrokes } = this.sizes;
+    if (!this.wants(text)) return;
     this.started = true;
     let sample = text.slice(0, Math.max(0, text.indexOf('\n', sampleChars)) || sampleChars);
     // The sample is checked as the draft is: its own parse cache, never the document's, and the
