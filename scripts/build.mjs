@@ -155,8 +155,9 @@ await Promise.all([
   // code cache (engine/io/code-cache.ts).
   esbuild.build({ ...common, entryPoints: ['cli/src/launch.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...withData, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-main.js' }),
-  // The same CLI with the exporter built in, for `party-report export`: one bundle to load, not two.
-  esbuild.build({ ...withDataAndExporter, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli-export.js' }),
+  // `party-report export` alone, with the exporter built in: one bundle to load, not two, and
+  // without the checks and the other commands (cli/src/export-main.ts).
+  esbuild.build({ ...withDataAndExporter, entryPoints: ['cli/src/export-main.ts'], outfile: 'dist/cli-export.js' }),
   // The engine as a library, for benchmarks and for tools that embed it.
   esbuild.build({ ...withData, entryPoints: ['engine/index.ts'], outfile: 'dist/engine.js' }),
   // The RE2 engine for user patterns, loaded on demand by engine/text/safe-regex.ts.

@@ -43,6 +43,23 @@ describe('the CLI code cache', function () {
     assert.deepEqual(caches().filter((f) => f.endsWith('.tmp')), []);
   });
 
+  it('keeps a cache for each command: a first `rules` run does not decide what `lint` finds compiled', () => {
+    assert.equal(run(['rules']).status, 0);
+    assert.equal(caches().length, 1);
+    const rulesCache = caches()[0];
+    const rulesSize = fs.statSync(path.join(cache, rulesCache)).size;
+    assert.equal(run(['lint', DRAFT]).status, 1);
+    const [lintCache] = caches().filter((f) => f !== rulesCache);
+    assert.ok(lintCache?.startsWith('cli-main.'), `a second cli-main cache: ${caches().join(', ')}`);
+    // Same bundle, same build: only the last tag (flags and command) differs.
+    assert.equal(lintCache.split('.').slice(0, -2).join('.'), rulesCache.split('.').slice(0, -2).join('.'));
+    // The lint run's cache holds the checks it compiled, which `rules` never runs.
+    assert.ok(fs.statSync(path.join(cache, lintCache)).size > rulesSize, `${lintCache} larger than ${rulesCache}`);
+    // A second lint run uses its own cache and leaves both in place.
+    assert.equal(run(['lint', DRAFT]).status, 1);
+    assert.deepEqual(caches(), [lintCache, rulesCache].sort());
+  });
+
   it('a corrupt or truncated cache is rejected and replaced, and the run answers as usual', () => {
     const without = run(['lint', '--format', 'json', DRAFT], 'off');
     run(['lint', DRAFT]);

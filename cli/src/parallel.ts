@@ -17,6 +17,7 @@ import { freezeIndex, getLocale, setLocale, t, type FrozenIndexData, type Locale
 import { lintFile, type FileOutcome, type LintArgs } from './commands/lint';
 import { defaultJobs, InOrder, Pool, poolThreadData, workerThreads } from './worker-pool';
 import { buffersOf, CliCorpus, cwdMasker, cwdMasking, signCorpusFile } from './corpus';
+import { stderr } from './output';
 
 /** Below this many files per worker, workers do not pay for their start (about 40 ms each). */
 const MIN_FILES_PER_WORKER = 4;
@@ -157,19 +158,21 @@ class Progress {
   private readonly after = Number(process.env.PARTY_REPORT_PROGRESS_AFTER_MS ?? 1000);
   private shown = false;
   private lastDraw = 0;
-  private readonly tty = Boolean(process.stderr.isTTY);
+  /** Asked once the line is due: a run that ends within the second never loads what tells a terminal. */
+  private tty: boolean | undefined;
 
   update(line: string): void {
-    if (!this.tty) return;
     const now = Date.now();
     if (now - this.started < this.after || now - this.lastDraw < 100) return;
+    this.tty ??= stderr.isTerminal();
+    if (!this.tty) return;
     this.lastDraw = now;
     this.shown = true;
-    process.stderr.write(`\r${line}\x1b[K`);
+    stderr.write(`\r${line}\x1b[K`);
   }
 
   done(): void {
-    if (this.shown) process.stderr.write('\r\x1b[K');
+    if (this.shown) stderr.write('\r\x1b[K');
     this.shown = false;
   }
 }

@@ -5,7 +5,9 @@
  * bundle is compiled here through vm.Script with the cached data of an earlier run.
  *
  * The cache lives in the user's cache folder (never in a project), one file per installed bundle,
- * its build, the Node version, architecture and V8 flags. It is only an accelerator: a missing, stale, corrupt or
+ * its build, the Node version, architecture, V8 flags and the kind of run (the CLI's command): the
+ * cache holds what its first run compiled, so a cache that `rules` wrote would leave `lint` to
+ * compile most of what it runs. It is only an accelerator: a missing, stale, corrupt or
  * unwritable cache means the bundle is compiled as usual. V8 checks the data against its version,
  * flags and the source's length and rejects what does not fit; the build writes a hash of each
  * bundle's content into its last line, so another build of the bundle never meets this cache.
@@ -40,8 +42,11 @@ function tag(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** `require(file)` for a bundle, through the code cache when the bundle carries a build id. */
-export function requireWithCodeCache(file: string): unknown {
+/**
+ * `require(file)` for a bundle, through the code cache when the bundle carries a build id.
+ * `kind`: what this run will do with the bundle (the CLI's command); each kind has its own cache.
+ */
+export function requireWithCodeCache(file: string, kind = ''): unknown {
   const dir = cacheDir();
   let source: string | undefined;
   let id: string | undefined;
@@ -61,7 +66,7 @@ export function requireWithCodeCache(file: string): unknown {
   // The bundle's name and where it is installed: each install keeps its own cache, and a new build
   // of it replaces the old one's.
   const name = `${path.basename(file, '.js')}.${tag(path.resolve(file))}`;
-  const cacheFile = path.join(dir, `${name}.${id}.${process.version}.${process.arch}.${tag(process.execArgv.join(' '))}.v8cache`);
+  const cacheFile = path.join(dir, `${name}.${id}.${process.version}.${process.arch}.${tag(process.execArgv.join(' ') + (kind && `\0${kind}`))}.v8cache`);
   const cachedData = readOwnCache(cacheFile);
   // The CommonJS wrapper, as Node's loader applies it; a leading #! line is no JavaScript.
   const body = source.startsWith('#!') ? '//' + source.slice(2) : source;

@@ -5,7 +5,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseArgs } from 'node:util';
 import { fontProblem, loadExporter, t, type TextEncodingName } from '../../../engine';
+import { encodingArg, jobsArg } from '../arguments';
 import { expandFiles } from '../expand-files';
 import { exportJob, exportJobs, type ExportJob, type ExportSettings } from '../export-batch';
 
@@ -37,6 +39,32 @@ export function isSingleDraft(files: string[]): boolean {
 }
 
 const outputName = (file: string, extension: string) => path.basename(file).replace(/\.(md|markdown|mdown|mkd|txt)$/i, '') + extension;
+
+/** `export` and its arguments as typed (after the command's name): checked, then run. The exit code. */
+export async function exportCommand(args: string[], err: (s: string) => void, usage: string): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean', default: false },
+      font: { type: 'string', multiple: true, default: [] },
+      encoding: { type: 'string' },
+      pdf: { type: 'boolean', default: false },
+      soffice: { type: 'string' },
+      jobs: { type: 'string', short: 'j' },
+    },
+  });
+  const encoding = encodingArg(values.encoding, err);
+  if (encoding === null) return 2;
+  const jobs = jobsArg(values.jobs, err);
+  if (jobs === null) return 2;
+  if (positionals.length === 0) {
+    err(t('export 需要至少一个文稿文件、目录或通配符。') + '\n' + usage);
+    return 2;
+  }
+  return await runExport({ files: positionals, output: values.output, force: values.force ?? false, fonts: values.font ?? [], pdf: values.pdf, soffice: values.soffice, encoding, jobs }, err);
+}
 
 export async function runExport(args: ExportArgs, err: (s: string) => void): Promise<number> {
   const fonts: Record<string, string> = {};

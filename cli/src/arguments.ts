@@ -1,0 +1,58 @@
+/**
+ * What every entry of the CLI reads the same way: the usage text, --locale, --encoding, --jobs, and
+ * the handling of a parseArgs error. cli/src/main.ts (every command) and cli/src/export-main.ts
+ * (`export` alone, dist/cli-export.js) both use it.
+ */
+import { ENCODINGS, localeFrom, localeFromEnvironment, setLocale, t, type TextEncodingName } from '../../engine';
+
+/** The usage text in the chosen language (so it is built after --locale is read). */
+export const usageText = () => `${t('用法：')}
+  party-report lint [--format text|json|sarif] [--template <${t('类型')}>] [--fix] [--explain] [--jobs N] [--max-diagnostics N] [--encoding ${t('编码')}] <${t('文件或目录…')}>   --jobs：${t('同时检查的文件数（默认为 CPU 核数）')}
+  party-report new <${t('类型')}> [--set ${t('键=值…')}] [-o ${t('文件.md')}] [--force]   ${t('用报告类型的骨架新建文稿')}
+  party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]] [--encoding ${t('编码')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
+  party-report export <${t('目录|通配符|文稿…')}> [-o ${t('输出目录')}] [--force] [--jobs N] …   ${t('批量导出；没有 -o 时写在各文稿旁边，已有文件不覆盖（除非 --force）')}
+  party-report import <${t('文件.docx')}> [-o ${t('文稿.md')}|-] [--force]   ${t('把 Word 文档导入为 Markdown 文稿')}
+  party-report review <${t('文件.docx|文稿.md')}> [-o ${t('审阅稿.docx')}] [--force]   ${t('生成带批注的审阅稿（原文件不变）')}
+  party-report templates            ${t('列出报告类型')}
+  party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、能否自动修复、说明、依据')}
+  ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
+  ${t('选项 --encoding utf-8|utf-16le|utf-16be|gb18030：文稿编码（默认自动识别：BOM、UTF-8，否则 GB18030）。')}
+  ${t('选项 --max-diagnostics N：每个文件最多列出的问题数（默认 2000），其余只报条数。')}
+  party-report --version
+
+${t('退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。')}`;
+
+/** --locale zh-CN|en wins; otherwise the environment's language (LC_ALL, LC_MESSAGES, LANG). */
+export function chooseLocale(argv: string[]): string[] {
+  const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  if (at < 0) {
+    setLocale(localeFromEnvironment(process.env));
+    return argv;
+  }
+  const arg = argv[at];
+  setLocale(localeFrom(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1]));
+  return [...argv.slice(0, at), ...argv.slice(at + (arg.includes('=') ? 1 : 2))];
+}
+
+/** --encoding: one of ENCODINGS (null after saying what is wrong), or undefined to detect. */
+export function encodingArg(value: string | undefined, err: (s: string) => void): TextEncodingName | undefined | null {
+  if (value === undefined) return undefined;
+  const name = value.toLowerCase().replace(/^utf8$/, 'utf-8').replace(/^gbk$/, 'gb18030') as TextEncodingName;
+  if (ENCODINGS.includes(name)) return name;
+  err(t('--encoding 只能是 {0} 之一（GBK 文件用 gb18030），收到 {1}', ENCODINGS.join('、'), JSON.stringify(value)));
+  return null;
+}
+
+/** --jobs N: a positive whole number (null after saying what is wrong), or undefined for the default. */
+export function jobsArg(value: string | undefined, err: (s: string) => void): number | undefined | null {
+  if (value === undefined) return undefined;
+  const jobs = Number(value);
+  if (Number.isInteger(jobs) && jobs >= 1) return jobs;
+  err(t('--jobs 应为正整数，收到 {0}', JSON.stringify(value)));
+  return null;
+}
+
+/** A usage error from node:util's parseArgs (unknown option, missing value): said with the usage, exit code 2. */
+export function isParseArgsError(e: unknown): e is Error {
+  return Boolean((e as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS'));
+}

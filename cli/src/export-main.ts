@@ -1,0 +1,38 @@
+/**
+ * dist/cli-export.js: `party-report export` alone, with the exporter built in. The launcher
+ * (cli/src/launch.ts) runs it for that command; every other command runs from dist/cli-main.js
+ * (cli/src/main.ts). Without the checks, the other commands and their libraries, the bundle and the
+ * code cache a one-draft export loads are smaller (docs/benchmarks.md). It is also the bundle the
+ * export's worker threads run (cli/src/export-batch.ts).
+ */
+import { exportCommand } from './commands/export';
+import { isExportWorker, serveExportTasks } from './export-batch';
+import { chooseLocale, isParseArgsError, usageText } from './arguments';
+import { exitOnceWritten, stderr, writeStderrLine } from './output';
+import { t } from '../../engine';
+
+async function main(args: string[]): Promise<number> {
+  // The launcher chose this bundle because the command is `export`; --locale may come before it.
+  const [, ...rest] = chooseLocale(args);
+  const usage = usageText();
+  try {
+    return await exportCommand(rest, writeStderrLine, usage);
+  } catch (e) {
+    if (!isParseArgsError(e)) throw e;
+    writeStderrLine(`${e.message}\n${usage}`);
+    return 2;
+  }
+}
+
+if (isExportWorker()) serveExportTasks();
+else
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+      exitOnceWritten();
+    },
+    (e: Error) => {
+      stderr.write(t('party-report 出错：{0}', e.message) + '\n');
+      process.exitCode = 2;
+    },
+  );
