@@ -86,13 +86,31 @@ function timeProcess(cmd, args, runs, before, env) {
  * a change in the machine's load falls on all of them alike. Median wall and CPU time of each.
  */
 function timeProcessesAlternating(commands, runs) {
-  for (const [cmd, args] of commands) runProcess(cmd, args);
+  for (const [cmd, args, env] of commands) runProcess(cmd, args, undefined, env);
   const results = commands.map(() => []);
-  for (let i = 0; i < runs; i++) commands.forEach(([cmd, args], k) => results[k].push(runProcess(cmd, args)));
+  for (let i = 0; i < runs; i++) commands.forEach(([cmd, args, env], k) => results[k].push(runProcess(cmd, args, undefined, env)));
   return results.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: GNU_TIME ? median(rs.map((r) => r.cpu)) : undefined }));
 }
 
 const node = (args) => [process.execPath, args];
+
+/**
+ * NODE_EXTRA_CA_CERTS, where it is set, makes every Node process read and parse the certificates it
+ * names when it starts, before any of our code: on the machine these figures were first taken on it
+ * names the system's whole bundle (144 certificates), which took 35–45 ms of every start, more than
+ * pandoc's whole run. A usual desktop does not set it. The start-up rows (node -e 0, lint seed, export
+ * seed) are shown both ways: as the machine is set up, and with the variable removed for the child.
+ */
+const extraCaCerts = process.env.NODE_EXTRA_CA_CERTS;
+const withoutExtraCa = extraCaCerts === undefined ? undefined : Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS'));
+const certificatesIn = (file) => {
+  try {
+    return (fs.readFileSync(file, 'latin1').match(/-----BEGIN CERTIFICATE-----/g) ?? []).length;
+  } catch {
+    return 0;
+  }
+};
+if (extraCaCerts !== undefined) row(`NODE_EXTRA_CA_CERTS is set here (${extraCaCerts}, ${certificatesIn(extraCaCerts)} certificates): every Node start reads it`, 'see rows "without NODE_EXTRA_CA_CERTS"');
 const pandoc = spawnSync('pandoc', ['--version']).status === 0;
 
 // ---------------------------------------------------------------- checking, in-process and whole process
@@ -116,14 +134,19 @@ if (wanted('lint')) {
   const bend = perMb[20] / perMb[5];
   row('  time per MB at 20 MB ÷ at 5 MB', `${bend.toFixed(2)}×`, '—', '≤ 1.3× (linear)', bend <= 1.3);
 
-  const empty = timeProcess(...node(['-e', '0']), 10);
+  // node -e 0 and lint seed in turn, 10 rounds (as the machine is set up, and without NODE_EXTRA_CA_CERTS where it is set).
+  const startRows = [node(['-e', '0']), node([CLI, 'lint', inputs.seed]), ...(withoutExtraCa ? [[...node(['-e', '0']), withoutExtraCa], [...node([CLI, 'lint', inputs.seed]), withoutExtraCa]] : [])];
+  const [empty, seedCli, emptyUsual, seedUsual] = timeProcessesAlternating(startRows, 10);
   // The CLI loads its bundle through V8's code cache (engine/io/code-cache.ts); the first run after a
   // build writes it, so the median of 10 is the warm figure. The cold one (cache off) is shown too.
-  const seedCli = timeProcess(...node([CLI, 'lint', inputs.seed]), 10);
   const seedCold = timeProcess(...node([CLI, 'lint', inputs.seed]), 5, undefined, { ...process.env, PARTY_REPORT_CACHE_DIR: 'off' });
   const peerCli = timeProcess(...node([MARKDOWNLINT_CLI, inputs.seed]), 5);
   row('node -e 0 (median of 10)', ms(empty.wall));
-  row('lint seed, whole process (median of 10)', ms(seedCli.wall), ms(peerCli.wall), `≤ 1.5 × node -e 0 = ${ms(1.5 * empty.wall)}`, seedCli.wall <= 1.5 * empty.wall);
+  row('lint seed, whole process (median of 10, in turn with node -e 0)', ms(seedCli.wall), ms(peerCli.wall), `≤ 1.5 × node -e 0 = ${ms(1.5 * empty.wall)}`, seedCli.wall <= 1.5 * empty.wall);
+  if (emptyUsual) {
+    row('node -e 0, without NODE_EXTRA_CA_CERTS', ms(emptyUsual.wall));
+    row('lint seed, whole process, without NODE_EXTRA_CA_CERTS', ms(seedUsual.wall), '—', `≤ 1.5 × node -e 0 = ${ms(1.5 * emptyUsual.wall)} (ratio ${(seedUsual.wall / emptyUsual.wall).toFixed(2)})`, seedUsual.wall <= 1.5 * emptyUsual.wall);
+  }
   row('  the same without the code cache (median of 5)', ms(seedCold.wall));
   // On a machine others are loading, wall times swing; CPU time (user + sys) shows the same comparison steadier.
   if (seedCli.cpu !== undefined) row('  lint seed, whole process, CPU time', ms(seedCli.cpu), ms(peerCli.cpu), `node -e 0: ${ms(empty.cpu)}, ratio ${(seedCli.cpu / empty.cpu).toFixed(2)}`);
@@ -192,9 +215,16 @@ if (wanted('export')) {
     row(`export ${name} to DOCX, in-process (median of 10)`, ms(await timeAsync(() => exporter.exportDocx(text), 10)));
     const out = path.join(work, 'out.docx');
     // Ours and pandoc in turn, 15 rounds: one-off runs of each, one after the other, met different loads.
-    const [ours, peerRun] = timeProcessesAlternating([node([CLI, 'export', file, '-o', out, '--force']), ...(pandoc ? [['pandoc', [file, '-f', 'markdown', '-o', path.join(work, 'pandoc.docx')]]] : [])], 15);
+    const exportRun = node([CLI, 'export', file, '-o', out, '--force']);
+    const pandocRun = pandoc ? [['pandoc', [file, '-f', 'markdown', '-o', path.join(work, 'pandoc.docx')]]] : [];
+    const usualRun = withoutExtraCa ? [[...exportRun, withoutExtraCa]] : [];
+    const [ours, ...others] = timeProcessesAlternating([exportRun, ...pandocRun, ...usualRun], 15);
+    const peerRun = pandoc ? others[0] : undefined;
+    const usual = withoutExtraCa ? others.at(-1) : undefined;
     const peer = peerRun?.wall;
-    row(`export ${name} to DOCX, whole process (median of 15, in turn with pandoc)`, ms(ours.wall), pandoc ? ms(peer) : 'pandoc not installed', '≤ 2 × pandoc', pandoc ? ours.wall <= 2 * peer : undefined);
+    const ratio = (wall) => (pandoc ? ` (ratio ${(wall / peer).toFixed(2)})` : '');
+    row(`export ${name} to DOCX, whole process (median of 15, in turn with pandoc)`, ms(ours.wall), pandoc ? ms(peer) : 'pandoc not installed', `≤ 2 × pandoc${ratio(ours.wall)}`, pandoc ? ours.wall <= 2 * peer : undefined);
+    if (usual) row(`export ${name}, whole process, without NODE_EXTRA_CA_CERTS`, ms(usual.wall), pandoc ? ms(peer) : '—', `≤ 2 × pandoc${ratio(usual.wall)}`, pandoc ? usual.wall <= 2 * peer : undefined);
     if (ours.cpu !== undefined && peerRun) row(`  export ${name}, whole process, CPU time`, ms(ours.cpu), ms(peerRun.cpu), `ratio ${(ours.cpu / peerRun.cpu).toFixed(2)}`);
   }
   // A folder of 100 drafts (4–16 KB) in one `party-report export`, against pandoc run once per draft.
