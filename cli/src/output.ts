@@ -15,7 +15,7 @@
 import * as fs from 'node:fs';
 import type * as Tty from 'node:tty';
 
-class Output {
+export class Output {
   private throughStream = process.platform === 'win32';
 
   /**
