@@ -14,8 +14,6 @@ import { projectFor } from './project';
 import { chooseLocale, encodingArg, isParseArgsError, jobsArg, usageText } from './arguments';
 import { t } from '../../engine';
 
-/** Set by commands that write only to stderr and leave nothing to do once it is written (exitOnceWritten). */
-let endWhenWritten = false;
 
 async function main(args: string[]): Promise<number> {
   const out = (s: string) => stdout.write(s);
@@ -87,7 +85,6 @@ async function main(args: string[]): Promise<number> {
         return runNew({ type: positionals[0], set: values.set ?? [], output: values.output, force: values.force ?? false }, out, err);
       }
       case 'export':
-        endWhenWritten = true;
         return await exportCommand(rest, err, USAGE);
       case 'import': {
         const { values, positionals } = parseArgs({
@@ -146,7 +143,8 @@ else if (isExportWorker()) serveExportTasks();
 else main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
-    if (endWhenWritten) exitOnceWritten();
+    // Every command has finished its work (written its files, ended its workers) when main returns.
+    exitOnceWritten();
   },
   (e: Error) => {
     stderr.write(t('party-report 出错：{0}', e.message) + '\n');

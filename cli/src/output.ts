@@ -87,14 +87,14 @@ export function writeStderrLine(text: string): void {
 }
 
 /**
- * Ends the process as soon as its messages on stderr have been handed on, instead of waiting for
- * the event loop to drain. As a short run's loop empties, V8 still runs the garbage collection it
- * had scheduled as tasks: after a 60-page export a scavenge and a full mark-compact, up to 13 ms
- * that nothing needs (docs/benchmarks.md). Written straight to the descriptor, the messages are out
- * already; through the stream, the callback of an empty write comes after every earlier write on it,
- * so no message is lost where pipes are asynchronous. `exit` handlers (the code cache,
- * engine/io/code-cache.ts) still run. For commands that write nothing to stdout (export).
+ * Ends the process as soon as its output has been handed on, instead of waiting for the event loop
+ * to drain. As a short run's loop empties, V8 still runs the garbage collection it had scheduled as
+ * tasks: after a 60-page export a scavenge and a full mark-compact, up to 13 ms that nothing needs
+ * (docs/benchmarks.md); after `lint` of one draft a scavenge. Written straight to the descriptors,
+ * the output is out already; through a stream, the callback of an empty write comes after every
+ * earlier write on it, so nothing is lost where pipes are asynchronous. `exit` handlers (the code
+ * cache, engine/io/code-cache.ts) still run. Called once the command's work is done.
  */
 export function exitOnceWritten(): void {
-  stderr.whenWritten(() => process.exit());
+  stdout.whenWritten(() => stderr.whenWritten(() => process.exit()));
 }
