@@ -64,22 +64,31 @@ async function timeAsync(fn, runs) {
   return median(times);
 }
 
-/** Wall time of a whole process, and (with GNU time) the CPU time it used. */
-const GNU_TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+/**
+ * Wall time of a whole process, and the CPU time (user + system) it used, both to the millisecond:
+ * bash's `time` around the command (GNU time prints CPU time in hundredths of a second, too coarse
+ * for a run of 50 ms). The command's own output goes to /dev/null, as a user's would to a terminal or file.
+ * Without bash: wall time around the spawn, no CPU time.
+ */
+const BASH = ['/bin/bash', '/usr/bin/bash'].find((file) => fs.existsSync(file));
+const TIMED = 'TIMEFORMAT="%3R %3U %3S"; { time "$@" >/dev/null 2>/dev/null; } 2>&1';
 function runProcess(cmd, args, before, env = process.env) {
   before?.();
+  if (BASH) {
+    const r = spawnSync(BASH, ['-c', TIMED, 'bash', cmd, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'], encoding: 'utf8', env });
+    if (r.error) throw r.error;
+    const m = /(\d+\.\d+) (\d+\.\d+) (\d+\.\d+)\s*$/.exec(r.stdout ?? '');
+    if (!m) throw new Error(`no timing from bash for ${cmd} ${args.join(' ')}: ${r.stdout}`);
+    return { wall: Number(m[1]) * 1000, cpu: (Number(m[2]) + Number(m[3])) * 1000 };
+  }
   const t = process.hrtime.bigint();
-  const r = GNU_TIME
-    ? spawnSync(GNU_TIME, ['-f', '%U %S', cmd, ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env })
-    : spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore', env });
-  const wall = Number(process.hrtime.bigint() - t) / 1e6;
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'ignore', env });
   if (r.error) throw r.error;
-  const cpu = GNU_TIME ? (/(\d+\.\d+) (\d+\.\d+)\s*$/.exec(r.stderr ?? '') ?? []).slice(1, 3).reduce((a, b) => a + Number(b) * 1000, 0) : undefined;
-  return { wall, cpu };
+  return { wall: Number(process.hrtime.bigint() - t) / 1e6, cpu: undefined };
 }
 function timeProcess(cmd, args, runs, before, env) {
   const results = Array.from({ length: runs }, () => runProcess(cmd, args, before, env));
-  return { wall: median(results.map((r) => r.wall)), cpu: GNU_TIME ? median(results.map((r) => r.cpu)) : undefined };
+  return { wall: median(results.map((r) => r.wall)), cpu: BASH ? median(results.map((r) => r.cpu)) : undefined };
 }
 /**
  * Several commands run in turn, `runs` rounds, after one round not counted (it writes the code cache):
@@ -89,7 +98,7 @@ function timeProcessesAlternating(commands, runs) {
   for (const [cmd, args, env] of commands) runProcess(cmd, args, undefined, env);
   const results = commands.map(() => []);
   for (let i = 0; i < runs; i++) commands.forEach(([cmd, args, env], k) => results[k].push(runProcess(cmd, args, undefined, env)));
-  return results.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: GNU_TIME ? median(rs.map((r) => r.cpu)) : undefined }));
+  return results.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: BASH ? median(rs.map((r) => r.cpu)) : undefined }));
 }
 
 const node = (args) => [process.execPath, args];
