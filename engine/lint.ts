@@ -21,6 +21,7 @@ import type { UnitData } from './unit/types';
 import { getLocale, t } from './i18n';
 import { LineFindings, NO_FINDINGS, type Reported } from './incremental/line-findings';
 import type { Position } from './text/line-index';
+import { pastDeadline } from './deadline';
 
 export type { RuleSetting } from './severity';
 
@@ -140,7 +141,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       const severity = severityOf(rule.id, rule.defaultSeverity);
       if (!severity) return;
       const lines = byLine.get(r);
-      if (lines ? lines.late : performance.now() > deadline) {
+      if (lines ? lines.late : pastDeadline(deadline)) {
         skipped.push(rule.id);
         return;
       }
@@ -246,7 +247,7 @@ function checkLines(
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     // The budget is looked at every few hundred lines: what is left is skipped with a note.
-    if ((n & 255) === 0 && n > 0 && performance.now() > deadline) {
+    if ((n & 255) === 0 && n > 0 && pastDeadline(deadline)) {
       for (const run of runs) run.late = true;
       break;
     }

@@ -16,7 +16,7 @@
  * PARTY_REPORT_CACHE_DIR chooses the folder; PARTY_REPORT_CACHE_DIR=off turns the cache off.
  */
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
+import type * as NodeModule from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -84,7 +84,8 @@ export function requireWithCodeCache(file: string, kind = ''): unknown {
   const fn = script.runInThisContext() as (e: unknown, r: NodeRequire, m: typeof module, f: string, d: string) => void;
   // A bundle beside this one (the launcher and dist/cli-*.js) resolves what it requires from the same
   // folder as this module's require does: no new require function (createRequire) for it.
-  const requireFromBundle = path.dirname(path.resolve(file)) === __dirname ? require : createRequire(file);
+  // node:module is loaded only then: it costs a short run half a millisecond.
+  const requireFromBundle = path.dirname(path.resolve(file)) === __dirname ? require : (require('node:module') as typeof NodeModule).createRequire(file);
   fn.call(module.exports, module.exports, requireFromBundle, module, file, path.dirname(file));
   module.loaded = true;
   return module.exports;

@@ -11,6 +11,7 @@ import { textDiff, type TextEdit } from '../text/text-diff';
 import { t } from '../i18n';
 import { parseMarkdown } from './markdown';
 import { extractProse, type ProseResult } from './prose-lines';
+import { pastDeadline } from '../deadline';
 
 const LEFTOVER = /[*_`[\]<~\\]/;
 const LEFTOVER_NO_BRACKETS = /[*_`<~\\]/;
@@ -403,7 +404,7 @@ function parseChunks(source: string, base: number, index: LineIndex, chunkSize: 
   for (let k = 0; k < chunks.length; k++) {
     const from = chunks[k].start;
     // Over the time budget: the rest is read line by line as plain text, and a note says so.
-    if (performance.now() > deadline) {
+    if (pastDeadline(deadline)) {
       const rest = plainProse(source.slice(from), base + from, index);
       for (const line of rest.lines) {
         line.index = merged.lines.length;
