@@ -27,7 +27,7 @@ const drafts = [
 
 /** The server as the extension starts it (client/src/extension.ts, SERVER_EXEC_ARGV), over stdio. */
 async function startServer() {
-  const proc = spawn(process.execPath, ['--max-semi-space-size=4', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const proc = spawn(process.execPath, ['--max-semi-space-size=8', path.join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
   const conn = rpc.createProtocolConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));
   conn.onRequest(rpc.ConfigurationRequest.type, (p) => p.items.map(() => ({})));
   conn.listen();

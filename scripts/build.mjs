@@ -149,7 +149,7 @@ await Promise.all([
     entryPoints: ['server/src/main.ts'],
     outfile: 'dist/server.js',
     // Same V8 flag as the extension uses (client/src/extension.ts): keeps peak memory down.
-    banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=4' },
+    banner: { js: '#!/usr/bin/env -S node --max-semi-space-size=8' },
   }),
   // The CLI: a small launcher (the `party-report` command) that loads the CLI's bundle through V8's
   // code cache (engine/io/code-cache.ts).

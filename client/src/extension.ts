@@ -22,10 +22,13 @@ import { startWatchdog } from './watchdog-wiring';
 let client: LanguageClient | undefined;
 
 /**
- * A small young generation: parsing leaves short-lived garbage, and V8 otherwise lets the heap grow
- * well past what the server keeps (1 MB draft: about 160 MB peak without, 115 MB with).
+ * A smaller young generation than V8's default (16 MB semi-spaces): parsing leaves short-lived
+ * garbage, and V8 otherwise lets the heap grow well past what the server keeps (1 MB draft, 400
+ * keystrokes: about 160 MB peak with the default, 111–126 MB with 4 MB, 124–125 MB with 8 MB).
+ * 8 rather than 4: fewer scavenges, each keystroke about 1 ms less server CPU at 1 MB and 3–5 ms at
+ * 5 MB (docs/benchmarks.md, session 6). scripts/build.mjs gives dist/server.js the same flag.
  */
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=4'];
+const SERVER_EXEC_ARGV = ['--max-semi-space-size=8'];
 
 /** What the server needs to know at start; a function, so a restart sends the current values. */
 export function initializationOptions(): { trusted: boolean; locale: string } {
