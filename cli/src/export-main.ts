@@ -8,8 +8,7 @@
 import { exportCommand } from './commands/export';
 import { isExportWorker, serveExportTasks } from './export-batch';
 import { chooseLocale, isParseArgsError, usageText } from './arguments';
-import { exitOnceWritten, stderr, writeStderrLine } from './output';
-import { t } from '../../engine';
+import { endWith, writeStderrLine } from './output';
 
 async function main(args: string[]): Promise<number> {
   // The launcher chose this bundle because the command is `export`; --locale may come before it.
@@ -25,14 +24,4 @@ async function main(args: string[]): Promise<number> {
 }
 
 if (isExportWorker()) serveExportTasks();
-else
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-      exitOnceWritten();
-    },
-    (e: Error) => {
-      stderr.write(t('party-report 出错：{0}', e.message) + '\n');
-      process.exitCode = 2;
-    },
-  );
+else endWith(main(process.argv.slice(2)));

@@ -9,7 +9,7 @@ import { runNew } from './commands/new';
 import { runImport } from './commands/import';
 import { runReview } from './commands/review';
 import { runRules } from './commands/rules';
-import { exitOnceWritten, stderr, stdout, writeStderrLine } from './output';
+import { endWith, stdout, writeStderrLine } from './output';
 import { projectFor } from './project';
 import { chooseLocale, encodingArg, isParseArgsError, jobsArg, usageText } from './arguments';
 import { t } from '../../engine';
@@ -140,14 +140,4 @@ async function main(args: string[]): Promise<number> {
 // The same bundle serves as `lint --jobs`'s worker threads (cli/src/parallel.ts) and export's (cli/src/export-batch.ts).
 if (isLintWorker()) serveLintTasks();
 else if (isExportWorker()) serveExportTasks();
-else main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-    // Every command has finished its work (written its files, ended its workers) when main returns.
-    exitOnceWritten();
-  },
-  (e: Error) => {
-    stderr.write(t('party-report 出错：{0}', e.message) + '\n');
-    process.exitCode = 2;
-  },
-);
+else endWith(main(process.argv.slice(2)));

@@ -14,6 +14,7 @@
  */
 import * as fs from 'node:fs';
 import type * as Tty from 'node:tty';
+import { t } from '../../engine';
 
 export class Output {
   private throughStream = process.platform === 'win32';
@@ -97,4 +98,22 @@ export function writeStderrLine(text: string): void {
  */
 export function exitOnceWritten(): void {
   stdout.whenWritten(() => stderr.whenWritten(() => process.exit()));
+}
+
+/**
+ * How a CLI run ends: with the command's exit code once its output is handed on, or, when the
+ * command failed unexpectedly, with the error in words and exit code 2.
+ */
+export function endWith(run: Promise<number>): void {
+  run.then(
+    (code) => {
+      process.exitCode = code;
+      // Every command has finished its work (written its files, ended its workers) when it returns.
+      exitOnceWritten();
+    },
+    (e: Error) => {
+      stderr.write(t('party-report 出错：{0}', e.message) + '\n');
+      process.exitCode = 2;
+    },
+  );
 }
