@@ -147,11 +147,16 @@ describe('the extension in a real VS Code (code-server)', function () {
     await command(page, 'File: Revert File'); // drop the typing of scenario 3
     await page.waitForTimeout(1500);
     await command(page, 'Export to DOCX 导出为 DOCX');
-    const anyway = page.locator('.monaco-dialog-box .monaco-button', { hasText: '仍然导出' });
-    if (await anyway.first().isVisible({ timeout: 3000 }).catch(() => false)) await anyway.first().click();
-    // The save dialog is VS Code's own: a path in a quick input.
+    // If the draft still has problems, the client asks first (in VS Code's language: English here).
+    // Either that question or the save dialog comes, and on a loaded machine either can take seconds:
+    // wait for whichever shows, rather than look for the question for a moment only.
+    const anyway = page.locator('.monaco-dialog-box .monaco-button', { hasText: /仍然导出|Export anyway/ }).first();
+    // The save dialog is VS Code's own: a path in a quick input, which proposes a .docx name.
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 20000 });
+    const saveDialog = async () => (await input.isVisible().catch(() => false)) && (await input.inputValue().catch(() => '')).endsWith('.docx');
+    const first = await waitFor(async () => ((await anyway.isVisible().catch(() => false)) ? 'question' : (await saveDialog()) ? 'save' : false), 20000, 'the question before exporting or the save dialog');
+    if (first === 'question') await anyway.click();
+    await waitFor(saveDialog, 20000, 'the save dialog proposing a .docx name');
     await input.fill(target);
     await page.keyboard.press('Enter');
     await waitFor(() => fs.existsSync(target), 30000, `${target} to be written`);
