@@ -86,9 +86,10 @@ function runProcess(cmd, args, before, env = process.env) {
   if (r.error) throw r.error;
   return { wall: Number(process.hrtime.bigint() - t) / 1e6, cpu: undefined };
 }
+/** Median wall and CPU time of runs of one command. */
+const medians = (runs) => ({ wall: median(runs.map((r) => r.wall)), cpu: BASH ? median(runs.map((r) => r.cpu)) : undefined });
 function timeProcess(cmd, args, runs, before, env) {
-  const results = Array.from({ length: runs }, () => runProcess(cmd, args, before, env));
-  return { wall: median(results.map((r) => r.wall)), cpu: BASH ? median(results.map((r) => r.cpu)) : undefined };
+  return medians(Array.from({ length: runs }, () => runProcess(cmd, args, before, env)));
 }
 /**
  * Several commands run in turn, `runs` rounds, after one round not counted (it writes the code cache):
@@ -98,7 +99,7 @@ function timeProcessesAlternating(commands, runs) {
   for (const [cmd, args, env] of commands) runProcess(cmd, args, undefined, env);
   const results = commands.map(() => []);
   for (let i = 0; i < runs; i++) commands.forEach(([cmd, args, env], k) => results[k].push(runProcess(cmd, args, undefined, env)));
-  return results.map((rs) => ({ wall: median(rs.map((r) => r.wall)), cpu: BASH ? median(rs.map((r) => r.cpu)) : undefined }));
+  return results.map(medians);
 }
 
 const node = (args) => [process.execPath, args];

@@ -52,7 +52,16 @@ export function jobsArg(value: string | undefined, err: (s: string) => void): nu
   return null;
 }
 
-/** A usage error from node:util's parseArgs (unknown option, missing value): said with the usage, exit code 2. */
-export function isParseArgsError(e: unknown): e is Error {
-  return Boolean((e as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS'));
+/**
+ * Runs a command; a usage error from node:util's parseArgs in it (unknown option, missing value) is
+ * said with the usage, exit code 2.
+ */
+export async function withUsageErrors(run: () => Promise<number>, usage: string, err: (s: string) => void): Promise<number> {
+  try {
+    return await run();
+  } catch (e) {
+    if (!(e as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS')) throw e;
+    err(`${(e as Error).message}\n${usage}`);
+    return 2;
+  }
 }

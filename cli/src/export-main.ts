@@ -7,20 +7,14 @@
  */
 import { exportCommand } from './commands/export';
 import { isExportWorker, serveExportTasks } from './export-batch';
-import { chooseLocale, isParseArgsError, usageText } from './arguments';
+import { chooseLocale, usageText, withUsageErrors } from './arguments';
 import { endWith, writeStderrLine } from './output';
 
 async function main(args: string[]): Promise<number> {
   // The launcher chose this bundle because the command is `export`; --locale may come before it.
   const [, ...rest] = chooseLocale(args);
   const usage = usageText();
-  try {
-    return await exportCommand(rest, writeStderrLine, usage);
-  } catch (e) {
-    if (!isParseArgsError(e)) throw e;
-    writeStderrLine(`${e.message}\n${usage}`);
-    return 2;
-  }
+  return withUsageErrors(() => exportCommand(rest, writeStderrLine, usage), usage, writeStderrLine);
 }
 
 if (isExportWorker()) serveExportTasks();

@@ -96,7 +96,7 @@ export function writeStderrLine(text: string): void {
  * earlier write on it, so nothing is lost where pipes are asynchronous. `exit` handlers (the code
  * cache, engine/io/code-cache.ts) still run. Called once the command's work is done.
  */
-export function exitOnceWritten(): void {
+function exitOnceWritten(): void {
   stdout.whenWritten(() => stderr.whenWritten(() => process.exit()));
 }
 

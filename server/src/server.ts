@@ -55,7 +55,7 @@ import type { ClientNotifications, NotificationName, Notifications, Params, Requ
 interface Cached {
   version: number;
   result: LintResult;
-  /** The language and projects it was checked with (see `checkedWith` in startServer). */
+  /** What it was checked with besides the text: language, projects, workspace index (see `checkedWith` in startServer). */
   checkedWith: number;
 }
 
@@ -133,10 +133,11 @@ export function startServer(connection: Connection): void {
   // partyReport.locale, when set, wins over the display language (many writers run VS Code in English).
   let displayLanguage = 'zh-CN';
   let chosenLocale: string | undefined;
-  /** Sets the message language (then every cached message is stale: recheckAll). */
-  // Counts changes of the language and of the projects: a result checked before the latest one
-  // is out of date, and one checked since need not be checked again.
+  // Counts changes of what a check depends on besides the text (the language, the projects, the
+  // workspace index): a result checked before the latest change is out of date, and one checked
+  // since need not be checked again.
   let checkedWith = 0;
+  /** Sets the message language (a change makes every cached message stale: recheckAll). */
   const applyLocale = (chosen: string | undefined): void => {
     chosenLocale = chosen;
     const before = getLocale();
