@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CACHE_LIMITS, pruneCacheFolder } from '../engine/io/code-cache';
 import { readDocx } from './helpers/docx';
 import { CLI_ENV, REPO } from './helpers/shared';
 
@@ -86,6 +87,54 @@ describe('the CLI code cache', function () {
     fs.writeFileSync(path.join(cache, 'notes.txt'), 'not ours');
     run(['lint', DRAFT]);
     assert.deepEqual(caches(), [current, otherInstall, 'notes.txt'].sort());
+  });
+
+  it('keeps the folder to the most recently used caches: those of installs that are gone do not pile up', () => {
+    fs.mkdirSync(cache, { recursive: true });
+    // Caches of 40 other installs (npx puts every version in a folder of its own), a day apart.
+    const day = 24 * 60 * 60;
+    const now = Date.now() / 1000;
+    const others = Array.from({ length: 40 }, (_, i) => `cli-main.${(0x1000 + i).toString(16).padStart(8, '0')}.0123456789abcdef.${process.version}.${process.arch}.00000000.v8cache`);
+    others.forEach((name, i) => {
+      fs.writeFileSync(path.join(cache, name), 'x');
+      fs.utimesSync(path.join(cache, name), now - (i + 1) * day, now - (i + 1) * day);
+    });
+    fs.writeFileSync(path.join(cache, 'notes.txt'), 'not ours');
+    assert.equal(run(['lint', DRAFT]).status, 1);
+    const left = caches();
+    const mine = left.filter((f) => !others.includes(f) && f !== 'notes.txt');
+    assert.equal(mine.length, 1, `the new cache is kept: ${left.join(', ')}`);
+    // The newest of the others stay, up to the limit; the oldest went first. Other files are not ours to remove.
+    assert.deepEqual(left.filter((f) => others.includes(f)), others.slice(0, CACHE_LIMITS.files - 1).sort());
+    assert.ok(left.includes('notes.txt'));
+  });
+
+  it('a cache in use stays: using it refreshes its time, so pruning takes the ones nobody uses', () => {
+    assert.equal(run(['lint', DRAFT]).status, 1);
+    const [file] = caches();
+    const full = path.join(cache, file);
+    const longAgo = Date.now() / 1000 - 30 * 24 * 60 * 60;
+    fs.utimesSync(full, longAgo, longAgo);
+    assert.equal(run(['lint', DRAFT]).status, 1);
+    assert.deepEqual(caches(), [file], 'used, not rewritten');
+    assert.ok(Date.now() - fs.statSync(full).mtimeMs < 60_000, 'its time refreshed');
+  });
+
+  it('pruning counts bytes as well as files, the most recently used first, and always keeps the cache just written', () => {
+    fs.mkdirSync(cache, { recursive: true });
+    const now = Date.now() / 1000;
+    // Sparse files: their size counts, no disk is used.
+    const sizes = { 'a.v8cache': 16, 'b.v8cache': 16, 'c.v8cache': 16, 'kept.v8cache': 24 };
+    Object.entries(sizes).forEach(([name, mb], i) => {
+      const file = path.join(cache, name);
+      fs.writeFileSync(file, '');
+      fs.truncateSync(file, mb * 2 ** 20);
+      fs.utimesSync(file, now - i * 60, now - i * 60);
+    });
+    assert.ok(CACHE_LIMITS.bytes >= 40 * 2 ** 20 && CACHE_LIMITS.bytes < 56 * 2 ** 20, 'the limit these sizes are chosen for');
+    pruneCacheFolder(cache, path.join(cache, 'kept.v8cache'));
+    // kept (24 MB, the oldest) stays whatever its age; then a (the newest, 16 MB) fits; b would pass the limit.
+    assert.deepEqual(caches(), ['a.v8cache', 'kept.v8cache']);
   });
 
   it('never uses a cache file others could have written (group- or world-writable, or another user\'s)', function () {

@@ -12,7 +12,10 @@
  * flags and the source's length and rejects what does not fit; the build writes a hash of each
  * bundle's content into its last line, so another build of the bundle never meets this cache.
  * Files are written whole (temporary file, then rename, readable by this user only) and the
- * superseded ones removed; a cache file this user did not write is never used.
+ * superseded ones removed; a cache file this user did not write is never used. Installs that are
+ * gone (npx puts each version in a new folder) leave caches nobody will use, so the folder is kept
+ * to the most recently used CACHE_LIMITS.files files and CACHE_LIMITS.bytes: a cache in use has its
+ * time refreshed once a day, and the least recently used go first.
  * PARTY_REPORT_CACHE_DIR chooses the folder; PARTY_REPORT_CACHE_DIR=off turns the cache off.
  */
 import * as fs from 'node:fs';
@@ -20,6 +23,15 @@ import type * as NodeModule from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+
+/**
+ * How much the cache folder keeps. A whole install's caches (a cache for each command of
+ * dist/cli-main.js and one of dist/cli-export.js) are about 8 files and 9 MB.
+ */
+export const CACHE_LIMITS = { files: 32, bytes: 48 * 2 ** 20 };
+
+/** A cache in use gets its modification time refreshed when it is older than this. */
+const REFRESH_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** The last line scripts/build.mjs appends to each bundle: `//# build=<hex>`. */
 const BUILD_ID = /\/\/# build=([0-9a-f]{8,64})\s*$/;
@@ -102,7 +114,11 @@ function readOwnCache(cacheFile: string): Buffer | undefined {
     const stat = fs.fstatSync(fd);
     const uid = process.getuid?.();
     if (!stat.isFile() || (uid !== undefined && stat.uid !== uid) || (process.platform !== 'win32' && (stat.mode & 0o022) !== 0)) return undefined;
-    return fs.readFileSync(fd);
+    const data = fs.readFileSync(fd);
+    // In use: the folder's pruning (pruneCacheFolder) goes by this time.
+    const now = Date.now();
+    if (now - stat.mtimeMs > REFRESH_AFTER_MS) refreshTime(cacheFile, now);
+    return data;
   } catch {
     return undefined;
   } finally {
@@ -120,11 +136,52 @@ function writeCache(script: vm.Script, dir: string, cacheFile: string, name: str
     for (const old of fs.readdirSync(dir)) {
       if (old.startsWith(`${name}.`) && old.endsWith('.v8cache') && !old.startsWith(`${name}.${id}.`)) fs.rmSync(path.join(dir, old), { force: true });
     }
+    pruneCacheFolder(dir, cacheFile);
   } catch {
     try {
       fs.rmSync(temp, { force: true });
     } catch {
       // Nothing was written, or the folder is not usable: the cache just stays off.
+    }
+  }
+}
+
+/** By path: Windows refuses to set the times through a handle opened for reading. */
+function refreshTime(file: string, now: number): void {
+  try {
+    fs.utimesSync(file, now / 1000, now / 1000);
+  } catch {
+    // A read-only cache folder: the cache still works, it may only be pruned earlier.
+  }
+}
+
+/**
+ * Keeps the folder's caches within CACHE_LIMITS, the most recently used first; `kept` (the cache
+ * just written) always stays. Runs only when a cache is written, which is rare.
+ */
+export function pruneCacheFolder(dir: string, kept: string): void {
+  const caches: { file: string; time: number; size: number }[] = [];
+  for (const entry of fs.readdirSync(dir)) {
+    if (!entry.endsWith('.v8cache')) continue;
+    const file = path.join(dir, entry);
+    try {
+      const stat = fs.statSync(file);
+      if (stat.isFile()) caches.push({ file, time: stat.mtimeMs, size: stat.size });
+    } catch {
+      // Removed meanwhile by another run.
+    }
+  }
+  caches.sort((a, b) => (a.file === kept ? -1 : b.file === kept ? 1 : b.time - a.time));
+  let files = 0;
+  let bytes = 0;
+  let full = false;
+  for (const cache of caches) {
+    full ||= files + 1 > CACHE_LIMITS.files || bytes + cache.size > CACHE_LIMITS.bytes;
+    if (full && cache.file !== kept) {
+      fs.rmSync(cache.file, { force: true });
+    } else {
+      files++;
+      bytes += cache.size;
     }
   }
 }
