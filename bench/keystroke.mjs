@@ -16,7 +16,7 @@ const require = createRequire(import.meta.url);
 const rpc = require('vscode-languageserver-protocol/node');
 
 // The flags the extension starts the server with (client/src/extension.ts, SERVER_EXEC_ARGV).
-const SERVER_EXEC_ARGV = ['--max-semi-space-size=8', ...(process.env.BENCH_FLAGS ? process.env.BENCH_FLAGS.split(' ') : [])];
+const SERVER_EXEC_ARGV = ['--max-semi-space-size=8'];
 
 // What VS Code says it can do, as far as these measurements care: code actions resolved lazily.
 const CAPABILITIES = {
