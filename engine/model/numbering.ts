@@ -1,6 +1,6 @@
 /**
  * Section numbers (序次语) at the start of a line. GB/T 9704 uses 一、 （一） 1. （1） for the four
- * levels; writers often type 1、 一. （一）、 or half-width parentheses instead, which are recognised
+ * levels; writers often type 1、 一. （一）、 〔一〕 or half-width parentheses instead, which are recognised
  * at the level they were meant for so that the numbering rule can name the standard form.
  */
 import type { Numbering, NumberLevel } from './types';
@@ -17,8 +17,9 @@ interface Shape {
 
 // Order matters: parenthesised forms before bare ones.
 const SHAPES: Shape[] = [
-  { level: 2, re: new RegExp(`^[（(](${CN})[）)][、，,.．]?`), chinese: true },
-  { level: 4, re: /^[（(](\d{1,2})[）)][、，,.．]?/, chinese: false },
+  // 〔一〕: the hexagonal brackets belong to the year of a document number (〔2021〕3号), not to headings.
+  { level: 2, re: new RegExp(`^[（(〔](${CN})[）)〕][、，,.．]?`), chinese: true },
+  { level: 4, re: /^[（(〔](\d{1,2})[）)〕][、，,.．]?/, chinese: false },
   { level: 1, re: new RegExp(`^(${CN})[、.．，,](?![\\d])`), chinese: true },
   { level: 3, re: /^(\d{1,2})[.．、，,](?!\d)/, chinese: false },
 ];
