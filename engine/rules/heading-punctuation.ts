@@ -1,9 +1,19 @@
-import type { ReportLine } from '../model/types';
+import type { ReportLine, Section } from '../model/types';
 import { t } from '../i18n';
 import type { DocumentRule } from './rule';
 import { qm, spanOf } from './util';
 
 const TRAILING = /[。，；：、,.;:]+$/;
+
+/**
+ * No sentence ends inside the words (a heading is one sentence, however long), and no colon: in
+ * "（二）健全两个机制：围绕……" a short heading runs into its paragraph.
+ */
+const isOneSentence = (words: string) => !/[。！？；!?;：:]/.test(words);
+
+/** The section's heading is followed at once by its sub-sections, or by its 一是 enumeration. */
+const breaksDown = (section: Section) =>
+  section.body.length === 0 ? section.children.length > 0 : /^[\s\u3000]*一是/.test(section.body[0].text);
 
 /** A heading on its own line (and the title) ends without punctuation. */
 export const headingPunctuation: DocumentRule = {
@@ -14,9 +24,9 @@ export const headingPunctuation: DocumentRule = {
   source: 'GB/T 9704—2012 7.3.1, GB/T 15834—2011',
   check(ctx) {
     const { model } = ctx;
-    const lines: ReportLine[] = model.sections.filter((s) => !s.runIn).map((s) => s.line);
-    if (model.title) lines.push(model.title);
-    for (const line of lines) {
+    const headings: { line: ReportLine; section?: Section }[] = model.sections.filter((s) => !s.runIn).map((s) => ({ line: s.line, section: s }));
+    if (model.title) headings.push({ line: model.title });
+    for (const { line, section } of headings) {
       const body = line.text.slice(line.numbering?.to ?? 0).replace(/[\s\u3000]+$/, '');
       const m = TRAILING.exec(body);
       if (!m) continue;
@@ -28,8 +38,9 @@ export const headingPunctuation: DocumentRule = {
       if (line.headingDepth === 0 && line.role !== 'title' && level >= 3 && /[，,；;]/.test(words)) continue;
       // "（2）每季度开展一次党务公开。": a list item that is a sentence, not a heading.
       if (line.headingDepth === 0 && level >= 3 && /^[。；！]/.test(m[0])) continue;
-      // A level-1/2 line much longer than a heading is a paragraph that begins with a number.
-      if (line.headingDepth === 0 && line.role !== 'title' && words.length > 40) continue;
+      // A level-1/2 line much longer than a heading is a paragraph that begins with a number, unless
+      // it is one sentence that what follows breaks down: "（一）在……，……方面。" then "1.……" or "一是……".
+      if (line.headingDepth === 0 && line.role !== 'title' && words.length > 40 && !(section && isOneSentence(words) && breaksDown(section))) continue;
       const from = (line.numbering?.to ?? 0) + m.index;
       const span = spanOf(line, from, from + m[0].length);
       ctx.report({
