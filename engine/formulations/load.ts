@@ -53,10 +53,19 @@ export function builtinFormulations(): Formulation[] {
   return builtin;
 }
 
-let builtinTerms: string[] | undefined;
+let builtinTerms: { terms: string[]; quoted: string[] } | undefined;
 
-/** Long standard terms checked for typos (data/standard-terms.yaml), read once. */
-export function builtinStandardTerms(): string[] {
-  builtinTerms ??= loadData<{ terms: string[] }>('standard-terms.yaml').terms.filter((x) => typeof x === 'string');
+/** data/standard-terms.yaml, read once. */
+function standardTerms() {
+  if (!builtinTerms) {
+    const raw = loadData<{ terms?: unknown; quoted?: unknown }>('standard-terms.yaml');
+    builtinTerms = { terms: strings(raw.terms), quoted: strings(raw.quoted) };
+  }
   return builtinTerms;
 }
+
+/** Long standard terms checked for typos (data/standard-terms.yaml, `terms`). */
+export const builtinStandardTerms = (): string[] => standardTerms().terms;
+
+/** Numbered abbreviations written in quotation marks (data/standard-terms.yaml, `quoted`). */
+export const builtinQuotedTerms = (): string[] => standardTerms().quoted;

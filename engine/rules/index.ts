@@ -34,6 +34,7 @@ import { standardFormulation } from './standard-formulation';
 import { straySpace } from './stray-space';
 import { tableBlankLine } from './table-blank-line';
 import { tableStructure } from './table-structure';
+import { termQuotes } from './term-quotes';
 import { unfilledPlaceholder } from './unfilled-placeholder';
 import { unpairedPunctuation } from './unpaired-punctuation';
 import { yearlyTheme } from './yearly-theme';
@@ -57,6 +58,7 @@ export const RULES: readonly Rule[] = [
   dateFormat,
   standardFormulation,
   formulationTypo,
+  termQuotes,
   commonTypo,
   attendance,
   dateOrder,

@@ -80,7 +80,7 @@ export function readManifest(): Entry[] {
     file: e.file,
     type: e.type ?? null,
     partial: e.partial === true,
-    defects: (e.defects ?? []).flatMap((d: any) => expand({ line: Number(d.line), rule: RULE_ALIASES[String(d.rule)] ?? String(d.rule) }, String(d.note ?? ''))),
+    defects: (e.defects ?? []).flatMap((d: any) => expand({ line: Number(d.line), rule: ruleOf(String(d.rule), String(d.note ?? '')) }, String(d.note ?? ''))),
   }));
 }
 
@@ -110,6 +110,15 @@ const CUT_SHORT = new Set(['unpaired-punctuation', 'empty-section']);
 
 /** The corpus names a few defects by ids the checker spells differently. */
 const RULE_ALIASES: Record<string, string> = { 'book-title-comma': 'quoted-list-comma' };
+
+/**
+ * A label's rule as the checker names it. `quotation` labels whose note says quotation marks are
+ * missing ("“四风”缺引号") name what term-quotes reports, not a misquoted speech (our `quotation`).
+ */
+function ruleOf(label: string, note: string): string {
+  if (label === 'quotation' && /缺引号/.test(note)) return 'term-quotes';
+  return RULE_ALIASES[label] ?? label;
+}
 
 /**
  * Labels made before a rule existed name the kind of defect, not our rule: a misspelling labelled
