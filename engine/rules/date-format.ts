@@ -1,10 +1,16 @@
 import { t } from '../i18n';
 import type { ParagraphRule } from './rule';
+import { parseChineseNumeral } from '../model/numerals';
 import { q, spanOf } from './util';
 
 const DOTTED = /(?<![\d.\-/])(\d{4})([.\-/．／])(\d{1,2})\2(\d{1,2})(?![\d.\-/])/g;
 const WRITTEN = /(?<!\d)(\d{4})年(\d{1,2})月(?:(\d{1,2})日)?/g;
 const SHORT_YEAR = /(?<![\d])(\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/g;
+// 一月二十四日, 二〇二一年七月一日: a calendar date in Chinese numerals (month and day both there).
+const IN_CHINESE = /(?:([〇○零一二三四五六七八九]{4})年)?([一二三四五六七八九十]{1,2})月([一二三四五六七八九十]{1,3})日/g;
+// Lunar dates keep Chinese numerals (农历八月十五日).
+const LUNAR_BEFORE = /(?:农历|阴历|夏历)[^，。；\d]{0,4}$/;
+const YEAR_DIGITS = '〇一二三四五六七八九';
 
 const valid = (m: number, d?: number) => m >= 1 && m <= 12 && (d === undefined || (d >= 1 && d <= 31));
 const written = (y: string, m: number, d?: number) => `${y}年${m}月${d === undefined ? '' : `${d}日`}`;
@@ -52,6 +58,22 @@ export const dateFormat: ParagraphRule = {
       ctx.report({
         span: spanOf(line, m.index, m.index + m[0].length),
         message: t('日期{0}的年份不全：年份应写全四位，如{1}。请补全年份。', q(m[0]), q(`20${m[1]}年`)),
+      });
+    }
+    if (!text.includes('月')) return;
+    IN_CHINESE.lastIndex = 0;
+    for (let m = IN_CHINESE.exec(text); m; m = IN_CHINESE.exec(text)) {
+      const month = parseChineseNumeral(m[2]);
+      const day = parseChineseNumeral(m[3]);
+      if (month === null || day === null || !valid(month, day)) continue;
+      if (LUNAR_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      const year = m[1] === undefined ? '' : [...m[1]].map((c) => YEAR_DIGITS.indexOf(c === '○' || c === '零' ? '〇' : c)).join('');
+      const standard = `${year && `${year}年`}${month}月${day}日`;
+      const span = spanOf(line, m.index, m.index + m[0].length);
+      ctx.report({
+        span,
+        message: t('日期{0}用了汉字数字：公历日期用阿拉伯数字，应写作{1}。', q(m[0]), q(standard)),
+        fix: { title: t('改为{0}', q(standard)), edits: [{ span, newText: standard }], safe: true },
       });
     }
   },
