@@ -73,10 +73,11 @@ export const numberForm: DocumentRule = {
       if (arabic === 0 || chinese === 0) continue;
       const measure = MEASURE_LIST[m];
       // The form used less often is the one to change; on a tie, Arabic numerals (statistics) win.
+      // "党员120名，专职委员五名": a count of 100 or more stays in Arabic numerals whatever the rest say.
       const oddArabic = !(chinese <= arabic);
       for (let n = 0; n < lines.length; n++) {
         const counts = ctx.lineFacts(lines[n], numberForm.id, countsOfLine);
-        for (const c of counts) if (c.measure === measure && c.arabic === oddArabic) report(ctx, lines[n], c);
+        for (const c of counts) if (c.measure === measure && c.arabic === oddArabic && !(c.arabic && c.value >= 100)) report(ctx, lines[n], c);
       }
     }
   },
@@ -85,7 +86,7 @@ export const numberForm: DocumentRule = {
 function report(ctx: RuleContext, line: ReportLine, c: LineCount): void {
   const { measure } = c;
   if (c.message === undefined) {
-    const right = c.arabic ? (c.value < 100 ? toChineseNumeral(c.value) : String(c.value)) : String(c.value);
+    const right = c.arabic ? toChineseNumeral(c.value) : String(c.value);
     const written = line.text.slice(c.from, c.to);
     c.right = right + measure;
     c.message = t('数字写法不一致：本文其他处的“…{0}”用{1}，此处{2}应统一写作{3}。', measure, c.arabic ? t('汉字数字') : t('阿拉伯数字'), q(written), q(c.right));
