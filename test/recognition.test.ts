@@ -103,6 +103,36 @@ describe('recognising real reports', () => {
   });
 });
 
+describe('titles whose subject holds a word that names another kind of document', () => {
+  const body = lines('一、会前准备情况', '支部组织党员集中学习，征求意见建议8条。', '二、民主生活会召开情况', '班子成员逐一作对照检查。', '三、会后整改情况', '会后制定了整改清单。');
+  const recognised: Array<[string, string]> = [
+    ['深入贯彻中央八项规定精神学习教育专题民主生活会情况报告', 'democratic-life-meeting-report'],
+    ['学习贯彻习近平总书记重要讲话精神专题民主生活会情况报告', 'democratic-life-meeting-report'],
+    ['关于贯彻落实《通知》精神召开民主生活会情况的报告', 'democratic-life-meeting-report'],
+  ];
+  for (const [title, type] of recognised) {
+    it(`recognises “${title}”: 规定、讲话、通知 are its subject, not what it is`, () => {
+      const result = lint(title + '\n' + body);
+      assert.equal(result.type?.id, type, explainDetection(result.detection).join('\n'));
+    });
+  }
+
+  it('recognises a summary that also gives next year\'s plan (工作总结及工作计划), not a plan alone', () => {
+    const summary = lines('一、主要工作', '全年开展主题党日12次，发展党员2名。', '二、存在的不足', '理论学习还不够深入。', '三、下一步打算', '抓好支部标准化建设。');
+    assert.equal(lint('2024年党支部工作总结及2025年工作计划\n' + summary).type?.id, 'branch-work-summary');
+    assert.equal(lint('第一党支部2024年度工作总结暨2025年度工作计划\n' + summary).type?.id, 'branch-work-summary');
+    assert.equal(lint('第一党支部2025年工作计划\n' + summary).type, undefined);
+  });
+
+  it('still takes a title that ends with the other kind as that kind: 讲话稿, 通知（草稿）, 心得：副标题', () => {
+    for (const title of ['在2025年度民主生活会上的讲话稿', '关于召开2025年度民主生活会的通知（草稿）', '民主生活会学习心得：以案为鉴找差距', '关于开好民主生活会的请示范文（通用2篇）']) {
+      const result = lint(title + '\n' + body);
+      assert.equal(result.type, undefined, `${title}: ${explainDetection(result.detection).join('\n')}`);
+      assert.deepEqual(result.diagnostics, []);
+    }
+  });
+});
+
 describe("a unit's own type", () => {
   it('is recognised even when its name holds a word that rules other documents out (纪要)', () => {
     const definition = [

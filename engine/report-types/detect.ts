@@ -41,6 +41,7 @@ export interface Detection {
 
 interface DetectionData {
   'not-report-titles': string[];
+  'not-report-title-words'?: string[];
   'report-openings': string[];
   'news-openings': string[];
   'opening-formulas'?: string[];
@@ -48,13 +49,14 @@ interface DetectionData {
   threshold: number;
 }
 
-let compiled: { notReport: string[]; reportOpenings: RegExp[]; news: RegExp[]; formulas: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
+let compiled: { notReport: string[]; notReportWords: string[]; reportOpenings: RegExp[]; news: RegExp[]; formulas: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
 
 function detectionData() {
   if (compiled) return compiled;
   const d = loadData<DetectionData>('detection.yaml');
   compiled = {
     notReport: d['not-report-titles'] ?? [],
+    notReportWords: d['not-report-title-words'] ?? [],
     reportOpenings: (d['report-openings'] ?? []).map((p) => new RegExp(p, 'u')),
     news: (d['news-openings'] ?? []).map((p) => new RegExp(p, 'u')),
     formulas: (d['opening-formulas'] ?? []).map((p) => new RegExp(p, 'u')),
@@ -118,6 +120,23 @@ function titleOf(model: ReportModel, flow: ReportLine[], types: ReportType[]): {
   return { text, lines: 1 };
 }
 
+/**
+ * The word of `kinds` that the title ends with, read as what the document is: "……的讲话",
+ * "关于……的通知（草稿）". In "标题：副标题" either part may say it; a part that joins two documents
+ * ("工作总结及下一步工作计划") says it only when both are of those kinds.
+ */
+function otherKindOfTitle(title: string, kinds: string[]): string | undefined {
+  for (const part of title.split(/[：:]|——|—/)) {
+    const documents = part.split(/及|暨|和|以及|与/).map(kindWords);
+    const named = documents.map((words) => kinds.find((kind) => words.endsWith(kind)));
+    if (named.length > 0 && named.every((kind) => kind !== undefined)) return named[named.length - 1];
+  }
+  return undefined;
+}
+
+/** A title's words as its kind ends them: past a trailing （…）, 稿, 范文, 全文, 摘要, quotes and spaces. */
+const kindWords = (part: string) => part.replace(/(?:[（(][^（）()]*[）)]|[\s\u3000“”"《》]|稿|范文|全文|摘要)+$/u, '');
+
 /** The first few paragraphs after the title: where a report says what it is. */
 function openingText(flow: ReportLine[], title: { text: string; lines: number }): string {
   const body: string[] = [];
@@ -150,12 +169,12 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   const opening = openingText(flow, titled);
   const firstOpening = opening.split('\n')[0] ?? '';
 
-  // A title word that names another kind of document rules every type out — except where the word
-  // is part of the type's own name ("党小组会议纪要" for a unit's 会议纪要 type).
+  // A title that names another kind of document rules every type out — except where the word is
+  // part of the type's own name ("党小组会议纪要" for a unit's 会议纪要 type).
   const vetoFor = (type: ReportType) => {
     let rest = title;
     for (const name of [type.name, ...type.aliases]) if (name) rest = rest.split(name).join('');
-    return data.notReport.find((word) => rest.includes(word));
+    return data.notReportWords.find((word) => rest.includes(word)) ?? otherKindOfTitle(rest, data.notReport);
   };
   const reportOpening = data.reportOpenings.some((r) => r.test(opening));
   const news = data.news.some((r) => r.test(firstOpening));
