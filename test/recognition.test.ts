@@ -95,6 +95,33 @@ describe('recognising real reports', () => {
     assert.match(explainDetection(lint(whole).detection).join('\n'), /标题“第二党支部委员会专题组织生活会对照检查材料”是/);
   });
 
+  it('reads a heading right after a "1. " list line as a heading, as text pasted from Word has no blank lines', () => {
+    // CommonMark folds "二、原因分析" into the list item above it (a lazy continuation line).
+    const text = lines(
+      '关于本人对照检查情况的报告',
+      '现将本人对照检查情况报告如下：',
+      '一、存在的问题',
+      '1. 学习不够深入。',
+      '2. 工作不够扎实。',
+      '二、原因分析',
+      '主要是理论学习有所放松。',
+      '三、整改措施',
+      '1. 加强学习。',
+      '3. 改进作风。',
+    );
+    const result = lint(text);
+    assert.equal(result.type?.id, 'self-examination');
+    assert.deepEqual(
+      result.model.sections.filter((s) => s.level === 1).map((s) => s.title),
+      ['存在的问题', '原因分析', '整改措施'],
+    );
+    // The list under 三、 is numbered on its own: its "3." is the mistake, not its "1.".
+    assert.deepEqual(
+      warnings(text).map((d) => `${d.rule} ${text.slice(d.span.start, d.span.end)}`),
+      ['heading-numbering 3.'],
+    );
+  });
+
   it('explains why a type was chosen, with the evidence and the threshold', () => {
     const result = lint(lines('2025年度党支部书记抓基层党建工作述职报告', '一、主要工作', '全年召开支委会12次。'));
     const explanation = explainDetection(result.detection).join('\n');

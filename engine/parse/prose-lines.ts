@@ -207,6 +207,7 @@ function buildLines(
 
   const flush = () => {
     if (text.trim().length > 0) {
+      const at = index.positionAt(starts[0]);
       const line: ProseLine = {
         index: all.length,
         text,
@@ -215,8 +216,8 @@ function buildLines(
         block,
         headingDepth: depth,
         bold,
-        sourceLine: index.positionAt(starts[0]).line,
-        inList: ctx.inList,
+        sourceLine: at.line,
+        inList: ctx.inList && !isLazyContinuation(source, base, starts[0], at.character),
         inQuote: ctx.inQuote,
         // Present from the start (set later for table cells and kept lines): one shape for all lines.
         cell: undefined,
@@ -292,4 +293,16 @@ function buildLines(
     if (seg.bold && text.length > boldFrom) bold.push([boldFrom, text.length]);
   }
   flush();
+}
+
+/**
+ * A line of a list item's paragraph that starts at the left margin: CommonMark's lazy continuation.
+ * In text pasted from Word every line is a paragraph, and the line after "3. 作风不够过硬。" is the
+ * next paragraph ("二、原因分析"), which Markdown folds into the item; for the report it is not in the
+ * list. An item's own lines start after its marker, or indented under it.
+ */
+function isLazyContinuation(source: string, base: number, offset: number, column: number): boolean {
+  const lineStart = offset - base - column;
+  if (lineStart < 0) return false;
+  return /^[ \t]?$/.test(source.slice(lineStart, offset - base));
 }
