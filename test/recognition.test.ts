@@ -52,8 +52,13 @@ describe('recognising real reports', () => {
       '一、存在的主要问题',
       '（一）理论学习方面。一是学习不够系统，满足于读原文。二是联系实际不够，学用结合不紧。',
       '（二）担当作为方面。一是攻坚克难的劲头不足。二是调查研究不够深入。',
+      '（三）作风建设方面。一是“四风”问题仍有反弹。二是开展批评和自我批评辣味不足。',
     );
     assert.equal(lint(text).type?.id, 'self-examination');
+    // The same problems-first structure without any word of the meeting, 检视/剖析, 党性 or 四风 is
+    // some other inspection (a unit's 自查报告), not a 对照检查材料.
+    const selfCheck = lines('一、存在的主要问题', '（一）制度建设方面。一是台账不全。二是审批不规范。', '（二）日常管理方面。一是巡查不够。二是维护不及时。');
+    assert.equal(lint(selfCheck).type, undefined);
   });
 
   it('does not report a section that is there under another name; reports a missing one where it belongs', () => {
@@ -214,6 +219,26 @@ describe('staying silent on documents that are not reports', () => {
     [
       "a host's script for a 述职 meeting",
       lines('第三党支部书记述职评议会主持词', '同志们：', '今天的会议有三项议程：一是支部书记述职；二是现场测评；三是上级党委点评。', '现在进行第一项，请支部书记述职。'),
+    ],
+    [
+      "a department's half-year summary with a problems section",
+      lines('尊敬的院领导及各位同事：', '上半年很快过去，现将科室上半年的工作总结如下：', '一、医疗服务情况', '门诊量同比增长8%。', '二、存在的问题与改进措施', '部分流程还不够顺畅。', '三、下半年工作打算', '继续优化门诊流程。'),
+    ],
+    [
+      "a unit's self-inspection of its offices",
+      lines('办公用房自查自纠报告', '按照上级要求，我单位对办公用房开展了自查，现将自查情况汇报如下：', '一、自查工作开展情况', '成立了自查小组。', '二、存在的问题与不足', '个别办公室面积超标。', '三、整改措施', '已调整两间办公室。'),
+    ],
+    [
+      'a plan for holding the meeting, pasted without its title',
+      lines('为开好本年度专题民主生活会，根据上级通知要求，结合我局实际，制定本方案。', '一、会议主题', '深入学习贯彻党的创新理论。', '二、会前准备', '开展谈心谈话，征求意见建议。', '三、会议议程', '班子成员逐一对照检查。'),
+    ],
+    [
+      'rules for the meeting, pasted without their title',
+      lines('组织生活会是党支部开展批评和自我批评的重要制度，现规定如下：', '（一）党支部每半年召开一次组织生活会，会前认真征求党员群众的意见。', '（二）会上党员逐一对照检查，开展批评和自我批评。', '（三）会后针对查摆出的问题制定整改措施。'),
+    ],
+    [
+      "a teacher's professional 述职",
+      lines('教师个人述职报告', '一年来，我认真完成教学任务，现将本学年的述职如下：', '一、教学工作', '承担两个班的语文教学。', '二、存在的不足', '教研投入不够。', '三、今后的努力方向', '加强教学研究。'),
     ],
     [
       "an article in the author's voice, with an odd title",

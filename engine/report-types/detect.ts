@@ -44,12 +44,13 @@ interface DetectionData {
   'not-report-title-words'?: string[];
   'report-openings': string[];
   'news-openings': string[];
+  'other-openings'?: string[];
   'opening-formulas'?: string[];
   weights: Record<string, number>;
   threshold: number;
 }
 
-let compiled: { notReport: string[]; notReportWords: string[]; reportOpenings: RegExp[]; news: RegExp[]; formulas: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
+let compiled: { notReport: string[]; notReportWords: string[]; reportOpenings: RegExp[]; news: RegExp[]; otherOpenings: RegExp[]; formulas: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
 
 function detectionData() {
   if (compiled) return compiled;
@@ -59,6 +60,7 @@ function detectionData() {
     notReportWords: d['not-report-title-words'] ?? [],
     reportOpenings: (d['report-openings'] ?? []).map((p) => new RegExp(p, 'u')),
     news: (d['news-openings'] ?? []).map((p) => new RegExp(p, 'u')),
+    otherOpenings: (d['other-openings'] ?? []).map((p) => new RegExp(p, 'u')),
     formulas: (d['opening-formulas'] ?? []).map((p) => new RegExp(p, 'u')),
     w: d.weights ?? {},
     threshold: d.threshold ?? 4,
@@ -73,6 +75,9 @@ export function openingFormulas(): RegExp[] {
 }
 
 const TYPE_KEYS = ['template', 'type', '报告类型', '模板'];
+
+/** How much of the draft a type's `requires-in-text` words are looked for in. */
+export const REQUIRES_IN_TEXT_CHARS = 3000;
 
 export function findType(types: ReportType[], name: string): ReportType | undefined {
   const n = name.trim();
@@ -178,6 +183,8 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   };
   const reportOpening = data.reportOpenings.some((r) => r.test(opening));
   const news = data.news.some((r) => r.test(firstOpening));
+  const otherOpening = data.otherOpenings.map((r) => r.exec(opening)?.[0]).find((m) => m !== undefined);
+  const head = model.text.slice(0, REQUIRES_IN_TEXT_CHARS);
   const tops = model.sections.filter((s) => !s.parent);
   const topTitles = tops.map((s) => s.title).join('\n');
 
@@ -190,6 +197,7 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     };
     const d = type.detect;
     const requiredWord = d.requires.length === 0 || d.requires.some((word) => title.includes(word) || firstOpening.includes(word) || topTitles.includes(word));
+    const requiredInText = d.requiresInText.length === 0 || d.requiresInText.some((word) => head.includes(word));
 
     const titlePattern = title ? d.titles.find((r) => r.test(title)) : undefined;
     if (titlePattern) add(w('title'), t('标题“{0}”是{1}的标题', title, type.name));
@@ -208,6 +216,7 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     const exclude = d.excludes.find((k) => title.includes(k) || firstOpening.includes(k));
     if (exclude) add(w('exclude'), t('标题或开头有“{0}”，不像{1}', exclude, type.name));
     if (news) add(w('news'), t('开头像新闻稿或文章（电头、日期、记者署名或作者口吻）'));
+    if (otherOpening) add(w('other-opening'), t('开头“{0}”说明是方案、规定一类的文件', otherOpening));
 
     const match = matchSections(model, type);
     const seen = new Set<string>();
@@ -237,7 +246,8 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     const veto = vetoFor(type);
     const ineligible = veto
       ? t('标题含“{0}”，说明它是另一类文件，不是党建报告', veto)
-      : !requiredWord ? t('标题、开头第一段和一级标题里没有{0}中的任何一个词', d.requires.map((x) => `“${x}”`).join(t('、'))) : undefined;
+      : !requiredWord ? t('标题、开头第一段和一级标题里没有{0}中的任何一个词', d.requires.map((x) => `“${x}”`).join(t('、')))
+      : !requiredInText ? t('文稿前 {0} 字里没有{1}中的任何一个词', String(REQUIRES_IN_TEXT_CHARS), d.requiresInText.map((x) => `“${x}”`).join(t('、'))) : undefined;
     scores.push({ type, score, evidence, ineligible });
     matches.set(type, match);
   }

@@ -30,6 +30,11 @@ export interface TypeDetection {
   openings: RegExp[];
   /** At least one of these words must stand in the title, the opening or a heading (none: no condition). */
   requires: string[];
+  /**
+   * At least one of these words must stand somewhere in the draft's first REQUIRES_IN_TEXT_CHARS
+   * characters (none: no condition): a Party 述职 mentions 党 or 廉 somewhere, a teacher's does not.
+   */
+  requiresInText: string[];
   /** Sub-headings ending in these words ("（一）……方面") are typical of the type. */
   subheadingEndings: string[];
 }
