@@ -117,7 +117,7 @@ describe('recognising real reports', () => {
     const result = lint(text);
     assert.equal(result.type?.id, 'self-examination');
     assert.deepEqual(
-      result.model.sections.filter((s) => s.level === 1).map((s) => s.title),
+      result.model?.sections.filter((s) => s.level === 1).map((s) => s.title),
       ['存在的问题', '原因分析', '整改措施'],
     );
     // The list under 三、 is numbered on its own: its "3." is the mistake, not its "1.".

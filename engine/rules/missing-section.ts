@@ -16,8 +16,12 @@ export const missingSection: DocumentRule = {
     // structure of its own ("一、基本情况 二、主要做法 三、评议结果"): what it lacks can't be told.
     const understood = match.roots.length === 0 || match.roots.some((r) => r.how === 'name' || r.how === 'theme');
     if (!understood) return;
+    // A report told in paragraphs, with no heading at all: a section is there when a paragraph speaks
+    // of it (会前……征求意见 for the preparation); one nobody speaks of is missing all the same.
+    const paragraphs = match.roots.length === 0 ? bodyText(model) : undefined;
     type.sections.forEach((section, index) => {
       if (!section.required || match.present.has(section.id)) return;
+      if (paragraphs !== undefined && [section.title, ...section.variants, ...section.concepts].some((word) => paragraphs.includes(word))) return;
       // Reported where it belongs: on the heading it should precede, or after the section it follows.
       const before = type.sections.slice(0, index).reverse().find((s) => match.byId.has(s.id));
       const after = type.sections.slice(index + 1).find((s) => match.byId.has(s.id));
@@ -37,6 +41,13 @@ export const missingSection: DocumentRule = {
     });
   },
 };
+
+/** The body's text (not the title: "……组织生活会和民主评议会总结" names the meeting, not its parts). */
+const bodyText = (model: Parameters<DocumentRule['check']>[0]['model']) =>
+  model.lines
+    .filter((l) => l.role === 'body' && l.block !== 'tableCell')
+    .map((l) => l.text)
+    .join('\n');
 
 /**
  * The skeleton is rendered only when the fix's edits are asked for (a quick fix offered or applied),
