@@ -44,9 +44,36 @@ export const straySpace: ParagraphRule = {
   },
 };
 
+const HAN_WORDS = /^[\u3400-\u4dbf\u4e00-\u9fff]{2,8}$/;
+
+/**
+ * "林庄村党总支书记 张振华": a line that is only a position and a name, the byline under a title,
+ * where a space between the two is how it is set.
+ */
+function isByline(text: string): boolean {
+  const parts = text.trim().split(/[ \u00a0\t]+/);
+  return parts.length === 2 && parts[0].length <= 24 && /^[\u3400-\u4dbf\u4e00-\u9fff]{2,4}$/.test(parts[1]) && HAN_WORDS.test(parts[0].slice(-8)) && !/[，。；：、！？,.;:!?]/.test(text);
+}
+
+/**
+ * "“先锋张浦 乐居如意”": inside quotation marks, a space between short phrases without punctuation
+ * separates the halves of a slogan or a name, as it is written.
+ */
+function inQuotedSlogan(text: string, from: number, to: number): boolean {
+  const open = text.lastIndexOf('“', from);
+  if (open < 0 || text.lastIndexOf('”', from) > open) return false;
+  const close = text.indexOf('”', to);
+  if (close < 0) return false;
+  return text
+    .slice(open + 1, close)
+    .split(/[ \u00a0\t]+/)
+    .every((part) => HAN_WORDS.test(part));
+}
+
 /** The stray space runs of a line's text, as [from, to) pairs. */
 function strayIn(text: string): Array<[number, number]> {
   const found: Array<[number, number]> = [];
+  if (isByline(text)) return found;
   const lead = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
   const chineseOrDigit = (c: string | undefined) => c !== undefined && (CHINESE.test(c) || DIGIT.test(c));
@@ -58,6 +85,7 @@ function strayIn(text: string): Array<[number, number]> {
     const after = text[to];
     if (!(CHINESE.test(before) || CHINESE.test(after)) || !chineseOrDigit(before) || !chineseOrDigit(after)) continue;
     if ((OPENING.test(before) && CLOSING.test(after)) || (m[0].length >= 2 && BLANK_BEFORE.test(after))) continue;
+    if (inQuotedSlogan(text, from, to)) continue;
     found.push([from, to]);
   }
   return found;
