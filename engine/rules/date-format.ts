@@ -11,6 +11,11 @@ const IN_CHINESE = /(?:([〇○零一二三四五六七八九]{4})年)?([一二�
 // Lunar dates keep Chinese numerals (农历八月十五日).
 const LUNAR_BEFORE = /(?:农历|阴历|夏历)[^，。；\d]{0,4}$/;
 const YEAR_DIGITS = '〇一二三四五六七八九';
+// "13月1日", "2月30日": a month or day the calendar does not have.
+const MONTH_DAY = /(?<![\d.])(\d{1,2})月(\d{1,2})日/g;
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+// "201年度", "202年3月": a year with a digit lost.
+const SHORT_CENTURY_YEAR = /(?<![\d.])((?:19|20)\d)(?=年度|年\d{1,2}月)/g;
 
 const valid = (m: number, d?: number) => m >= 1 && m <= 12 && (d === undefined || (d >= 1 && d <= 31));
 const written = (y: string, m: number, d?: number) => `${y}年${m}月${d === undefined ? '' : `${d}日`}`;
@@ -58,6 +63,23 @@ export const dateFormat: ParagraphRule = {
       ctx.report({
         span: spanOf(line, m.index, m.index + m[0].length),
         message: t('日期{0}的年份不全：年份应写全四位，如{1}。请补全年份。', q(m[0]), q(`20${m[1]}年`)),
+      });
+    }
+    MONTH_DAY.lastIndex = 0;
+    for (let m = MONTH_DAY.exec(text); m; m = MONTH_DAY.exec(text)) {
+      const month = Number(m[1]);
+      const day = Number(m[2]);
+      if (month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]) continue;
+      ctx.report({
+        span: spanOf(line, m.index, m.index + m[0].length),
+        message: t('日期{0}不存在：月份是 1 至 12，日不超过当月的天数。请核对日期。', q(m[0])),
+      });
+    }
+    SHORT_CENTURY_YEAR.lastIndex = 0;
+    for (let m = SHORT_CENTURY_YEAR.exec(text); m; m = SHORT_CENTURY_YEAR.exec(text)) {
+      ctx.report({
+        span: spanOf(line, m.index, m.index + m[0].length),
+        message: t('年份{0}少了一位：年份应写全四位。请补全年份。', q(`${m[1]}年`)),
       });
     }
     if (!text.includes('月')) return;
