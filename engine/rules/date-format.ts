@@ -13,6 +13,8 @@ const LUNAR_BEFORE = /(?:农历|阴历|夏历)[^，。；\d]{0,4}$/;
 const YEAR_DIGITS = '〇一二三四五六七八九';
 // "13月1日", "2月30日": a month or day the calendar does not have.
 const MONTH_DAY = /(?<![\d.])(\d{1,2})月(\d{1,2})日/g;
+// "13月1月9日", "13月底": a month past December, where a date's month stands (13月1日 is MONTH_DAY's).
+const NO_SUCH_MONTH = /(?<![\d.])(?:1[3-9]|[2-9]\d)月(?!\d{1,2}日)(?=\d|份|底|初|上旬|中旬|下旬)/g;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 // "201年度", "202年3月": a year with a digit lost.
 const SHORT_CENTURY_YEAR = /(?<![\d.])((?:19|20)\d)(?=年度|年\d{1,2}月)/g;
@@ -70,6 +72,13 @@ export const dateFormat: ParagraphRule = {
       const month = Number(m[1]);
       const day = Number(m[2]);
       if (month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]) continue;
+      ctx.report({
+        span: spanOf(line, m.index, m.index + m[0].length),
+        message: t('日期{0}不存在：月份是 1 至 12，日不超过当月的天数。请核对日期。', q(m[0])),
+      });
+    }
+    NO_SUCH_MONTH.lastIndex = 0;
+    for (let m = NO_SUCH_MONTH.exec(text); m; m = NO_SUCH_MONTH.exec(text)) {
       ctx.report({
         span: spanOf(line, m.index, m.index + m[0].length),
         message: t('日期{0}不存在：月份是 1 至 12，日不超过当月的天数。请核对日期。', q(m[0])),
