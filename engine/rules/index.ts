@@ -25,6 +25,7 @@ import { numberForm } from './number-form';
 import { quotation } from './quotation';
 import { quotationUnverified } from './quotation-unverified';
 import { quotedListComma } from './quoted-list-comma';
+import { repeatedPunctuation } from './repeated-punctuation';
 import { requestInReport } from './request-in-report';
 import { roster } from './roster';
 import { rosterName } from './roster-name';
@@ -52,6 +53,7 @@ export const RULES: readonly Rule[] = [
   unfilledPlaceholder,
   halfWidthPunctuation,
   unpairedPunctuation,
+  repeatedPunctuation,
   hardWrappedLines,
   straySpace,
   documentNumberFormat,

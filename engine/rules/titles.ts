@@ -36,6 +36,7 @@ const TITLES: Record<string, string> = {
   'approximate-number': '概数',
   'ellipsis-deng': '省略号后的“等”',
   'term-quotes': '数字略语加引号',
+  'repeated-punctuation': '标点重复',
   'citation-order': '引用公文顺序',
   'number-form': '数字写法',
   'bullet-list': '项目符号',
