@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DocumentSymbolRequest, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
+import { CodeActionRequest, DocumentSymbolRequest, type CodeAction, type DocumentSymbol } from 'vscode-languageserver-protocol/node';
 import { LspClient } from './helpers/lsp-client';
 import { REPO } from './helpers/shared';
 
@@ -86,6 +86,43 @@ describe('language server over stdio', function () {
     assert.equal(status.missingSections, count((d) => d.code === 'missing-section'));
     assert.equal(status.errors, count((d) => d.severity === 1));
     assert.ok(status.placeholders > 0 && status.missingSections > 0 && status.errors > status.missingSections, 'the example has each kind');
+  });
+
+  it('offers to check a draft that came close to a type as that type: the status names it, the first line has the action', async () => {
+    const statuses: Array<{ uri: string; version: number; type: { id: string } | null; nearest?: { id: string; name: string } | null }> = [];
+    client.connection.onNotification('partyReport/status', (s: (typeof statuses)[number]) => void statuses.push(s));
+    const uri = 'file:///work/near.md';
+    // 组织生活会 in the opening (3 points), no headings: under the threshold of 4, so nothing is checked.
+    const text = '第二党支部按照上级要求召开了组织生活会，支部书记主持会议。\n党员逐一发言，开展批评和自我批评。\n';
+    await client.open(uri, text);
+    const p = await client.diagnostics(uri);
+    assert.deepEqual(p.diagnostics, []);
+    for (let i = 0; i < 50 && !statuses.some((s) => s.uri === uri); i++) await new Promise((r) => setTimeout(r, 20));
+    const status = statuses.find((s) => s.uri === uri)!;
+    assert.equal(status.type, null);
+    assert.deepEqual(status.nearest, { id: 'org-life-meeting-report', name: '专题组织生活会召开情况报告' });
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics: [] } })) as CodeAction[];
+    const declare = actions.find((a) => a.kind === 'refactor.rewrite');
+    assert.equal(declare?.title, '按“专题组织生活会召开情况报告”检查：在文首写明 template: org-life-meeting-report');
+    assert.deepEqual(declare?.edit?.changes?.[uri], [{ range, newText: '---\ntemplate: org-life-meeting-report\n---\n' }]);
+    // The extension's command asks for the same edit, for the type the writer picks.
+    assert.deepEqual(await client.connection.sendRequest('partyReport/declareType', { uri, id: 'org-life-meeting-report' }), { range, newText: '---\ntemplate: org-life-meeting-report\n---\n' });
+    assert.equal(await client.connection.sendRequest('partyReport/declareType', { uri, id: 'no-such-type' }), null);
+    // Not on other lines (the light bulb would follow the writer everywhere), and not for a recognised draft.
+    const elsewhere = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, context: { diagnostics: [] } })) as CodeAction[];
+    assert.equal(elsewhere.filter((a) => a.kind === 'refactor.rewrite').length, 0);
+    await client.change(uri, 2, '---\ntemplate: org-life-meeting-report\n---\n' + text);
+    const checked = await client.diagnostics(uri, (x) => x.version === 2);
+    // Checked as that type now: told in paragraphs, it never speaks of the preparation or the rectification.
+    assert.deepEqual(
+      checked.diagnostics.map((d) => d.message),
+      ['缺少“会前准备情况”一节。', '缺少“制定整改措施等情况”一节。'],
+    );
+    for (let i = 0; i < 50 && !statuses.some((s) => s.uri === uri && s.version === 2); i++) await new Promise((r) => setTimeout(r, 20));
+    const after = statuses.find((s) => s.uri === uri && s.version === 2)!;
+    assert.equal(after.type?.id, 'org-life-meeting-report');
+    assert.equal(after.nearest, null);
   });
 
   it('checks an opened draft once, not once for the open and again for the change the open also reports', async () => {

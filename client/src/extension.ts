@@ -10,6 +10,7 @@ import { exportDocx } from './commands/export-docx';
 import { insertSection } from './commands/insert-section';
 import { newReport } from './commands/new-report';
 import { nextPlaceholder } from './commands/next-placeholder';
+import { setReportType } from './commands/set-report-type';
 import { askEditorSettings, offerEditorSettings } from './editor-offer';
 import { loadTranslations, tr } from './i18n';
 import { showRuleDocs } from './rule-docs';
@@ -74,6 +75,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     status,
     vscode.commands.registerCommand('partyReport.newReport', (arg?: string | vscode.Uri) => newReport(c, arg)),
     vscode.commands.registerCommand('partyReport.nextPlaceholder', nextPlaceholder),
+    vscode.commands.registerCommand('partyReport.setReportType', () => setReportType(c, status)),
     vscode.commands.registerCommand('partyReport.insertSection', () => insertSection(c)),
     vscode.commands.registerCommand('partyReport.exportDocx', (uri?: vscode.Uri) => exportDocx(c, status, uri)),
     vscode.commands.registerCommand('partyReport.setUpEditor', askEditorSettings),

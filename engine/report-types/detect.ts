@@ -275,3 +275,18 @@ export function explainDetection(d: Detection): string[] {
   }
   return lines;
 }
+
+/** A type whose evidence came this close to the threshold is worth offering to the writer. */
+const NEAR_FROM = 2;
+
+/**
+ * For a draft recognised as no type: the type it came closest to, if its evidence was worth
+ * mentioning — the editor offers to check the draft as that type (front matter `template:`), never
+ * reports anything on its own.
+ */
+export function nearestType(detection: Detection | undefined): ReportType | undefined {
+  // Scores exist only when the content was weighed (no front matter, no --template).
+  if (!detection || detection.type || detection.unknown || !detection.scores) return undefined;
+  const best = detection.scores?.find((s) => !s.ineligible);
+  return best && best.score >= NEAR_FROM ? best.type : undefined;
+}

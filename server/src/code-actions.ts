@@ -1,6 +1,7 @@
 /**
  * Quick fixes: each finding's own fix, "fix all of this kind", "ignore on this line", and a
- * source.fixAll action that applies every safe fix in one edit.
+ * source.fixAll action that applies every safe fix in one edit; for a draft recognised as no type
+ * but close to one, "check it as that type" (front matter `template:`) on its first line.
  *
  * VS Code asks for code actions on every cursor move (the light bulb), so offering them must be
  * cheap. The two bulk actions are offered without their edit when the client can resolve it
@@ -8,7 +9,7 @@
  * picks the action. A client that cannot resolve gets source.fixAll only when it asks for that kind
  * (`only`, e.g. fix on save), and the per-kind action computed at once.
  */
-import { ruleTitle, t } from '../../engine';
+import { declareTypeEdit, nearestType, ruleTitle, t } from '../../engine';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import { fixAll, type Diagnostic, type LintOptions, type LintResult, type TextEdit } from '../../engine';
 import { toLspDiagnostic, toLspEdits } from './convert';
@@ -100,6 +101,16 @@ export function codeActions(params: CodeActionParams, c: CodeActionContext): Cod
       const all = fixAll(c.text, c.options, undefined, result);
       if (all.edit) actions.push({ title, kind: CodeActionKind.SourceFixAll, edit: edit([all.edit]) });
     }
+  }
+  // A draft recognised as no type, close to one: on its first line, offer to check it as that type.
+  const near = wants(only, CodeActionKind.RefactorRewrite) && params.range.start.line === 0 ? nearestType(result.detection) : undefined;
+  if (near) {
+    const e = declareTypeEdit(c.text, near.id);
+    actions.push({
+      title: t('按“{0}”检查：在文首写明 template: {1}', near.name, near.id),
+      kind: CodeActionKind.RefactorRewrite,
+      edit: edit([{ span: { start: e.start, end: e.end }, newText: e.newText }]),
+    });
   }
   return actions;
 }

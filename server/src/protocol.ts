@@ -56,6 +56,8 @@ export interface MissingSection {
 export interface Requests {
   /** The report types of the document's workspace (the first folder's without a uri). */
   'partyReport/types': { params: { uri?: string } | undefined; result: TypeInfo[] };
+  /** The edit that makes an open draft name report type `id` in its front matter (`template:`). */
+  'partyReport/declareType': { params: { uri: string; id: string }; result: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string } | null };
   /** A new draft from a type's skeleton, with the values the user gave. */
   'partyReport/renderDraft': { params: { id: string; values?: Record<string, string>; uri?: string }; result: string };
   /** Exports an open document to DOCX at `target` (atomically; `force` to replace). */
@@ -93,6 +95,8 @@ export interface ReportStatus {
   uri: string;
   version: number;
   type: { id: string; name: string } | null;
+  /** No type recognised, but the draft came close to this one: the editor may offer to declare it. */
+  nearest?: { id: string; name: string } | null;
   placeholders: number;
   missingSections: number;
   errors: number;

@@ -34,7 +34,7 @@ import {
   builtinFormulations,
   type Formulation,
 } from '../../engine';
-import { normalizeFormulation } from '../../engine';
+import { declareTypeEdit, nearestType, normalizeFormulation } from '../../engine';
 import { codeActions, isFixAllData, resolveFixAll } from './code-actions';
 import { capDiagnostics, type LineRange } from './diagnostic-cap';
 import { EditLog } from './edit-log';
@@ -320,10 +320,17 @@ export function startServer(connection: Connection): void {
       uri,
       version,
       type: result.type ? { id: result.type.id, name: result.type.name } : null,
+      nearest: nearestOf(result),
       placeholders,
       missingSections,
       errors,
     });
+  };
+
+  /** The type an unrecognised draft came closest to, for the status bar's offer to declare it. */
+  const nearestOf = (result: LintResult) => {
+    const near = nearestType(result.detection);
+    return near ? { id: near.id, name: near.name } : null;
   };
 
   /** The diagnostics published for a result: up to the cap, the visible lines first. */
@@ -539,6 +546,12 @@ export function startServer(connection: Connection): void {
   onRequest('partyReport/types', (p) =>
     typesFor(p?.uri).map((t) => ({ id: t.id, name: t.name, description: t.description, variables: t.variables, workspace: !builtinSet.has(t) })),
   );
+  onRequest('partyReport/declareType', (p) => {
+    const doc = documents.get(p.uri);
+    if (!doc || !typesFor(p.uri).some((x) => x.id === p.id)) return null;
+    const e = declareTypeEdit(doc.getText(), p.id);
+    return { range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText };
+  });
   onRequest('partyReport/renderDraft', (p) => {
     const type = typesFor(p.uri).find((t) => t.id === p.id);
     if (!type) throw new Error(t('未知的报告类型：{0}', p.id));
