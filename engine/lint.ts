@@ -3,6 +3,7 @@
  * diagnostics with exact LSP ranges. Used alike by the language server, the CLI and the tests.
  */
 import { buildModel } from './model/build';
+import { wrappedParagraphs } from './model/hard-wraps';
 import type { ProseCache } from './parse/parse-prose';
 import type { ReportLine, ReportModel, Span } from './model/types';
 import type { RuleSetting, Severity } from './severity';
@@ -156,7 +157,8 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       };
       let failure: unknown;
       if (lines) {
-        for (const f of lines.found) report(f);
+        const wrapped = rule.readsAcrossLineBreaks ? wrappedSourceLines(model) : undefined;
+        for (const f of lines.found) if (!wrapped?.has(model.lineIndex.positionAt(f.span.start).line)) report(f);
         failure = lines.failure;
       } else if (rule.scope !== 'paragraph') {
         try {
@@ -291,4 +293,13 @@ function positionsFor(text: string) {
 
 function withRange(f: Finding, index: { positionAt(o: number): Position }): Diagnostic {
   return { ...f, range: { start: index.positionAt(f.span.start), end: index.positionAt(f.span.end) } };
+}
+
+/** The source lines of the paragraphs a page layout broke into printed lines (none: undefined). */
+function wrappedSourceLines(model: ReportModel): Set<number> | undefined {
+  const paragraphs = wrappedParagraphs(model);
+  if (paragraphs.length === 0) return undefined;
+  const set = new Set<number>();
+  for (const p of paragraphs) for (const i of p.lines) set.add(model.lines[i].sourceLine);
+  return set;
 }

@@ -89,7 +89,7 @@ function findWrapped(lines: ReportLine[]): WrappedParagraph[] {
     const scan = runFrom(lines, i);
     const last = scan.run[scan.run.length - 1];
     if (scan.ok) {
-      found.push({ lines: scan.run });
+      found.push({ lines: numberedFirstLine(lines, scan.run) ? [scan.run[0] - 1, ...scan.run] : scan.run });
       i = last + 1;
     } else if (scan.firstOnly) {
       // Only the first line's own width failed: the next line may start the paragraph.
@@ -100,6 +100,22 @@ function findWrapped(lines: ReportLine[]): WrappedParagraph[] {
     }
   }
   return found;
+}
+
+/**
+ * "2.加强制度建设，规范运行机制。一是严格按照“集体" / "领导、民主集中……": a numbered paragraph that
+ * runs into its text was printed the same way, its first line as wide as the column and broken off
+ * mid-sentence. Such a line before a wrapped paragraph is its first printed line.
+ */
+function numberedFirstLine(lines: ReportLine[], run: number[]): boolean {
+  const before = lines[run[0] - 1];
+  const first = lines[run[0]];
+  if (!before?.numbering || before.block !== 'paragraph' || before.headingDepth > 0 || before.inList || before.inQuote) return false;
+  if (before.sourceLine !== first.sourceLine - 1 || shapeOf(before).endsSentence || !/[。；！？]/.test(before.text)) return false;
+  let column = 0;
+  for (const i of run.slice(0, -1)) column = Math.max(column, shapeOf(lines[i]).width);
+  const width = shapeOf(before).width;
+  return width <= column + 1 && width >= column - COLUMN_SLACK - INDENT;
 }
 
 type Scan = { ok: true; run: number[] } | { ok: false; run: number[]; firstOnly: boolean };

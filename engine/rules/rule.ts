@@ -77,6 +77,12 @@ interface RuleBase {
   fixable?: boolean;
   /** What the rule enforces: a standard's clause or the data it reads, e.g. 'GB/T 9704—2012 7.2.5'. */
   source?: string;
+  /**
+   * A paragraph rule that reads phrases which a page layout may have broken over two lines (a
+   * series of four members, a quotation): on the printed lines of a wrapped paragraph (which
+   * hard-wrapped-lines reports) its findings are left out until the lines are joined.
+   */
+  readsAcrossLineBreaks?: boolean;
 }
 
 export interface DocumentRule extends RuleBase {

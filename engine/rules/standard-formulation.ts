@@ -17,6 +17,7 @@ export const standardFormulation: ParagraphRule = {
   fixable: true,
   source: '规范表述（data/formulations.yaml）',
   scope: 'paragraph',
+  readsAcrossLineBreaks: true,
   checkLine(line, ctx) {
     // One walk along each line finds the formulations whose words are in it; only those are tried.
     for (const f of formulationsIn(line.text, ctx.formulations)) {

@@ -35,6 +35,7 @@ export const termQuotes: ParagraphRule = {
   summary: '“两个确立”“四风”等数字略语应加引号',
   source: '党内文件的用法（data/standard-terms.yaml）',
   scope: 'paragraph',
+  readsAcrossLineBreaks: true,
   checkLine(line, ctx) {
     const { text } = line;
     for (const term of builtinQuotedTerms()) {
