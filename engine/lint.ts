@@ -132,11 +132,13 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       formulations,
       corpus: options.corpus,
       unit,
+      documentYear,
       renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
       lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (line, _key, compute) => compute(line),
       report,
     });
-    kept?.begin({ type, formulations, unit, locale: getLocale(), rules: paragraphRules.map(({ rule }) => rule.id).join() });
+    const documentYear = yearOf(model);
+    kept?.begin({ type, formulations, unit, locale: getLocale(), rules: paragraphRules.map(({ rule }) => rule.id).join(), year: documentYear });
     const byLine = checkLines(paragraphRules, ctxFor, model.lines, kept, deadline);
     RULES.forEach((rule, r) => {
       const severity = severityOf(rule.id, rule.defaultSeverity);
@@ -302,4 +304,19 @@ function wrappedSourceLines(model: ReportModel): Set<number> | undefined {
   const set = new Set<number>();
   for (const p of paragraphs) for (const i of p.lines) set.add(model.lines[i].sourceLine);
   return set;
+}
+
+/** The latest year (1949–2099) the title, the first paragraphs and the last lines name: when the draft was written. */
+function yearOf(model: ReportModel): number | undefined {
+  const flow = model.flow;
+  const where = [model.title, ...flow.slice(0, 4), ...flow.slice(-3)];
+  let year: number | undefined;
+  for (const line of where) {
+    if (!line) continue;
+    for (const m of line.text.matchAll(/(?<!\d)(19[4-9]\d|20\d\d)(?=年)/g)) {
+      const y = Number(m[1]);
+      if (y >= 1949 && (year === undefined || y > year)) year = y;
+    }
+  }
+  return year;
 }

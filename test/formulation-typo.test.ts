@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { builtinFormulations, lint, type Formulation } from '../engine';
 
-const phrase = (text: string): Formulation => ({ name: text, kind: 'phrase', text, wrong: [], notAfter: [], members: [], keys: [], outdated: {} });
+const phrase = (text: string): Formulation => ({ name: text, kind: 'phrase', text, wrong: [], notAfter: [], members: [], keys: [], outdated: {}, forms: {}, added: {} });
 
 describe('formulation-typo', () => {
   const formulations = [...builtinFormulations(), phrase('党的二十届三中全会精神'), phrase('党的二十届四中全会精神')];

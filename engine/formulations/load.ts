@@ -10,6 +10,10 @@ export interface Formulation {
   members: string[];
   keys: string[];
   outdated: Record<string, string>;
+  /** Other accepted forms of a member ("马列主义" for 马克思列宁主义). */
+  forms: Record<string, string[]>;
+  /** The year a member joined the series: a draft written before it is right to lack it. */
+  added: Record<string, number>;
 }
 
 interface RawFormulation {
@@ -21,6 +25,8 @@ interface RawFormulation {
   members?: unknown;
   keys?: unknown;
   outdated?: unknown;
+  forms?: unknown;
+  added?: unknown;
 }
 
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : []);
@@ -32,6 +38,10 @@ export function normalizeFormulation(raw: RawFormulation): Formulation | undefin
   if (raw.outdated && typeof raw.outdated === 'object') {
     for (const [k, v] of Object.entries(raw.outdated)) if (typeof v === 'string') outdated[k] = v;
   }
+  const forms: Record<string, string[]> = {};
+  if (raw.forms && typeof raw.forms === 'object') for (const [k, v] of Object.entries(raw.forms)) forms[k] = strings(v);
+  const added: Record<string, number> = {};
+  if (raw.added && typeof raw.added === 'object') for (const [k, v] of Object.entries(raw.added)) if (typeof v === 'number') added[k] = v;
   return {
     name: raw.name,
     kind,
@@ -41,6 +51,8 @@ export function normalizeFormulation(raw: RawFormulation): Formulation | undefin
     members: strings(raw.members),
     keys: strings(raw.keys),
     outdated,
+    forms,
+    added,
   };
 }
 

@@ -18,7 +18,7 @@ function build(formulations: readonly Formulation[]): WordIndex {
   const owners = new Map<string, number[]>();
   const always: number[] = [];
   formulations.forEach((f, i) => {
-    for (const word of [...f.wrong, ...f.members, ...f.keys, ...Object.keys(f.outdated)]) {
+    for (const word of [...f.wrong, ...f.members, ...f.keys, ...Object.keys(f.outdated), ...Object.values(f.forms).flat()]) {
       if (word.length < 2) {
         if (!always.includes(i)) always.push(i);
         continue;

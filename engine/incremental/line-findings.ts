@@ -52,6 +52,8 @@ export interface CheckData {
   locale: string;
   /** The paragraph rules that run (a line is quiet for these). */
   rules: string;
+  /** The year the draft was written in, as far as it says (RuleContext.documentYear). */
+  year?: number;
 }
 
 const NONE: Reported[] = [];
@@ -104,7 +106,7 @@ export class LineFindings {
   /** Starts a check with the data the rules will read; other data than last time drops everything. */
   begin(data: CheckData): void {
     const d = this.data;
-    if (!d || d.type !== data.type || d.formulations !== data.formulations || d.unit !== data.unit || d.locale !== data.locale || d.rules !== data.rules) this.generation++;
+    if (!d || d.type !== data.type || d.formulations !== data.formulations || d.unit !== data.unit || d.locale !== data.locale || d.rules !== data.rules || d.year !== data.year) this.generation++;
     this.data = data;
   }
 

@@ -43,6 +43,11 @@ export interface RuleContext {
   formulations: Formulation[];
   /** The unit's roster, quotation library and year profiles (with the shipped ones). */
   unit: UnitData;
+  /**
+   * The year the draft was written in, as far as it says (its title, opening or date line: the
+   * latest year named there), for formulations that changed over the years. Undefined when it says none.
+   */
+  documentYear?: number;
   /** Builds the full text of a missing section, for fixes that insert one. */
   renderSection?: (sectionId: string, number: number) => string;
   corpus?: Corpus;

@@ -46,7 +46,7 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
   const members = f.members;
   // Most lines mention no series at all: two members present is the least a finding needs.
   let present = 0;
-  for (const m of members) if (line.text.includes(m) && ++present >= 2) break;
+  for (const m of members) if ((line.text.includes(m) || (f.forms[m] ?? []).some((x) => line.text.includes(x))) && ++present >= 2) break;
   if (present < 2 && !Object.keys(f.outdated).some((o) => line.text.includes(o))) return;
   const outdated = Object.keys(f.outdated);
   SENTENCE.lastIndex = 0;
@@ -55,8 +55,11 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
     // Each member's first occurrence, or an outdated form standing in for it.
     const found: Array<{ member: number; at: number; len: number; outdated?: string }> = [];
     members.forEach((m, i) => {
-      const at = sentence.indexOf(m);
-      if (at >= 0) found.push({ member: i, at, len: m.length });
+      // The member as written, or another accepted form of it (马列主义).
+      for (const form of [m, ...(f.forms[m] ?? [])]) {
+        const at = sentence.indexOf(form);
+        if (at >= 0) return void found.push({ member: i, at, len: form.length });
+      }
     });
     for (const old of outdated) {
       const at = sentence.indexOf(old);
@@ -72,13 +75,17 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
     const gaps = found.slice(1).map((x, i) => sentence.slice(found[i].at + found[i].len, x.at));
     if (gaps.some((g) => g.length > 6)) continue;
     const inOrder = found.every((x, i) => i === 0 || x.member > found[i - 1].member);
-    const complete = found.length === members.length;
+    const missing = members.filter((_, i) => !found.some((x) => x.member === i));
+    // A member added later (习近平新时代中国特色社会主义思想, 2017) is rightly absent from a draft
+    // written before: the series as it stood then.
+    const lacking = missing.filter((m) => !(ctx.documentYear !== undefined && f.added[m] !== undefined && ctx.documentYear < f.added[m]));
+    const complete = lacking.length === 0;
     const old = found.find((x) => x.outdated);
     if (inOrder && complete && !old) continue;
     const problem = old
       ? t('{0}已更新为{1}', q(old.outdated!), q(f.outdated[old.outdated!]))
       : !complete
-        ? t('缺少{0}', members.filter((_, i) => !found.some((x) => x.member === i)).map(q).join(t('、')))
+        ? t('缺少{0}', lacking.map(q).join(t('、')))
         : t('顺序有误');
     const span = spanOf(line, s.index + from, s.index + to);
     const safe = gaps.every((g) => JOINERS.test(g));
