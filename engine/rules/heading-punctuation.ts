@@ -40,7 +40,8 @@ export const headingPunctuation: DocumentRule = {
       if (line.headingDepth === 0 && level >= 3 && /^[。；！]/.test(m[0])) continue;
       // A level-1/2 line much longer than a heading is a paragraph that begins with a number, unless
       // it is one sentence that what follows breaks down: "（一）在……，……方面。" then "1.……" or "一是……".
-      if (line.headingDepth === 0 && line.role !== 'title' && words.length > 40 && !(section && isOneSentence(words) && breaksDown(section))) continue;
+      // Past 60 characters it is a heading with its paragraph run on after a lost line break.
+      if (line.headingDepth === 0 && line.role !== 'title' && words.length > 40 && !(words.length <= 60 && section && isOneSentence(words) && breaksDown(section))) continue;
       const from = (line.numbering?.to ?? 0) + m.index;
       const span = spanOf(line, from, from + m[0].length);
       ctx.report({

@@ -79,6 +79,10 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
     // A member added later (习近平新时代中国特色社会主义思想, 2017) is rightly absent from a draft
     // written before: the series as it stood then.
     const lacking = missing.filter((m) => !(ctx.documentYear !== undefined && f.added[m] !== undefined && ctx.documentYear < f.added[m]));
+    // An undated draft (党的xx届……) that gives the series in order as it stood before its later
+    // members: the version of its time, which cannot be told from an outdated one.
+    const olderVersion = ctx.documentYear === undefined && inOrder && missing.length > 0 && missing.every((m) => f.added[m] !== undefined && members.indexOf(m) >= found.length);
+    if (olderVersion) continue;
     const complete = lacking.length === 0;
     const old = found.find((x) => x.outdated);
     if (inOrder && complete && !old) continue;
