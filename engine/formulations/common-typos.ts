@@ -6,13 +6,18 @@ import { loadData } from '../data';
 
 export interface CommonTypo {
   wrong: RegExp;
+  /**
+   * A quick test a line must pass before `wrong` is tried on it, for a pattern whose first character
+   * is common (a digit): "\\d大" for 党的19大. Such a pattern stays out of the first-character filter.
+   */
+  needs?: RegExp;
   right: string;
   why: string;
   examples: { pass: string[]; fail: string[] };
 }
 
 interface TypoData {
-  typos: Array<{ wrong: string; right: string; why: string; examples?: { pass?: string[]; fail?: string[] } }>;
+  typos: Array<{ wrong: string; needs?: string; right: string; why: string; examples?: { pass?: string[]; fail?: string[] } }>;
 }
 
 let compiled: CommonTypo[] | undefined;
@@ -20,6 +25,7 @@ let compiled: CommonTypo[] | undefined;
 export function commonTypos(): CommonTypo[] {
   compiled ??= loadData<TypoData>('common-typos.yaml').typos.map((x) => ({
     wrong: new RegExp(x.wrong, 'gu'),
+    needs: x.needs ? new RegExp(x.needs, 'u') : undefined,
     right: x.right,
     why: x.why,
     examples: { pass: x.examples?.pass ?? [], fail: x.examples?.fail ?? [] },
@@ -41,12 +47,14 @@ let firstChars: RegExp | null | undefined;
 export function findCommonTypos(text: string): TypoHit[] {
   const typos = commonTypos();
   if (firstChars === undefined) {
-    const chars = typos.map((x) => leadingChars(x.wrong.source));
+    const chars = typos.filter((x) => !x.needs).map((x) => leadingChars(x.wrong.source));
     firstChars = chars.some((c) => c === null) ? null : new RegExp(`[${[...new Set(chars.flat() as string[])].join('')}]`, 'u');
   }
-  if (firstChars && !firstChars.test(text)) return [];
+  const anyFirst = !firstChars || firstChars.test(text);
+  if (!anyFirst && !typos.some((x) => x.needs?.test(text))) return [];
   const hits: TypoHit[] = [];
   for (const typo of typos) {
+    if (typo.needs ? !typo.needs.test(text) : !anyFirst) continue;
     typo.wrong.lastIndex = 0;
     for (let m = typo.wrong.exec(text); m; m = typo.wrong.exec(text)) {
       if (m[0].length === 0) {

@@ -46,7 +46,7 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
   const members = f.members;
   // Most lines mention no series at all: two members present is the least a finding needs.
   let present = 0;
-  for (const m of members) if ((line.text.includes(m) || (f.forms[m] ?? []).some((x) => line.text.includes(x))) && ++present >= 2) break;
+  for (const m of members) if ((line.text.includes(m) || f.forms[m]?.some((x) => line.text.includes(x))) && ++present >= 2) break;
   if (present < 2 && !Object.keys(f.outdated).some((o) => line.text.includes(o))) return;
   const outdated = Object.keys(f.outdated);
   SENTENCE.lastIndex = 0;
@@ -55,11 +55,18 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
     // Each member's first occurrence, or an outdated form standing in for it.
     const found: Array<{ member: number; at: number; len: number; outdated?: string }> = [];
     members.forEach((m, i) => {
-      // The member as written, or another accepted form of it (马列主义).
-      for (const form of [m, ...(f.forms[m] ?? [])]) {
-        const at = sentence.indexOf(form);
-        if (at >= 0) return void found.push({ member: i, at, len: form.length });
+      let at = sentence.indexOf(m);
+      let len = m.length;
+      // Or another accepted form of it (马列主义).
+      const forms = at < 0 ? f.forms[m] : undefined;
+      if (forms) {
+        for (const form of forms) {
+          at = sentence.indexOf(form);
+          len = form.length;
+          if (at >= 0) break;
+        }
       }
+      if (at >= 0) found.push({ member: i, at, len });
     });
     for (const old of outdated) {
       const at = sentence.indexOf(old);
