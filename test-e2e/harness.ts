@@ -153,6 +153,22 @@ export async function command(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Types a path into VS Code's simple file dialog (a quick input) and accepts it. The dialog fills in
+ * its folder itself, a moment after it shows: on a loaded machine that came after our text, which it
+ * then carried as "<folder>/<our path>". So the path is typed again until the input holds it alone.
+ */
+export async function enterPath(page: Page, target: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 20000 });
+  await waitFor(async () => {
+    await input.fill(target);
+    await page.waitForTimeout(400);
+    return (await input.inputValue()) === target;
+  }, 20000, `the file dialog to hold ${target}`);
+  await page.keyboard.press('Enter');
+}
+
 /** Opens a workspace file through Quick Open. */
 export async function openFile(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Control+P');

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { chooseRow, command, editorText, openFile, problemsText, REPO, shot, start, stop, waitFor, type Session } from './harness';
+import { chooseRow, command, editorText, enterPath, openFile, problemsText, REPO, shot, start, stop, waitFor, type Session } from './harness';
 
 const example = (name: string) => fs.readFileSync(path.join(REPO, 'examples', name), 'utf8');
 const FILES = {
@@ -157,8 +157,7 @@ describe('the extension in a real VS Code (code-server)', function () {
     const first = await waitFor(async () => ((await anyway.isVisible().catch(() => false)) ? 'question' : (await saveDialog()) ? 'save' : false), 20000, 'the question before exporting or the save dialog');
     if (first === 'question') await anyway.click();
     await waitFor(saveDialog, 20000, 'the save dialog proposing a .docx name');
-    await input.fill(target);
-    await page.keyboard.press('Enter');
+    await enterPath(page, target);
     await waitFor(() => fs.existsSync(target), 30000, `${target} to be written`);
     // The client follows VS Code's display language (English here): "Exported report.docx".
     await page.locator('.notifications-toasts', { hasText: /Exported report\.docx|已导出 report\.docx/ }).first().waitFor({ state: 'visible', timeout: 15000 });

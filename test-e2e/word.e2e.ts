@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { exportDocx } from '../engine/export';
-import { command, editorText, openFile, REPO, shot, start, stop, waitFor, type Session } from './harness';
+import { command, editorText, enterPath, openFile, REPO, shot, start, stop, waitFor, type Session } from './harness';
 
 const example = (name: string) => fs.readFileSync(path.join(REPO, 'examples', name), 'utf8');
 
@@ -30,10 +30,7 @@ describe('the Word commands in a real VS Code (code-server)', function () {
   it('8. 从 Word 导入 opens the draft made from a .docx, one paragraph a line', async () => {
     const page = s!.page;
     await command(page, 'Party Report: Import from Word');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 20000 });
-    await input.fill(path.join(s!.workspace, '去年的报告.docx'));
-    await page.keyboard.press('Enter');
+    await enterPath(page, path.join(s!.workspace, '去年的报告.docx'));
     const text = await waitFor(async () => {
       const t = await editorText(page).catch(() => '');
       return /## 一、会前准备情况/.test(t) ? t : false;
@@ -48,10 +45,7 @@ describe('the Word commands in a real VS Code (code-server)', function () {
     await openFile(page, 'draft.md');
     await page.waitForTimeout(1500);
     await command(page, 'Party Report: Create Review Copy (Word comments)');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ state: 'visible', timeout: 20000 });
-    await input.fill(target);
-    await page.keyboard.press('Enter');
+    await enterPath(page, target);
     await waitFor(() => fs.existsSync(target), 30000, `${target} to be written`);
     await page.locator('.notifications-toasts', { hasText: /draft-审阅稿\.docx/ }).first().waitFor({ state: 'visible', timeout: 15000 });
     await shot(page, '9-review-copy');
