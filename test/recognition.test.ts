@@ -157,7 +157,7 @@ describe('titles whose subject holds a word that names another kind of document'
   });
 
   it('still takes a title that ends with the other kind as that kind: 讲话稿, 通知（草稿）, 心得：副标题', () => {
-    for (const title of ['在2025年度民主生活会上的讲话稿', '关于召开2025年度民主生活会的通知（草稿）', '民主生活会学习心得：以案为鉴找差距', '关于开好民主生活会的请示范文（通用2篇）']) {
+    for (const title of ['在2025年度民主生活会上的讲话稿', '关于召开2025年度民主生活会的通知（草稿）', '民主生活会学习心得：以案为鉴找差距', '关于开好民主生活会的请示范文（通用2篇）', '关于开好2025年度民主生活会和组织生活会的通知']) {
       const result = lint(title + '\n' + body);
       assert.equal(result.type, undefined, `${title}: ${explainDetection(result.detection).join('\n')}`);
       assert.deepEqual(result.diagnostics, []);

@@ -125,16 +125,25 @@ function titleOf(model: ReportModel, flow: ReportLine[], types: ReportType[]): {
   return { text, lines: 1 };
 }
 
+/** What a report's title ends with: the part of "工作总结及下一步工作计划" that is a report. */
+const REPORT_GENRE = /(总结|小结|报告|汇报|材料|清单|台账|提纲)$/u;
+
 /**
  * The word of `kinds` that the title ends with, read as what the document is: "……的讲话",
- * "关于……的通知（草稿）". In "标题：副标题" either part may say it; a part that joins two documents
- * ("工作总结及下一步工作计划") says it only when both are of those kinds.
+ * "关于……的通知（草稿）". In "标题：副标题" either part may say it. A title that joins a report to
+ * it ("工作总结及下一步工作计划") is the report first; a subject joined by 和 is not a report
+ * ("关于开好民主生活会和组织生活会的通知").
  */
-function otherKindOfTitle(title: string, kinds: string[]): string | undefined {
+function otherKindOfTitle(title: string, kinds: string[], ownNames: string[]): string | undefined {
   for (const part of title.split(/[：:]|——|—/)) {
-    const documents = part.split(/及|暨|和|以及|与/).map(kindWords);
-    const named = documents.map((words) => kinds.find((kind) => words.endsWith(kind)));
-    if (named.length > 0 && named.every((kind) => kind !== undefined)) return named[named.length - 1];
+    // The type's own name is no other kind ("党小组会议纪要" for a unit's 会议纪要 type).
+    let words = part;
+    for (const name of ownNames) if (name) words = words.split(name).join('');
+    words = kindWords(words);
+    const kind = kinds.find((k) => words.endsWith(k));
+    if (!kind) continue;
+    const joined = part.split(/及|暨|和|以及|与/).slice(0, -1).map(kindWords);
+    if (!joined.some((w) => REPORT_GENRE.test(w))) return kind;
   }
   return undefined;
 }
@@ -177,9 +186,10 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   // A title that names another kind of document rules every type out — except where the word is
   // part of the type's own name ("党小组会议纪要" for a unit's 会议纪要 type).
   const vetoFor = (type: ReportType) => {
+    const ownNames = [type.name, ...type.aliases];
     let rest = title;
-    for (const name of [type.name, ...type.aliases]) if (name) rest = rest.split(name).join('');
-    return data.notReportWords.find((word) => rest.includes(word)) ?? otherKindOfTitle(rest, data.notReport);
+    for (const name of ownNames) if (name) rest = rest.split(name).join('');
+    return data.notReportWords.find((word) => rest.includes(word)) ?? otherKindOfTitle(title, data.notReport, ownNames);
   };
   const reportOpening = data.reportOpenings.some((r) => r.test(opening));
   const news = data.news.some((r) => r.test(firstOpening));
