@@ -8,7 +8,7 @@ export { builtinTypes, loadTypesFrom, mergeTypes, parseDefinition } from './repo
 export * from './config/project-config';
 export { detectType, explainDetection, findType, nearestType, type Detection, type Evidence, type TypeScore } from './report-types/detect';
 export { renderDraft, renderSection, SkeletonLimitError } from './report-types/skeleton';
-export { declareTypeEdit, type TextReplacement } from './report-types/declare';
+export { declareTypeEdit } from './report-types/declare';
 export type { ReportType } from './report-types/types';
 export { builtinFormulations, type Formulation } from './formulations/load';
 export { LineIndex, type Position } from './text/line-index';

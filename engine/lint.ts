@@ -121,6 +121,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     const unit = options.unit ?? builtinUnitData();
     // With a document's cache, paragraph rules run only on the lines that changed since last time.
     const kept = options.cache ? lineFindingsOf(options.cache) : undefined;
+    const documentYear = yearOf(model);
+    // The source lines of PDF-wrapped paragraphs, worked out once for the rules that read across breaks.
+    let wrapped: Set<number> | undefined | null = null;
     
     // Paragraph rules first, line by line (one look-up per line for what was kept); their findings
     // are reported below in rule order, as each rule's own loop over the lines would report them.
@@ -137,7 +140,6 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (line, _key, compute) => compute(line),
       report,
     });
-    const documentYear = yearOf(model);
     kept?.begin({ type, formulations, unit, locale: getLocale(), rules: paragraphRules.map(({ rule }) => rule.id).join(), year: documentYear });
     const byLine = checkLines(paragraphRules, ctxFor, model.lines, kept, deadline);
     RULES.forEach((rule, r) => {
@@ -159,8 +161,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       };
       let failure: unknown;
       if (lines) {
-        const wrapped = rule.readsAcrossLineBreaks ? wrappedSourceLines(model) : undefined;
-        for (const f of lines.found) if (!wrapped?.has(model.lineIndex.positionAt(f.span.start).line)) report(f);
+        if (rule.readsAcrossLineBreaks && wrapped === null) wrapped = wrappedSourceLines(model);
+        const skip = rule.readsAcrossLineBreaks ? wrapped : undefined;
+        for (const f of lines.found) if (!skip?.has(model.lineIndex.positionAt(f.span.start).line)) report(f);
         failure = lines.failure;
       } else if (rule.scope !== 'paragraph') {
         try {

@@ -7,7 +7,7 @@ import { declareTypeEdit, lint } from '../engine';
 
 const apply = (text: string, id: string) => {
   const e = declareTypeEdit(text, id);
-  return text.slice(0, e.start) + e.newText + text.slice(e.end);
+  return text.slice(0, e.span.start) + e.newText + text.slice(e.span.end);
 };
 
 // A self-examination told without the words that would let the checker recognise it.

@@ -42,6 +42,8 @@ export interface TypoHit {
 // Every wrong form starts with one of these characters: lines without any are skipped cheaply.
 // Undefined when some pattern's first character can't be read off (then every line is tried).
 let firstChars: RegExp | null | undefined;
+/** The typos with a `needs` test, which the first-character filter leaves out. */
+let needing: CommonTypo[] | undefined;
 
 /** The wrong forms in one line of text, left to right, none overlapping. */
 export function findCommonTypos(text: string): TypoHit[] {
@@ -50,11 +52,11 @@ export function findCommonTypos(text: string): TypoHit[] {
     const chars = typos.filter((x) => !x.needs).map((x) => leadingChars(x.wrong.source));
     firstChars = chars.some((c) => c === null) ? null : new RegExp(`[${[...new Set(chars.flat() as string[])].join('')}]`, 'u');
   }
-  const anyFirst = !firstChars || firstChars.test(text);
-  if (!anyFirst && !typos.some((x) => x.needs?.test(text))) return [];
+  // A line with none of the first characters can hold only the typos that bring their own test.
+  const candidates = !firstChars || firstChars.test(text) ? typos : (needing ??= typos.filter((x) => x.needs));
   const hits: TypoHit[] = [];
-  for (const typo of typos) {
-    if (typo.needs ? !typo.needs.test(text) : !anyFirst) continue;
+  for (const typo of candidates) {
+    if (typo.needs && !typo.needs.test(text)) continue;
     typo.wrong.lastIndex = 0;
     for (let m = typo.wrong.exec(text); m; m = typo.wrong.exec(text)) {
       if (m[0].length === 0) {

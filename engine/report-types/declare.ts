@@ -4,30 +4,26 @@
  * alone, so that the language server's code action and the extension's command make the same one.
  */
 
+import type { Span } from '../model/types';
+
 /** The front-matter keys that name the type (detect.ts reads the same ones). */
 const TYPE_KEY = /^(template|type|报告类型|模板)[ \t]*:/;
 
-export interface TextReplacement {
-  /** UTF-16 offsets into the text. */
-  start: number;
-  end: number;
-  newText: string;
-}
-
 /**
  * The edit that makes `text` name `typeId` as its type: the type line of its front matter replaced,
- * a `template:` line added to its front matter, or a front matter put before everything (after a BOM).
+ * a `template:` line added to its front matter, or a front matter put before everything (after a
+ * BOM). Shaped as a fix's TextEdit (rules/rule.ts), which report-types must not import.
  */
-export function declareTypeEdit(text: string, typeId: string): TextReplacement {
+export function declareTypeEdit(text: string, typeId: string): { span: Span; newText: string } {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const line = `template: ${typeId}`;
   const lines = frontMatterLines(text, start);
-  if (!lines) return { start, end: start, newText: `---${eol}${line}${eol}---${eol}` };
+  if (!lines) return { span: { start, end: start }, newText: `---${eol}${line}${eol}---${eol}` };
   const named = lines.find((l) => TYPE_KEY.test(text.slice(l.start, l.end)));
-  if (named) return { start: named.start, end: named.end, newText: line };
+  if (named) return { span: { start: named.start, end: named.end }, newText: line };
   const afterOpening = lines.length > 0 ? lines[0].start : lines.closing;
-  return { start: afterOpening, end: afterOpening, newText: line + eol };
+  return { span: { start: afterOpening, end: afterOpening }, newText: line + eol };
 }
 
 interface Line {

@@ -137,15 +137,19 @@ const REPORT_GENRE = /(总结|小结|报告|汇报|材料|清单|台账|提纲)$
 function otherKindOfTitle(title: string, kinds: string[], ownNames: string[]): string | undefined {
   for (const part of title.split(/[：:]|——|—/)) {
     // The type's own name is no other kind ("党小组会议纪要" for a unit's 会议纪要 type).
-    let words = part;
-    for (const name of ownNames) if (name) words = words.split(name).join('');
-    words = kindWords(words);
+    const words = kindWords(without(part, ownNames));
     const kind = kinds.find((k) => words.endsWith(k));
     if (!kind) continue;
     const joined = part.split(/及|暨|和|以及|与/).slice(0, -1).map(kindWords);
     if (!joined.some((w) => REPORT_GENRE.test(w))) return kind;
   }
   return undefined;
+}
+
+/** The text with every occurrence of the names taken out. */
+function without(text: string, names: string[]): string {
+  for (const name of names) if (name) text = text.split(name).join('');
+  return text;
 }
 
 /** A title's words as its kind ends them: past a trailing （…）, 稿, 范文, 全文, 摘要, quotes and spaces. */
@@ -187,8 +191,7 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   // part of the type's own name ("党小组会议纪要" for a unit's 会议纪要 type).
   const vetoFor = (type: ReportType) => {
     const ownNames = [type.name, ...type.aliases];
-    let rest = title;
-    for (const name of ownNames) if (name) rest = rest.split(name).join('');
+    const rest = without(title, ownNames);
     return data.notReportWords.find((word) => rest.includes(word)) ?? otherKindOfTitle(title, data.notReport, ownNames);
   };
   const reportOpening = data.reportOpenings.some((r) => r.test(opening));

@@ -67,23 +67,19 @@ export const dateFormat: ParagraphRule = {
         message: t('日期{0}的年份不全：年份应写全四位，如{1}。请补全年份。', q(m[0]), q(`20${m[1]}年`)),
       });
     }
+    const noSuchDate = (m: RegExpExecArray) =>
+      ctx.report({
+        span: spanOf(line, m.index, m.index + m[0].length),
+        message: t('日期{0}不存在：月份是 1 至 12，日不超过当月的天数。请核对日期。', q(m[0])),
+      });
     MONTH_DAY.lastIndex = 0;
     for (let m = MONTH_DAY.exec(text); m; m = MONTH_DAY.exec(text)) {
       const month = Number(m[1]);
       const day = Number(m[2]);
-      if (month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1]) continue;
-      ctx.report({
-        span: spanOf(line, m.index, m.index + m[0].length),
-        message: t('日期{0}不存在：月份是 1 至 12，日不超过当月的天数。请核对日期。', q(m[0])),
-      });
+      if (!(month >= 1 && month <= 12 && day >= 1 && day <= DAYS_IN_MONTH[month - 1])) noSuchDate(m);
     }
     NO_SUCH_MONTH.lastIndex = 0;
-    for (let m = NO_SUCH_MONTH.exec(text); m; m = NO_SUCH_MONTH.exec(text)) {
-      ctx.report({
-        span: spanOf(line, m.index, m.index + m[0].length),
-        message: t('日期{0}不存在：月份是 1 至 12，日不超过当月的天数。请核对日期。', q(m[0])),
-      });
-    }
+    for (let m = NO_SUCH_MONTH.exec(text); m; m = NO_SUCH_MONTH.exec(text)) noSuchDate(m);
     SHORT_CENTURY_YEAR.lastIndex = 0;
     for (let m = SHORT_CENTURY_YEAR.exec(text); m; m = SHORT_CENTURY_YEAR.exec(text)) {
       ctx.report({

@@ -105,11 +105,10 @@ export function codeActions(params: CodeActionParams, c: CodeActionContext): Cod
   // A draft recognised as no type, close to one: on its first line, offer to check it as that type.
   const near = wants(only, CodeActionKind.RefactorRewrite) && params.range.start.line === 0 ? nearestType(result.detection) : undefined;
   if (near) {
-    const e = declareTypeEdit(c.text, near.id);
     actions.push({
       title: t('按“{0}”检查：在文首写明 template: {1}', near.name, near.id),
       kind: CodeActionKind.RefactorRewrite,
-      edit: edit([{ span: { start: e.start, end: e.end }, newText: e.newText }]),
+      edit: edit([declareTypeEdit(c.text, near.id)]),
     });
   }
   return actions;

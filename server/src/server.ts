@@ -550,7 +550,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(p.uri);
     if (!doc || !typesFor(p.uri).some((x) => x.id === p.id)) return null;
     const e = declareTypeEdit(doc.getText(), p.id);
-    return { range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText };
+    return { range: { start: doc.positionAt(e.span.start), end: doc.positionAt(e.span.end) }, newText: e.newText };
   });
   onRequest('partyReport/renderDraft', (p) => {
     const type = typesFor(p.uri).find((t) => t.id === p.id);
