@@ -35,6 +35,9 @@ async function docShot(page: Page, name: string, clip?: { x: number; y: number; 
   await page.screenshot({ path: path.join(RESULTS, `docs-${name}.png`), clip });
 }
 
+/** Told in paragraphs, without a title or headings: close to a 组织生活会 report, not enough to be checked as one. */
+const NEAR_TEXT = '第二党支部按照上级要求召开了组织生活会，支部书记主持会议。\n党员逐一发言，开展批评和自我批评。\n';
+
 const toast = (page: Page, text: string | RegExp) => page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
 const statusText = (page: Page) => page.locator('.statusbar').innerText();
 const userSettings = (s: Session) => path.join(s.dirs[0], 'user-data', 'User', 'settings.json');
@@ -44,7 +47,7 @@ describe("a writer's day in a real VS Code, with no reload", function () {
   before(async function () {
     s = await start({
       trust: true,
-      files: { ...(SEED_TEXT ? { 'seed.md': SEED_TEXT } : {}), 'report.md': example('org-life-meeting-report.md'), 'draft.md': example('draft-with-problems.md') },
+      files: { ...(SEED_TEXT ? { 'seed.md': SEED_TEXT } : {}), 'report.md': example('org-life-meeting-report.md'), 'draft.md': example('draft-with-problems.md'), 'near.md': NEAR_TEXT },
     });
   });
   after(async () => stop(s));
@@ -123,6 +126,29 @@ describe("a writer's day in a real VS Code, with no reload", function () {
     assert.doesNotMatch(all, /unfilled-placeholder/, all);
     await docShot(page, 'vscode-quick-fix');
     await page.keyboard.press('Escape');
+  });
+
+  it('a draft not recognised but close to a type: the status bar says so, and its click names the type in the front matter', async () => {
+    const page = s!.page;
+    await openFile(page, 'near.md');
+    const item = page.locator('.statusbar-item', { hasText: '未识别为报告' });
+    await item.first().waitFor({ state: 'visible', timeout: 30000 });
+    await item.first().click();
+    const rows = page.locator('.quick-input-widget .monaco-list-row');
+    await rows.first().waitFor({ state: 'visible', timeout: 15000 });
+    // The type it came closest to comes first, marked as such; every other type is offered too.
+    const first = await rows.first().innerText();
+    assert.match(first, /专题组织生活会召开情况报告/);
+    assert.match(first, /最接近/);
+    assert.match(await page.locator('.quick-input-widget').innerText(), /按哪种报告检查/);
+    await page.keyboard.press('Enter');
+    const text = await waitFor(async () => ((await editorText(page)).includes('template: org-life-meeting-report') ? editorText(page) : false), 15000, 'the front matter naming the type');
+    assert.match(text, /^---\s*template: org-life-meeting-report\s*---\s*第二党支部/);
+    // Checked as that type now: the two sections it never speaks of are missing, and the status bar counts them.
+    const status = await waitFor(async () => (/缺 2 节/.test(await statusText(page)) ? statusText(page) : false), 20000, 'the status bar counting the missing sections');
+    assert.doesNotMatch(status, /未识别为报告/);
+    await page.keyboard.press('Control+Z');
+    await waitFor(async () => (!(await editorText(page)).includes('template:') ? true : false), 10000, 'the edit undone');
   });
 
   it('accepting 四个意识 replaces the typed name; snippets appear while typing', async () => {
