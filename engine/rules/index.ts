@@ -3,6 +3,7 @@
  * these, add it here, and give it fixtures under test/fixtures/rules/<id>/.
  */
 import { copiedParagraph } from './copied-paragraph';
+import { adverbialDe } from './adverbial-de';
 import { approximateNumber } from './approximate-number';
 import { attendance } from './attendance';
 import { citationOrder } from './citation-order';
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   formulationTypo,
   termQuotes,
   commonTypo,
+  adverbialDe,
   attendance,
   dateOrder,
   requestInReport,
