@@ -1,5 +1,6 @@
 /** The pure engine: no editor APIs. Everything the server, the CLI and the tests use comes from here. */
 export { lint, DEFAULT_MAX_LENGTH, type Diagnostic, type LintOptions, type LintResult, type RuleSetting } from './lint';
+export { capDiagnostics, type CapAudience, type LineRange } from './diagnostic-cap';
 export { buildModel, type BuildOptions } from './model/build';
 export type * from './model/types';
 export { RULES, findRule } from './rules';

@@ -98,6 +98,34 @@ describe('party-report CLI', function () {
     assert.deepEqual(globbed, ['democratic-life-meeting-report.md', 'duty-report.md', 'org-life-meeting-report.md']);
   });
 
+  it('in a folder, leaves out a draft\'s own export and its review copy, and checks a Word file of its own', () => {
+    const dir = path.join(tmp, 'exported');
+    fs.mkdirSync(dir);
+    fs.copyFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), path.join(dir, '组织生活会.md'));
+    assert.equal(run(['export', '组织生活会.md'], dir).code, 0);
+    assert.equal(run(['review', '组织生活会.md'], dir).code, 0);
+    fs.copyFileSync(path.join(dir, '组织生活会.docx'), path.join(dir, '去年的报告.docx'));
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['去年的报告.docx', '组织生活会-审阅稿.docx', '组织生活会.docx', '组织生活会.md']);
+    for (const arg of [dir, path.join(dir, '*')]) {
+      const files = JSON.parse(run(['lint', '--format', 'json', arg]).stdout).map((r: { file: string }) => path.basename(r.file));
+      assert.deepEqual(files, ['去年的报告.docx', '组织生活会.md'], arg);
+    }
+    // Named on its own, the export is checked.
+    assert.equal(JSON.parse(run(['lint', '--format', 'json', path.join(dir, '组织生活会.docx')]).stdout).length, 1);
+  });
+
+  it('exits 2 for a folder without a draft, saying which files it does take', () => {
+    const dir = path.join(tmp, 'only-txt');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'seed.txt'), '关于召开专题组织生活会情况的报告\n');
+    for (const command of ['lint', 'export']) {
+      const r = run([command, dir]);
+      assert.equal(r.code, 2, command);
+      assert.match(r.stderr, /only-txt: 目录中没有 Markdown 或 Word 文稿（\.md、\.docx）；其他文件（如 \.txt）请逐个写出文件名。/, command);
+    }
+    assert.notEqual(run(['lint', path.join(dir, 'seed.txt')]).code, 2, 'a .txt named on its own is checked');
+  });
+
   it('forces a type with --template', () => {
     const file = path.join(tmp, 'plain.md');
     fs.writeFileSync(file, '正文。\n');

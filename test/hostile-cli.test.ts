@@ -168,11 +168,36 @@ describe('hostile input: CLI and engine', () => {
       const d = json(r)[0].diagnostics;
       assert.equal(d.length, 2001);
       const note = d.find((x) => x.code === 'too-many')!;
-      assert.match(note.message, /^问题太多，只显示前 2000 条，另有 \d+ 条未显示。/);
+      assert.match(note.message, /^问题太多，只显示 2000 条（按严重程度和位置），另有 \d+ 条未显示（.+）。.*--fix.*--max-diagnostics/);
       const few = cli(['lint', '--max-diagnostics', '5', '--template', 'org-life-meeting-report', file]);
-      assert.equal(few.stdout.trim().split('\n').length, 7); // 5 findings, the note, the summary
-      assert.match(few.stdout, /问题太多，只显示前 5 条，另有 \d+ 条未显示/);
+      assert.equal(few.stdout.trim().split('\n').length, 7); // the note, 5 findings, the summary
+      assert.match(few.stdout, /问题太多，只显示 5 条（按严重程度和位置），另有 \d+ 条未显示/);
       assert.equal(cli(['lint', '--max-diagnostics', '0', file]).code, 2);
+    });
+
+    it('over the limit, errors are shown before warnings and notes, and the counts and the exit code are of all findings', () => {
+      const file = path.join(tmp, 'many.md');
+      // 2 sections missing (errors, found first in rule order; the text speaks of the meeting itself),
+      // 12 placeholders (notes) and a half-width comma (a warning, found after the placeholders).
+      fs.writeFileSync(file, '---\ntemplate: org-life-meeting-report\n---\n' + '支部于XXXX年X月XX日召开会议。\n'.repeat(4) + '会议由书记主持,党员发言。\n');
+      const all = json(cli(['lint', '--format', 'json', file]))[0].diagnostics;
+      assert.deepEqual(
+        ['error', 'warning', 'info'].map((s) => all.filter((d) => d.severity === (s === 'info' ? 'information' : s)).length),
+        [2, 1, 12],
+      );
+      // Two shown: the errors, although the placeholders come before them in the file.
+      const errorsOnly = cli(['lint', '--max-diagnostics', '2', file]);
+      assert.equal(errorsOnly.code, 1);
+      let listed = errorsOnly.stdout.trim().split('\n');
+      assert.match(listed[0], /info 问题太多，只显示 2 条（按严重程度和位置），另有 13 条未显示（警告 1、信息 12）/);
+      assert.deepEqual(listed.slice(1, 3).map((l) => / (error|warning|info) /.exec(l)![1]), ['error', 'error']);
+      assert.match(listed[3], /1 个文件（1 个识别为党建报告）：2 个错误，1 个警告。/, 'the warning left out is counted');
+      // One shown: an error is left out, and the check still fails.
+      const one = cli(['lint', '--max-diagnostics', '1', file]);
+      assert.equal(one.code, 1, 'errors left out of the listing still fail the check');
+      listed = one.stdout.trim().split('\n');
+      assert.match(listed[0], /另有 14 条未显示（错误 1、警告 1、信息 12）/);
+      assert.match(listed[2], /：2 个错误，1 个警告。/);
     });
   });
 

@@ -22,7 +22,7 @@ import {
   type CompletionItem,
 } from 'vscode-languageserver-protocol/node';
 import { applyEdits, builtinFormulations, fixAll, fixAllEdits, lint, loadTypesFrom, type Diagnostic, type Fix, type ReportType, type TextEdit } from '../engine';
-import { capDiagnostics } from '../server/src/diagnostic-cap';
+import { capDiagnostics } from '../engine';
 import { EditLog } from '../server/src/edit-log';
 import { LspClient } from './helpers/lsp-client';
 import { CLI_ENV, REPO } from './helpers/shared';

@@ -39,10 +39,24 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-/** Arguments that name nothing come back in `missing`, so the caller can say so. */
-export function expandFiles(args: string[]): { files: string[]; missing: string[] } {
+/**
+ * What a folder holds besides drafts: a Word document beside a Markdown draft of the same name is
+ * that draft exported (checking both would report everything twice, and each as a copy of the
+ * other), and a 审阅稿 is a review copy of a draft. Named on their own, they are checked.
+ */
+function withoutDerivedWord(found: string[]): string[] {
+  const drafts = new Set(found.filter((f) => MARKDOWN.test(f)).map((f) => f.replace(MARKDOWN, '').toLowerCase()));
+  return found.filter((f) => !DOCX.test(path.basename(f)) || !(drafts.has(f.replace(/\.docx$/i, '').toLowerCase()) || /-审阅稿\.docx$/i.test(f)));
+}
+
+/**
+ * Arguments that name nothing come back in `missing` (a pattern that matches no draft), folders
+ * without a draft in `empty`, so the caller can say so.
+ */
+export function expandFiles(args: string[]): { files: string[]; missing: string[]; empty: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
+  const empty: string[] = [];
   for (const arg of args) {
     if (/[*?]/.test(arg)) {
       const parts = arg.split('/');
@@ -51,7 +65,7 @@ export function expandFiles(args: string[]): { files: string[]; missing: string[
       const all: string[] = [];
       walk(root, all);
       const re = globToRegExp(path.posix.normalize(arg));
-      const matched = all.filter((f) => re.test(path.posix.normalize(f.split(path.sep).join('/'))));
+      const matched = withoutDerivedWord(all.filter((f) => re.test(path.posix.normalize(f.split(path.sep).join('/')))));
       if (matched.length === 0) missing.push(arg);
       files.push(...matched);
       continue;
@@ -63,8 +77,12 @@ export function expandFiles(args: string[]): { files: string[]; missing: string[
       stat = undefined;
     }
     if (!stat) files.push(arg); // reported as unreadable, with the reason
-    else if (stat.isDirectory()) walk(arg, files);
-    else files.push(arg);
+    else if (stat.isDirectory()) {
+      const found: string[] = [];
+      walk(arg, found);
+      if (found.length === 0) empty.push(arg);
+      files.push(...withoutDerivedWord(found));
+    } else files.push(arg);
   }
-  return { files: [...new Set(files)], missing };
+  return { files: [...new Set(files)], missing, empty };
 }

@@ -36,7 +36,7 @@ import {
 } from '../../engine';
 import { declareTypeEdit, nearestType, normalizeFormulation } from '../../engine';
 import { codeActions, isFixAllData, resolveFixAll } from './code-actions';
-import { capDiagnostics, type LineRange } from './diagnostic-cap';
+import { capDiagnostics, type LineRange } from '../../engine';
 import { EditLog } from './edit-log';
 import { completions } from './completion';
 import { SOURCE, toLspDiagnostic, toLspEdits } from './convert';
@@ -61,7 +61,7 @@ interface Cached {
 
 /**
  * Diagnostics an editor can show usefully for one file. The lint itself is not capped: fix-all
- * needs every finding, and the cap chooses by severity and position (diagnostic-cap.ts).
+ * needs every finding, and the cap chooses by severity and position (engine/diagnostic-cap.ts).
  */
 const MAX_FINDINGS = 2000;
 /**

@@ -142,9 +142,13 @@ function planBatch(args: ExportArgs, extension: string, err: (s: string) => void
   const seen = new Set<string>();
   const targets = new Map<string, string>();
   for (const arg of args.files) {
-    const { files, missing } = expandFiles([arg]);
+    const { files, missing, empty } = expandFiles([arg]);
     for (const m of missing) {
       err(`${m}: ` + t('没有匹配的 Markdown 文件'));
+      failed++;
+    }
+    for (const m of empty) {
+      err(`${m}: ` + t('目录中没有 Markdown 或 Word 文稿（.md、.docx）；其他文件（如 .txt）请逐个写出文件名。'));
       failed++;
     }
     const root = baseOf(arg);

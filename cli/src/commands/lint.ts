@@ -1,6 +1,6 @@
 /** `party-report lint`: check drafts like a compiler, as text or as JSON for tools and CI. */
 import { t } from '../../../engine';
-import { DEFAULT_MAX_LENGTH, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult, type TextEncodingName } from '../../../engine';
+import { capDiagnostics, DEFAULT_MAX_LENGTH, encodeText, explainDetection, findType, fixAll, lint, projectLintOptions, type Diagnostic, type LintResult, type TextEncodingName } from '../../../engine';
 import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
@@ -31,6 +31,12 @@ export interface LintArgs {
 /** Like the editor: past this many findings in one file, one line says how many more there are. */
 export const DEFAULT_MAX_DIAGNOSTICS = 2000;
 
+/**
+ * Findings a check keeps at most, whatever is shown: a bound on memory for absurd input (a file of
+ * a million half-width commas), far above any draft's. Below it the counts and the exit code are exact.
+ */
+const MAX_FINDINGS_KEPT = 200_000;
+
 export interface FileReport {
   file: string;
   template: string | null;
@@ -58,6 +64,8 @@ export interface FileOutcome {
   /** stderr lines in order; `project` lines (config problems) are said once per run. */
   messages: Array<{ text: string; project?: boolean }>;
   unreadable: boolean;
+  /** Errors and warnings in the file, those left out of the report (over --max-diagnostics) included. */
+  totals?: { errors: number; warnings: number };
 }
 
 /** Checks (and with --fix, fixes) one file. Used as is by the parallel workers (cli/src/parallel.ts). */
@@ -82,7 +90,7 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
     err(`${file}: ` + t('未知的报告类型 {0}；用 party-report templates 查看可用类型。', JSON.stringify(args.template)));
     return { messages, unreadable: true };
   }
-  const options = projectLintOptions(project, { template: args.template, maxFindings: args.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, ...(corpus?.useful ? { corpus: corpus.for(file) } : {}) });
+  const options = projectLintOptions(project, { template: args.template, maxFindings: MAX_FINDINGS_KEPT, ...(corpus?.useful ? { corpus: corpus.for(file) } : {}) });
   let unreadable = false;
   let result: LintResult | undefined;
   // A .docx is only read: --fix never writes into a Word document.
@@ -107,6 +115,14 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
     }
   }
   const r = (result ??= lint(text, options));
+  // Over the limit, the errors first, then the warnings, each in file order (as the editor shows
+  // them), with a note of what was left out; the counts and the exit code are of all findings.
+  const totals = { errors: 0, warnings: 0 };
+  for (const d of r.diagnostics) {
+    if (d.severity === 'error') totals.errors++;
+    else if (d.severity === 'warning') totals.warnings++;
+  }
+  const shown = capDiagnostics(r.diagnostics, args.maxDiagnostics ?? DEFAULT_MAX_DIAGNOSTICS, [], 'cli');
   const index = r.model?.lineIndex;
   const at = (o: number) => index!.positionAt(o);
   // A fix shared by several findings (renumbering a level) goes with the first of them only: located
@@ -117,17 +133,18 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
     locatedOnce.add(fix);
     return { title: fix.title, edits: fix.edits.map((e) => ({ start: at(e.span.start), end: at(e.span.end), newText: e.newText })) };
   };
-  const fixes = args.format === 'sarif' ? r.diagnostics.map((d) => (d.fix && index && !word ? locate(d.fix) : undefined)) : undefined;
+  const fixes = args.format === 'sarif' ? shown.map((d) => (d.fix && index && !word ? locate(d.fix) : undefined)) : undefined;
   const where = word ? docxPositions(word.draft) : (d: Diagnostic) => d.range;
   return {
     messages,
     unreadable,
     fixes,
+    totals,
     report: {
       file,
       template: r.type?.id ?? null,
       ...(word ? { positions: 'paragraph' as const } : {}),
-      diagnostics: r.diagnostics.map((d) => ({
+      diagnostics: shown.map((d) => ({
         line: where(d).start.line + 1,
         column: where(d).start.character + 1,
         endLine: where(d).end.line + 1,
@@ -143,13 +160,15 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
 }
 
 export async function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { files, missing } = expandFiles(args.files);
-  let unreadable = missing.length > 0;
+  const { files, missing, empty } = expandFiles(args.files);
+  let unreadable = missing.length > 0 || empty.length > 0;
   for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
+  for (const m of empty) err(`${m}: ` + t('目录中没有 Markdown 或 Word 文稿（.md、.docx）；其他文件（如 .txt）请逐个写出文件名。'));
   const reports: FileReport[] = [];
   // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
   const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
   const saidOnce = new Set<string>();
+  const totals = new Map<FileReport, NonNullable<FileOutcome['totals']>>();
   // copied-paragraph compares the files with each other and with the archive: one index of them all,
   // built once (by the workers, when there are workers) before any file is checked.
   const corpus = corpusFilesFor(files);
@@ -163,30 +182,41 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
     if (outcome.report) {
       reports.push(outcome.report);
       if (outcome.fixes) fixes.set(outcome.report, outcome.fixes);
+      if (outcome.totals) totals.set(outcome.report, outcome.totals);
     }
   };
   // Outcomes arrive in file order whether the files are checked here or by workers.
   await lintFiles(files, args, args.jobs, take, corpus);
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
   else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
-  else out(formatText(reports));
+  else out(formatText(reports, (r) => totals.get(r) ?? countsOf(r)));
   if (unreadable) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return reports.some((r) => (totals.get(r) ?? countsOf(r)).errors > 0) ? 1 : 0;
+}
+
+/** A report's errors and warnings as listed (when the check's own totals are not at hand). */
+function countsOf(r: FileReport): NonNullable<FileOutcome['totals']> {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of r.diagnostics) {
+    if (d.severity === 'error') errors++;
+    else if (d.severity === 'warning') warnings++;
+  }
+  return { errors, warnings };
 }
 
 const LABEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
-function formatText(reports: FileReport[]): string {
+function formatText(reports: FileReport[], totalsOf: (r: FileReport) => NonNullable<FileOutcome['totals']>): string {
   const lines: string[] = [];
   let errors = 0;
   let warnings = 0;
   for (const r of reports) {
     if (r.explanation) lines.push(`${r.file}:`, ...r.explanation.map((l) => `  ${l}`));
-    for (const d of r.diagnostics) {
-      if (d.severity === 'error') errors++;
-      if (d.severity === 'warning') warnings++;
-      lines.push(`${r.file}:${d.line}:${d.column} ${LABEL[d.severity]} ${d.message} [${d.code}]`);
-    }
+    for (const d of r.diagnostics) lines.push(`${r.file}:${d.line}:${d.column} ${LABEL[d.severity]} ${d.message} [${d.code}]`);
+    const counted = totalsOf(r);
+    errors += counted.errors;
+    warnings += counted.warnings;
   }
   const typed = reports.filter((r) => r.template).length;
   lines.push(t('{0} 个文件（{1} 个识别为党建报告）：{2} 个错误，{3} 个警告。', reports.length, typed, errors, warnings));
