@@ -65,6 +65,9 @@ export interface LintResult {
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
+/** A front matter line that names the report type: `template: duty-report`. */
+const DECLARES_TEMPLATE = /^[ \t]*template[ \t]*:/m;
+
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -103,10 +106,21 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     add('front-matter', 'error', model.frontMatter.span, t('未知的报告类型{0}：template 应为以下之一：{1}。', JSON.stringify(detection.unknown), names));
   }
   const type = detection.type;
+  // Broken front matter is reported for a report, and for a draft whose front matter names its type
+  // (template:) but cannot be read: that draft is meant to be checked, and is not until it is fixed.
+  // Other Markdown with broken front matter (a blog post) is none of our business.
+  const frontMatterError = model.frontMatter?.error;
+  if (frontMatterError && (type || DECLARES_TEMPLATE.test(text.slice(model.frontMatter!.span.start, model.frontMatter!.span.end)))) {
+    add(
+      'front-matter',
+      'error',
+      frontMatterError.span,
+      type
+        ? t('文首 YAML 元数据有误：{0}。请按“键: 值”的格式修改，或删除这段元数据。', frontMatterError.message)
+        : t('文首 YAML 元数据有误：{0}。其中的 template 因此读不出来，本文稿没有按报告检查。请按“键: 值”的格式修改。', frontMatterError.message),
+    );
+  }
   if (type) {
-    if (model.frontMatter?.error) {
-      add('front-matter', 'error', model.frontMatter.error.span, t('文首 YAML 元数据有误：{0}。请按“键: 值”的格式修改，或删除这段元数据。', model.frontMatter.error.message));
-    }
     if (model.parseNote) {
       add('parse-capped', 'information', { start: 0, end: 0 }, t('为保证校验速度，部分内容未按完整的 Markdown 解析：{0}。', model.parseNote));
     }

@@ -162,6 +162,24 @@ describe('party-report CLI', function () {
     assert.equal(run(['lint', '--bogus', 'examples']).code, 2);
   });
 
+  it('says what is wrong with the arguments in Chinese, and shows the usage for --help after any command', () => {
+    const unknown = run(['lint', '--bogus', 'examples']);
+    assert.match(unknown.stderr, /^未知的选项 --bogus。若是以 - 开头的文件名，请写成 \.\/--bogus。\n用法：/);
+    assert.match(run(['lint', 'examples', '--format']).stderr, /^选项 --format 缺少值，或值的写法不对。\n/);
+    assert.match(run(['rules', 'extra']).stderr, /^多余的参数 extra：这个命令不接受它。\n/);
+    for (const command of ['lint', 'export', 'new', 'rules']) {
+      const help = run([command, '--help']);
+      assert.equal(help.code, 0, command);
+      assert.match(help.stdout, /^用法：\n  party-report lint /, command);
+    }
+    // Only the two languages there are: a typo does not switch to English.
+    const typo = run(['--locale', 'cn', 'lint', 'examples']);
+    assert.equal(typo.code, 2);
+    assert.equal(typo.stderr, '--locale 只能是 zh-CN 或 en，收到 "cn"\n');
+    assert.equal(run(['--locale', 'zh_CN', 'rules']).code, 0);
+    assert.equal(run(['export', '--locale', 'fr', 'x.md']).code, 2);
+  });
+
   for (const id of BUILTIN_TYPE_IDS) {
     it(`new ${id}: a draft that is detected as its type with no missing section`, () => {
       const file = path.join(tmp, `${id}.md`);
@@ -193,6 +211,32 @@ describe('party-report CLI', function () {
     const missingDir = run(['new', 'duty-report', '-o', path.join(tmp, 'no', 'such', 'dir.md')]);
     assert.equal(missingDir.code, 2);
     assert.match(missingDir.stderr, /目录 .* 不存在/);
+  });
+
+  it('new: a type made with extends: names itself in the draft and has the sections it adds, so the draft checks as that type', () => {
+    const ws = path.join(REPO, 'examples', 'workspace');
+    const file = path.join(ws, `tmp-new-${process.pid}.md`);
+    try {
+      assert.equal(run(['new', 'my-org-life', '-o', file], ws).code, 0);
+      const draft = fs.readFileSync(file, 'utf8');
+      assert.match(draft, /^---\ntemplate: my-org-life\n/);
+      // The section the definition adds, after the one it follows, with its hint to replace.
+      assert.match(draft, /## 一、会前准备工作\n[\s\S]*## 二、上次组织生活会整改落实情况\n\n【逐项写明上次查摆问题的整改结果】\n\n## 三、组织生活会召开情况/);
+      const checked = JSON.parse(run(['lint', '--format', 'json', file], ws).stdout)[0];
+      assert.equal(checked.template, 'my-org-life');
+      assert.deepEqual(checked.diagnostics.filter((d: { severity: string }) => d.severity === 'error'), [], 'a new draft has every required section');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it('new: a type of the project the writer is in, with -o outside it: made, with a word about where it is checked', () => {
+    const ws = path.join(REPO, 'examples', 'workspace');
+    const file = path.join(tmp, 'minutes.md');
+    const r = run(['new', 'party-group-minutes', '-o', file], ws);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(fs.readFileSync(file, 'utf8'), /^---\ntemplate: party-group-minutes\n/);
+    assert.match(r.stderr, /注意：.*minutes\.md 不在定义类型 party-group-minutes 的项目（.*workspace）里/);
   });
 
   it('lists the report types', () => {

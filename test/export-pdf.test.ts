@@ -70,6 +70,20 @@ describe('PDF export', function () {
       const again = cli(['export', path.join(tmp, '述职.md'), '--pdf'], env);
       assert.equal(again.status, 2);
     });
+
+    it('names the font that stands in for a missing 公文 font as the PDF has it: a Chinese one, not a Latin one', () => {
+      // The machine's own fontconfig, no mapping: what a writer's computer does.
+      const r = cli(['export', path.join(tmp, '述职.md'), '--pdf', '--force', '-o', path.join(tmp, '本机字体.pdf')]);
+      assert.equal(r.status, 0, r.stderr);
+      const named = [...r.stderr.matchAll(/PDF 中用“([^”]+)”代替/g)].map((m) => m[1]);
+      const embedded = spawnSync('pdffonts', [path.join(tmp, '本机字体.pdf')], { encoding: 'utf8' }).stdout;
+      for (const family of new Set(named)) {
+        assert.doesNotMatch(family, /DejaVu|Liberation/, 'a font without Chinese characters is never what stands in');
+        // Noto Sans CJK SC → NotoSansCJK, as in the embedded font's name (NotoSansCJKjp-Regular).
+        const stem = family.replace(/\s+/g, '').replace(/(SC|TC|JP|KR|HK)$/i, '');
+        assert.ok(embedded.includes(stem), `${family} named, embedded:\n${embedded}`);
+      }
+    });
   });
 
   describe('over LSP (the 导出为 PDF command)', () => {

@@ -74,9 +74,23 @@ describe('project config and workspace report types', function () {
 
   it('checks config values and says what is expected', () => {
     const { config, problems } = parseProjectConfig('rules:\n  date-format: loud\nplaceholders: ["(unclosed"]\nvalidate: onSave\n', 'x.yaml');
-    assert.deepEqual(config, { validate: 'onSave' });
+    assert.deepEqual(config, { rules: {}, validate: 'onSave' });
     assert.equal(problems.length, 2);
-    assert.match(problems[0].message, /date-format 的级别应为/);
+    assert.equal(problems[0].message, 'rules 中 date-format 的级别 "loud" 无效，这一项不起作用：级别应为 error、warning、information、hint、off 之一。');
+  });
+
+  it('keeps the valid entries of rules: when one level or rule id is misspelt, and names each wrong one', () => {
+    const { config, problems } = parseProjectConfig('rules:\n  stray-space: warn\n  half-width-punctuation: error\n  unfiled-placeholder: off\n', 'x.yaml');
+    assert.deepEqual(config, { rules: { 'half-width-punctuation': 'error' } });
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [
+        'rules 中 stray-space 的级别 "warn" 无效，这一项不起作用：级别应为 error、warning、information、hint、off 之一。',
+        'rules 中的 unfiled-placeholder 不是规则的代码，这一项不起作用。规则代码见 party-report rules 或 docs/rules.md。',
+      ],
+    );
+    // Codes the engine reports beside the rules can be set too (front-matter); too-many cannot.
+    assert.deepEqual(parseProjectConfig('rules:\n  front-matter: warning\n  too-many: off\n', 'x.yaml').config, { rules: { 'front-matter': 'warning' } });
   });
 
   describe('over LSP', () => {

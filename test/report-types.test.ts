@@ -90,6 +90,22 @@ describe('report types', () => {
     assert.match(unknown.diagnostics[0].message, /未知的报告类型/);
   });
 
+  it('says so when front matter that names the type cannot be read, in the writer\'s words; not for other Markdown', () => {
+    const text = '---\ntemplate: duty-report\ntitle: "2025年度述职报告\n---\n今年以来，我认真履行职责。\n';
+    const broken = lint(text);
+    assert.equal(broken.type, undefined);
+    assert.deepEqual(
+      broken.diagnostics.map((d) => [d.rule, d.severity, d.range.start.line, d.message]),
+      [['front-matter', 'error', 2, '文首 YAML 元数据有误：缺少配对的引号或括号（如只写了前引号 "）。其中的 template 因此读不出来，本文稿没有按报告检查。请按“键: 值”的格式修改。']],
+    );
+    assert.equal(lint(text.replace('"2025', '2025')).type?.id, 'duty-report', 'checked once the quote is gone');
+    // A blog post's broken front matter is not ours to report.
+    assert.deepEqual(lint('---\ntitle: "博客\n---\n正文。\n').diagnostics, []);
+    // A report's broken front matter, in the same words.
+    const tabbed = lint('---\ntemplate: duty-report\n\ttitle: x\n---\n正文。\n');
+    assert.match(tabbed.diagnostics[0]?.message ?? '', /文首 YAML 元数据有误：用了 Tab 缩进：只能用空格缩进/);
+  });
+
   it('reports a malformed definition instead of failing', () => {
     const bad = parseDefinition('id: [unclosed', 'bad.yaml', '');
     assert.ok('error' in bad && /YAML/.test(bad.error.message));

@@ -19,20 +19,28 @@ export const usageText = () => `${t('用法：')}
   ${t('选项 --encoding utf-8|utf-16le|utf-16be|gb18030：文稿编码（默认自动识别：BOM、UTF-8，否则 GB18030）。')}
   ${t('选项 --max-diagnostics N：每个文件最多列出的问题数（默认 2000），其余只报条数。')}
   party-report --version
+  ${t('在任一命令后加 --help 显示本说明。')}
 
 ${t('退出码：0 无错误；1 有错误级问题；2 用法错误或文件无法读取。')}`;
 
 /** --locale zh-CN|en wins; otherwise the environment's language (LC_ALL, LC_MESSAGES, LANG). */
-export function chooseLocale(argv: string[]): string[] {
+export function chooseLocale(argv: string[], err: (s: string) => void): string[] | undefined {
+  setLocale(localeFromEnvironment(process.env));
   const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
-  if (at < 0) {
-    setLocale(localeFromEnvironment(process.env));
-    return argv;
-  }
+  if (at < 0) return argv;
   const arg = argv[at];
-  setLocale(localeFrom(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1]));
+  const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
+  // Only the two languages there are: a typo (--locale cn) must not switch to English unasked.
+  if (value === undefined || !/^(zh|en)([-_][a-z]+)?$/i.test(value)) {
+    err(t('--locale 只能是 zh-CN 或 en，收到 {0}', value === undefined ? t('（空）') : JSON.stringify(value)));
+    return undefined;
+  }
+  setLocale(localeFrom(value));
   return [...argv.slice(0, at), ...argv.slice(at + (arg.includes('=') ? 1 : 2))];
 }
+
+/** `party-report lint --help`: any command asked for help shows the usage. */
+export const asksForHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
 
 /** --encoding: one of ENCODINGS (null after saying what is wrong), or undefined to detect. */
 export function encodingArg(value: string | undefined, err: (s: string) => void): TextEncodingName | undefined | null {
@@ -56,12 +64,28 @@ export function jobsArg(value: string | undefined, err: (s: string) => void): nu
  * Runs a command; a usage error from node:util's parseArgs in it (unknown option, missing value) is
  * said with the usage, exit code 2.
  */
+/** node:util parseArgs's error, in the user's language: what was wrong with which argument. */
+function parseProblem(code: string, message: string): string {
+  const what = /'([^']+)'/.exec(message)?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return t('未知的选项 {0}。若是以 - 开头的文件名，请写成 ./{0}。', what);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return t('选项 {0} 缺少值，或值的写法不对。', what.replace(/ <value>$/, ''));
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return t('多余的参数 {0}：这个命令不接受它。', what);
+    default:
+      return message;
+  }
+}
+
 export async function withUsageErrors(run: () => Promise<number>, usage: string, err: (s: string) => void): Promise<number> {
   try {
     return await run();
   } catch (e) {
-    if (!(e as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS')) throw e;
-    err(`${(e as Error).message}\n${usage}`);
+    const code = (e as { code?: string } | null)?.code;
+    if (!code?.startsWith('ERR_PARSE_ARGS')) throw e;
+    err(`${parseProblem(code, (e as Error).message)}\n${usage}`);
     return 2;
   }
 }

@@ -7,13 +7,19 @@
  */
 import { exportCommand } from './commands/export';
 import { isExportWorker, serveExportTasks } from './export-batch';
-import { chooseLocale, usageText, withUsageErrors } from './arguments';
-import { endWith, writeStderrLine } from './output';
+import { asksForHelp, chooseLocale, usageText, withUsageErrors } from './arguments';
+import { endWith, stdout, writeStderrLine } from './output';
 
 async function main(args: string[]): Promise<number> {
   // The launcher chose this bundle because the command is `export`; --locale may come before it.
-  const [, ...rest] = chooseLocale(args);
+  const argv = chooseLocale(args, writeStderrLine);
+  if (!argv) return 2;
+  const [, ...rest] = argv;
   const usage = usageText();
+  if (asksForHelp(rest)) {
+    stdout.write(usage + '\n');
+    return 0;
+  }
   return withUsageErrors(() => exportCommand(rest, writeStderrLine, usage), usage, writeStderrLine);
 }
 

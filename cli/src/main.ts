@@ -11,16 +11,17 @@ import { runReview } from './commands/review';
 import { runRules } from './commands/rules';
 import { endWith, stdout, writeStderrLine } from './output';
 import { projectFor } from './project';
-import { chooseLocale, encodingArg, jobsArg, usageText, withUsageErrors } from './arguments';
+import { asksForHelp, chooseLocale, encodingArg, jobsArg, usageText, withUsageErrors } from './arguments';
 import { t } from '../../engine';
 
 async function main(args: string[]): Promise<number> {
   const out = (s: string) => stdout.write(s);
   const err = writeStderrLine;
-  const argv = chooseLocale(args);
+  const argv = chooseLocale(args, err);
+  if (!argv) return 2;
   const USAGE = usageText();
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
+  if (!command || command === '--help' || command === '-h' || command === 'help' || asksForHelp(rest)) {
     (command ? out : err)(USAGE + '\n');
     return command ? 0 : 2;
   }

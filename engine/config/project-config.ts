@@ -7,10 +7,12 @@ import { t } from '../i18n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import YAML from 'yaml';
-import type { RuleSetting } from '../severity';
+import { RULE_LEVELS, isRuleSetting, type RuleSetting } from '../severity';
+import { CONFIGURABLE, ruleRegistry } from '../registry';
 import { PROJECT_KEYS, SETTING_CHECKS } from './settings';
 import { compileUserPattern } from '../text/safe-regex';
 import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
+import { yamlProblem } from '../text/yaml-problem';
 
 export const CONFIG_NAMES = ['.party-report.yaml', '.party-report.yml', '.party-report.json'];
 export const DEFAULT_TEMPLATES_DIR = '.party-report/templates';
@@ -68,7 +70,7 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
   const doc = YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    return { config: {}, problems: [{ file, message: t('格式错误：{0}', e.message.split('\n')[0]), line: e.linePos?.[0].line, column: e.linePos?.[0].col }] };
+    return { config: {}, problems: [{ file, message: t('格式错误：{0}', yamlProblem(e)), line: e.linePos?.[0].line, column: e.linePos?.[0].col }] };
   }
   if (YAML.isMap(doc.contents)) {
     const seen = new Set<string>();
@@ -91,6 +93,11 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
       problems.push({ file, message: t('未知的配置项 {0}：可用的有 {1}。', key, Object.keys(KEYS).join(t('、'))) });
       continue;
     }
+    if (key === 'rules' && value && typeof value === 'object' && !Array.isArray(value)) {
+      // Each entry on its own: one misspelt level or rule id must not drop the others.
+      config.rules = usableRules(value as Record<string, unknown>, file, problems);
+      continue;
+    }
     const wrong = check(value);
     if (wrong) problems.push({ file, message: t('配置项 {0} {1}。', key, wrong) });
     else if (key !== 'placeholders') config[key] = value;
@@ -100,6 +107,20 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
     }
   }
   return { config: config as ProjectConfig, problems };
+}
+
+/** The entries of `rules:` that name a rule and a level; each other entry is a problem. */
+function usableRules(rules: Record<string, unknown>, file: string, problems: ConfigProblem[]): Record<string, RuleSetting> {
+  const known = new Set(ruleRegistry().map((r) => r.id).filter(CONFIGURABLE));
+  const usable: Record<string, RuleSetting> = {};
+  for (const [id, level] of Object.entries(rules)) {
+    if (!known.has(id)) {
+      problems.push({ file, message: t('rules 中的 {0} 不是规则的代码，这一项不起作用。规则代码见 party-report rules 或 docs/rules.md。', id) });
+    } else if (!isRuleSetting(level)) {
+      problems.push({ file, message: t('rules 中 {0} 的级别 {1} 无效，这一项不起作用：级别应为 {2} 之一。', id, JSON.stringify(level), RULE_LEVELS.join(t('、'))) });
+    } else usable[id] = level;
+  }
+  return usable;
 }
 
 export function loadProjectConfig(file: string): LoadedConfig {

@@ -55,7 +55,10 @@ export const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"bo
 export function substitutedFonts(names: string[], env: NodeJS.ProcessEnv = process.env): Array<{ font: string; instead: string }> {
   const out: Array<{ font: string; instead: string }> = [];
   for (const font of [...new Set(names)]) {
-    const r = childProcess().spawnSync('fc-match', ['-f', '%{family}', font], { encoding: 'utf8', env, timeout: 10000 });
+    // Asked for Chinese text, as LibreOffice asks when it lays the characters out: without the
+    // language, fontconfig names a Latin font (DejaVu Sans) that the PDF never uses for them.
+    const pattern = `${font.replace(/[\\:,-]/g, '\\$&')}:lang=zh-cn`;
+    const r = childProcess().spawnSync('fc-match', ['-f', '%{family}', pattern], { encoding: 'utf8', env, timeout: 10000 });
     if (r.error || r.status !== 0) return [];
     const families = r.stdout.split(',').map((f) => f.trim());
     if (!families.some((f) => f.toLowerCase() === font.toLowerCase())) out.push({ font, instead: families[0] ?? '?' });

@@ -15,6 +15,7 @@ import { findCountedLists, hasCountPhrases } from './counted-lists';
 import { LINE_COUNTS, LINE_MARKERS, LINE_ORDINALS, LINE_PLACEHOLDERS, LINE_STRUCTURE } from './line-flags';
 import { lineMemo } from './line-memo';
 import type { DocumentWords, FrontMatter, Numbering, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
+import { yamlProblem } from '../text/yaml-problem';
 
 export interface BuildOptions {
   extraPlaceholders?: string[];
@@ -184,7 +185,7 @@ function readFrontMatter(prose: ProseResult): FrontMatter | null {
         span,
         data: null,
         error: {
-          message: e.message.split('\n')[0],
+          message: yamlProblem(e),
           span: { start: valueStart + a, end: valueStart + Math.max(b, a + 1) },
         },
       };

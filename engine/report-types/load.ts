@@ -8,9 +8,11 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { assetRoot, compiledBuiltinTypes } from '../data';
 import { checkSkeleton } from './skeleton';
+import { inheritSkeleton } from './inherit-skeleton';
 import { compileUserPattern } from '../text/safe-regex';
 import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
 import type { ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
+import { yamlProblem } from '../text/yaml-problem';
 
 export interface LoadedTypes {
   types: ReportType[];
@@ -68,7 +70,7 @@ export function parseDefinition(
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return {
-      error: { file, message: t('YAML 格式错误：{0}', e.message.split('\n')[0]), line: e.linePos?.[0].line, column: e.linePos?.[0].col },
+      error: { file, message: t('YAML 格式错误：{0}', yamlProblem(e)), line: e.linePos?.[0].line, column: e.linePos?.[0].col },
     };
   }
   let raw = doc.toJS() as Record<string, unknown> | null;
@@ -78,7 +80,7 @@ export function parseDefinition(
     const parent = base.find((t) => t.id === raw!.extends);
     if (!parent) return fail(t('extends: {0} 不是内置的报告类型；可用的有 {1}。', String(raw.extends), base.map((x) => x.id).join(t('、'))));
     raw = extend(parent, raw);
-    if (!skeleton) skeleton = parent.skeleton;
+    if (!skeleton && typeof raw.id === 'string') skeleton = inheritSkeleton(parent.skeleton, parent.id, { id: raw.id, sections: Array.isArray(raw.sections) ? raw.sections : [] });
   }
   if (typeof raw.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(raw.id)) {
     return fail(t('缺少 id，或 id 不是小写字母、数字和连字符组成的标识（如 org-life-meeting-report）。'));

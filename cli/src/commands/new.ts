@@ -12,8 +12,16 @@ export interface NewArgs {
 }
 
 export function runNew(args: NewArgs, out: (s: string) => void, err: (s: string) => void): number {
-  const types = projectFor(args.output ?? process.cwd(), err).types;
-  const type = findType(types, args.type);
+  let types = projectFor(args.output ?? process.cwd(), err).types;
+  let type = findType(types, args.type);
+  if (!type && args.output) {
+    // A type of the project the writer is in, the draft saved elsewhere (-o /tmp/x.md): made all the
+    // same, with a word that it is checked as that type only inside the project.
+    const here = projectFor(process.cwd(), err);
+    type = findType(here.types, args.type);
+    if (type) err(t('注意：{0} 不在定义类型 {1} 的项目（{2}）里，在那里检查时认不出这个类型；请把文稿移进该项目再检查。', args.output, type.id, here.root));
+    else types = [...types, ...here.types.filter((x) => !types.includes(x))];
+  }
   if (!type) {
     err(t('未知的报告类型 {0}；可用的类型：{1}', JSON.stringify(args.type), types.map((x) => x.id).join(t('、'))));
     return 2;
