@@ -162,6 +162,30 @@ describe('party-report CLI', function () {
     assert.equal(run(['lint', '--bogus', 'examples']).code, 2);
   });
 
+  it('says what a quiet success would hide: blanks left in an export, a review of a file that is no report, --fix on a Word file', () => {
+    const dir = path.join(tmp, 'quiet');
+    fs.mkdirSync(dir);
+    assert.equal(run(['new', 'org-life-meeting-report', '-o', 'draft.md'], dir).code, 0);
+    const exported = run(['export', 'draft.md'], dir);
+    assert.equal(exported.code, 0, exported.stderr);
+    const blanks = /还有 (\d+) 处待填写（如“([^”]+)”/.exec(exported.stderr);
+    assert.ok(blanks, exported.stderr);
+    // As many as the check counts (lint lists each of them).
+    const listed = JSON.parse(run(['lint', '--format', 'json', 'draft.md'], dir).stdout)[0].diagnostics.filter((d: { code: string }) => d.code === 'unfilled-placeholder');
+    assert.equal(Number(blanks[1]), listed.length);
+    assert.ok(fs.readFileSync(path.join(dir, 'draft.md'), 'utf8').includes(blanks[2]));
+    // A filled draft exports without the note.
+    fs.copyFileSync(path.join(REPO, 'examples', 'org-life-meeting-report.md'), path.join(dir, 'filled.md'));
+    assert.doesNotMatch(run(['export', 'filled.md'], dir).stderr, /待填写/);
+    fs.writeFileSync(path.join(dir, 'notes.md'), '普通的笔记。\n');
+    const review = run(['review', 'notes.md'], dir);
+    assert.equal(review.code, 0);
+    assert.match(review.stderr, /注意：notes\.md 未识别为党建报告，没有检查，所以没有批注。/);
+    assert.doesNotMatch(run(['review', 'draft.md'], dir).stderr, /未识别/);
+    const fixWord = run(['lint', '--fix', 'draft.docx'], dir);
+    assert.match(fixWord.stderr, /draft\.docx: Word 文档只检查，不改写/);
+  });
+
   it('says what is wrong with the arguments in Chinese, and shows the usage for --help after any command', () => {
     const unknown = run(['lint', '--bogus', 'examples']);
     assert.match(unknown.stderr, /^未知的选项 --bogus。若是以 - 开头的文件名，请写成 \.\/--bogus。\n用法：/);

@@ -18,7 +18,7 @@ import { REPO } from './helpers/shared';
 const PROBLEMS = fs.readFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), 'utf8');
 
 function json(r: { stdout: string }) {
-  return JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ code: string; message: string; line: number; column: number }> }>;
+  return JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ code: string; message: string; line: number; column: number; severity: string }> }>;
 }
 
 /** A case: run it, and check it took less than the limit (mocha's timeout is the backstop). */

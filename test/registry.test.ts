@@ -88,7 +88,7 @@ describe('the rule registry', () => {
     const text = cli(['rules']);
     assert.equal(text.status, 0);
     assert.deepEqual(text.stdout.trim().split('\n').map((l) => l.split('\t')[0]), listed.map((r) => r.id));
-    assert.match(text.stdout, /^date-format\twarning\t可自动修复\t日期写法不规范（应为2021年7月1日）\tGB\/T 15835—2011$/m);
+    assert.match(text.stdout, /^date-format\twarning\t有快速修复\t日期写法不规范（应为2021年7月1日）\tGB\/T 15835—2011$/m);
     assert.match(cli(['rules', '--locale', 'en']).stdout, /^count-mismatch\twarning\t-\tA stated count disagrees with the items listed after it\t/m);
     assert.equal(cli(['rules', '--format', 'xml']).status, 2);
   });

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { lint } from '../engine';
 import { REPO } from './helpers/shared';
 
 const VARIABLES = new Set([
@@ -114,6 +115,31 @@ describe('snippets', () => {
     }
     assert.ok(withChoices >= 10, `${withChoices} snippets with choice lists`);
     assert.ok(withStops >= 20, `${withStops} snippets with tab stops`);
+  });
+
+  it('every body, with any of its choices, reads right to the checks: counts agree with their lists, 一是 runs in order', () => {
+    // Each choice of the first choice list in turn, every other placeholder at its default.
+    const expand = (body: string, pick: number): string => {
+      let out = body;
+      for (let guard = 0; guard < 50 && /\$\{\d+:[^${}]*\}/.test(out); guard++) out = out.replace(/\$\{\d+:([^${}]*)\}/g, '$1');
+      let seen = 0;
+      out = out.replace(/\$\{\d+\|([^|]*)\|\}/g, (_m, list: string) => {
+        const options = list.split(/(?<!\\),/);
+        return options[seen++ === 0 ? Math.min(pick, options.length - 1) : 0];
+      });
+      return out.replace(/\$\{?(\d+|[A-Z_]+)\}?/g, (_m, v: string) => (/^\d+$/.test(v) ? '' : '2025')).replace(/\\(.)/g, '$1');
+    };
+    const report = (paragraph: string) =>
+      `---\ntemplate: org-life-meeting-report\n---\n# 关于召开专题组织生活会情况的报告\n\n## 一、会前准备情况\n\n${paragraph}\n\n## 二、组织生活会召开情况\n\n会议由书记主持。\n\n## 三、制定整改措施等情况\n\n制定了整改清单。\n`;
+    for (const [name, s] of Object.entries(snippets)) {
+      const body = Array.isArray(s.body) ? s.body.join('\n') : s.body;
+      const choices = /\$\{\d+\|([^|]*)\|\}/.exec(body)?.[1].split(/(?<!\\),/).length ?? 1;
+      for (let pick = 0; pick < choices; pick++) {
+        const text = expand(body, pick);
+        const found = lint(report(text)).diagnostics.filter((d) => d.rule === 'count-mismatch' || d.rule === 'enumeration-sequence');
+        assert.deepEqual(found.map((d) => d.message), [], `${name}, choice ${pick + 1}: ${text}`);
+      }
+    }
   });
 
   it('the reader itself rejects malformed bodies', () => {

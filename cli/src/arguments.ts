@@ -12,9 +12,9 @@ export const usageText = () => `${t('用法：')}
   party-report export <${t('文稿.md')}> [-o ${t('输出.docx')}] [--force] [--font ${t('元素=字体…')}] [--pdf [--soffice ${t('路径')}]] [--encoding ${t('编码')}]   ${t('导出为符合 GB/T 9704 的 DOCX')}${t('（--pdf：经 LibreOffice 导出 PDF）')}
   party-report export <${t('目录|通配符|文稿…')}> [-o ${t('输出目录')}] [--force] [--jobs N] …   ${t('批量导出；没有 -o 时写在各文稿旁边，已有文件不覆盖（除非 --force）')}
   party-report import <${t('文件.docx')}> [-o ${t('文稿.md')}|-] [--force]   ${t('把 Word 文档导入为 Markdown 文稿')}
-  party-report review <${t('文件.docx|文稿.md')}> [-o ${t('审阅稿.docx')}] [--force]   ${t('生成带批注的审阅稿（原文件不变）')}
+  party-report review <${t('文件.docx|文稿.md')}> [-o ${t('审阅稿.docx')}] [--template <${t('类型')}>] [--force]   ${t('生成带批注的审阅稿（原文件不变）')}
   party-report templates            ${t('列出报告类型')}
-  party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、能否自动修复、说明、依据')}
+  party-report rules [--format text|json]   ${t('列出所有规则：id、默认级别、有无快速修复（--fix 只做其中的安全修复）、说明、依据')}
   ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
   ${t('选项 --encoding utf-8|utf-16le|utf-16be|gb18030：文稿编码（默认自动识别：BOM、UTF-8，否则 GB18030）。')}
   ${t('选项 --max-diagnostics N：每个文件最多列出的问题数（默认 2000），其余只报条数。')}

@@ -58,6 +58,7 @@ export async function exportJob(job: ExportJob, settings: ExportSettings, inBatc
     try {
       const result = await exporter.exportPdf(text, { ...options, soffice: settings.soffice });
       result.warnings.forEach((w) => err(about + w));
+      sayUnfilled(result.unfilled, (line) => err(about + line));
       bytes = result.pdf;
     } catch (e) {
       if (!(e instanceof exporter.PdfError)) throw e;
@@ -67,6 +68,7 @@ export async function exportJob(job: ExportJob, settings: ExportSettings, inBatc
   } else {
     const result = await exporter.exportReport(text, options);
     result.warnings.forEach((w) => err(about + w));
+    sayUnfilled(result.unfilled, (line) => err(about + line));
     bytes = result.docx;
   }
   if (inBatch) {
@@ -140,4 +142,11 @@ export async function exportJobs(jobs: ExportJob[], settings: ExportSettings, th
   } finally {
     await pool.terminate();
   }
+}
+
+/** The editor asks before it exports a draft with blanks left; the command line says so after. */
+function sayUnfilled(unfilled: string[], say: (line: string) => void): void {
+  if (unfilled.length === 0) return;
+  const examples = [...new Set(unfilled)].slice(0, 3).map((p) => `“${p}”`).join('');
+  say(t('还有 {0} 处待填写（如{1}），导出的文件中照原样保留。可先用 party-report lint 查看每一处。', unfilled.length, examples));
 }

@@ -30,6 +30,11 @@ export interface ExportResult {
   docx: Uint8Array;
   /** What the writer should know about the export (in the user's language). */
   warnings: string[];
+  /**
+   * The placeholders still in the draft (XXXX, 【…】), exported as they stand. The editor asks before
+   * it exports such a draft; the CLI says so after.
+   */
+  unfilled: string[];
 }
 
 export async function exportDocx(text: string, options: LayoutOptions = {}): Promise<Uint8Array> {
@@ -37,8 +42,8 @@ export async function exportDocx(text: string, options: LayoutOptions = {}): Pro
 }
 
 export async function exportReport(text: string, options: LayoutOptions = {}, internals: ExportInternals = {}): Promise<ExportResult> {
-  const { document, warnings, partKeys } = buildReportDocument(text, options);
-  return { docx: await packWithStyleFixes(document, partKeys, internals.fixedParts !== false), warnings };
+  const { document, warnings, partKeys, unfilled } = buildReportDocument(text, options);
+  return { docx: await packWithStyleFixes(document, partKeys, internals.fixedParts !== false), warnings, unfilled };
 }
 
 /** How the package is written; for tests that compare the two ways. */
@@ -54,7 +59,7 @@ export function buildReportDocument(text: string, options: LayoutOptions) {
   const first = buildModel(text, { words });
   const repaired = endTablesAtLastRow(text, first.tables.map((t) => t.span));
   const model = repaired === text ? first : buildModel(repaired, { words });
-  return buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options);
+  return { ...buildDocument(model, metadata(model, endings), sourceBlocks(model.text), options), unfilled: model.placeholders.map((p) => p.text) };
 }
 
 /** Set by scripts/build.mjs in the bundles: exportWords() of the built-in types, as JSON text. */

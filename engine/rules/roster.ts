@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { hanRunBefore, nameLists, namesIn, titleBefore, titleFits } from '../unit/names';
 import type { ParagraphRule } from './rule';
-import { q, spanOf } from './util';
+import { q, quotedList, spanOf } from './util';
 
 /** A roster name next to a title that is not theirs; roster names listed out of the 班子 order. */
 export const roster: ParagraphRule = {
@@ -24,7 +24,7 @@ export const roster: ParagraphRule = {
       const titleSpan = spanOf(line, from, n.at);
       ctx.report({
         span: spanOf(line, from, n.end),
-        message: t('职务与名单不符：{0}的职务是{1}，此处写作{2}。请按本单位名单核对职务。', n.member.name, n.member.titles.map(q).join(t('、')), q(line.text.slice(from, n.at))),
+        message: t('职务与名单不符：{0}的职务是{1}，此处写作{2}。请按本单位名单核对职务。', n.member.name, quotedList(n.member.titles), q(line.text.slice(from, n.at))),
         fix: { title: t('改为{0}', q(right + n.member.name)), edits: [{ span: titleSpan, newText: right }], safe: false },
       });
     }

@@ -3,7 +3,7 @@ import { formulationsIn } from '../formulations/words';
 import type { ReportLine } from '../model/types';
 import { t } from '../i18n';
 import type { RuleContext, ParagraphRule } from './rule';
-import { q, spanOf } from './util';
+import { q, quotedList, spanOf } from './util';
 
 const SENTENCE = /[^。；！？!?;]+/g;
 // What may stand between the members of a series: separators and a few linking words.
@@ -96,7 +96,7 @@ function checkSeries(ctx: RuleContext, line: ReportLine, f: Formulation) {
     const problem = old
       ? t('{0}已更新为{1}', q(old.outdated!), q(f.outdated[old.outdated!]))
       : !complete
-        ? t('缺少{0}', lacking.map(q).join(t('、')))
+        ? t('缺少{0}', quotedList(lacking))
         : t('顺序有误');
     const span = spanOf(line, s.index + from, s.index + to);
     const safe = gaps.every((g) => JOINERS.test(g));

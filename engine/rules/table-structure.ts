@@ -3,7 +3,7 @@ import { normalizeTitle } from '../report-types/match';
 import type { TypeColumn, TypeTable } from '../report-types/types';
 import { t } from '../i18n';
 import type { DocumentRule } from './rule';
-import { q, trimmedSpan } from './util';
+import { q, quotedList, trimmedSpan } from './util';
 
 const DEADLINE = /\d|[XＸ]|年|月|日|前|底|季度|之内|以内/;
 
@@ -22,7 +22,7 @@ export const tableStructure: DocumentRule = {
         const anchor = model.title ?? model.lines[0];
         ctx.report({
           span: anchor ? trimmedSpan(anchor) : { start: 0, end: 0 },
-          message: t('缺少{0}表格：应有一张包含{1}列的表格。请插入表格。', type.name, spec.columns.filter((c) => c.required).map((c) => q(c.title)).join(t('、'))),
+          message: t('缺少{0}表格：应有一张包含{1}列的表格。请插入表格。', type.name, quotedList(spec.columns.filter((c) => c.required).map((c) => c.title))),
         });
         continue;
       }
@@ -31,7 +31,7 @@ export const tableStructure: DocumentRule = {
       if (missing.length > 0) {
         ctx.report({
           span: headerSpan(table),
-          message: t('表格缺少{0}列：{1}每行应写明{2}。请补上这些列。', missing.map((c) => q(c.title)).join(t('、')), type.name, spec.columns.filter((c) => c.required).map((c) => c.title).join(t('、'))),
+          message: t('表格缺少{0}列：{1}每行应写明{2}。请补上这些列。', quotedList(missing.map((c) => c.title)), type.name, spec.columns.filter((c) => c.required).map((c) => c.title).join(t('、'))),
         });
       }
       for (const row of table.rows) {
@@ -75,7 +75,7 @@ function checkCell(ctx: Parameters<DocumentRule['check']>[0], cell: ProseLine, c
   if (column.kind === 'deadline' && !DEADLINE.test(text) && !terms.some((term) => text.includes(term))) {
     ctx.report({
       span,
-      message: t('整改时限{0}不明确：应写具体日期（如“2025年12月底前”）或{1}等规范用语。', q(text), terms.map(q).join(t('、'))),
+      message: t('整改时限{0}不明确：应写具体日期（如“2025年12月底前”）或{1}等规范用语。', q(text), quotedList(terms)),
     });
   }
 }

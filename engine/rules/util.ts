@@ -1,5 +1,5 @@
 /** Small helpers shared by rules: spans inside a prose line, CJK character classes, quoting and kept messages. */
-import { getLocale } from '../i18n';
+import { getLocale, t } from '../i18n';
 import type { ProseLine, Span } from '../model/types';
 
 /** The source span of text[from, to) of a line. */
@@ -21,6 +21,13 @@ export const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 
 /** Writes a quoted title the way messages show it: “会前准备情况”. */
 export const q = (s: string) => `“${s}”`;
+
+/**
+ * Quoted items in a row, as the messages list them: “立行立改”“长期坚持” — between quotation marks
+ * GB/T 15834 leaves out the 顿号 (the rule quoted-list-comma says so of drafts; messages follow it).
+ * In English, separated by commas.
+ */
+export const quotedList = (items: readonly string[]) => items.map(q).join(getLocale() === 'zh-CN' ? '' : t('、'));
 
 /** Shows a punctuation mark itself, where curly quotes around it would be unreadable: 「“」. */
 export const qm = (s: string) => `「${s}」`;

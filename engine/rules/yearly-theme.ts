@@ -3,7 +3,7 @@ import type { Section } from '../model/types';
 import { bestMatch, closeEnough, letters } from '../unit/similar';
 import { profileFor } from '../unit/year';
 import type { DocumentRule, RuleContext } from './rule';
-import { q, spanOf, trimmedSpan } from './util';
+import { q, quotedList, spanOf, trimmedSpan } from './util';
 
 /** 在带头强化政治忠诚、提高政治能力方面 → 带头强化政治忠诚提高政治能力: the words that identify an aspect. */
 const core = (s: string) => letters(s.replace(/^[（(]?[一二三四五六七八九十\d]+[）)、.．]?/, '')).text.replace(/^(在|对照|关于)/, '').replace(/(方面|情况)(存在的问题|的问题|问题)?$/, '');
@@ -84,7 +84,7 @@ function checkAspects(ctx: RuleContext, aspects: string[], year: number) {
   if (missing.length > 0) {
     ctx.report({
       span: trimmedSpan(problems.line),
-      message: t('{0}年度对照检查应逐项查摆{1}个方面，缺少：{2}。请按当年通知要求补写。', year, aspects.length, missing.map(q).join(t('、'))),
+      message: t('{0}年度对照检查应逐项查摆{1}个方面，缺少：{2}。请按当年通知要求补写。', year, aspects.length, quotedList(missing)),
     });
   }
   let last = -1;

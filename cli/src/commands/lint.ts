@@ -94,6 +94,7 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
   let unreadable = false;
   let result: LintResult | undefined;
   // A .docx is only read: --fix never writes into a Word document.
+  if (args.fix && word) err(`${file}: ` + t('Word 文档只检查，不改写（--fix 只修改 Markdown 文稿）。可先用 party-report import 转成 Markdown。'));
   if (args.fix && !word && draft) {
     const fixed = fixAll(text, options);
     // The last round linted the fixed text already: no need to lint it again below.

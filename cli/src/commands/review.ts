@@ -34,13 +34,19 @@ export async function runReview(args: ReviewArgs, err: (s: string) => void): Pro
   const options = projectLintOptions(project, { template: args.template, ...(corpus.useful ? { corpus: corpus.for(args.file) } : {}) });
   const word = loadWord();
   let result: { bytes: Uint8Array; comments: number };
+  let recognised = false;
   try {
     if (isDocx(args.file)) {
       const { bytes } = readDocxDraft(args.file);
-      result = word.reviewDocx(bytes, modelForImport, (draft) => lint(draft.markdown, options).diagnostics);
+      result = word.reviewDocx(bytes, modelForImport, (draft) => {
+        const linted = lint(draft.markdown, options);
+        recognised = linted.type !== undefined;
+        return linted.diagnostics;
+      });
     } else {
       const text = readDraft(args.file);
       const linted = lint(text, options);
+      recognised = linted.type !== undefined;
       const projectExport = project.config?.config.export ?? {};
       const exported = await loadExporter().exportDocx(text, { fonts: projectExport.fonts, page: projectExport.page });
       result = word.reviewExported(exported, linted.model!, linted.diagnostics);
@@ -58,5 +64,7 @@ export async function runReview(args: ReviewArgs, err: (s: string) => void): Pro
     return 2;
   }
   err(t('已生成审阅稿 {0}（{1} 条批注）', target, result.comments));
+  // No comments because nothing was checked is not the same as a clean report.
+  if (!recognised) err(t('注意：{0} 未识别为党建报告，没有检查，所以没有批注。若它是报告，请用 --template 指定类型再生成。', args.file));
   return 0;
 }

@@ -8,6 +8,6 @@ export function runRules(format: 'text' | 'json', out: (s: string) => void): num
     return 0;
   }
   // One line a code, tab-separated like `templates`: id, default level, fixable, what it checks, its source.
-  for (const r of rules) out([r.id, r.defaultSeverity, r.fixable ? t('可自动修复') : '-', r.summary, r.source].join('\t') + '\n');
+  for (const r of rules) out([r.id, r.defaultSeverity, r.fixable ? t('有快速修复') : '-', r.summary, r.source].join('\t') + '\n');
   return 0;
 }
