@@ -109,8 +109,11 @@ function placeholdersOf(line: ProseLine, key: string, patterns: Compiled[], any:
   return kept.found;
 }
 
-/** Characters one of the built-in patterns needs: a line without any holds no placeholder. */
-const ANY_DEFAULT = /[XＸx×○□＊△【（({]/;
+/**
+ * What one of the built-in patterns needs: a line without any holds no placeholder. Empty quotation
+ * marks as a pair (“” 《》): a lone “ is in nearly every line.
+ */
+const ANY_DEFAULT = /[XＸx×○□＊△【（({]|“”|《》/;
 
 /** The patterns run over a line's prose (asterisks are found in the source), the built-in ones made once. */
 let builtinProsePatterns: Compiled[] | undefined;

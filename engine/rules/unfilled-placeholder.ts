@@ -2,7 +2,7 @@ import { placeholderHint } from '../model/placeholders';
 import type { Placeholder, ReportLine } from '../model/types';
 import { getLocale, t } from '../i18n';
 import type { DocumentRule, RuleContext } from './rule';
-import { q } from './util';
+import { q, qm } from './util';
 
 /**
  * What a placeholder stands for, read from the words around it: X月 is a month, XX同志 a name,
@@ -66,7 +66,8 @@ function messageFor(p: Placeholder): string {
   const kept = p.kept;
   const locale = getLocale();
   if (kept?.message !== undefined && kept.locale === locale) return kept.message;
-  const message = t('{0}待填写：{1}', q(p.text), placeholderAdvice(p));
+  // Empty quotation marks are shown as marks (「“”」), not quoted again (““””).
+  const message = t('{0}待填写：{1}', /[“”《》]/.test(p.text) ? qm(p.text) : q(p.text), placeholderAdvice(p));
   if (kept) {
     kept.message = message;
     kept.locale = locale;
