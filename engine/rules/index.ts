@@ -16,6 +16,7 @@ import { documentNumberFormat } from './document-number-format';
 import { ellipsisDeng } from './ellipsis-deng';
 import { emptySection } from './empty-section';
 import { enumerationSequence } from './enumeration-sequence';
+import { enumerationStyle } from './enumeration-style';
 import { halfWidthPunctuation } from './half-width-punctuation';
 import { formulationTypo } from './formulation-typo';
 import { hardWrappedLines } from './hard-wrapped-lines';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule[] = [
   headingNumbering,
   headingPunctuation,
   enumerationSequence,
+  enumerationStyle,
   countMismatch,
   tableStructure,
   tableBlankLine,

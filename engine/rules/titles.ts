@@ -11,6 +11,7 @@ const TITLES: Record<string, string> = {
   'heading-numbering': '标题序号',
   'heading-punctuation': '标题末尾标点',
   'enumeration-sequence': '列举顺序',
+  'enumeration-style': '列举的写法',
   'count-mismatch': '数量不一致',
   'table-structure': '整改清单表格',
   'table-blank-line': '表格后空行',
