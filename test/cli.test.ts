@@ -182,6 +182,10 @@ describe('party-report CLI', function () {
     assert.equal(review.code, 0);
     assert.match(review.stderr, /注意：notes\.md 未识别为党建报告，没有检查，所以没有批注。/);
     assert.doesNotMatch(run(['review', 'draft.md'], dir).stderr, /未识别/);
+    fs.writeFileSync(path.join(dir, 'empty.md'), '\n');
+    const empty = run(['export', 'empty.md'], dir);
+    assert.equal(empty.code, 0);
+    assert.match(empty.stderr, /^文稿是空的：导出的是一份只有版面、没有内容的文件。\n已导出/);
     const fixWord = run(['lint', '--fix', 'draft.docx'], dir);
     assert.match(fixWord.stderr, /draft\.docx: Word 文档只检查，不改写/);
   });

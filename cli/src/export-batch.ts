@@ -53,6 +53,8 @@ export async function exportJob(job: ExportJob, settings: ExportSettings, inBatc
   const projectExport = projectConfigFor(job.file, (line) => messages.push({ text: line, project: true }))?.config.export ?? {};
   const options: LayoutOptions = { fonts: { ...projectExport.fonts, ...settings.fonts }, page: projectExport.page, baseDir: path.dirname(path.resolve(job.file)) };
   const exporter = loadExporter();
+  // Exported all the same (the writer may want the blank page), but not without a word.
+  if (text.trim() === '') err(about + t('文稿是空的：导出的是一份只有版面、没有内容的文件。'));
   let bytes: Uint8Array;
   if (settings.soffice) {
     try {
