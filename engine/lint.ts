@@ -65,8 +65,8 @@ export interface LintResult {
 
 export const DEFAULT_MAX_LENGTH = 5_000_000;
 
-/** A front matter line that names the report type: `template: duty-report`. */
-const DECLARES_TEMPLATE = /^[ \t]*template[ \t]*:/m;
+/** A front matter line that names the report type: `template: duty-report`, at the top level (column 0). */
+const DECLARES_TEMPLATE = /^template[ \t]*:/m;
 
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;

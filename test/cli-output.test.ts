@@ -89,7 +89,7 @@ describe('CLI output', function () {
     // stderr a pipe (spawnSync), a file, and a closed descriptor: the messages, or nothing and no crash.
     // The draft has four blanks left: the note about them comes before the result.
     const out = path.join(tmp, 'a.docx');
-    const said = `还有 4 处待填写（如“XXXX”“X”“XX”），导出的文件中照原样保留。可先用 party-report lint 查看每一处。\n已导出 ${out}\n`;
+    const said = `文中还有 4 处像是没填的占位（如“XXXX”“X”“XX”），照原样导出；报告中的每一处可用 party-report lint 列出。\n已导出 ${out}\n`;
     const piped = spawnSync(process.execPath, [CLI, 'export', 'examples/draft-with-problems.md', '-o', out], { cwd: REPO, encoding: 'utf8', env: CLI_ENV });
     assert.equal(piped.status, 0, piped.stderr);
     assert.equal(piped.stderr, said);

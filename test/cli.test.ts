@@ -112,6 +112,15 @@ describe('party-report CLI', function () {
     }
     // Named on its own, the export is checked.
     assert.equal(JSON.parse(run(['lint', '--format', 'json', path.join(dir, '组织生活会.docx')]).stdout).length, 1);
+    // A review copy whose draft is not beside it is a document of its own: checked.
+    const alone = path.join(tmp, 'review-alone');
+    fs.mkdirSync(alone);
+    fs.copyFileSync(path.join(dir, '组织生活会-审阅稿.docx'), path.join(alone, '组织生活会-审阅稿.docx'));
+    assert.deepEqual(JSON.parse(run(['lint', '--format', 'json', alone]).stdout).map((r: { file: string }) => path.basename(r.file)), ['组织生活会-审阅稿.docx']);
+    // Exporting a folder of Word documents only: said, not a silent "0".
+    const words = run(['export', alone]);
+    assert.equal(words.code, 2);
+    assert.match(words.stderr, /review-alone: 只有 Word 文档，没有要导出的 Markdown 文稿/);
   });
 
   it('exits 2 for a folder without a draft, saying which files it does take', () => {
@@ -168,7 +177,7 @@ describe('party-report CLI', function () {
     assert.equal(run(['new', 'org-life-meeting-report', '-o', 'draft.md'], dir).code, 0);
     const exported = run(['export', 'draft.md'], dir);
     assert.equal(exported.code, 0, exported.stderr);
-    const blanks = /还有 (\d+) 处待填写（如“([^”]+)”/.exec(exported.stderr);
+    const blanks = /文中还有 (\d+) 处像是没填的占位（如“([^”]+)”/.exec(exported.stderr);
     assert.ok(blanks, exported.stderr);
     // As many as the check counts (lint lists each of them).
     const listed = JSON.parse(run(['lint', '--format', 'json', 'draft.md'], dir).stdout)[0].diagnostics.filter((d: { code: string }) => d.code === 'unfilled-placeholder');
@@ -176,7 +185,10 @@ describe('party-report CLI', function () {
     assert.ok(fs.readFileSync(path.join(dir, 'draft.md'), 'utf8').includes(blanks[2]));
     // A filled draft exports without the note.
     fs.copyFileSync(path.join(REPO, 'examples', 'org-life-meeting-report.md'), path.join(dir, 'filled.md'));
-    assert.doesNotMatch(run(['export', 'filled.md'], dir).stderr, /待填写/);
+    assert.doesNotMatch(run(['export', 'filled.md'], dir).stderr, /没填的占位/);
+    // Empty quotation marks are shown as marks, as the check shows them.
+    fs.writeFileSync(path.join(dir, 'marks.md'), '以党的“”精神为指导，学习《》。\n');
+    assert.match(run(['export', 'marks.md'], dir).stderr, /文中还有 2 处像是没填的占位（如「“”」「《》」）/);
     fs.writeFileSync(path.join(dir, 'notes.md'), '普通的笔记。\n');
     const review = run(['review', 'notes.md'], dir);
     assert.equal(review.code, 0);
@@ -193,7 +205,14 @@ describe('party-report CLI', function () {
   it('says what is wrong with the arguments in Chinese, and shows the usage for --help after any command', () => {
     const unknown = run(['lint', '--bogus', 'examples']);
     assert.match(unknown.stderr, /^未知的选项 --bogus。若是以 - 开头的文件名，请写成 \.\/--bogus。\n用法：/);
-    assert.match(run(['lint', 'examples', '--format']).stderr, /^选项 --format 缺少值，或值的写法不对。\n/);
+    assert.match(run(['lint', 'examples', '--format']).stderr, /^选项 --format 缺少值。\n/);
+    assert.match(run(['export', 'x.md', '-o']).stderr, /^选项 --output 缺少值。\n/);
+    assert.match(run(['lint', '--fix=1', 'examples']).stderr, /^选项 --fix 不带值（写 --fix 即可）。\n/);
+    assert.match(run(['rules', "it's"]).stderr, /^多余的参数 it's：这个命令不接受它。\n/);
+    // After -- and as an option's value, -h is a file name.
+    const dashH = run(['lint', '--', '-h']);
+    assert.equal(dashH.code, 2);
+    assert.match(dashH.stderr, /-h: 无法读取/);
     assert.match(run(['rules', 'extra']).stderr, /^多余的参数 extra：这个命令不接受它。\n/);
     for (const command of ['lint', 'export', 'new', 'rules']) {
       const help = run([command, '--help']);

@@ -89,7 +89,7 @@ describe('party-report export of many drafts', function () {
     const out = path.join(tmp, 'out');
     const r = cli(['export', dir, 'missing/*.md', 'no-such.md', '-o', out]);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /missing\/\*\.md: 没有匹配的 Markdown 文件/);
+    assert.match(r.stderr, /missing\/\*\.md: 没有匹配的 Markdown 或 Word 文稿/);
     assert.match(r.stderr, /no-such\.md: 无法读取/);
     assert.match(r.stderr, /述职\.md: 与 .*述职\.markdown 导出到同一个文件/);
     assert.ok(fs.existsSync(path.join(out, '组织生活会.docx')));

@@ -140,6 +140,7 @@ describe('hostile input: CLI and engine', () => {
       ['a table of 6000 rows', () => hostile.table(6000), (codes) => assert.ok(codes.includes('parse-capped'))],
       ['front matter with 50 000 keys', () => hostile.frontMatter(50_000), () => undefined],
       ['10 000 link reference definitions', () => hostile.linkDefinitions(10_000), () => undefined],
+      ['80 000 quotations left open in one paragraph (1.9 MB)', () => hostile.openQuotes(80_000), (codes) => assert.ok(codes.includes('unpaired-punctuation'))],
       [
         '30 000 lines of 一、 (a renumbering fix shared by every heading: once in SARIF, not 30 000 times)',
         () => hostile.headings(30_000),

@@ -96,7 +96,7 @@ describe('report types', () => {
     assert.equal(broken.type, undefined);
     assert.deepEqual(
       broken.diagnostics.map((d) => [d.rule, d.severity, d.range.start.line, d.message]),
-      [['front-matter', 'error', 2, '文首 YAML 元数据有误：缺少配对的引号或括号（如只写了前引号 "）。其中的 template 因此读不出来，本文稿没有按报告检查。请按“键: 值”的格式修改。']],
+      [['front-matter', 'error', 2, '文首 YAML 元数据有误：引号没有闭合（只写了前引号）。其中的 template 因此读不出来，本文稿没有按报告检查。请按“键: 值”的格式修改。']],
     );
     assert.equal(lint(text.replace('"2025', '2025')).type?.id, 'duty-report', 'checked once the quote is gone');
     // A blog post's broken front matter is not ours to report.
@@ -104,6 +104,33 @@ describe('report types', () => {
     // A report's broken front matter, in the same words.
     const tabbed = lint('---\ntemplate: duty-report\n\ttitle: x\n---\n正文。\n');
     assert.match(tabbed.diagnostics[0]?.message ?? '', /文首 YAML 元数据有误：用了 Tab 缩进：只能用空格缩进/);
+    // One error code, several mistakes: the advice follows the mistake.
+    const said = (yaml: string) => lint(`---\ntemplate: duty-report\n${yaml}\n---\n正文。\n`).diagnostics[0]?.message ?? '';
+    assert.match(said('title 2025年度'), /有一行不是“键: 值”的写法（少了冒号，或冒号后少了空格）/);
+    assert.match(said('tags: [a, b'), /方括号或花括号没有闭合/);
+    assert.match(said('  year: 2025'), /一行里有两个冒号，或一行多缩进了/);
+    // A key named template inside another key is not the draft's type: other Markdown stays silent.
+    assert.deepEqual(lint('---\nmeta:\n  template: post\ntitle: "abc\n---\n正文。\n').diagnostics, []);
+  });
+
+  it('extends: a built-in type, its detection patterns and its skeleton with the sections added, and only those', () => {
+    const base = builtinTypes().types;
+    // branch-work-summary's openings use lookaheads, which a workspace's own patterns may not: taken over, they load.
+    const summary = parseDefinition('id: my-summary\nextends: branch-work-summary\nname: 本单位党支部工作总结\nsections:\n  - id: extra\n    title: 特色工作\n    hint: "写明{{#if x}}特色与{{name}}"\n    after: work\n', 'my-summary.yaml', '', base);
+    assert.ok('type' in summary, JSON.stringify(summary));
+    const draft = renderDraft(summary.type);
+    assert.match(draft, /^---\ntemplate: my-summary\n/);
+    // The hint as text, braces and all (full-width: never read as Handlebars), after the section it follows.
+    assert.match(draft, /## 一、主要工作\n[\s\S]*\n## 二、特色工作\n\n【写明｛｛#if x｝｝特色与｛｛name｝｝】\n\n## 三、存在的问题\n/);
+    assert.deepEqual(lint(draft, { types: [...base, summary.type] }).diagnostics.filter((d) => d.rule === 'missing-section'), []);
+    // A section the parent's skeleton leaves out on purpose stays out of the child's new draft.
+    const parent = base.find((x) => x.id === 'self-examination')!;
+    const left = parent.sections.filter((x) => !new RegExp(`\\{\\{#section\\s+"${x.id}"`).test(parent.skeleton)).map((x) => x.title);
+    const child = parseDefinition('id: my-exam\nextends: self-examination\nname: 本单位对照检查\nsections:\n  - id: added\n    title: 新增一节\n', 'my-exam.yaml', '', base);
+    assert.ok('type' in child);
+    const childDraft = renderDraft(child.type);
+    assert.match(childDraft, /新增一节\n\n【写明本节内容】/);
+    for (const title of left) assert.ok(!childDraft.includes(title) || renderDraft(parent).includes(title), `${title} is not added`);
   });
 
   it('reports a malformed definition instead of failing', () => {

@@ -39,8 +39,21 @@ export function chooseLocale(argv: string[], err: (s: string) => void): string[]
   return [...argv.slice(0, at), ...argv.slice(at + (arg.includes('=') ? 1 : 2))];
 }
 
-/** `party-report lint --help`: any command asked for help shows the usage. */
-export const asksForHelp = (args: string[]) => args.includes('--help') || args.includes('-h');
+/** Options that take a value: `-o -h` names a file -h, not a wish for help. */
+const TAKES_VALUE = new Set(['-o', '--output', '--format', '--template', '--set', '--font', '--soffice', '--encoding', '--jobs', '--max-diagnostics']);
+
+/**
+ * `party-report lint --help`: any command asked for help shows the usage. Not after `--` (what
+ * follows are file names) and not as an option's value.
+ */
+export function asksForHelp(args: string[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return i === 0 || !TAKES_VALUE.has(args[i - 1]);
+  }
+  return false;
+}
 
 /** --encoding: one of ENCODINGS (null after saying what is wrong), or undefined to detect. */
 export function encodingArg(value: string | undefined, err: (s: string) => void): TextEncodingName | undefined | null {
@@ -66,17 +79,20 @@ export function jobsArg(value: string | undefined, err: (s: string) => void): nu
  */
 /** node:util parseArgs's error, in the user's language: what was wrong with which argument. */
 function parseProblem(code: string, message: string): string {
-  const what = /'([^']+)'/.exec(message)?.[1] ?? '';
-  switch (code) {
-    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-      return t('未知的选项 {0}。若是以 - 开头的文件名，请写成 ./{0}。', what);
-    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      return t('选项 {0} 缺少值，或值的写法不对。', what.replace(/ <value>$/, ''));
-    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-      return t('多余的参数 {0}：这个命令不接受它。', what);
-    default:
-      return message;
+  // The argument is quoted in Node's message; it may hold a quote itself ("it's"), so the patterns
+  // read up to the text that follows it. A message of another shape is shown as it is.
+  let m: RegExpExecArray | null;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && (m = /^Unknown option '(.*?)'(?:\.|$)/s.exec(message))) {
+    return t('未知的选项 {0}。若是以 - 开头的文件名，请写成 ./{0}。', m[1]);
   }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if ((m = /^Option '(?:-\w, )?(.*?) <value>' argument missing/.exec(message))) return t('选项 {0} 缺少值。', m[1]);
+    if ((m = /^Option '(.*?)' does not take an argument/.exec(message))) return t('选项 {0} 不带值（写 {0} 即可）。', m[1]);
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL' && (m = /^Unexpected argument '(.*)'\. This command/s.exec(message))) {
+    return t('多余的参数 {0}：这个命令不接受它。', m[1]);
+  }
+  return message;
 }
 
 export async function withUsageErrors(run: () => Promise<number>, usage: string, err: (s: string) => void): Promise<number> {

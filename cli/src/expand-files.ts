@@ -42,11 +42,22 @@ function globToRegExp(glob: string): RegExp {
 /**
  * What a folder holds besides drafts: a Word document beside a Markdown draft of the same name is
  * that draft exported (checking both would report everything twice, and each as a copy of the
- * other), and a 审阅稿 is a review copy of a draft. Named on their own, they are checked.
+ * other), and X-审阅稿.docx beside X is a review copy of it. Named on their own, they are checked.
+ * Only the same folder is looked at: exports written elsewhere (export -o) cannot be told apart.
  */
 function withoutDerivedWord(found: string[]): string[] {
-  const drafts = new Set(found.filter((f) => MARKDOWN.test(f)).map((f) => f.replace(MARKDOWN, '').toLowerCase()));
-  return found.filter((f) => !DOCX.test(path.basename(f)) || !(drafts.has(f.replace(/\.docx$/i, '').toLowerCase()) || /-审阅稿\.docx$/i.test(f)));
+  const isWord = (f: string) => DOCX.test(path.basename(f));
+  const stem = (f: string) => f.replace(MARKDOWN, '').replace(/\.docx$/i, '').toLowerCase();
+  const markdown = new Set(found.filter((f) => MARKDOWN.test(f)).map(stem));
+  const any = new Set(found.filter((f) => MARKDOWN.test(f) || isWord(f)).map(stem));
+  return found.filter((f) => {
+    if (!isWord(f)) return true;
+    // Exported from the Markdown draft beside it.
+    if (markdown.has(stem(f))) return false;
+    // A review copy of a draft or a Word document beside it; a review copy alone is checked.
+    const reviewed = /-审阅稿$/i.exec(stem(f));
+    return !(reviewed && any.has(stem(f).slice(0, reviewed.index)));
+  });
 }
 
 /**

@@ -149,6 +149,9 @@ export async function exportJobs(jobs: ExportJob[], settings: ExportSettings, th
 /** The editor asks before it exports a draft with blanks left; the command line says so after. */
 function sayUnfilled(unfilled: string[], say: (line: string) => void): void {
   if (unfilled.length === 0) return;
-  const examples = [...new Set(unfilled)].slice(0, 3).map((p) => `“${p}”`).join('');
-  say(t('还有 {0} 处待填写（如{1}），导出的文件中照原样保留。可先用 party-report lint 查看每一处。', unfilled.length, examples));
+  // As the checks show them: marks as marks (「“”」), words in quotes; no 顿号 between quotes.
+  const shown = [...new Set(unfilled)].slice(0, 3).map((p) => (/[“”《》]/.test(p) ? `「${p}」` : `“${p}”`));
+  const examples = shown.join(getLocale() === 'zh-CN' ? '' : ', ');
+  // Said of any draft (the export does not check the type): the count is of what looks like a blank.
+  say(t('文中还有 {0} 处像是没填的占位（如{1}），照原样导出；报告中的每一处可用 party-report lint 列出。', unfilled.length, examples));
 }

@@ -10,13 +10,18 @@ export interface InheritingType {
   sections: ReadonlyArray<{ id?: unknown; hint?: unknown }>;
 }
 
-export function inheritSkeleton(skeleton: string, parentId: string, child: InheritingType): string {
-  let out = renameInFrontMatter(skeleton, parentId, child.id);
+export function inheritSkeleton(skeleton: string, parent: { id: string; sections: ReadonlyArray<{ id: string }> }, child: InheritingType): string {
+  let out = renameInFrontMatter(skeleton, parent.id, child.id);
+  // Only the sections the definition adds: a parent's section its skeleton leaves out on purpose
+  // (an optional one) stays out of the new draft, as it is out of the parent's.
+  const inherited = new Set(parent.sections.map((s) => s.id));
   const ids = child.sections.map((s) => (typeof s.id === 'string' ? s.id : undefined));
   for (const [i, section] of child.sections.entries()) {
     const id = ids[i];
-    if (id === undefined || blockOf(out, id)) continue;
-    const hint = typeof section.hint === 'string' && section.hint.trim() !== '' ? section.hint.trim() : '写明本节内容';
+    if (id === undefined || inherited.has(id) || blockOf(out, id)) continue;
+    // The hint is the writer's text, not Handlebars: braces would be read as a helper or a variable.
+    const given = typeof section.hint === 'string' ? section.hint.trim().replace(/\{/g, '｛').replace(/\}/g, '｝') : '';
+    const hint = given !== '' ? given : '写明本节内容';
     const block = `{{#section "${id}"}}\n【${hint}】\n{{/section}}`;
     // After the nearest earlier section that has a block; before the first later one; else at the end.
     const before = ids.slice(0, i).reverse().map((x) => x && blockOf(out, x)).find(Boolean);

@@ -80,7 +80,7 @@ export function parseDefinition(
     const parent = base.find((t) => t.id === raw!.extends);
     if (!parent) return fail(t('extends: {0} 不是内置的报告类型；可用的有 {1}。', String(raw.extends), base.map((x) => x.id).join(t('、'))));
     raw = extend(parent, raw);
-    if (!skeleton && typeof raw.id === 'string') skeleton = inheritSkeleton(parent.skeleton, parent.id, { id: raw.id, sections: Array.isArray(raw.sections) ? raw.sections : [] });
+    if (!skeleton && typeof raw.id === 'string') skeleton = inheritSkeleton(parent.skeleton, parent, { id: raw.id, sections: Array.isArray(raw.sections) ? raw.sections : [] });
   }
   if (typeof raw.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(raw.id)) {
     return fail(t('缺少 id，或 id 不是小写字母、数字和连字符组成的标识（如 org-life-meeting-report）。'));
@@ -119,7 +119,15 @@ export function parseDefinition(
   const builtin = path.resolve(file).startsWith(path.join(assetRoot(), 'report-types') + path.sep);
   const patterns = (key: string): RegExp[] | TypeLoadError => {
     const out: RegExp[] = [];
-    for (const source of strings(detect[key])) {
+    const items: unknown[] = Array.isArray(detect[key]) ? (detect[key] as unknown[]) : [];
+    for (const source of items) {
+      // A built-in parent's patterns, taken over by `extends:` without a detect: of its own, come
+      // compiled: this project's own data, like the built-in types' (RE2 would refuse their lookaheads).
+      if (source instanceof RegExp) {
+        out.push(source);
+        continue;
+      }
+      if (typeof source !== 'string') continue;
       // A workspace's patterns run on every draft: linear time (see text/safe-regex.ts), or refused
       // here. The built-in ones are this project's own data, compiled into the bundle as RegExps.
       if (builtin) {
@@ -193,8 +201,8 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
     description: raw.description ?? parent.description,
     detect: raw.detect ?? {
       ...parent.detect,
-      titles: parent.detect.titles.map((r) => r.source),
-      openings: parent.detect.openings.map((r) => r.source),
+      titles: parent.detect.titles,
+      openings: parent.detect.openings,
       'subheading-endings': parent.detect.subheadingEndings,
       'requires-in-text': parent.detect.requiresInText,
     },

@@ -61,16 +61,44 @@ const NONE: Unmatched[] = [];
 
 const unmatchedInLine = (line: ReportLine): Unmatched[] => unmatchedIn(line.text);
 
+/**
+ * The marks open so far, innermost last, with a count of each kind: a line with thousands of quotes
+ * left open must not make every later closing mark search them all (or copy them) to find its partner.
+ */
+class OpenMarks {
+  readonly items: Array<{ mark: string; at: number }> = [];
+  private readonly counts = new Map<string, number>();
+
+  push(mark: string, at: number): void {
+    this.items.push({ mark, at });
+    this.counts.set(mark, (this.counts.get(mark) ?? 0) + 1);
+  }
+
+  /** Where the innermost open `mark` stands, or -1. */
+  lastIndexOf(mark: string): number {
+    if (!this.counts.get(mark)) return -1;
+    for (let k = this.items.length - 1; k >= 0; k--) if (this.items[k].mark === mark) return k;
+    return -1;
+  }
+
+  /** Takes the marks from `depth` on (inclusive) off the stack. */
+  splice(depth: number): Array<{ mark: string; at: number }> {
+    const removed = this.items.splice(depth);
+    for (const s of removed) this.counts.set(s.mark, this.counts.get(s.mark)! - 1);
+    return removed;
+  }
+}
+
 function unmatchedIn(text: string): Unmatched[] {
   if (!ANY_MARK.test(text)) return NONE;
-  const stack: Array<{ mark: string; at: number }> = [];
+  const stack = new OpenMarks();
   const unmatched: Unmatched[] = [];
   for (let i = 0; i < text.length; i++) {
     if (IS_MARK[text.charCodeAt(i)] === 0) continue;
     const c = text[i];
     const wrongFor = WRONG_CLOSERS[c] ?? (LOOKALIKE[c] && quotesLikeACloser(text, stack, i, c) ? c : undefined);
     if (wrongFor) {
-      const depth = stack.map((s) => s.mark).lastIndexOf(wrongFor);
+      const depth = stack.lastIndexOf(wrongFor);
       if (depth >= 0) {
         // One mismatched pair, one finding: the wrong closing mark.
         for (const s of stack.splice(depth).slice(1)) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
@@ -80,19 +108,19 @@ function unmatchedIn(text: string): Unmatched[] {
     }
     const open = PAIRS[c] ? c : ALSO_OPENS[c];
     if (open) {
-      stack.push({ mark: open, at: i });
+      stack.push(open, i);
       continue;
     }
     const closes = CLOSERS[c] ?? (ALSO_CLOSES[c] ? CLOSERS[ALSO_CLOSES[c]] : undefined);
     if (!closes) continue;
-    const depth = stack.map((s) => s.mark).lastIndexOf(closes);
+    const depth = stack.lastIndexOf(closes);
     if (depth < 0) {
       unmatched.push({ at: i, mark: c, opening: false });
       continue;
     }
     for (const s of stack.splice(depth)) if (s.mark !== closes) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
   }
-  for (const s of stack) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
+  for (const s of stack.items) unmatched.push({ at: s.at, mark: text[s.at], opening: true });
   return unmatched.length > 0 ? unmatched.sort((a, b) => a.at - b.at) : NONE;
 }
 
@@ -119,16 +147,15 @@ function report(ctx: RuleContext, line: ReportLine, u: Unmatched): void {
  * quotation — within a sentence and short. Across a sentence end it is two quotations each left open
  * (提出了“三个要求。一是……做到“知无不言，言无不尽，……): both are reported, and no fix guesses.
  */
-function quotesLikeACloser(text: string, stack: Array<{ mark: string; at: number }>, at: number, open: string): boolean {
-  let from = -1;
-  for (let k = stack.length - 1; k >= 0; k--) {
-    if (stack[k].mark === open) {
-      from = stack[k].at;
-      break;
-    }
-  }
-  if (from < 0 || at - from - 1 > MAX_QUOTED || closesBeforeNextOpen(text, at, open)) return false;
-  for (let i = from + 1; i < at; i++) if (SENTENCE_END.has(text[i])) return false;
+function quotesLikeACloser(text: string, stack: OpenMarks, at: number, open: string): boolean {
+  const depth = stack.lastIndexOf(open);
+  if (depth < 0) return false;
+  const from = stack.items[depth].at;
+  if (at - from - 1 > MAX_QUOTED || closesBeforeNextOpen(text, at, open)) return false;
+  // A quoted sentence ends with its own mark (“要加强理论学习。“): only a sentence end inside counts.
+  let end = at;
+  while (end > from + 1 && SENTENCE_END.has(text[end - 1])) end--;
+  for (let i = from + 1; i < end; i++) if (SENTENCE_END.has(text[i])) return false;
   return true;
 }
 

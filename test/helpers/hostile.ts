@@ -36,6 +36,13 @@ export const hostile = {
   headings(n: number): string {
     return HEAD + '一、会前准备情况\n'.repeat(n);
   },
+  /**
+   * One paragraph of `n` quotations left open, each followed by a bracket that closes: every closing
+   * bracket must find its partner without going through the open quotes (a quadratic search took 43 s).
+   */
+  openQuotes(n: number): string {
+    return HEAD + '一、会前准备情况\n' + '他提出“加强学习。要求大家认真对待（见附件）。'.repeat(n) + '\n';
+  },
   /** One line of `n` characters, a half-width comma every other one. */
   longLine(n: number): string {
     return HEAD + '一、会前准备情况\n' + '学,'.repeat(n / 2) + '\n';

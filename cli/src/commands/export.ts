@@ -144,7 +144,7 @@ function planBatch(args: ExportArgs, extension: string, err: (s: string) => void
   for (const arg of args.files) {
     const { files, missing, empty } = expandFiles([arg]);
     for (const m of missing) {
-      err(`${m}: ` + t('没有匹配的 Markdown 文件'));
+      err(`${m}: ` + t('没有匹配的 Markdown 或 Word 文稿'));
       failed++;
     }
     for (const m of empty) {
@@ -152,8 +152,12 @@ function planBatch(args: ExportArgs, extension: string, err: (s: string) => void
       failed++;
     }
     const root = baseOf(arg);
+    // Word documents found in folders are not drafts to export; a folder or pattern of nothing else says so.
+    if (files.length > 0 && files.every((f) => /\.docx$/i.test(f))) {
+      err(`${arg}: ` + t('只有 Word 文档，没有要导出的 Markdown 文稿（Word 文档可先用 party-report import 转成 Markdown）。'));
+      failed++;
+    }
     for (const file of files) {
-      // Word documents found in folders are not drafts to export.
       if (/\.docx$/i.test(file)) continue;
       const key = path.resolve(file);
       if (seen.has(key)) continue;

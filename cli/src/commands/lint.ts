@@ -163,7 +163,7 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
 export async function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
   const { files, missing, empty } = expandFiles(args.files);
   let unreadable = missing.length > 0 || empty.length > 0;
-  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 文件'));
+  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 或 Word 文稿'));
   for (const m of empty) err(`${m}: ` + t('目录中没有 Markdown 或 Word 文稿（.md、.docx）；其他文件（如 .txt）请逐个写出文件名。'));
   const reports: FileReport[] = [];
   // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
