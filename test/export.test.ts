@@ -114,7 +114,13 @@ describe('DOCX export', function () {
       '## 一、履职情况',
       '认真履职。',
     ].join('\n');
-    const back = (await docxText(await exportDocx(text))).split(/\n+/).filter((p) => p.trim());
+    const bytes = await exportDocx(text);
+    // The file's properties (Word's 文件 › 信息): the title and the signing unit, not "Un-named".
+    const core = readDocx(bytes).core;
+    assert.match(core, /<dc:title>关于2025年度抓基层党建工作情况的述职报告<\/dc:title>/);
+    assert.match(core, /<dc:creator>第三党支部<\/dc:creator>/);
+    assert.doesNotMatch(readDocx(await exportDocx('正文。\n')).core, /Un-named/);
+    const back = (await docxText(bytes)).split(/\n+/).filter((p) => p.trim());
     assert.deepEqual(back, [
       '机党〔2026〕3号',
       back[1],

@@ -243,7 +243,13 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const numbered = options.page?.pageNumbers !== false;
 
   const marker = draftMarker(model, meta);
+  // Word shows these under 文件 › 信息 and sends them with the file: the report's title and the unit
+  // that signs it, never the library's default author "Un-named".
+  const author = meta.signature?.[0] ?? meta.issuer ?? '';
   const documentOptions: ConstructorParameters<typeof Document>[0] = {
+    title: meta.title ?? '',
+    creator: author,
+    lastModifiedBy: author,
     evenAndOddHeaderAndFooters: numbered,
     ...(marker ? { customProperties: [marker] } : {}),
     footnotes,
@@ -286,7 +292,8 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
  * options. The draft's content (sections, footnotes, custom properties) is left out.
  */
 function partKeysOf(options: ConstructorParameters<typeof Document>[0], footerKeys: Map<Footer, string>): PartKeys {
-  const { styles, sections, footnotes, customProperties, ...rest } = options;
+  // The title and the author go to core.xml only, which is always the draft's own (its timestamps).
+  const { styles, sections, footnotes, customProperties, title: _title, creator: _creator, lastModifiedBy: _modifiedBy, ...rest } = options;
   const parts: PartKeys['parts'] = {
     'word/footnotes.xml': Object.keys(footnotes ?? {}).length === 0 ? 'none' : undefined,
     'docProps/custom.xml': (customProperties ?? []).length === 0 ? 'none' : undefined,

@@ -6,6 +6,8 @@ export interface DocxParts {
   document: string;
   styles: string;
   settings: string;
+  /** docProps/core.xml: title, author, dates. */
+  core: string;
   footers: string[];
   files: string[];
 }
@@ -17,6 +19,7 @@ export function readDocx(bytes: Uint8Array): DocxParts {
     document: text('word/document.xml'),
     styles: text('word/styles.xml'),
     settings: text('word/settings.xml'),
+    core: text('docProps/core.xml'),
     footers: Object.keys(files).filter((f) => /^word\/footer\d+\.xml$/.test(f)).sort().map(text),
     files: Object.keys(files),
   };
