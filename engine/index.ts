@@ -1,6 +1,7 @@
 /** The pure engine: no editor APIs. Everything the server, the CLI and the tests use comes from here. */
 export { lint, DEFAULT_MAX_LENGTH, type Diagnostic, type LintOptions, type LintResult, type RuleSetting } from './lint';
 export { capDiagnostics, type CapAudience, type LineRange } from './diagnostic-cap';
+export { quotedList, quoteOrMark } from './rules/util';
 export { buildModel, type BuildOptions } from './model/build';
 export type * from './model/types';
 export { RULES, findRule } from './rules';

@@ -1,6 +1,7 @@
 /** Expands the CLI's file arguments: plain files, directories (their Markdown files), and globs. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { t } from '../../engine';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 /** Word documents are checked too (not Word's ~$ lock files). */
@@ -96,4 +97,11 @@ export function expandFiles(args: string[]): { files: string[]; missing: string[
     } else files.push(arg);
   }
   return { files: [...new Set(files)], missing, empty };
+}
+
+/** Says which arguments gave no draft (for lint and export alike); how many, for the exit code. */
+export function sayUnmatched({ missing, empty }: { missing: string[]; empty: string[] }, err: (s: string) => void): number {
+  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 或 Word 文稿'));
+  for (const m of empty) err(`${m}: ` + t('目录中没有 Markdown 或 Word 文稿（.md、.docx）；其他文件（如 .txt）请逐个写出文件名。'));
+  return missing.length + empty.length;
 }

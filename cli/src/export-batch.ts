@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { getLocale, loadExporter, setLocale, t, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
+import { getLocale, loadExporter, quotedList, quoteOrMark, setLocale, t, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
 import { DraftReadError, readDraft } from './read-draft';
 import { projectConfigFor } from './project';
 import { defaultJobs, InOrder, Pool, poolThreadData, workerThreads } from './worker-pool';
@@ -150,8 +150,7 @@ export async function exportJobs(jobs: ExportJob[], settings: ExportSettings, th
 function sayUnfilled(unfilled: string[], say: (line: string) => void): void {
   if (unfilled.length === 0) return;
   // As the checks show them: marks as marks (「“”」), words in quotes; no 顿号 between quotes.
-  const shown = [...new Set(unfilled)].slice(0, 3).map((p) => (/[“”《》]/.test(p) ? `「${p}」` : `“${p}”`));
-  const examples = shown.join(getLocale() === 'zh-CN' ? '' : ', ');
+  const examples = quotedList([...new Set(unfilled)].slice(0, 3), quoteOrMark);
   // Said of any draft (the export does not check the type): the count is of what looks like a blank.
   say(t('文中还有 {0} 处像是没填的占位（如{1}），照原样导出；报告中的每一处可用 party-report lint 列出。', unfilled.length, examples));
 }

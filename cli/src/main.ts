@@ -21,7 +21,7 @@ async function main(args: string[]): Promise<number> {
   if (!argv) return 2;
   const USAGE = usageText();
   const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help' || asksForHelp(rest)) {
+  if (!command || command === 'help' || asksForHelp(argv)) {
     (command ? out : err)(USAGE + '\n');
     return command ? 0 : 2;
   }

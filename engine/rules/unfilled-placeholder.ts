@@ -2,7 +2,7 @@ import { placeholderHint } from '../model/placeholders';
 import type { Placeholder, ReportLine } from '../model/types';
 import { getLocale, t } from '../i18n';
 import type { DocumentRule, RuleContext } from './rule';
-import { q, qm } from './util';
+import { quoteOrMark } from './util';
 
 /**
  * What a placeholder stands for, read from the words around it: X月 is a month, XX同志 a name,
@@ -66,8 +66,7 @@ function messageFor(p: Placeholder): string {
   const kept = p.kept;
   const locale = getLocale();
   if (kept?.message !== undefined && kept.locale === locale) return kept.message;
-  // Empty quotation marks are shown as marks (「“”」), not quoted again (““””).
-  const message = t('{0}待填写：{1}', /[“”《》]/.test(p.text) ? qm(p.text) : q(p.text), placeholderAdvice(p));
+  const message = t('{0}待填写：{1}', quoteOrMark(p.text), placeholderAdvice(p));
   if (kept) {
     kept.message = message;
     kept.locale = locale;

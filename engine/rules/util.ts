@@ -27,10 +27,13 @@ export const q = (s: string) => `“${s}”`;
  * GB/T 15834 leaves out the 顿号 (the rule quoted-list-comma says so of drafts; messages follow it).
  * In English, separated by commas.
  */
-export const quotedList = (items: readonly string[]) => items.map(q).join(getLocale() === 'zh-CN' ? '' : t('、'));
+export const quotedList = (items: readonly string[], quote: (s: string) => string = q) => items.map(quote).join(getLocale() === 'zh-CN' ? '' : t('、'));
 
 /** Shows a punctuation mark itself, where curly quotes around it would be unreadable: 「“」. */
 export const qm = (s: string) => `「${s}」`;
+
+/** Quotes text, or shows it as marks when it holds quotation marks (a blank left as “” or 《》): 「“”」, not ““””. */
+export const quoteOrMark = (s: string) => (/[“”《》]/.test(s) ? qm(s) : q(s));
 
 /** Messages kept by one memo (messageMemo) before it starts over. */
 const MAX_MESSAGES = 1000;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fontProblem, loadExporter, t, type TextEncodingName } from '../../../engine';
 import { encodingArg, jobsArg } from '../arguments';
-import { expandFiles } from '../expand-files';
+import { expandFiles, sayUnmatched } from '../expand-files';
 import { exportJob, exportJobs, type ExportJob, type ExportSettings } from '../export-batch';
 
 export interface ExportArgs {
@@ -142,15 +142,9 @@ function planBatch(args: ExportArgs, extension: string, err: (s: string) => void
   const seen = new Set<string>();
   const targets = new Map<string, string>();
   for (const arg of args.files) {
-    const { files, missing, empty } = expandFiles([arg]);
-    for (const m of missing) {
-      err(`${m}: ` + t('没有匹配的 Markdown 或 Word 文稿'));
-      failed++;
-    }
-    for (const m of empty) {
-      err(`${m}: ` + t('目录中没有 Markdown 或 Word 文稿（.md、.docx）；其他文件（如 .txt）请逐个写出文件名。'));
-      failed++;
-    }
+    const expanded = expandFiles([arg]);
+    const { files } = expanded;
+    failed += sayUnmatched(expanded, err);
     const root = baseOf(arg);
     // Word documents found in folders are not drafts to export; a folder or pattern of nothing else says so.
     if (files.length > 0 && files.every((f) => /\.docx$/i.test(f))) {

@@ -4,7 +4,7 @@ import { capDiagnostics, DEFAULT_MAX_LENGTH, encodeText, explainDetection, findT
 import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
-import { expandFiles } from '../expand-files';
+import { expandFiles, sayUnmatched } from '../expand-files';
 import { DraftReadError, MAX_DRAFT_BYTES, readDraftFile } from '../read-draft';
 import { toSarif, type LocatedFix } from '../sarif';
 import { version } from '../../../package.json';
@@ -161,15 +161,16 @@ export function lintFile(file: string, args: Pick<LintArgs, 'template' | 'fix' |
 }
 
 export async function runLint(args: LintArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
-  const { files, missing, empty } = expandFiles(args.files);
-  let unreadable = missing.length > 0 || empty.length > 0;
-  for (const m of missing) err(`${m}: ` + t('没有匹配的 Markdown 或 Word 文稿'));
-  for (const m of empty) err(`${m}: ` + t('目录中没有 Markdown 或 Word 文稿（.md、.docx）；其他文件（如 .txt）请逐个写出文件名。'));
+  const expanded = expandFiles(args.files);
+  const { files } = expanded;
+  let unreadable = sayUnmatched(expanded, err) > 0;
   const reports: FileReport[] = [];
   // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
   const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
   const saidOnce = new Set<string>();
-  const totals = new Map<FileReport, NonNullable<FileOutcome['totals']>>();
+  // Of every finding, those left out of the listing (over --max-diagnostics) too.
+  let errors = 0;
+  let warnings = 0;
   // copied-paragraph compares the files with each other and with the archive: one index of them all,
   // built once (by the workers, when there are workers) before any file is checked.
   const corpus = corpusFilesFor(files);
@@ -183,41 +184,26 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
     if (outcome.report) {
       reports.push(outcome.report);
       if (outcome.fixes) fixes.set(outcome.report, outcome.fixes);
-      if (outcome.totals) totals.set(outcome.report, outcome.totals);
+      errors += outcome.totals?.errors ?? 0;
+      warnings += outcome.totals?.warnings ?? 0;
     }
   };
   // Outcomes arrive in file order whether the files are checked here or by workers.
   await lintFiles(files, args, args.jobs, take, corpus);
   if (args.format === 'json') out(JSON.stringify(reports, null, 2) + '\n');
   else if (args.format === 'sarif') out(JSON.stringify(toSarif(reports, version, process.cwd(), (r) => fixes.get(r) ?? []), null, 2) + '\n');
-  else out(formatText(reports, (r) => totals.get(r) ?? countsOf(r)));
+  else out(formatText(reports, errors, warnings));
   if (unreadable) return 2;
-  return reports.some((r) => (totals.get(r) ?? countsOf(r)).errors > 0) ? 1 : 0;
-}
-
-/** A report's errors and warnings as listed (when the check's own totals are not at hand). */
-function countsOf(r: FileReport): NonNullable<FileOutcome['totals']> {
-  let errors = 0;
-  let warnings = 0;
-  for (const d of r.diagnostics) {
-    if (d.severity === 'error') errors++;
-    else if (d.severity === 'warning') warnings++;
-  }
-  return { errors, warnings };
+  return errors > 0 ? 1 : 0;
 }
 
 const LABEL: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
-function formatText(reports: FileReport[], totalsOf: (r: FileReport) => NonNullable<FileOutcome['totals']>): string {
+function formatText(reports: FileReport[], errors: number, warnings: number): string {
   const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
   for (const r of reports) {
     if (r.explanation) lines.push(`${r.file}:`, ...r.explanation.map((l) => `  ${l}`));
     for (const d of r.diagnostics) lines.push(`${r.file}:${d.line}:${d.column} ${LABEL[d.severity]} ${d.message} [${d.code}]`);
-    const counted = totalsOf(r);
-    errors += counted.errors;
-    warnings += counted.warnings;
   }
   const typed = reports.filter((r) => r.template).length;
   lines.push(t('{0} 个文件（{1} 个识别为党建报告）：{2} 个错误，{3} 个警告。', reports.length, typed, errors, warnings));
