@@ -106,6 +106,14 @@ describe('chunked parsing equals whole-text parsing', function () {
     }
   });
 
+  it('does not cut at a line of full-width spaces: to the parser it is not blank, and a table runs on through it', () => {
+    // Found by the property below (a cached edit that put a line break inside “　　全角缩进”).
+    const text = ['| 序号 | 问题 |', '| --- | --- |', '多行注释', '😀表情符号', '　', '　全角缩进的段落。', '党支部深入学习贯彻全会精神。'].join('\n');
+    const whole = extractProse(parseMarkdown(text), text, 0, new LineIndex(text));
+    assert.equal(whole.lines.find((l) => l.text.includes('全角缩进'))?.block, 'tableCell', 'the parser reads the line as a table row');
+    for (const size of [8, 16, 32]) same(text, size);
+  });
+
   it('really cuts a Word-pasted draft into chunks', () => {
     const draft = Array.from({ length: 400 }, (_, i) => `第${i}段：党支部深入学习贯彻全会精神，推动各项工作取得新成效。`).join('\n');
     assert.ok(splitChunks(draft, 1024).length > 10);

@@ -75,6 +75,13 @@ interface Line {
   hard?: boolean;
 }
 
+/**
+ * A blank line as CommonMark has it: nothing, or spaces and tabs only. Not String.trim(), which also
+ * takes the ideographic space (　) away: a line of full-width spaces is a paragraph line to the parser,
+ * and a cut there split a table from its last rows.
+ */
+const BLANK = /^[ \t]*$/;
+
 function lines(source: string): Line[] {
   const out: Line[] = [];
   let start = 0;
@@ -83,7 +90,7 @@ function lines(source: string): Line[] {
     while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++;
     const text = source.slice(start, end);
     if (end < source.length) end += source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1;
-    out.push({ start, end, text, blank: text.trim() === '', locked: false });
+    out.push({ start, end, text, blank: BLANK.test(text), locked: false });
     start = end;
   }
   return out;
@@ -149,7 +156,7 @@ const BRACKET = /[[\]]/;
 function signatureOf(text: string): number {
   const prose = proseStart(text);
   let sig = prose ? SIG_PROSE : 0;
-  if (text.trim() === '') sig |= SIG_BLANK;
+  if (BLANK.test(text)) sig |= SIG_BLANK;
   if (prose ? text.includes('|') : RISKY_LINE.test(text)) sig |= SIG_RISKY;
   if (!prose && BLOCK_START.test(text)) sig |= SIG_BLOCK;
   if (/[ \t]$/.test(text)) sig |= SIG_TRAILING_BLANK;
