@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { exportDocx } from '../engine/export';
 import { BUILTIN_TYPE_IDS, CLI_ENV, REPO } from './helpers/shared';
 
 const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -121,6 +122,39 @@ describe('party-report CLI', function () {
     const words = run(['export', alone]);
     assert.equal(words.code, 2);
     assert.match(words.stderr, /review-alone: 只有 Word 文档，没有要导出的 Markdown 文稿/);
+  });
+
+  it('leaves out a draft\'s export written to another folder (export -o) when both folders are checked, and says so', async () => {
+    const root = path.join(tmp, 'export-elsewhere');
+    const drafts = path.join(root, 'drafts');
+    fs.mkdirSync(drafts, { recursive: true });
+    fs.copyFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), path.join(drafts, '组织生活会.md'));
+    assert.equal(run(['export', 'drafts', '-o', 'out'], root).code, 0);
+    const checked = (args: string[]) => {
+      const r = run(['lint', '--format', 'json', ...args], root);
+      return { files: JSON.parse(r.stdout).map((x: { file: string }) => x.file), stderr: r.stderr };
+    };
+    for (const args of [['drafts', 'out'], ['out', 'drafts'], ['drafts', 'out/*.docx']]) {
+      const r = checked(args);
+      assert.deepEqual(r.files, [path.join('drafts', '组织生活会.md')], args.join(' '));
+      assert.equal(r.stderr.trim(), `${path.join('out', '组织生活会.docx')}: 是 ${path.join('drafts', '组织生活会.md')} 导出的 Word 文档，已随该文稿检查，不再重复检查；要检查它，请单独写出它的文件名。`);
+    }
+    // Named on its own, it is checked; so is the export when its draft is not in the run.
+    assert.deepEqual(checked(['drafts', path.join('out', '组织生活会.docx')]).files, [path.join('drafts', '组织生活会.md'), path.join('out', '组织生活会.docx')]);
+    assert.deepEqual(checked(['out']).files, [path.join('out', '组织生活会.docx')]);
+    // A Word document of the same name that the export did not write is a document of its own.
+    const others = path.join(root, 'others');
+    fs.mkdirSync(others);
+    fs.writeFileSync(path.join(others, '组织生活会.docx'), await exportDocx('# 别的文件\n\n正文。\n'));
+    const ours = fs.readFileSync(path.join(others, '组织生活会.docx'));
+    // The same bytes without the export's paragraph styles (as another program writes styles.xml).
+    const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+    const parts = unzipSync(ours);
+    parts['word/styles.xml'] = strToU8(strFromU8(parts['word/styles.xml']).replace(/w:styleId="(IssuerMark|HeadSpace)"/g, 'w:styleId="$1Other"'));
+    fs.writeFileSync(path.join(others, '组织生活会.docx'), zipSync(parts));
+    const r = checked(['drafts', 'others']);
+    assert.deepEqual(r.files, [path.join('drafts', '组织生活会.md'), path.join('others', '组织生活会.docx')]);
+    assert.equal(r.stderr, '');
   });
 
   it('exits 2 for a folder without a draft, saying which files it does take', () => {

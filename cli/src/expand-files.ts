@@ -1,7 +1,7 @@
 /** Expands the CLI's file arguments: plain files, directories (their Markdown files), and globs. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { t } from '../../engine';
+import { loadWord, t } from '../../engine';
 
 const MARKDOWN = /\.(md|markdown|mdown|mkd)$/i;
 /** Word documents are checked too (not Word's ~$ lock files). */
@@ -44,7 +44,7 @@ function globToRegExp(glob: string): RegExp {
  * What a folder holds besides drafts: a Word document beside a Markdown draft of the same name is
  * that draft exported (checking both would report everything twice, and each as a copy of the
  * other), and X-审阅稿.docx beside X is a review copy of it. Named on their own, they are checked.
- * Only the same folder is looked at: exports written elsewhere (export -o) cannot be told apart.
+ * Exports written to another folder (export -o) are found by exportsOfDrafts below.
  */
 function withoutDerivedWord(found: string[]): string[] {
   const isWord = (f: string) => DOCX.test(path.basename(f));
@@ -61,14 +61,44 @@ function withoutDerivedWord(found: string[]): string[] {
   });
 }
 
+const stemOf = (f: string) => path.basename(f).replace(MARKDOWN, '').replace(/\.docx$/i, '').toLowerCase();
+
+/**
+ * Word documents found in a folder or by a pattern that are the export of a Markdown draft of the same
+ * name elsewhere in the run (export -o writes them to another folder): checking them would report
+ * every finding of the draft twice, and each paragraph as a copy of the other. Told by the export's
+ * own styles (madeByExport), so a Word document of the same name written by anyone else is checked.
+ */
+function exportsOfDrafts(files: string[], found: Set<string>): Map<string, string> {
+  const drafts = new Map<string, string>();
+  for (const f of files) if (MARKDOWN.test(f) && !drafts.has(stemOf(f))) drafts.set(stemOf(f), f);
+  const derived = new Map<string, string>();
+  for (const f of files) {
+    const draft = drafts.get(stemOf(f));
+    if (!draft || !found.has(path.resolve(f)) || !DOCX.test(path.basename(f))) continue;
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(f);
+    } catch {
+      continue; // checked as it is, with the reason it cannot be read
+    }
+    if (loadWord().madeByExport(bytes)) derived.set(f, draft);
+  }
+  return derived;
+}
+
 /**
  * Arguments that name nothing come back in `missing` (a pattern that matches no draft), folders
- * without a draft in `empty`, so the caller can say so.
+ * without a draft in `empty`, so the caller can say so. `derived`: Word documents left out as the
+ * export of a draft in another folder of the run (exportsOfDrafts), with that draft.
  */
-export function expandFiles(args: string[]): { files: string[]; missing: string[]; empty: string[] } {
+export function expandFiles(args: string[]): { files: string[]; missing: string[]; empty: string[]; derived: Map<string, string> } {
   const files: string[] = [];
   const missing: string[] = [];
   const empty: string[] = [];
+  // Files a folder or a pattern gave, not named one by one: only these are left out as exports.
+  const found = new Set<string>();
+  const named = new Set<string>();
   for (const arg of args) {
     if (/[*?]/.test(arg)) {
       const parts = arg.split('/');
@@ -80,6 +110,7 @@ export function expandFiles(args: string[]): { files: string[]; missing: string[
       const matched = withoutDerivedWord(all.filter((f) => re.test(path.posix.normalize(f.split(path.sep).join('/')))));
       if (matched.length === 0) missing.push(arg);
       files.push(...matched);
+      for (const f of matched) found.add(path.resolve(f));
       continue;
     }
     let stat: fs.Stats | undefined;
@@ -90,13 +121,27 @@ export function expandFiles(args: string[]): { files: string[]; missing: string[
     }
     if (!stat) files.push(arg); // reported as unreadable, with the reason
     else if (stat.isDirectory()) {
-      const found: string[] = [];
-      walk(arg, found);
-      if (found.length === 0) empty.push(arg);
-      files.push(...withoutDerivedWord(found));
-    } else files.push(arg);
+      const inFolder: string[] = [];
+      walk(arg, inFolder);
+      if (inFolder.length === 0) empty.push(arg);
+      const kept = withoutDerivedWord(inFolder);
+      files.push(...kept);
+      for (const f of kept) found.add(path.resolve(f));
+    } else {
+      files.push(arg);
+      named.add(path.resolve(arg));
+    }
   }
-  return { files: [...new Set(files)], missing, empty };
+  // A file both named and found in a folder is checked: it was asked for by name.
+  for (const f of named) found.delete(f);
+  const unique = [...new Set(files)];
+  const derived = exportsOfDrafts(unique, found);
+  return { files: unique.filter((f) => !derived.has(f)), missing, empty, derived };
+}
+
+/** Says which Word documents were left out as another folder's drafts exported (lint). */
+export function sayDerived(derived: Map<string, string>, err: (s: string) => void): void {
+  for (const [word, draft] of derived) err(`${word}: ` + t('是 {0} 导出的 Word 文档，已随该文稿检查，不再重复检查；要检查它，请单独写出它的文件名。', draft));
 }
 
 /** Says which arguments gave no draft (for lint and export alike); how many, for the exit code. */

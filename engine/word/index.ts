@@ -4,6 +4,7 @@
  * checking Markdown never pays for the XML parser.
  */
 import type { ReportModel, Severity, Span } from '../model/types';
+import { unzipSync, strFromU8 } from 'fflate';
 import { t } from './text';
 import { addComments, type CommentSpec } from './comments';
 import { readDocx, type WordDocument, type WordParagraph } from './read-docx';
@@ -52,6 +53,22 @@ export function wordRange(draft: DocxDraft, span: Span): { start: WordPosition; 
   const end = { paragraph, character: e >= s && span.end > span.start ? draft.characterAt[e] + 1 : start.character };
   if (end.character < start.character) end.character = start.character;
   return { start, end };
+}
+
+/**
+ * Whether a Word document was written by the export: it has the export's own paragraph styles
+ * (Word and WPS keep a document's styles when they save it, so an export edited since still counts).
+ * Only word/styles.xml is inflated; anything unreadable is not one.
+ */
+export function madeByExport(bytes: Uint8Array): boolean {
+  try {
+    const styles = unzipSync(bytes, { filter: (f) => f.name === 'word/styles.xml' })['word/styles.xml'];
+    if (!styles) return false;
+    const xml = strFromU8(styles);
+    return xml.includes('w:styleId="IssuerMark"') && xml.includes('w:styleId="HeadSpace"');
+  } catch {
+    return false;
+  }
 }
 
 /** What a comment says: the rule, the message, and the fix where there is one. */

@@ -4,7 +4,7 @@ import { capDiagnostics, DEFAULT_MAX_LENGTH, encodeText, explainDetection, findT
 import * as path from 'node:path';
 import { WriteRefused, writeFileAtomic } from '../../../engine';
 import { projectFor } from '../project';
-import { expandFiles, sayUnmatched } from '../expand-files';
+import { expandFiles, sayDerived, sayUnmatched } from '../expand-files';
 import { DraftReadError, MAX_DRAFT_BYTES, readDraftFile } from '../read-draft';
 import { toSarif, type LocatedFix } from '../sarif';
 import { version } from '../../../package.json';
@@ -164,6 +164,7 @@ export async function runLint(args: LintArgs, out: (s: string) => void, err: (s:
   const expanded = expandFiles(args.files);
   const { files } = expanded;
   let unreadable = sayUnmatched(expanded, err) > 0;
+  sayDerived(expanded.derived, err);
   const reports: FileReport[] = [];
   // For SARIF only: each finding's fix with its edits located (the JSON output stays as it was).
   const fixes = new Map<FileReport, Array<LocatedFix | undefined>>();
