@@ -28,6 +28,7 @@ import { quotation } from './quotation';
 import { quotationUnverified } from './quotation-unverified';
 import { quotedListComma } from './quoted-list-comma';
 import { repeatedPunctuation } from './repeated-punctuation';
+import { repeatedWord } from './repeated-word';
 import { requestInReport } from './request-in-report';
 import { roster } from './roster';
 import { rosterName } from './roster-name';
@@ -66,6 +67,7 @@ export const RULES: readonly Rule[] = [
   termQuotes,
   commonTypo,
   adverbialDe,
+  repeatedWord,
   attendance,
   dateOrder,
   requestInReport,

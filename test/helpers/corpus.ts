@@ -125,8 +125,12 @@ function ruleOf(label: string, note: string): string {
  * `formulation-typo` (布暑, 有利与) or a misused word labelled `word-usage` (截止到年底) is what
  * `common-typo` reports, just as a near miss of a standard term is what `formulation-typo` reports.
  * A 的 that should be 地 is labelled `word-usage` (or `formulation-typo`): `adverbial-de` reports it.
+ * A word written twice (“duplicated 社区”) is labelled `formulation-typo`: `repeated-word` reports it.
  */
-const ALSO_FOUND_BY: Record<string, string[]> = { 'formulation-typo': ['common-typo', 'adverbial-de'], 'word-usage': ['common-typo', 'adverbial-de'] };
+const ALSO_FOUND_BY: Record<string, string[]> = {
+  'formulation-typo': ['common-typo', 'adverbial-de', 'repeated-word'],
+  'word-usage': ['common-typo', 'adverbial-de'],
+};
 const sameDefect = (label: string, rule: string) => label === rule || (ALSO_FOUND_BY[label] ?? []).includes(rule);
 
 const atWarning = (d: Diagnostic) => d.severity === 'error' || d.severity === 'warning';
