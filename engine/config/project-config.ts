@@ -12,7 +12,7 @@ import { CONFIGURABLE, ruleRegistry } from '../registry';
 import { PROJECT_KEYS, SETTING_CHECKS } from './settings';
 import { compileUserPattern } from '../text/safe-regex';
 import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
-import { yamlProblem } from '../text/yaml-problem';
+import { yamlErrorAt, yamlProblem } from '../text/yaml-problem';
 
 export const CONFIG_NAMES = ['.party-report.yaml', '.party-report.yml', '.party-report.json'];
 export const DEFAULT_TEMPLATES_DIR = '.party-report/templates';
@@ -70,7 +70,7 @@ export function parseProjectConfig(text: string, file: string): { config: Projec
   const doc = YAML.parseDocument(text, { lineCounter: counter, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    return { config: {}, problems: [{ file, message: t('格式错误：{0}', yamlProblem(e)), line: e.linePos?.[0].line, column: e.linePos?.[0].col }] };
+    return { config: {}, problems: [{ file, message: t('格式错误：{0}', yamlProblem(e)), ...yamlErrorAt(e) }] };
   }
   if (YAML.isMap(doc.contents)) {
     const seen = new Set<string>();

@@ -12,7 +12,7 @@ import { inheritSkeleton } from './inherit-skeleton';
 import { compileUserPattern } from '../text/safe-regex';
 import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
 import type { ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
-import { yamlProblem } from '../text/yaml-problem';
+import { yamlErrorAt, yamlProblem } from '../text/yaml-problem';
 
 export interface LoadedTypes {
   types: ReportType[];
@@ -70,7 +70,7 @@ export function parseDefinition(
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     return {
-      error: { file, message: t('YAML 格式错误：{0}', yamlProblem(e)), line: e.linePos?.[0].line, column: e.linePos?.[0].col },
+      error: { file, message: t('YAML 格式错误：{0}', yamlProblem(e)), ...yamlErrorAt(e) },
     };
   }
   let raw = doc.toJS() as Record<string, unknown> | null;

@@ -35,3 +35,8 @@ export function yamlProblem(e: YAMLError): string {
   }
   return t('不合 YAML 的写法（{0}）', said);
 }
+
+/** Where a YAML error is (1-based line and column, as the library counts them), for a problem report. */
+export function yamlErrorAt(e: YAMLError): { line?: number; column?: number } {
+  return { line: e.linePos?.[0].line, column: e.linePos?.[0].col };
+}

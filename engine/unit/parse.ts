@@ -2,7 +2,7 @@
 import YAML, { LineCounter, isMap, isSeq, type Document } from 'yaml';
 import { t } from '../i18n';
 import type { MeetingProfile, Quotation, RosterMember, UnitProblem, YearProfile } from './types';
-import { yamlProblem } from '../text/yaml-problem';
+import { yamlErrorAt, yamlProblem } from '../text/yaml-problem';
 
 type Problems = UnitProblem[];
 
@@ -17,7 +17,7 @@ function parseYaml(text: string, file: string, problems: Problems): Parsed | und
   const doc = YAML.parseDocument(text, { lineCounter });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
-    problems.push({ file, message: t('格式错误：{0}', yamlProblem(e)), line: e.linePos?.[0].line, column: e.linePos?.[0].col });
+    problems.push({ file, message: t('格式错误：{0}', yamlProblem(e)), ...yamlErrorAt(e) });
     return undefined;
   }
   return { value: doc.toJS(), itemAt: (key, n) => itemPosition(doc, lineCounter, key, n) };
