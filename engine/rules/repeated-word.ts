@@ -59,8 +59,12 @@ const KIND = new Map<string, Kind>([
   ...NOUNS.map((w) => [w, 'noun'] as const),
   ...Object.keys(CHARS).map((w) => [w, 'char'] as const),
 ]);
-/** The lengths of the listed words, longest first. */
-const LENGTHS = [...new Set([...KIND.keys()].map((w) => w.length))].sort((a, b) => b - a);
+/**
+ * A listed word followed by itself, longest words first. One native scan of a line finds the few
+ * candidates: a loop over every character in JavaScript cost a one-off check (cold code) 3–4 ms on a
+ * short report.
+ */
+const DOUBLED = new RegExp(`(${[...KIND.keys()].sort((a, b) => b.length - a.length).join('|')})\\1`, 'g');
 
 const isHan = (ch: string | undefined) => ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
 
@@ -101,25 +105,24 @@ export const repeatedWord: ParagraphRule = {
   scope: 'paragraph',
   checkLine(line, ctx) {
     const { text } = line;
-    for (let i = 0; i < text.length - 1; i++) {
-      const c = text.charCodeAt(i);
-      if (c < 0x4e00 || c > 0x9fff) continue;
-      for (const n of LENGTHS) {
-        if (text.charCodeAt(i + n) !== c || i + 2 * n > text.length) continue;
-        const word = text.slice(i, i + n);
-        const kind = KIND.get(word);
-        if (!kind || text.slice(i + n, i + 2 * n) !== word || !isSlip(text, i, word, kind)) continue;
-        const span = spanOf(line, i + n, i + 2 * n);
-        ctx.report({
-          span,
-          message: t('{0}重复：{1}连写了两遍，多半是修改时留下的。请删去多余的一个{1}。', q(word + word), q(word)),
-          // A doubled word often marks an edit left half done (普遍存在存在问题: 存在的问题?): the
-          // writer looks at the sentence, and fix-all leaves it alone.
-          fix: { title: t('删去重复的{0}', q(word)), edits: [{ span, newText: '' }], safe: false },
-        });
-        i += 2 * n - 1;
-        break;
+    DOUBLED.lastIndex = 0;
+    for (let m = DOUBLED.exec(text); m; m = DOUBLED.exec(text)) {
+      const word = m[1];
+      const i = m.index;
+      const n = word.length;
+      if (!isSlip(text, i, word, KIND.get(word)!)) {
+        // Not this pair; another may start inside it.
+        DOUBLED.lastIndex = i + 1;
+        continue;
       }
+      const span = spanOf(line, i + n, i + 2 * n);
+      ctx.report({
+        span,
+        message: t('{0}重复：{1}连写了两遍，多半是修改时留下的。请删去多余的一个{1}。', q(word + word), q(word)),
+        // A doubled word often marks an edit left half done (普遍存在存在问题: 存在的问题?): the
+        // writer looks at the sentence, and fix-all leaves it alone.
+        fix: { title: t('删去重复的{0}', q(word)), edits: [{ span, newText: '' }], safe: false },
+      });
     }
   },
 };
