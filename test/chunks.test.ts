@@ -170,6 +170,21 @@ describe('chunked parsing equals whole-text parsing', function () {
     }
   });
 
+  it('reads runs of more than 16 asterisks, underscores or brackets as the characters they are, and short ones as Markdown', () => {
+    const lineTexts = (text: string) => parseProse(text, 0, new LineIndex(text)).lines.map((l) => l.text);
+    const stars = '*'.repeat(20);
+    // A line of redaction stars or blanks keeps every character, at its own offsets.
+    const text = `某某${stars}同志，姓名${'_'.repeat(18)}，${'['.repeat(17)}一是${']'.repeat(17)}。\n`;
+    const prose = parseProse(text, 0, new LineIndex(text));
+    assert.deepEqual(prose.lines.map((l) => l.text), [text.trimEnd()]);
+    assert.deepEqual([...prose.lines[0].starts], [...text.trimEnd()].map((_, i) => i));
+    // Emphasis of up to three markers is still emphasis; a line of markers alone is still a thematic break.
+    assert.deepEqual(lineTexts('***加粗斜体***，**加粗**，_强调_。\n'), ['加粗斜体，加粗，强调。']);
+    assert.deepEqual(lineTexts(`上文\n\n${stars}\n\n下文\n`), ['上文', '下文']);
+    // Text that has the private-use stand-ins itself is parsed as it is.
+    assert.deepEqual(lineTexts(`\uE000${stars}甲${stars}\n`).length, 1);
+  });
+
   it('parses one chunk again after a one-character edit in a long draft', () => {
     const draft = Array.from({ length: 2000 }, (_, i) => `第${i}段：党支部深入学习贯彻全会精神，推动各项工作取得新成效。`).join('\n');
     const cache = new ProseCache();
