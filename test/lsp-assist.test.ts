@@ -135,6 +135,41 @@ describe('writing assistance over LSP', function () {
     assert.equal(left[0].range.start.line, 7);
   });
 
+  it('does not offer "ignore on this line" where a comment line would change the draft: front matter, tables, lists', async () => {
+    const text = [
+      '---',
+      'template: org-life-meeting-report',
+      '---',
+      '一、会前准备情况',
+      '',
+      '| 问题 | 措施 |',
+      '| --- | --- |',
+      '| 学习,不够 | 加强学习 |',
+      '',
+      '- 交流,研讨',
+      '',
+      '会前开展谈心谈话，',
+      '征求意见,建议。',
+      '',
+      '会议召开,大家发言。',
+      '',
+    ].join('\n');
+    const { uri, diagnostics } = await openDoc(text);
+    const offered = async (line: number, rule: string) => {
+      const d = diagnostics.find((x) => x.code === rule && x.range.start.line === line);
+      assert.ok(d, `a ${rule} finding on line ${line}: ${JSON.stringify(diagnostics.map((x) => [x.code, x.range.start.line]))}`);
+      return (await actionsFor(uri, d)).some((a) => a.title.startsWith('在此行忽略'));
+    };
+    assert.equal(await offered(7, 'half-width-punctuation'), false, 'table row');
+    assert.equal(await offered(9, 'half-width-punctuation'), false, 'list item');
+    assert.equal(await offered(12, 'half-width-punctuation'), true, 'the second line of a paragraph: each line is read as one');
+    assert.equal(await offered(14, 'half-width-punctuation'), true, 'a paragraph of its own');
+    // An unknown type in the front matter: a comment above the "---" would end the front matter.
+    const unknown = await openDoc('---\ntemplate: 组织生活会报告\n---\n一、会前准备情况\n');
+    const d = unknown.diagnostics.find((x) => x.code === 'front-matter')!;
+    assert.ok(!(await actionsFor(unknown.uri, d)).some((a) => a.title.startsWith('在此行忽略')));
+  });
+
   it('completes the next expected section at a line start, phrases inside a section, and formulations', async () => {
     const text = '一、会前准备情况\n一是深入学习。\n\n坚决做到四个意识\n';
     const { uri } = await openDoc('---\ntemplate: org-life-meeting-report\n---\n' + text);

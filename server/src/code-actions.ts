@@ -80,6 +80,7 @@ export function codeActions(params: CodeActionParams, c: CodeActionContext): Cod
           if (all.edit) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([all.edit]) });
         }
       }
+      if (!lineCommentFits(model, d)) continue;
       const line = d.range.start.line;
       const at = index.lineStart(line);
       actions.push({
@@ -122,4 +123,19 @@ export function resolveFixAll(action: CodeAction, data: FixAllData, c: Omit<Code
   // Nothing left to fix (the text changed since the action was offered): an empty edit.
   const edits = all.edit ? toLspEdits(model.lineIndex, [all.edit]) : [];
   return { ...action, edit: { changes: { [data.uri]: edits } } };
+}
+
+/**
+ * Whether "在此行忽略" can put its comment line above the finding's line without changing the draft:
+ * not in the front matter (above its "---" it ends the front matter, inside it it is YAML), not in a
+ * table (a line between two rows ends the table), a list or a quote (it splits them). Between two
+ * lines of a paragraph it is fine: each line of a draft is read as a paragraph of its own.
+ */
+function lineCommentFits(model: NonNullable<LintResult['model']>, d: Diagnostic): boolean {
+  if (d.rule === 'front-matter') return false;
+  const fm = model.frontMatter?.span;
+  if (fm && d.span.start < fm.end) return false;
+  const line = model.lines.find((l) => l.starts.length > 0 && l.starts[0] <= d.span.start && d.span.start <= l.ends[l.ends.length - 1]);
+  if (!line) return true;
+  return line.block !== 'tableCell' && !line.inList && !line.inQuote;
 }
