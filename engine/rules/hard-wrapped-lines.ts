@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { wrappedParagraphs } from '../model/hard-wraps';
+import type { ReportModel } from '../model/types';
 import type { DocumentRule, TextEdit } from './rule';
 import { trimmedSpan } from './util';
 
@@ -26,8 +27,10 @@ export const hardWrappedLines: DocumentRule = {
       for (let k = 1; k < lines.length; k++) {
         const before = lines[k - 1];
         const after = lines[k];
-        const end = trimmedSpan(before).end;
-        const start = trimmedSpan(after).start;
+        // Only the break and the blanks around it go, read off the source lines: markup at the end of
+        // one line or the start of the next (a "**" that stands for a redacted name) stays.
+        const end = sourceContentEnd(model, before.sourceLine);
+        const start = sourceContentStart(model, after.sourceLine);
         // Chinese joins without a space; two Latin words or numbers keep one between them.
         const glue = LATIN_END.test(before.text.trimEnd()) && LATIN_START.test(after.text.trimStart()) ? ' ' : '';
         edits.push({ span: { start: end, end: start }, newText: glue });
@@ -40,3 +43,21 @@ export const hardWrappedLines: DocumentRule = {
     }
   },
 };
+
+const BLANK = /[ \t\u3000]/;
+
+/** Where a source line's content ends, before the blanks at its end. */
+function sourceContentEnd(model: ReportModel, line: number): number {
+  const from = model.lineIndex.lineStart(line);
+  let end = model.lineIndex.lineEnd(line);
+  while (end > from && BLANK.test(model.text[end - 1])) end--;
+  return end;
+}
+
+/** Where a source line's content starts, after the blanks at its start. */
+function sourceContentStart(model: ReportModel, line: number): number {
+  const to = model.lineIndex.lineEnd(line);
+  let start = model.lineIndex.lineStart(line);
+  while (start < to && BLANK.test(model.text[start])) start++;
+  return start;
+}
