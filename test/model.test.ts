@@ -88,3 +88,14 @@ describe('positions (UTF-16, as LSP counts)', () => {
     assert.equal(index.lineCount, 4);
   });
 });
+
+describe('what an unfilled placeholder asks for', () => {
+  const asked = (line: string) =>
+    lint(`---\ntemplate: org-life-meeting-report\n---\n${line}\n`).diagnostics
+      .filter((d) => d.rule === 'unfilled-placeholder')
+      .map((d) => d.message);
+  it('after the first digits of a year, only the digits left out (typing 2024 over "XX" of "20XX年" gave 202024年)', () => {
+    assert.deepEqual(asked('20XX年X月。'), ['“XX”待填写：此处应填年份的后几位（与前面已写的数字合起来是完整年份，如 2024）。', '“X”待填写：此处应填月份（如 3）。']);
+    assert.deepEqual(asked('XXXX年。'), ['“XXXX”待填写：此处应填年份（如 2024）。']);
+  });
+});

@@ -12,6 +12,8 @@ import { quoteOrMark } from './util';
 const CONTEXTS: Array<{ before?: RegExp; after?: RegExp; what: string }> = [
   { before: /〔$/, after: /^〕/, what: '年份（如 2024）' },
   { before: /〕$/, after: /^号/, what: '文号的序号（如 3）' },
+  // "20XX年": the digits before it are part of the year; replacing XX with 2024 would give 202024.
+  { before: /[0-9０-９]$/, after: /^年/, what: '年份的后几位（与前面已写的数字合起来是完整年份，如 2024）' },
   { after: /^年/, what: '年份（如 2024）' },
   { after: /^月/, what: '月份（如 3）' },
   { after: /^[日号]/, what: '日期（如 15）' },
