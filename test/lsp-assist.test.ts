@@ -189,9 +189,20 @@ describe('writing assistance over LSP', function () {
     const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 0 } })) as CompletionItem[];
     const title = items.find((i) => i.label === '关于召开XX党支部XX专题组织生活会情况的报告');
     assert.ok(title, items.map((i) => i.label).join(' | '));
-    assert.equal(title.insertText, '# 关于召开XX党支部XX专题组织生活会情况的报告');
+    assert.deepEqual(title.textEdit, { range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, newText: '# 关于召开XX党支部XX专题组织生活会情况的报告' });
     const later = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 6, character: 0 } })) as CompletionItem[];
     assert.equal(later.some((i) => i.label === title.label), false, 'not after the text has begun');
+  });
+
+  it('completes a heading after a "#" typed without its space, and over an indent in a draft of Markdown headings', async () => {
+    const text = '---\ntemplate: org-life-meeting-report\n---\n# 关于召开第三党支部专题组织生活会情况的报告\n\n## 一、会前准备情况\n\n内容。\n\n#\n\n\u3000\u3000\n';
+    const { uri } = await openDoc(text);
+    const itemAt = async (line: number, character: number) => {
+      const items = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line, character } })) as CompletionItem[];
+      return items.find((i) => i.label === '二、组织生活会召开情况')?.textEdit;
+    };
+    assert.deepEqual(await itemAt(9, 1), { range: { start: { line: 9, character: 0 }, end: { line: 9, character: 1 } }, newText: '# 二、组织生活会召开情况' });
+    assert.deepEqual(await itemAt(11, 2), { range: { start: { line: 11, character: 0 }, end: { line: 11, character: 2 } }, newText: '## 二、组织生活会召开情况' });
   });
 
   it('hovers on placeholders, formulations and findings', async () => {

@@ -53,6 +53,7 @@ export function completions(result: LintResult, position: Position, prefix: stri
   const type = result.type;
   if (!type) return items;
   const atLineStart = /^[\s\u3000]*(#{1,6}\s*)?$/.test(prefix);
+  const typedHashes = atLineStart ? /#{1,6}/.exec(prefix)?.[0] : undefined;
   const match = matchSections(model, type);
 
   // Before any text: the type's example title (report-types/<id>.yaml, title.example).
@@ -62,14 +63,19 @@ export function completions(result: LintResult, position: Position, prefix: stri
       kind: CompletionItemKind.Text,
       detail: t('{0}：标题示例', type.name),
       sortText: '0',
-      insertText: (/#/.test(prefix) ? '' : '# ') + type.title.example,
+      // Over what was typed: "#" alone (no space yet) would otherwise give "#关于…", which is no heading.
+      textEdit: { range: back(prefix.length), newText: `${typedHashes ?? '#'} ${type.title.example}` },
     });
   }
 
   if (atLineStart) {
     // The sections the type still lacks, numbered after the top-level sections above the cursor.
     const above = topSections(model).filter((s) => s.line.starts[0] < offset).length;
-    const hashes = /#/.test(prefix) ? '' : model.markdownHeadings ? '## ' : '';
+    // A heading's "#"s typed (with or without their space) or the draft's own way of writing
+    // headings: the line is written anew from its start, so that it is a heading ("#二、" and
+    // "　　## 二、" are not). A draft of plain lines keeps what was typed before (an indent).
+    const asHeading = typedHashes !== undefined || model.markdownHeadings;
+    const hashes = asHeading ? `${typedHashes ?? '##'} ` : '';
     let n = above;
     type.sections.forEach((s, i) => {
       if (match.byId.has(s.id)) return;
@@ -81,7 +87,7 @@ export function completions(result: LintResult, position: Position, prefix: stri
         detail: s.required ? t('{0}：必备章节', type.name) : t('{0}：可选章节', type.name),
         documentation: s.hint,
         sortText: `1${String(i).padStart(2, '0')}`,
-        textEdit: { range: back(0), newText: hashes + heading },
+        textEdit: { range: back(asHeading ? prefix.length : 0), newText: hashes + heading },
       });
     });
   }
