@@ -99,3 +99,15 @@ describe('what an unfilled placeholder asks for', () => {
     assert.deepEqual(asked('XXXX年。'), ['“XXXX”待填写：此处应填年份（如 2024）。']);
   });
 });
+
+describe('heading-numbering says what its fix writes', () => {
+  it('"一、三、二、": the last is to be 三、 (the fix numbers the level in order), not the 四、 after the 三、 before it', () => {
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n内容。\n三、组织生活会召开情况\n内容。\n二、制定整改措施等情况\n内容。\n';
+    const found = lint(text).diagnostics.filter((d) => d.rule === 'heading-numbering');
+    assert.deepEqual(found.map((d) => d.message), [
+      '一级标题序号“三、”不连续（上一个是“一、”），此处应为“二、”。请按顺序重新编号。',
+      '一级标题序号“二、”不连续（上一个是“三、”），此处应为“三、”。请按顺序重新编号。',
+    ]);
+    assert.deepEqual(found[1].fix!.edits.map((e) => e.newText), ['二、', '三、']);
+  });
+});

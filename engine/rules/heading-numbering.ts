@@ -43,9 +43,15 @@ export const headingNumbering: DocumentRule = {
               ? t('与上一个序号重复')
               : t('不连续（上一个是{0}）', q(prev.numbering!.marker))
             : t('不是从{0}开始', q(standardMarker(n.level, 1)));
+          // What the fix writes here: the level numbered in order (一、三、二、 becomes 一、二、三、, so the
+          // last one is to be 三、, not the 四、 that follows the 三、 before it).
+          const target = standardMarker(n.level, i + 1);
           ctx.report({
             span,
-            message: t('{0}序号{1}{2}，此处应为{3}。请按顺序重新编号。', LEVEL_NAME()[n.level], q(n.marker), what, q(standardMarker(n.level, expected))),
+            message:
+              target !== n.marker
+                ? t('{0}序号{1}{2}，此处应为{3}。请按顺序重新编号。', LEVEL_NAME()[n.level], q(n.marker), what, q(target))
+                : t('{0}序号{1}{2}。请按顺序重新编号（快速修复把本级标题依次编号）。', LEVEL_NAME()[n.level], q(n.marker), what),
             fix: renumber,
           });
         } else if (isMalformed(n)) {
