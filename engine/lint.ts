@@ -217,6 +217,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   // In document order (a stable sort: findings at one span keep the rules' order), then given their
   // positions walking forward through the lines, and filtered by the disable comments.
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  withoutYielded(findings);
   const suppress = model.comments.length > 0 ? new Suppressions(model.comments, model.lineIndex) : undefined;
   const diagnostics: Diagnostic[] = [];
   let near = 0;
@@ -230,6 +231,39 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     diagnostics.push(d);
   }
   return { type, detection, diagnostics, model };
+}
+
+/** Each rule that yields to others (RuleBase.yieldsTo), with those rules. */
+const YIELDS = new Map(RULES.filter((r) => r.yieldsTo).map((r) => [r.id, new Set(r.yieldsTo)]));
+
+/**
+ * Leaves out, in place, the findings of a rule that yields to another where that other reports an
+ * overlapping span. `findings` are in document order; the rules yielded to report short phrases.
+ */
+function withoutYielded(findings: Finding[]): void {
+  if (!findings.some((f) => YIELDS.has(f.rule))) return;
+  const preferred = new Set([...YIELDS.values()].flatMap((s) => [...s]));
+  const over = findings.filter((f) => preferred.has(f.rule));
+  if (over.length === 0) return;
+  let kept = 0;
+  let from = 0;
+  for (const f of findings) {
+    const yieldsTo = YIELDS.get(f.rule);
+    if (yieldsTo) {
+      // The preferred findings that start before this one ends; overlapping ones end after it starts.
+      while (from < over.length && over[from].span.end <= f.span.start && over[from].span.start < f.span.start) from++;
+      let covered = false;
+      for (let k = from; k < over.length && over[k].span.start < f.span.end; k++) {
+        if (yieldsTo.has(over[k].rule) && over[k].span.end > f.span.start) {
+          covered = true;
+          break;
+        }
+      }
+      if (covered) continue;
+    }
+    findings[kept++] = f;
+  }
+  findings.length = kept;
 }
 
 const lineFindings = new WeakMap<ProseCache, LineFindings>();

@@ -111,3 +111,16 @@ describe('heading-numbering says what its fix writes', () => {
     assert.deepEqual(found[1].fix!.edits.map((e) => e.newText), ['二、', '三、']);
   });
 });
+
+describe('one mistake, one finding', () => {
+  it('common-typo yields to standard-formulation and formulation-typo on the same words (一如继往 had an error and a warning)', () => {
+    const rules = (line: string) =>
+      lint(`---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n${line}\n`).diagnostics
+        .filter((d) => d.rule !== 'missing-section')
+        .map((d) => `${d.rule} ${d.range.start.character}-${d.range.end.character}`);
+    assert.deepEqual(rules('一如继往地支持。'), ['standard-formulation 0-4']);
+    assert.deepEqual(rules('全新全意为人民服务。'), ['formulation-typo 0-9']);
+    // Where nothing else speaks, the typo is still reported.
+    assert.deepEqual(rules('严于律已，一如继往。'), ['common-typo 2-4', 'standard-formulation 5-9']);
+  });
+});

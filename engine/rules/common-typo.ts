@@ -8,6 +8,9 @@ import { q, spanOf } from './util';
  * they stand, listed in data/common-typos.yaml with the right form and why.
  */
 export const commonTypo: ParagraphRule = {
+  // 一如继往, 党的19大, 相形见拙 are also wrong forms of standard formulations and idioms in
+  // data/formulations.yaml: standard-formulation (or formulation-typo) says so with the full phrase.
+  yieldsTo: ['standard-formulation', 'formulation-typo'],
   id: 'common-typo',
   defaultSeverity: 'warning',
   summary: '常见错别字或误用词',

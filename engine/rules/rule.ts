@@ -88,6 +88,11 @@ interface RuleBase {
    * hard-wrapped-lines reports) its findings are left out until the lines are joined.
    */
   readsAcrossLineBreaks?: boolean;
+  /**
+   * Rules that say the same thing more precisely: where one of them reports a span that overlaps a
+   * finding of this rule, this rule's finding is left out (one mistake, one message and one fix).
+   */
+  yieldsTo?: string[];
 }
 
 export interface DocumentRule extends RuleBase {
