@@ -28,6 +28,23 @@ describe('recognising real reports', () => {
     assert.deepEqual(warnings(text).map((d) => d.rule), []);
   });
 
+  it('reads the title under an addressee line put first ("机关党委：")', () => {
+    const body = [
+      '关于召开第二党支部专题组织生活会情况的报告',
+      '按照上级党委的部署，第二党支部于3月12日召开了专题组织生活会，现将有关情况报告如下：',
+      '一、会前准备情况',
+      '会前，支部组织党员集中学习，开展谈心谈话30余人次。',
+      '二、组织生活会召开情况',
+      '会上，党员逐一发言，开展批评与自我批评。',
+      '三、制定整改措施等情况',
+      '会后，支部制定整改清单。',
+    ];
+    assert.equal(lint(lines(...body)).type?.id, 'org-life-meeting-report');
+    // One line above the title made it a 对照检查材料 with two sections missing.
+    assert.equal(lint(lines('机关党委：', ...body)).type?.id, 'org-life-meeting-report');
+    assert.deepEqual(warnings(lines('机关党委：', ...body)).map((d) => d.rule), []);
+  });
+
   it('takes a title that names the type as enough, and reads thematic headings as the main part', () => {
     const duty = lines(
       '2025年度党支部书记抓基层党建工作述职报告',

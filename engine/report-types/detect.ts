@@ -110,11 +110,18 @@ const titleLike = (line: ReportLine | undefined): line is ReportLine =>
  * lines ("……民主生活会对照检" / "查材料"): the second line is taken in when the two together are a
  * type's title and the first alone is not.
  */
+/** A short line that ends with a colon and says nothing else: whom the report goes to. */
+const ADDRESSEE_FIRST = /^[^\s：:，。；]{2,20}[：:]$/u;
+
 function titleOf(model: ReportModel, flow: ReportLine[], types: ReportType[]): { text: string; lines: number } {
   const fm = model.frontMatter?.data?.title;
   if (typeof fm === 'string' && fm.trim()) return { text: pdfSpacing(fm.trim()), lines: 0 };
   if (model.title) return { text: pdfSpacing(model.title.text.trim()), lines: 0 };
   const [first, second] = flow;
+  // "机关党委：" above the title (an addressee put first, or a cover note): the title is the next line.
+  if (first && ADDRESSEE_FIRST.test(first.text.trim()) && titleLike(second) && second.sourceLine <= first.sourceLine + 2) {
+    return { text: pdfSpacing(second.text.trim()), lines: 2 };
+  }
   if (!titleLike(first)) return { text: '', lines: 0 };
   const text = pdfSpacing(first.text.trim());
   const isTitle = (candidate: string) => types.some((type) => type.detect.titles.some((r) => r.test(candidate)));
