@@ -20,7 +20,8 @@ function findingPart(d: Diagnostic): string {
       ? t('填入实际内容，提示即消失；按 Ctrl+Alt+N（或点状态栏）跳到下一个待填项。')
       : d.fix
         ? t('{0}（按 Ctrl+. 应用快速修复）', d.fix.title)
-        : '';
+        : // No fix to name: what the rule looks for, so that the hover says more than the rule's name.
+          (ruleInfo(d.rule)?.summary ?? '');
   // The message itself VS Code already shows above the hover (with every diagnostic under the
   // cursor): repeating it here made the same sentence appear twice.
   const source = ruleInfo(d.rule)?.source;
