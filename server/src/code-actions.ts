@@ -77,7 +77,7 @@ export function codeActions(params: CodeActionParams, c: CodeActionContext): Cod
           actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], data: { partyReportFixAll: true, uri, rule: d.rule } satisfies FixAllData });
         } else {
           const all = fixAll(c.text, c.options, d.rule, result);
-          if (all.edit) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit([all.edit]) });
+          if (all.edits) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit(all.edits) });
         }
       }
       if (!lineCommentFits(model, d)) continue;
@@ -100,7 +100,7 @@ export function codeActions(params: CodeActionParams, c: CodeActionContext): Cod
       }
     } else if (only) {
       const all = fixAll(c.text, c.options, undefined, result);
-      if (all.edit) actions.push({ title, kind: CodeActionKind.SourceFixAll, edit: edit([all.edit]) });
+      if (all.edits) actions.push({ title, kind: CodeActionKind.SourceFixAll, edit: edit(all.edits) });
     }
   }
   // A draft recognised as no type, close to one: on its first line, offer to check it as that type.
@@ -121,7 +121,7 @@ export function resolveFixAll(action: CodeAction, data: FixAllData, c: Omit<Code
   if (!model) return action;
   const all = fixAll(c.text, c.options, data.rule, c.result);
   // Nothing left to fix (the text changed since the action was offered): an empty edit.
-  const edits = all.edit ? toLspEdits(model.lineIndex, [all.edit]) : [];
+  const edits = all.edits ? toLspEdits(model.lineIndex, all.edits) : [];
   return { ...action, edit: { changes: { [data.uri]: edits } } };
 }
 
