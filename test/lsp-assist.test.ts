@@ -187,6 +187,10 @@ describe('writing assistance over LSP', function () {
     assert.ok(labels.includes('二是广泛征求意见建议。'), 'phrases of 会前准备情况');
     const afterName = await complete(6, '坚决做到四个意识'.length);
     assert.equal(afterName[0].label, '政治意识、大局意识、核心意识、看齐意识');
+    // After "一是" (line 4 starts "一是深入学习"), a phrase of 二是 replaces the 一是: it gave 一是二是…….
+    const afterOrdinal = (await complete(4, 2)).find((i) => i.label === '二是广泛征求意见建议。')!;
+    assert.deepEqual((afterOrdinal.textEdit as { range: unknown }).range, { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } });
+    assert.equal(afterOrdinal.filterText, '一是二是广泛征求意见建议。');
   });
 
   it('offers the type\'s example title on the first line of a draft without one', async () => {

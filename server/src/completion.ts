@@ -18,6 +18,10 @@ export function typedPrefix(typed: string, target: string, min: number): number 
   return 0;
 }
 
+/** 一是, 二是 … 十是 at the end of what was typed, and at the start of a phrase. */
+const ORDINAL_AT_END = /[一二三四五六七八九十]是$/;
+const ORDINAL_AT_START = /^[一二三四五六七八九十]是/;
+
 /** A snippet body that inserts `text` literally, with each …… as a tab stop to type over. */
 function phraseSnippet(text: string): string {
   let n = 0;
@@ -98,14 +102,22 @@ export function completions(result: LintResult, position: Position, prefix: stri
   while (section?.parent) section = section.parent;
   const typeSection = match.roots.find((r) => r.section === section)?.typeSection;
   if (typeSection) {
+    // "一是" typed, a phrase of 二是 chosen: it replaces the 一是 (it gave 一是二是……).
+    const typedOrdinal = ORDINAL_AT_END.exec(prefix)?.[0];
     typeSection.phrases.forEach((phrase, i) => {
-      const typed = typedPrefix(prefix, phrase, 1);
+      let typed = typedPrefix(prefix, phrase, 1);
+      let filterText = phrase;
+      if (typed === 0 && typedOrdinal && ORDINAL_AT_START.test(phrase)) {
+        typed = typedOrdinal.length;
+        // The editor filters by what the range covers: the phrase is offered under the ordinal typed.
+        filterText = typedOrdinal + phrase;
+      }
       items.push({
         label: phrase,
         kind: CompletionItemKind.Snippet,
         detail: t('{0}：常用表述', typeSection.title),
         sortText: `2${String(i).padStart(2, '0')}`,
-        filterText: phrase,
+        filterText,
         textEdit: { range: back(typed), newText: phraseSnippet(phrase) },
         insertTextFormat: InsertTextFormat.Snippet,
       });
