@@ -150,7 +150,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       corpus: options.corpus,
       unit,
       documentYear,
-      renderSection: (id, number) => renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) }),
+      renderSection: (id, number) => atDraftsHeadingLevel(model, renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) })),
       lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (line, _key, compute) => compute(line),
       report,
     });
@@ -231,6 +231,17 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     diagnostics.push(d);
   }
   return { type, detection, diagnostics, model };
+}
+
+/**
+ * A section rendered from the skeleton (top-level headings "## ") at the level the draft's own
+ * top-level headings have: a draft whose sections are "# 一、…" gets "# 二、…" inserted, and the
+ * section's subheadings move with it.
+ */
+function atDraftsHeadingLevel(model: ReportModel, text: string): string {
+  const depth = model.sections.find((s) => !s.parent && s.line.headingDepth > 0)?.line.headingDepth;
+  if (!depth || depth === 2) return text;
+  return text.replace(/^(#{2,6})(?=[ \t])/gm, (hashes: string) => '#'.repeat(Math.min(6, Math.max(1, hashes.length + depth - 2))));
 }
 
 /** Each rule that yields to others (RuleBase.yieldsTo), with those rules. */

@@ -124,3 +124,13 @@ describe('one mistake, one finding', () => {
     assert.deepEqual(rules('严于律已，一如继往。'), ['common-typo 2-4', 'standard-formulation 5-9']);
   });
 });
+
+describe('inserted sections follow the draft', () => {
+  it('at the level of the draft\'s own top-level headings ("# 一、" drafts get "# 二、", "## 一、" drafts "## 二、")', () => {
+    for (const hashes of ['#', '##', '###']) {
+      const text = `---\ntemplate: org-life-meeting-report\n---\n# 关于召开第三党支部专题组织生活会情况的报告\n\n${hashes} 一、会前准备情况\n\n内容。\n\n${hashes} 三、制定整改措施等情况\n\n内容。\n`;
+      const missing = lint(text).diagnostics.find((d) => d.rule === 'missing-section')!;
+      assert.ok(missing.fix!.edits[0].newText.startsWith(`${hashes} 二、组织生活会召开情况\n`), `${hashes}: ${missing.fix!.edits[0].newText.slice(0, 30)}`);
+    }
+  });
+});

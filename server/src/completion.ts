@@ -79,7 +79,8 @@ export function completions(result: LintResult, position: Position, prefix: stri
     // headings: the line is written anew from its start, so that it is a heading ("#二、" and
     // "　　## 二、" are not). A draft of plain lines keeps what was typed before (an indent).
     const asHeading = typedHashes !== undefined || model.markdownHeadings;
-    const hashes = asHeading ? `${typedHashes ?? '##'} ` : '';
+    const draftsDepth = model.sections.find((s) => !s.parent && s.line.headingDepth > 0)?.line.headingDepth ?? 2;
+    const hashes = asHeading ? `${typedHashes ?? '#'.repeat(draftsDepth)} ` : '';
     let n = above;
     type.sections.forEach((s, i) => {
       if (match.byId.has(s.id)) return;
