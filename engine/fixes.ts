@@ -98,11 +98,6 @@ export interface FixAllResult {
   text: string;
   /** The smallest span of the original text that changed and what replaces it; absent if nothing did. */
   edit?: TextEdit;
-  /**
-   * The same change as one edit per changed line where the lines stay as many (most fixes change
-   * characters within lines): an editor keeps the cursor, marks and folding of the lines between.
-   */
-  edits?: TextEdit[];
   /** The lint of the fixed text, when the last round computed it (so callers need not lint again). */
   result?: LintResult;
 }
@@ -127,12 +122,15 @@ export function fixAll(text: string, options: LintOptions = {}, rule?: string, f
     result = undefined;
   }
   if (current === text) return { text, result };
-  const edit = changedSpan(text, current);
-  return { text: current, edit, edits: perLine(text, edit), result };
+  return { text: current, edit: changedSpan(text, current), result };
 }
 
-/** `edit` of `before` as one edit per changed line, when it keeps the number of lines; else itself. */
-export function perLine(before: string, edit: TextEdit): TextEdit[] {
+/**
+ * `edit` of `before` as one edit per changed line, when it keeps the number of lines (most fixes
+ * change characters within lines); else itself. An editor applying it keeps the cursor, marks and
+ * folding of the lines between.
+ */
+export function editsPerLine(before: string, edit: TextEdit): TextEdit[] {
   const oldLines = before.slice(edit.span.start, edit.span.end).split('\n');
   const newLines = edit.newText.split('\n');
   if (oldLines.length !== newLines.length || oldLines.length === 1) return [edit];

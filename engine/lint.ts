@@ -10,7 +10,7 @@ import type { RuleSetting, Severity } from './severity';
 import { builtinFormulations, type Formulation } from './formulations/load';
 import { detectType, type Detection } from './report-types/detect';
 import { builtinTypes } from './report-types/load';
-import { matchSections } from './report-types/match';
+import { matchSections, topHeadingDepth } from './report-types/match';
 import { renderSection } from './report-types/skeleton';
 import { documentWords } from './report-types/words';
 import type { ReportType } from './report-types/types';
@@ -239,13 +239,14 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  * section's subheadings move with it.
  */
 function atDraftsHeadingLevel(model: ReportModel, text: string): string {
-  const depth = model.sections.find((s) => !s.parent && s.line.headingDepth > 0)?.line.headingDepth;
+  const depth = topHeadingDepth(model);
   if (!depth || depth === 2) return text;
   return text.replace(/^(#{2,6})(?=[ \t])/gm, (hashes: string) => '#'.repeat(Math.min(6, Math.max(1, hashes.length + depth - 2))));
 }
 
-/** Each rule that yields to others (RuleBase.yieldsTo), with those rules. */
+/** Each rule that yields to others (RuleBase.yieldsTo), with those rules; and all the rules yielded to. */
 const YIELDS = new Map(RULES.filter((r) => r.yieldsTo).map((r) => [r.id, new Set(r.yieldsTo)]));
+const YIELDED_TO = new Set([...YIELDS.values()].flatMap((s) => [...s]));
 
 /**
  * Leaves out, in place, the findings of a rule that yields to another where that other reports an
@@ -253,16 +254,15 @@ const YIELDS = new Map(RULES.filter((r) => r.yieldsTo).map((r) => [r.id, new Set
  */
 function withoutYielded(findings: Finding[]): void {
   if (!findings.some((f) => YIELDS.has(f.rule))) return;
-  const preferred = new Set([...YIELDS.values()].flatMap((s) => [...s]));
-  const over = findings.filter((f) => preferred.has(f.rule));
+  const over = findings.filter((f) => YIELDED_TO.has(f.rule));
   if (over.length === 0) return;
   let kept = 0;
   let from = 0;
   for (const f of findings) {
     const yieldsTo = YIELDS.get(f.rule);
     if (yieldsTo) {
-      // The preferred findings that start before this one ends; overlapping ones end after it starts.
-      while (from < over.length && over[from].span.end <= f.span.start && over[from].span.start < f.span.start) from++;
+      // Those ending before this one starts overlap no later finding either (findings are in order).
+      while (from < over.length && over[from].span.end <= f.span.start) from++;
       let covered = false;
       for (let k = from; k < over.length && over[k].span.start < f.span.end; k++) {
         if (yieldsTo.has(over[k].rule) && over[k].span.end > f.span.start) {

@@ -46,9 +46,11 @@ function globToRegExp(glob: string): RegExp {
  * other), and X-审阅稿.docx beside X is a review copy of it. Named on their own, they are checked.
  * Exports written to another folder (export -o) are found by exportsOfDrafts below.
  */
+/** A draft's path without its extension, in lower case: X.md, X.docx and X-审阅稿.docx pair by it. */
+const stem = (f: string) => f.replace(MARKDOWN, '').replace(/\.docx$/i, '').toLowerCase();
+const isWord = (f: string) => DOCX.test(path.basename(f));
+
 function withoutDerivedWord(found: string[]): string[] {
-  const isWord = (f: string) => DOCX.test(path.basename(f));
-  const stem = (f: string) => f.replace(MARKDOWN, '').replace(/\.docx$/i, '').toLowerCase();
   const markdown = new Set(found.filter((f) => MARKDOWN.test(f)).map(stem));
   const any = new Set(found.filter((f) => MARKDOWN.test(f) || isWord(f)).map(stem));
   return found.filter((f) => {
@@ -61,7 +63,8 @@ function withoutDerivedWord(found: string[]): string[] {
   });
 }
 
-const stemOf = (f: string) => path.basename(f).replace(MARKDOWN, '').replace(/\.docx$/i, '').toLowerCase();
+/** The stem of the file name alone: exports in another folder pair with their drafts by name. */
+const stemOf = (f: string) => stem(path.basename(f));
 
 /**
  * Word documents found in a folder or by a pattern that are the export of a Markdown draft of the same
@@ -75,7 +78,7 @@ function exportsOfDrafts(files: string[], found: Set<string>): Map<string, strin
   const derived = new Map<string, string>();
   for (const f of files) {
     const draft = drafts.get(stemOf(f));
-    if (!draft || !found.has(path.resolve(f)) || !DOCX.test(path.basename(f))) continue;
+    if (!draft || !found.has(path.resolve(f)) || !isWord(f)) continue;
     let bytes: Uint8Array;
     try {
       bytes = fs.readFileSync(f);

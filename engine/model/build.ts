@@ -158,6 +158,11 @@ function reportLine(l: ProseLine, reuse: boolean): ReportLine {
   return line;
 }
 
+/** The line whose text holds `offset` (from its first character to just past its last), if any. */
+export function lineAt(model: Pick<ReportModel, 'lines'>, offset: number): ReportLine | undefined {
+  return model.lines.find((l) => l.starts.length > 0 && l.starts[0] <= offset && offset <= l.ends[l.ends.length - 1]);
+}
+
 /** The words of a heading: without its number, markup or closing punctuation. */
 export function headingTitle(line: ProseLine & { numbering?: ReportLine['numbering'] }): string {
   let t = line.numbering ? line.text.slice(line.numbering.to) : line.text;

@@ -70,26 +70,33 @@ function plainProse(text: string, base: number, index: LineIndex): ProseResult {
  * of the same length, which the parser leaves alone, and put back in the prose afterwards. A line of
  * nothing else (a thematic break, a row of blanks) is left to the parser as it is.
  */
-const LONG_MARKER_RUN = /\*{17,}|_{17,}|\[{17,}|\]{17,}/g;
+const MAX_MARKER_RUN = 16;
+/** Each marker and the private-use character that stands in for it during the parse. */
 const STAND_IN: Record<string, string> = { '*': '\uE000', _: '\uE001', '[': '\uE002', ']': '\uE003' };
-const PUT_BACK: Record<string, string> = { '\uE000': '*', '\uE001': '_', '\uE002': '[', '\uE003': ']' };
+const PUT_BACK: Record<string, string> = Object.fromEntries(Object.entries(STAND_IN).map(([mark, standIn]) => [standIn, mark]));
+/** A run one longer than allowed, of each marker: the quick test before the pattern runs. */
+const TOO_LONG = Object.keys(STAND_IN).map((mark) => mark.repeat(MAX_MARKER_RUN + 1));
+const LONG_MARKER_RUN = new RegExp(Object.keys(STAND_IN).map((mark) => `\\${mark}{${MAX_MARKER_RUN + 1},}`).join('|'), 'g');
 const STOOD_IN = /[\uE000-\uE003]/g;
+const HAS_STAND_IN = /[\uE000-\uE003]/;
+/** Blanks from here to the end of the line (sticky: tried at lastIndex). */
+const BLANK_TO_LINE_END = /[ \t]*(?:[\r\n]|$)/y;
 
 function withLongRunsTamed(text: string): string | undefined {
-  if (!['*', '_', '[', ']'].some((c) => text.includes(c.repeat(17)))) return undefined;
+  if (!TOO_LONG.some((run) => text.includes(run))) return undefined;
   // Text that has the stand-ins already could not be told back apart: parsed as it is.
-  if (/[\uE000-\uE003]/.test(text)) return undefined;
+  if (HAS_STAND_IN.test(text)) return undefined;
   const tamed = text.replace(LONG_MARKER_RUN, (run, at: number) => {
     const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
-    const rest = /[^\r\n]*/.exec(text.slice(at + run.length))![0];
-    if (/^[ \t]*$/.test(text.slice(lineStart, at)) && /^[ \t]*$/.test(rest)) return run;
+    BLANK_TO_LINE_END.lastIndex = at + run.length;
+    if (/^[ \t]*$/.test(text.slice(lineStart, at)) && BLANK_TO_LINE_END.test(text)) return run;
     return STAND_IN[run[0]].repeat(run.length);
   });
   return tamed === text ? undefined : tamed;
 }
 
 function putBack(s: string): string {
-  return s.replace(STOOD_IN, (c) => PUT_BACK[c]);
+  return HAS_STAND_IN.test(s) ? s.replace(STOOD_IN, (c) => PUT_BACK[c]) : s;
 }
 
 function parseText(text: string, frontMatter: boolean, base: number, index: LineIndex, bracketsInert: boolean): ProseResult {
@@ -98,7 +105,7 @@ function parseText(text: string, frontMatter: boolean, base: number, index: Line
   if (tamed === undefined) return extractProse(parseMarkdown(text, frontMatter), text, base, index);
   // Same length, character for character: every offset the parse gives holds for the draft too.
   const result = extractProse(parseMarkdown(tamed, frontMatter), tamed, base, index);
-  for (const line of result.lines) if (/[\uE000-\uE003]/.test(line.text)) line.text = putBack(line.text);
+  for (const line of result.lines) line.text = putBack(line.text);
   for (const c of result.comments) c.body = putBack(c.body);
   if (result.yaml) result.yaml = { ...result.yaml, value: putBack(result.yaml.value) };
   return result;

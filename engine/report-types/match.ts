@@ -91,6 +91,11 @@ export function topSections(model: ReportModel): Section[] {
   return roots.filter((s) => s.level === level);
 }
 
+/** The Markdown level of the draft's top-level section headings ("# 一、" is 1); undefined when they are plain lines. */
+export function topHeadingDepth(model: ReportModel): number | undefined {
+  return model.sections.find((s) => !s.parent && s.line.headingDepth > 0)?.line.headingDepth;
+}
+
 export function matchSections(model: ReportModel, type: ReportType): SectionMatch {
   const roots: SectionMatch['roots'] = topSections(model).map((section) => ({ section, index: -1 }));
   const byId = new Map<string, Section>();

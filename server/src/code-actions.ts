@@ -11,7 +11,7 @@
  */
 import { declareTypeEdit, nearestType, ruleTitle, t } from '../../engine';
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
-import { fixAll, type Diagnostic, type LintOptions, type LintResult, type TextEdit } from '../../engine';
+import { editsPerLine, fixAll, lineAt, type Diagnostic, type LintOptions, type LintResult, type TextEdit } from '../../engine';
 import { toLspDiagnostic, toLspEdits } from './convert';
 
 const inRange = (d: Diagnostic, r: CodeActionParams['range']) =>
@@ -77,7 +77,7 @@ export function codeActions(params: CodeActionParams, c: CodeActionContext): Cod
           actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], data: { partyReportFixAll: true, uri, rule: d.rule } satisfies FixAllData });
         } else {
           const all = fixAll(c.text, c.options, d.rule, result);
-          if (all.edits) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit(all.edits) });
+          if (all.edit) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [lsp], edit: edit(editsPerLine(c.text, all.edit)) });
         }
       }
       if (!lineCommentFits(model, d)) continue;
@@ -100,7 +100,7 @@ export function codeActions(params: CodeActionParams, c: CodeActionContext): Cod
       }
     } else if (only) {
       const all = fixAll(c.text, c.options, undefined, result);
-      if (all.edits) actions.push({ title, kind: CodeActionKind.SourceFixAll, edit: edit(all.edits) });
+      if (all.edit) actions.push({ title, kind: CodeActionKind.SourceFixAll, edit: edit(editsPerLine(c.text, all.edit)) });
     }
   }
   // A draft recognised as no type, close to one: on its first line, offer to check it as that type.
@@ -121,7 +121,7 @@ export function resolveFixAll(action: CodeAction, data: FixAllData, c: Omit<Code
   if (!model) return action;
   const all = fixAll(c.text, c.options, data.rule, c.result);
   // Nothing left to fix (the text changed since the action was offered): an empty edit.
-  const edits = all.edits ? toLspEdits(model.lineIndex, all.edits) : [];
+  const edits = all.edit ? toLspEdits(model.lineIndex, editsPerLine(c.text, all.edit)) : [];
   return { ...action, edit: { changes: { [data.uri]: edits } } };
 }
 
@@ -135,7 +135,7 @@ function lineCommentFits(model: NonNullable<LintResult['model']>, d: Diagnostic)
   if (d.rule === 'front-matter') return false;
   const fm = model.frontMatter?.span;
   if (fm && d.span.start < fm.end) return false;
-  const line = model.lines.find((l) => l.starts.length > 0 && l.starts[0] <= d.span.start && d.span.start <= l.ends[l.ends.length - 1]);
+  const line = lineAt(model, d.span.start);
   if (!line) return true;
   return line.block !== 'tableCell' && !line.inList && !line.inQuote;
 }

@@ -8,7 +8,7 @@ import { t } from '../../engine';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position, type Range } from 'vscode-languageserver';
 import { builtinFormulations, type Formulation, type LintResult } from '../../engine';
 import { standardMarker } from '../../engine';
-import { matchSections, topSections } from '../../engine';
+import { matchSections, topHeadingDepth, topSections } from '../../engine';
 
 /** How many of the last characters of `typed` begin `target` (the longest such run, at least `min`). */
 export function typedPrefix(typed: string, target: string, min: number): number {
@@ -79,8 +79,7 @@ export function completions(result: LintResult, position: Position, prefix: stri
     // headings: the line is written anew from its start, so that it is a heading ("#二、" and
     // "　　## 二、" are not). A draft of plain lines keeps what was typed before (an indent).
     const asHeading = typedHashes !== undefined || model.markdownHeadings;
-    const draftsDepth = model.sections.find((s) => !s.parent && s.line.headingDepth > 0)?.line.headingDepth ?? 2;
-    const hashes = asHeading ? `${typedHashes ?? '#'.repeat(draftsDepth)} ` : '';
+    const hashes = asHeading ? `${typedHashes ?? '#'.repeat(topHeadingDepth(model) ?? 2)} ` : '';
     let n = above;
     type.sections.forEach((s, i) => {
       if (match.byId.has(s.id)) return;

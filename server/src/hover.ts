@@ -5,7 +5,7 @@
  */
 import { t } from '../../engine';
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { builtinFormulations, placeholderAdvice, ruleInfo, ruleTitle, type Diagnostic, type Formulation, type LintResult } from '../../engine';
+import { builtinFormulations, lineAt, placeholderAdvice, ruleInfo, ruleTitle, type Diagnostic, type Formulation, type LintResult } from '../../engine';
 
 /** The client command that opens docs/rules.md at a rule's heading (trusted for hovers only). */
 export const SHOW_RULE_DOCS = 'partyReport.showRuleDocs';
@@ -50,7 +50,7 @@ export function hover(result: LintResult, offset: number, formulations: Formulat
   }
 
   // A formulation's standard text, unless a finding here already quotes it.
-  const line = model.lines.find((l) => l.starts.length > 0 && l.starts[0] <= offset && offset <= l.ends[l.ends.length - 1]);
+  const line = lineAt(model, offset);
   if (line && !here.some((d) => d.rule === 'standard-formulation')) {
     const at = line.starts.findIndex((s, i) => s <= offset && offset < line.ends[i]);
     const shown = new Set<string>();
