@@ -15,7 +15,7 @@ import { renderSection } from './report-types/skeleton';
 import { documentWords } from './report-types/words';
 import type { ReportType } from './report-types/types';
 import { RULES } from './rules';
-import type { Corpus, Finding, Fix, ParagraphRule, RuleContext } from './rules/rule';
+import { MAX_PER_LINE, type Corpus, type Finding, type Fix, type ParagraphRule, type Rule, type RuleContext } from './rules/rule';
 import { Suppressions } from './suppress';
 import { builtinUnitData } from './unit/load';
 import type { UnitData } from './unit/types';
@@ -164,7 +164,9 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
         skipped.push(rule.id);
         return;
       }
+      let reported = 0;
       const report = (f: Reported) => {
+        if (++reported > MAX_PER_RULE) throw RULE_FULL;
         if (findings.length >= maxFindings) {
           dropped++;
           return;
@@ -177,13 +179,18 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       if (lines) {
         if (rule.readsAcrossLineBreaks && wrapped === null) wrapped = wrappedSourceLines(model);
         const skip = rule.readsAcrossLineBreaks ? wrapped : undefined;
-        for (const f of lines.found) if (!skip?.has(model.lineIndex.positionAt(f.span.start).line)) report(f);
+        for (const f of lines.found) {
+          if (skip?.has(model.lineIndex.positionAt(f.span.start).line)) continue;
+          if (f.crowded) findings.push({ rule: 'too-many', severity: 'information', message: f.message, span: f.span });
+          else report(f);
+        }
         failure = lines.failure;
       } else if (rule.scope !== 'paragraph') {
         try {
           rule.check(ctxFor(report));
         } catch (err) {
-          failure = err;
+          if (err === RULE_FULL) findings.push(crowdedRuleNote(rule));
+          else failure = err;
         }
       }
       if (failure !== undefined) {
@@ -309,7 +316,10 @@ function checkLines(
 ): Map<number, LineRun> {
   const runs: LineRun[] = rules.map(() => ({ found: [] }));
   let sink: Reported[] = [];
-  const ctx = ctxFor((f) => sink.push(f));
+  const ctx = ctxFor((f) => {
+    if (sink.length >= MAX_PER_LINE) throw LINE_FULL;
+    sink.push(f);
+  });
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
     // The budget is looked at every few hundred lines: what is left is skipped with a note.
@@ -332,9 +342,12 @@ function checkLines(
         try {
           rules[k].rule.checkLine(line, ctx);
         } catch (err) {
-          run.failure = err;
-          quiet = false;
-          continue;
+          if (err === LINE_FULL) sink.push(crowdedNote(rules[k].rule, line));
+          else {
+            run.failure = err;
+            quiet = false;
+            continue;
+          }
         }
         list = entry ? kept!.keep(entry, k, sink) : sink.length > 0 ? sink : NO_FINDINGS;
       }
@@ -344,6 +357,35 @@ function checkLines(
     if (entry && quiet) kept!.markQuiet(entry);
   }
   return new Map(rules.map(({ r }, k) => [r, runs[k]]));
+}
+
+/** Thrown by a paragraph rule's report once the line has MAX_PER_LINE findings: stops the rule there. */
+const LINE_FULL = Symbol('line full');
+
+/**
+ * At most this many findings of one document rule in one draft (paragraph rules are held per line
+ * instead): a real 5 MB draft has a few thousand of any kind, a pasted line of 250,000 "XX" had 250,000.
+ */
+export const MAX_PER_RULE = 10_000;
+/** Thrown by a document rule's report past MAX_PER_RULE: stops the rule. */
+const RULE_FULL = Symbol('rule full');
+
+function crowdedRuleNote(rule: Rule): Finding {
+  return {
+    rule: 'too-many',
+    severity: 'information',
+    span: { start: 0, end: 0 },
+    message: t('本文件“{0}”（{1}）超过 {2} 处，只列出了前 {2} 处，其余未检查。请先改正已列出的，再检查时会列出其余的。', t(rule.summary), rule.id, MAX_PER_RULE),
+  };
+}
+
+function crowdedNote(rule: ParagraphRule, line: ReportLine): Reported {
+  const at = line.starts.length > 0 ? line.starts[0] : (line.cell?.start ?? 0);
+  return {
+    span: { start: at, end: at },
+    message: t('本行“{0}”（{1}）超过 {2} 处，只列出了前 {2} 处，其余未检查。请先改正已列出的（可用“修复所有”），再检查时会列出其余的。', t(rule.summary), rule.id, MAX_PER_LINE),
+    crowded: true,
+  };
 }
 
 function frontMatterValues(model: ReportModel): Record<string, string> {

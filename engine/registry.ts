@@ -25,7 +25,7 @@ export const ENGINE_CODES: readonly Omit<RuleInfo, 'kind' | 'fixable'>[] = [
   { id: 'front-matter', defaultSeverity: 'error', summary: '文首元数据 YAML 有误，或 template 指定了不存在的类型', source: '文首 YAML 元数据' },
   { id: 'size-limit', defaultSeverity: 'warning', summary: '文件超过校验上限（partyReport.maxLength），未校验', source: '设置 partyReport.maxLength' },
   { id: 'parse-fallback', defaultSeverity: 'information', summary: '文件无法按 Markdown 解析，已按每行一段校验', source: 'CommonMark / GFM' },
-  { id: 'too-many', defaultSeverity: 'information', summary: '提示过多，只显示一部分（每个文件 2000 条，先错误后警告）', source: '语言服务器' },
+  { id: 'too-many', defaultSeverity: 'information', summary: '提示过多，只显示一部分（每个文件 2000 条，先错误后警告；一条规则在一行上最多 200 条、在一个文件中最多 10000 条）', source: '语言服务器' },
   { id: 'parse-capped', defaultSeverity: 'information', summary: '为保证速度，部分内容未按完整的 Markdown 解析（长表格、长列表或超出时间预算）', source: 'docs/security.md' },
   { id: 'time-budget', defaultSeverity: 'information', summary: '编辑器中一个文件的校验超出时间预算，其余规则未运行', source: '语言服务器' },
 ];

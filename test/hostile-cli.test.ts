@@ -18,7 +18,7 @@ import { REPO } from './helpers/shared';
 const PROBLEMS = fs.readFileSync(path.join(REPO, 'examples', 'draft-with-problems.md'), 'utf8');
 
 function json(r: { stdout: string }) {
-  return JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ code: string; message: string; line: number; column: number; severity: string }> }>;
+  return JSON.parse(r.stdout) as Array<{ file: string; diagnostics: Array<{ code: string; message: string; line: number; column: number; endLine: number; endColumn: number; severity: string }> }>;
 }
 
 /** A case: run it, and check it took less than the limit (mocha's timeout is the backstop). */
@@ -151,6 +151,13 @@ describe('hostile input: CLI and engine', () => {
           assert.equal(results.filter((r) => r.ruleId === 'heading-numbering' && r.fixes).length, 1);
         },
       ],
+      // Each of these took 27–76 s at 1 MB: a search to the line's end, or over every match found so
+      // far, for every match on the line.
+      ['a 1 MB line of XX (250 000 placeholders)', () => hostile.lineOf('学XX', 1_000_000), (codes) => assert.ok(codes.includes('unfilled-placeholder'))],
+      ['a 1 MB line of spaces between 学 and 1', () => hostile.lineOf('学 1', 1_000_000), (codes) => assert.ok(codes.includes('stray-space'))],
+      ['a 1 MB line of 学的的', () => hostile.lineOf('学的的', 1_000_000), (codes) => assert.ok(codes.includes('common-typo'))],
+      ['a 1 MB line of near misses of a standard term', () => hostile.lineOf('习近平新世代中国特色社会主义思想，', 1_000_000), (codes) => assert.ok(codes.includes('formulation-typo'))],
+      ['a 1 MB line of a standard term written right', () => hostile.lineOf('习近平新时代中国特色社会主义思想', 1_000_000), (codes) => assert.ok(!codes.includes('formulation-typo'))],
     ];
     for (const [name, make, check] of cases) {
       bounded(`${name}: checked within the limit`, () => {
@@ -162,18 +169,54 @@ describe('hostile input: CLI and engine', () => {
       });
     }
 
-    bounded('a 600 000-character line: at most 2000 findings per file, and a last one counts the rest', () => {
+    bounded('a 600 000-character line: at most 200 findings of one rule on it, a note at the line, and --fix goes further in rounds', () => {
       const file = path.join(tmp, 'long.md');
-      fs.writeFileSync(file, hostile.longLine(600_000));
+      const text = hostile.longLine(600_000);
+      fs.writeFileSync(file, text);
+      const r = cli(['lint', '--format', 'json', '--template', 'org-life-meeting-report', file]);
+      const d = json(r)[0].diagnostics;
+      const line = HEAD.split('\n').length + 1; // the long line (1-based), after the head and 一、
+      const commas = d.filter((x) => x.code === 'half-width-punctuation');
+      assert.equal(commas.length, 200);
+      assert.ok(commas.every((x) => x.line === line));
+      assert.equal(commas[199].column, 400, 'the first 200 commas, in order');
+      const notes = d.filter((x) => x.code === 'too-many');
+      assert.equal(notes.length, 1);
+      assert.deepEqual([notes[0].line, notes[0].column, notes[0].endLine, notes[0].endColumn], [line, 1, line, 1]);
+      assert.equal(notes[0].message, '本行“中文语句中使用了半角标点”（half-width-punctuation）超过 200 处，只列出了前 200 处，其余未检查。请先改正已列出的（可用“修复所有”），再检查时会列出其余的。');
+      // Each round of fix-all mends the 200 found, and the next round's check finds the next 200.
+      const fixed = cli(['lint', '--fix', '--template', 'org-life-meeting-report', file]);
+      assert.ok(fixed.code === 0 || fixed.code === 1, fixed.stderr);
+      const after = fs.readFileSync(file, 'utf8');
+      const mended = (after.match(/，/g) ?? []).length - (text.match(/，/g) ?? []).length;
+      assert.ok(mended > 200 && mended % 200 === 0, `${mended} commas mended`);
+      assert.equal((after.match(/,/g) ?? []).length, 300_000 - mended, 'nothing else changed');
+    });
+
+    bounded('5000 findings over 1000 lines: at most 2000 findings per file, and a last one counts the rest', () => {
+      const file = path.join(tmp, 'many-lines.md');
+      fs.writeFileSync(file, HEAD + '一、会前准备情况\n' + '学,学,学,学,学,\n'.repeat(1000));
       const r = cli(['lint', '--format', 'json', '--template', 'org-life-meeting-report', file]);
       const d = json(r)[0].diagnostics;
       assert.equal(d.length, 2001);
       const note = d.find((x) => x.code === 'too-many')!;
-      assert.match(note.message, /^问题太多，只显示 2000 条（按严重程度和位置），另有 \d+ 条未显示（.+）。.*--fix.*--max-diagnostics/);
+      assert.match(note.message, /^问题太多，只显示 2000 条（按严重程度和位置），另有 3002 条未显示（警告 3002）。.*--fix.*--max-diagnostics/);
       const few = cli(['lint', '--max-diagnostics', '5', '--template', 'org-life-meeting-report', file]);
       assert.equal(few.stdout.trim().split('\n').length, 7); // the note, 5 findings, the summary
-      assert.match(few.stdout, /问题太多，只显示 5 条（按严重程度和位置），另有 \d+ 条未显示/);
+      assert.match(few.stdout, /问题太多，只显示 5 条（按严重程度和位置），另有 4997 条未显示/);
       assert.equal(cli(['lint', '--max-diagnostics', '0', file]).code, 2);
+    });
+
+    bounded('10 500 placeholders: at most 10 000 findings of one document rule per file, with a note', () => {
+      const file = path.join(tmp, 'placeholders.md');
+      fs.writeFileSync(file, HEAD + '一、会前准备情况\n' + '于XX日召开。\n'.repeat(10_500));
+      const r = cli(['lint', '--format', 'json', '--max-diagnostics', '20000', '--template', 'org-life-meeting-report', file]);
+      const d = json(r)[0].diagnostics;
+      assert.equal(d.filter((x) => x.code === 'unfilled-placeholder').length, 10_000);
+      const last = d.filter((x) => x.code === 'unfilled-placeholder').pop()!;
+      assert.equal(last.line, HEAD.split('\n').length + 1 + 9_999, 'the first 10 000, in order');
+      const notes = d.filter((x) => x.code === 'too-many');
+      assert.deepEqual(notes.map((x) => x.message), ['本文件“未填写的占位符（X、XX、××、【…】等）”（unfilled-placeholder）超过 10000 处，只列出了前 10000 处，其余未检查。请先改正已列出的，再检查时会列出其余的。']);
     });
 
     it('over the limit, errors are shown before warnings and notes, and the counts and the exit code are of all findings', () => {

@@ -214,6 +214,26 @@ describe('hostile input: language server', () => {
       const notes = b.diagnostics.filter((d) => d.code === 'parse-capped' || d.code === 'time-budget');
       assert.ok(notes.length > 0, codes(b.diagnostics).join());
     });
+
+    bounded('a pasted 1 MB line of half-width commas: every edit is answered, with 200 findings and a note at the line', async () => {
+      // It took 26–31 s an edit: the warm-up typed 60 times into the whole line, and each check made
+      // 500 000 findings with their messages and fixes.
+      const dir = path.join(tmp, 'one-line');
+      fs.mkdirSync(dir, { recursive: true });
+      const c = await start(dir, { settings: { debounceMs: 0 } });
+      const uri = uriOf(path.join(dir, 'line.md'));
+      const text = hostile.longLine(1_000_000);
+      await c.open(uri, text, 1);
+      await c.diagnostics(uri, (p) => p.version === 1, CASE_LIMIT_MS);
+      for (let version = 2; version <= 4; version++) {
+        await c.change(uri, version, text.slice(0, 200) + '学'.repeat(version) + text.slice(200));
+        const p = await c.diagnostics(uri, (d) => d.version === version, CASE_LIMIT_MS);
+        const line = HEAD.split('\n').length;
+        assert.equal(p.diagnostics.filter((d) => d.code === 'half-width-punctuation' && d.range.start.line === line).length, 200);
+        const notes = p.diagnostics.filter((d) => d.code === 'too-many');
+        assert.deepEqual(notes.map((d) => d.range.start), [{ line, character: 0 }]);
+      }
+    });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { lint, ProseCache } from '../engine';
-import { TypingWarmUp } from '../server/src/warm-up';
+import { TypingWarmUp, openingOf } from '../server/src/warm-up';
 
 // Smaller than the server's, so that the test runs in a moment; the logic is the same.
 const SIZES = { from: 20_000, sampleChars: 8_000, keystrokes: 12 };
@@ -109,4 +109,18 @@ describe('warm-up after a large draft opens', () => {
     assert.equal(manual.queue.length, 0);
     assert.equal(warmUp.typed, typed);
   });
+
+  it('samples the opening to the end of a line, and cuts a line that runs on (a pasted megabyte)', () => {
+    const lines = '第一行。\n第二行很长很长。\n第三行。\n';
+    assert.equal(openingOf(lines, 100), lines, 'a draft shorter than the sample is the sample');
+    assert.equal(openingOf(lines, 6), '第一行。\n第二行很长很长。', 'to the end of the line the size falls in');
+    // One line of 1 MB: the whole line made every warm-up keystroke take seconds.
+    const long = '报告\n' + '学,'.repeat(500_000) + '\n';
+    assert.equal(openingOf(long, 1000), long.slice(0, 1000));
+    // Never between the two halves of a character outside the BMP.
+    const emoji = 'a' + '😀'.repeat(10_000);
+    assert.equal(openingOf(emoji, 2), 'a');
+    assert.equal(openingOf(emoji, 3), 'a😀');
+  });
 });
+

@@ -3,6 +3,7 @@
  * they stand, each with what replaces it and why.
  */
 import { loadData } from '../data';
+import { ClaimedSpans } from '../text/claimed-spans';
 
 export interface CommonTypo {
   wrong: RegExp;
@@ -83,6 +84,7 @@ export function findCommonTypos(text: string): TypoHit[] {
   for (let m = index.chars.exec(text); m; m = index.chars.exec(text)) for (const typo of index.byChar.get(m[0])!) possible.add(typo);
   if (possible.size === 0 && index.always.size === 0) return [];
   const hits: TypoHit[] = [];
+  const taken = new ClaimedSpans(text.length);
   // In the list's order, as without the index: an earlier typo wins where two overlap.
   for (const typo of typos) {
     if (!possible.has(typo) && !index.always.has(typo)) continue;
@@ -95,7 +97,9 @@ export function findCommonTypos(text: string): TypoHit[] {
       }
       const from = m.index;
       const to = from + m[0].length;
-      if (!hits.some((h) => from < h.to && to > h.from)) hits.push({ from, to, typo });
+      if (taken.overlaps(from, to)) continue;
+      taken.claim(from, to);
+      hits.push({ from, to, typo });
     }
   }
   return hits.sort((a, b) => a.from - b.from);

@@ -7,6 +7,8 @@
  * How it stays cheap: a window within k edits of the term contains one of k+1 pieces of the term
  * exactly (pigeonhole), so only windows around exact pieces are compared.
  */
+import { ClaimedSpans } from '../text/claimed-spans';
+
 export interface NearMiss {
   term: string;
   from: number;
@@ -37,7 +39,8 @@ function boundedDistance(a: string, b: string, k: number): number {
   return prev[b.length];
 }
 
-export function findNearMisses(text: string, term: string): NearMiss[] {
+/** At most `limit` near misses are looked for (a rule reports a bounded number on one line). */
+export function findNearMisses(text: string, term: string, limit = Infinity): NearMiss[] {
   const k = allowedEdits(term);
   if (k === 0 || text.length < term.length - k) return [];
   const pieces: Array<{ piece: string; offset: number }> = [];
@@ -46,12 +49,17 @@ export function findNearMisses(text: string, term: string): NearMiss[] {
     const offset = p * size;
     pieces.push({ piece: term.slice(offset, p === k ? term.length : offset + size), offset });
   }
-  const exact: Array<[number, number]> = [];
-  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) exact.push([at, at + term.length]);
+  // The term written right, and the near misses found: a near miss overlapping either is not another
+  // typo. Claimed spans keep a line with thousands of occurrences linear (see ClaimedSpans).
+  const exact = new ClaimedSpans(text.length);
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) exact.claim(at, at + term.length);
+  const taken = new ClaimedSpans(text.length);
   const found: NearMiss[] = [];
   const tried = new Set<string>();
   for (const { piece, offset } of pieces) {
     for (let at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + 1)) {
+      // Every window around a piece of the term written right overlaps it: none can be a near miss.
+      if (exact.overlaps(at, at + piece.length)) continue;
       let best: NearMiss | undefined;
       let bestDistance = k + 1;
       for (let shift = -k; shift <= k; shift++) {
@@ -73,10 +81,10 @@ export function findNearMisses(text: string, term: string): NearMiss[] {
         }
       }
       if (!best) continue;
-      // Overlapping the term written right, or a near miss already found: not another typo.
-      if (exact.some(([a, b]) => best!.from < b && best!.to > a)) continue;
-      if (found.some((f) => best!.from < f.to && best!.to > f.from)) continue;
+      if (exact.overlaps(best.from, best.to) || taken.overlaps(best.from, best.to)) continue;
+      taken.claim(best.from, best.to);
       found.push(best);
+      if (found.length >= limit) return found.sort((a, b) => a.from - b.from);
     }
   }
   return found.sort((a, b) => a.from - b.from);

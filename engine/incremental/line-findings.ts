@@ -12,7 +12,11 @@ import type { LineRole, ReportLine, Span } from '../model/types';
 import type { Finding, Fix } from '../rules/rule';
 import { lineMemo } from '../model/line-memo';
 
-export type Reported = { span: Span; message: string; fix?: Fix; related?: Finding['related'] };
+/**
+ * What a paragraph rule reported on a line. `crowded` marks the note that takes the place of a rule's
+ * findings past the per-line limit (see lint.ts, MAX_PER_LINE); it is published as `too-many`.
+ */
+export type Reported = { span: Span; message: string; fix?: Fix; related?: Finding['related']; crowded?: true };
 
 export interface LineEntry {
   /** Whose entry this is, and from which of its generations (begin() with other data starts a new one). */
@@ -72,6 +76,7 @@ function ownSpans(f: Reported): Reported {
   const kept: Reported = { span: own(f.span), message: f.message };
   if (f.fix) kept.fix = { ...f.fix, edits: f.fix.edits.map((e) => ({ span: own(e.span), newText: e.newText })) };
   if (f.related) kept.related = f.related;
+  if (f.crowded) kept.crowded = true;
   return kept;
 }
 

@@ -4,6 +4,7 @@
  */
 import { t } from '../i18n';
 import { loadData } from '../data';
+import { ClaimedSpans } from '../text/claimed-spans';
 import { compileUserPattern } from '../text/safe-regex';
 import { LINE_PLACEHOLDERS } from './line-flags';
 import { lineMemo } from './line-memo';
@@ -52,11 +53,9 @@ export function placeholderHint(kind: string): string {
 /** Whether text[from, to) lies inside one of the exempt terms (1+X, X光, Excel …). */
 function isExempt(text: string, from: number, to: number, terms: string[]): boolean {
   for (const term of terms) {
-    let at = text.indexOf(term, Math.max(0, from - term.length + 1));
-    while (at >= 0 && at < to) {
-      if (at <= from && at + term.length >= to) return true;
-      at = text.indexOf(term, at + 1);
-    }
+    // Only where the term would cover the match: a search to the end of the line for every
+    // placeholder made a line of many placeholders quadratic.
+    for (let at = Math.max(0, to - term.length); at <= from; at++) if (text.startsWith(term, at)) return true;
   }
   return false;
 }
@@ -78,7 +77,7 @@ const NONE_DEFAULT = { key: '', found: NONE };
 
 function placeholdersIn(text: string, patterns: Compiled[], terms: string[]): InLine[] {
   const found: InLine[] = [];
-  const taken: Array<[number, number]> = [];
+  const taken = new ClaimedSpans(text.length);
   for (const { kind, re } of patterns) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -89,9 +88,9 @@ function placeholdersIn(text: string, patterns: Compiled[], terms: string[]): In
       const from = m.index;
       const to = from + m[0].length;
       // An X inside 【填写XX】 belongs to the hint already found.
-      if (taken.some(([a, b]) => from < b && to > a)) continue;
+      if (taken.overlaps(from, to)) continue;
       if (isExempt(text, from, to, terms)) continue;
-      taken.push([from, to]);
+      taken.claim(from, to);
       found.push({ from, to, text: m[0], kind });
     }
   }

@@ -1,7 +1,8 @@
 import { builtinStandardTerms as standardTerms, type Formulation } from '../formulations/load';
 import { findNearMisses, MIN_TERM_LENGTH } from '../formulations/near-miss';
 import { t } from '../i18n';
-import type { ParagraphRule } from './rule';
+import { MAX_PER_LINE, type ParagraphRule } from './rule';
+import { ClaimedSpans } from '../text/claimed-spans';
 import { q, spanOf } from './util';
 
 /**
@@ -19,10 +20,10 @@ export const formulationTypo: ParagraphRule = {
     const { listedWrong, terms, standards, firsts } = termsFor(ctx.formulations);
     const text = line.text;
     if (text.length < MIN_TERM_LENGTH - 1 || !firsts.some((c) => text.includes(c))) return;
-    const taken: Array<[number, number]> = [];
+    const taken = new ClaimedSpans(text.length);
     for (const term of terms) {
       if (!text.includes(term[0])) continue;
-      for (const miss of findNearMisses(text, term)) {
+      for (const miss of findNearMisses(text, term, MAX_PER_LINE)) {
         const written = text.slice(miss.from, miss.to);
         if (listedWrong.has(written) || coveredByStandard(text, miss.from, miss.to, standards)) continue;
         // “两学一做”学习教育: marks around a part of the term are how it is written, not a typo.
@@ -30,8 +31,8 @@ export const formulationTypo: ParagraphRule = {
         // 学习新时代……: the 习 ends 学习; the writer left out 习近平, which standard-formulation reports
         // (and a fix here would make 学习近平新时代, one 习 short).
         if (written[1] !== term[1] && ENDS_A_WORD_AFTER[written[0]]?.includes(text[miss.from - 1])) continue;
-        if (taken.some(([a, b]) => miss.from < b && miss.to > a)) continue;
-        taken.push([miss.from, miss.to]);
+        if (taken.overlaps(miss.from, miss.to)) continue;
+        taken.claim(miss.from, miss.to);
         const span = spanOf(line, miss.from, miss.to);
         ctx.report({
           span,
@@ -78,9 +79,9 @@ const MARKS = /[“”‘’《》〈〉「」『』"'、·\s]/g;
 function coveredByStandard(text: string, from: number, to: number, standards: string[]): boolean {
   for (const s of standards) {
     if (s.length < to - from) continue;
-    for (let at = text.indexOf(s, Math.max(0, to - s.length)); at >= 0 && at <= from; at = text.indexOf(s, at + 1)) {
-      if (at + s.length >= to) return true;
-    }
+    // Only where `s` would cover the span: a search to the line's end for every near miss made a
+    // pasted line of near misses quadratic.
+    for (let at = Math.max(0, to - s.length); at <= from; at++) if (text.startsWith(s, at)) return true;
   }
   return false;
 }

@@ -107,3 +107,12 @@ export interface ParagraphRule extends RuleBase {
 }
 
 export type Rule = DocumentRule | ParagraphRule;
+
+/**
+ * At most this many findings of one rule on one line. A pasted line of 500,000 half-width commas
+ * made 500,000 findings, each with its message and fix, on every keystroke: the server took seconds
+ * per edit to publish the first 2,000 of them. Past the limit the rule stops on that line and a note
+ * says so; fix-all mends what was found, and the next check finds the rest.
+ */
+export const MAX_PER_LINE = 200;
+

@@ -3,6 +3,7 @@ import type { Placeholder, ReportLine } from '../model/types';
 import { getLocale, t } from '../i18n';
 import type { DocumentRule, RuleContext } from './rule';
 import { quoteOrMark } from './util';
+import { firstIndexOf } from '../text/sorted';
 
 /**
  * What a placeholder stands for, read from the words around it: X月 is a month, XX同志 a name,
@@ -32,7 +33,7 @@ const SPEAKING_KINDS = new Set(['fill-hint', 'fill-note', 'template-field', 'cus
 /** “此处应填月份（如 3）” — or undefined when the surroundings say nothing. */
 export function placeholderContext(p: Placeholder): string | undefined {
   const line = p.line;
-  const from = line.starts.indexOf(p.span.start);
+  const from = firstIndexOf(line.starts, p.span.start);
   if (from < 0) return undefined;
   const to = from + p.text.length;
   const before = line.text.slice(Math.max(0, from - 6), from);

@@ -27,3 +27,9 @@ export function floorIndex(xs: ArrayLike<number>, value: number, from = 0): numb
   }
   return found;
 }
+
+/** Index of the first occurrence of `value` in an ascending array of integers, or -1. */
+export function firstIndexOf(xs: ArrayLike<number>, value: number): number {
+  const i = floorIndex(xs, value - 1) + 1;
+  return i < xs.length && xs[i] === value ? i : -1;
+}

@@ -19,6 +19,8 @@ const SAMPLE_CHARS = 64 * 1024;
 /** Keystrokes typed into the sample, and how many between two looks at the message queue. */
 const KEYSTROKES = 60;
 const PER_TURN = 1;
+/** A sample ends at the end of a line unless that line runs on this far past the sample's size. */
+const LINE_SLACK = 4096;
 
 /** How long the writer must have left the documents alone before a warm-up turn runs. */
 const QUIET_MS = 250;
@@ -80,7 +82,7 @@ export class TypingWarmUp {
     const { sampleChars, keystrokes } = this.sizes;
     if (!this.wants(text)) return;
     this.started = true;
-    let sample = text.slice(0, Math.max(0, text.indexOf('\n', sampleChars)) || sampleChars);
+    let sample = openingOf(text, sampleChars);
     // The sample is checked as the draft is: its own parse cache, never the document's, and the
     // corpus the caller gives for a sample (the workspace index under a name of its own), if any.
     const own: LintOptions = { ...options, cache: new ProseCache({ shiftInPlace: true }) };
@@ -112,6 +114,23 @@ export class TypingWarmUp {
     };
     nextTurn(turn);
   }
+}
+
+/**
+ * The draft's first `size` characters, taken to the end of that line when it ends soon after. A
+ * pasted megabyte on one line is cut (between two UTF-16 units of one character never): the whole
+ * line would make every warm-up keystroke as slow as that line.
+ */
+export function openingOf(text: string, size: number): string {
+  if (text.length <= size) return text;
+  const lineEnd = text.indexOf('\n', size);
+  if (lineEnd >= 0 && lineEnd - size <= LINE_SLACK) return text.slice(0, lineEnd);
+  const cut = size - (isHighSurrogate(text.charCodeAt(size - 1)) ? 1 : 0);
+  return text.slice(0, cut);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }
 
 /** The sample with one character typed at the end of a line, spread over the sample as keystrokes go. */

@@ -47,6 +47,10 @@ export const hostile = {
   longLine(n: number): string {
     return HEAD + '一、会前准备情况\n' + '学,'.repeat(n / 2) + '\n';
   },
+  /** One line of `piece` repeated to about `n` characters: a paste of one pattern many times over. */
+  lineOf(piece: string, n: number): string {
+    return HEAD + '一、会前准备情况\n' + piece.repeat(Math.ceil(n / piece.length)) + '\n';
+  },
 };
 
 export interface CliResult {
