@@ -179,10 +179,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       if (lines) {
         if (rule.readsAcrossLineBreaks && wrapped === null) wrapped = wrappedSourceLines(model);
         const skip = rule.readsAcrossLineBreaks ? wrapped : undefined;
-        for (const f of lines.found) {
-          if (skip?.has(model.lineIndex.positionAt(f.span.start).line)) continue;
-          if (f.crowded) findings.push({ rule: 'too-many', severity: 'information', message: f.message, span: f.span });
-          else report(f);
+        try {
+          for (const f of lines.found) {
+            if (skip?.has(model.lineIndex.positionAt(f.span.start).line)) continue;
+            if (f.crowded) findings.push({ rule: 'too-many', severity: 'information', message: f.message, span: f.span });
+            else report(f);
+          }
+        } catch (err) {
+          if (err !== RULE_FULL) throw err;
+          findings.push(crowdedRuleNote(rule));
         }
         failure = lines.failure;
       } else if (rule.scope !== 'paragraph') {
@@ -363,11 +368,11 @@ function checkLines(
 const LINE_FULL = Symbol('line full');
 
 /**
- * At most this many findings of one document rule in one draft (paragraph rules are held per line
- * instead): a real 5 MB draft has a few thousand of any kind, a pasted line of 250,000 "XX" had 250,000.
+ * At most this many findings of one rule in one draft (and MAX_PER_LINE on one line): a real 5 MB
+ * draft has a few thousand of any kind, a pasted line of 250,000 "XX" had 250,000.
  */
 export const MAX_PER_RULE = 10_000;
-/** Thrown by a document rule's report past MAX_PER_RULE: stops the rule. */
+/** Thrown by a rule's report past MAX_PER_RULE: stops the rule. */
 const RULE_FULL = Symbol('rule full');
 
 function crowdedRuleNote(rule: Rule): Finding {
@@ -375,7 +380,7 @@ function crowdedRuleNote(rule: Rule): Finding {
     rule: 'too-many',
     severity: 'information',
     span: { start: 0, end: 0 },
-    message: t('本文件“{0}”（{1}）超过 {2} 处，只列出了前 {2} 处，其余未检查。请先改正已列出的，再检查时会列出其余的。', t(rule.summary), rule.id, MAX_PER_RULE),
+    message: t('本文件“{0}”（{1}）超过 {2} 处，只列出了前 {2} 处，其余未列出。请先改正已列出的，再检查时会列出其余的。', t(rule.summary), rule.id, MAX_PER_RULE),
   };
 }
 

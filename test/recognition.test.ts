@@ -166,6 +166,11 @@ describe('titles whose subject holds a word that names another kind of document'
     });
   }
 
+  it('recognises a 述职 title that strings several 述X words together (述职述廉述党建工作报告)', () => {
+    const text = lines('区财政局局长2025年述职述廉述党建工作报告', '2025年，我认真履行局长职责，现将本人履职、廉洁自律和抓党建情况报告如下：', '一、履行职责情况', '牵头完成预算编制。', '二、廉洁自律情况', '严格遵守中央八项规定精神。', '三、存在的问题', '调查研究不够深入。', '四、下一步打算', '加强理论学习。');
+    assert.equal(lint(text).type?.id, 'duty-report', explainDetection(lint(text).detection).join('\n'));
+  });
+
   it('recognises a summary that also gives next year\'s plan (工作总结及工作计划), not a plan alone', () => {
     const summary = lines('一、主要工作', '全年开展主题党日12次，发展党员2名。', '二、存在的不足', '理论学习还不够深入。', '三、下一步打算', '抓好支部标准化建设。');
     assert.equal(lint('2024年党支部工作总结及2025年工作计划\n' + summary).type?.id, 'branch-work-summary');
@@ -276,6 +281,18 @@ describe('staying silent on documents that are not reports', () => {
     [
       "an article in the author's voice, with an odd title",
       lines('年度考核随笔', '每到年底都要写述职报告，怎样才能写好述职报告呢？笔者以为要注意三点。', '一、避免把述职报告写成单位工作总结', '述职报告讲的是个人履职。', '二、避免罗列工作', '要突出重点。'),
+    ],
+    [
+      'an article on writing the type, titled 浅谈……的撰写',
+      lines('浅谈班子对照检查材料的撰写', '班子对照检查材料是民主生活会的基础，写好它要抓住三个环节。', '一、查摆问题要具体', '问题要见人见事。', '二、原因分析要深刻', '从思想根源上找原因。', '三、整改措施要管用', '措施要能落地。'),
+    ],
+    [
+      'a Q&A on how the meeting is held, titled ……召开程序',
+      lines('党员组织生活会召开程序', '1、会前征求意见，查摆问题，分析原因。', '2、会上党员逐一对照检查，开展批评和自我批评。', '3、会后制定整改措施，明确整改时限。'),
+    ],
+    [
+      'a news headline that opens with its place',
+      lines('临河：全县20名乡镇党委书记向县委常委会述责述廉', '“我将扛起管党治党政治责任……”', '日前，20名乡镇党委书记逐一述责述廉，县委书记逐一点评。', '一、述责述廉聚焦主业', '书记们逐一述职。', '二、点评直指不足', '点评逐一指出问题。'),
     ],
   ];
   for (const [what, text] of silent) {

@@ -72,27 +72,64 @@ function plainProse(text: string, base: number, index: LineIndex): ProseResult {
  */
 const MAX_MARKER_RUN = 16;
 /** Each marker and the private-use character that stands in for it during the parse. */
-const STAND_IN: Record<string, string> = { '*': '\uE000', _: '\uE001', '[': '\uE002', ']': '\uE003' };
+const STAND_IN: Record<string, string> = { '*': '\uE000', _: '\uE001', '[': '\uE002', ']': '\uE003', '~': '\uE004', '`': '\uE005', '<': '\uE006' };
 const PUT_BACK: Record<string, string> = Object.fromEntries(Object.entries(STAND_IN).map(([mark, standIn]) => [standIn, mark]));
+/** The markers whose long runs are tamed. */
+const RUN_MARKS = ['*', '_', '[', ']'];
 /** A run one longer than allowed, of each marker: the quick test before the pattern runs. */
-const TOO_LONG = Object.keys(STAND_IN).map((mark) => mark.repeat(MAX_MARKER_RUN + 1));
-const LONG_MARKER_RUN = new RegExp(Object.keys(STAND_IN).map((mark) => `\\${mark}{${MAX_MARKER_RUN + 1},}`).join('|'), 'g');
-const STOOD_IN = /[\uE000-\uE003]/g;
-const HAS_STAND_IN = /[\uE000-\uE003]/;
+const TOO_LONG = RUN_MARKS.map((mark) => mark.repeat(MAX_MARKER_RUN + 1));
+const LONG_MARKER_RUN = new RegExp(RUN_MARKS.map((mark) => `\\${mark}{${MAX_MARKER_RUN + 1},}`).join('|'), 'g');
+const STOOD_IN = /[\uE000-\uE006]/g;
+const HAS_STAND_IN = /[\uE000-\uE006]/;
 /** Blanks from here to the end of the line (sticky: tried at lastIndex). */
 const BLANK_TO_LINE_END = /[ \t]*(?:[\r\n]|$)/y;
 
-function withLongRunsTamed(text: string): string | undefined {
-  if (!TOO_LONG.some((run) => text.includes(run))) return undefined;
-  // Text that has the stand-ins already could not be told back apart: parsed as it is.
-  if (HAS_STAND_IN.test(text)) return undefined;
-  const tamed = text.replace(LONG_MARKER_RUN, (run, at: number) => {
+/**
+ * Markers spread through a text rather than run together do the same: a line of "*学*学*学…" or
+ * "~学~学…", or thousands of lines of a lone "[" or "`" (pasted text with no blank lines is one
+ * paragraph), took 43–55 s for 80,000 characters. Past this many of one kind in one parse, which no
+ * report comes near (a chunk is about 8 KB), every one of that kind is read as the character it is.
+ */
+const MAX_MARKERS = 1000;
+const DENSE_MARKS = ['*', '_', '~', '`', '<', '['];
+
+function withLongRunsTamed(text: string): string {
+  if (!TOO_LONG.some((run) => text.includes(run))) return text;
+  return text.replace(LONG_MARKER_RUN, (run, at: number) => {
     const lineStart = Math.max(text.lastIndexOf('\n', at - 1), text.lastIndexOf('\r', at - 1)) + 1;
     BLANK_TO_LINE_END.lastIndex = at + run.length;
     if (/^[ \t]*$/.test(text.slice(lineStart, at)) && BLANK_TO_LINE_END.test(text)) return run;
     return STAND_IN[run[0]].repeat(run.length);
   });
-  return tamed === text ? undefined : tamed;
+}
+
+function withDenseMarkersTamed(text: string): string {
+  let out = text;
+  for (const mark of DENSE_MARKS) {
+    if (!moreThan(out, mark, MAX_MARKERS)) continue;
+    out = out.replaceAll(mark, STAND_IN[mark]);
+    // A bracket's partner goes with it: "]" alone is plain text, but "](" would still start a link.
+    if (mark === '[') out = out.replaceAll(']', STAND_IN[']']);
+  }
+  return out;
+}
+
+function moreThan(text: string, mark: string, limit: number): boolean {
+  let n = 0;
+  for (let at = text.indexOf(mark); at >= 0; at = text.indexOf(mark, at + 1)) if (++n > limit) return true;
+  return false;
+}
+
+/**
+ * The text with its long runs and dense markers stood in for, and whether markers were dense;
+ * undefined when nothing was stood in for.
+ */
+function withMarkersTamed(text: string): { tamed: string; dense: boolean } | undefined {
+  // Text that has the stand-ins already could not be told back apart: parsed as it is.
+  if (HAS_STAND_IN.test(text)) return undefined;
+  const runsTamed = withLongRunsTamed(text);
+  const tamed = withDenseMarkersTamed(runsTamed);
+  return tamed === text ? undefined : { tamed, dense: tamed !== runsTamed };
 }
 
 function putBack(s: string): string {
@@ -101,13 +138,15 @@ function putBack(s: string): string {
 
 function parseText(text: string, frontMatter: boolean, base: number, index: LineIndex, bracketsInert: boolean): ProseResult {
   if (isPlain(text, bracketsInert)) return plainProse(text, base, index);
-  const tamed = withLongRunsTamed(text);
-  if (tamed === undefined) return extractProse(parseMarkdown(text, frontMatter), text, base, index);
+  const stoodIn = withMarkersTamed(text);
+  if (stoodIn === undefined) return extractProse(parseMarkdown(text, frontMatter), text, base, index);
+  const { tamed, dense } = stoodIn;
   // Same length, character for character: every offset the parse gives holds for the draft too.
   const result = extractProse(parseMarkdown(tamed, frontMatter), tamed, base, index);
   for (const line of result.lines) line.text = putBack(line.text);
   for (const c of result.comments) c.body = putBack(c.body);
   if (result.yaml) result.yaml = { ...result.yaml, value: putBack(result.yaml.value) };
+  if (dense) result.markersTamed = true;
   return result;
 }
 
@@ -340,6 +379,7 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
     tables: r.tables.map((t) => ({ span: span(t.span), rows: t.rows.map((row) => row.map(line)) })),
     comments: r.comments.map((c) => ({ span: span(c.span), body: c.body })),
     yaml: r.yaml && { span: span(r.yaml.span), value: r.yaml.value, valueStart: r.yaml.valueStart + delta },
+    markersTamed: r.markersTamed,
   };
 }
 
@@ -387,6 +427,9 @@ export const MAX_JOINED = 64 * 1024;
 const leftovers = new WeakMap<RegExp, WeakMap<ProseResult, boolean>>();
 
 function hasLeftover(part: ProseResult, leftover: RegExp): boolean {
+  // Markers read as plain characters are meant to stay so: joining the next chunk would only parse
+  // more of them again (and again, growing) to the same end.
+  if (part.markersTamed) return false;
   let known = leftovers.get(leftover);
   if (!known) leftovers.set(leftover, (known = new WeakMap()));
   let found = known.get(part);

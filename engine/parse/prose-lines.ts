@@ -19,6 +19,8 @@ export interface ProseResult {
   yaml?: { span: Span; value: string; valueStart: number };
   /** Parsing stopped short of the full Markdown reading somewhere (a cap or the time budget): why. */
   note?: string;
+  /** Some kind of marker was too dense to parse and was read as plain characters (parse-prose.ts). */
+  markersTamed?: boolean;
 }
 
 type Segment =

@@ -44,13 +44,14 @@ interface DetectionData {
   'not-report-title-words'?: string[];
   'report-openings': string[];
   'news-openings': string[];
+  'news-titles'?: string[];
   'other-openings'?: string[];
   'opening-formulas'?: string[];
   weights: Record<string, number>;
   threshold: number;
 }
 
-let compiled: { notReport: string[]; notReportWords: string[]; reportOpenings: RegExp[]; news: RegExp[]; otherOpenings: RegExp[]; formulas: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
+let compiled: { notReport: string[]; notReportWords: string[]; reportOpenings: RegExp[]; news: RegExp[]; newsTitles: RegExp[]; otherOpenings: RegExp[]; formulas: RegExp[]; w: Record<string, number>; threshold: number } | undefined;
 
 function detectionData() {
   if (compiled) return compiled;
@@ -60,6 +61,7 @@ function detectionData() {
     notReportWords: d['not-report-title-words'] ?? [],
     reportOpenings: (d['report-openings'] ?? []).map((p) => new RegExp(p, 'u')),
     news: (d['news-openings'] ?? []).map((p) => new RegExp(p, 'u')),
+    newsTitles: (d['news-titles'] ?? []).map((p) => new RegExp(p, 'u')),
     otherOpenings: (d['other-openings'] ?? []).map((p) => new RegExp(p, 'u')),
     formulas: (d['opening-formulas'] ?? []).map((p) => new RegExp(p, 'u')),
     w: d.weights ?? {},
@@ -203,6 +205,7 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
   };
   const reportOpening = data.reportOpenings.some((r) => r.test(opening));
   const news = data.news.some((r) => r.test(firstOpening));
+  const newsTitle = data.newsTitles.some((r) => r.test(title));
   const otherOpening = data.otherOpenings.map((r) => r.exec(opening)?.[0]).find((m) => m !== undefined);
   const head = model.text.slice(0, REQUIRES_IN_TEXT_CHARS);
   const tops = model.sections.filter((s) => !s.parent);
@@ -219,7 +222,8 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     const requiredWord = d.requires.length === 0 || d.requires.some((word) => title.includes(word) || firstOpening.includes(word) || topTitles.includes(word));
     const requiredInText = d.requiresInText.length === 0 || d.requiresInText.some((word) => head.includes(word));
 
-    const titlePattern = title ? d.titles.find((r) => r.test(title)) : undefined;
+    // A headline that names the type ("镇雄：……述责述廉") is news about it: not the type's title.
+    const titlePattern = title && !newsTitle ? d.titles.find((r) => r.test(title)) : undefined;
     if (titlePattern) add(w('title'), t('标题“{0}”是{1}的标题', title, type.name));
     const openingPattern = d.openings.find((r) => r.test(opening));
     if (openingPattern) add(w('opening'), t('开头“{0}”说明是{1}', snippet(opening, openingPattern), type.name));
@@ -236,6 +240,7 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     const exclude = d.excludes.find((k) => title.includes(k) || firstOpening.includes(k));
     if (exclude) add(w('exclude'), t('标题或开头有“{0}”，不像{1}', exclude, type.name));
     if (news) add(w('news'), t('开头像新闻稿或文章（电头、日期、记者署名或作者口吻）'));
+    else if (newsTitle) add(w('news'), t('标题像新闻标题（以“地名：”开头）'));
     if (otherOpening) add(w('other-opening'), t('开头“{0}”说明是方案、规定一类的文件', otherOpening));
 
     const match = matchSections(model, type);

@@ -4,6 +4,7 @@
  */
 import { copiedParagraph } from './copied-paragraph';
 import { adverbialDe } from './adverbial-de';
+import { complementDe } from './complement-de';
 import { approximateNumber } from './approximate-number';
 import { attendance } from './attendance';
 import { citationOrder } from './citation-order';
@@ -67,6 +68,7 @@ export const RULES: readonly Rule[] = [
   termQuotes,
   commonTypo,
   adverbialDe,
+  complementDe,
   repeatedWord,
   attendance,
   dateOrder,

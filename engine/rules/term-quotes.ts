@@ -7,24 +7,33 @@ const OPENERS = '“‘「『〝';
 const CLOSERS = '”’」』〞';
 
 /**
- * Whether `at` stands inside a quotation or a book title on its line: an opening mark before it
- * that no closing mark has closed yet, or an odd number of straight quotes before it.
+ * Whether an offset stands inside a quotation or a book title on its line: an opening mark before it
+ * that no closing mark has closed yet, or an odd number of straight quotes before it. Asked for
+ * offsets left to right, it reads on from where it stopped: read from the line's start for each term,
+ * a pasted line of 30,000 “四风” took 70 s.
  */
-function isQuoted(text: string, at: number, length: number): boolean {
-  let open = 0;
-  let straight = 0;
-  let title = 0;
-  for (let i = 0; i < at; i++) {
-    const c = text[i];
-    if (OPENERS.includes(c)) open++;
-    else if (CLOSERS.includes(c)) open = Math.max(0, open - 1);
-    else if (c === '"' || c === '＂') straight++;
-    else if (c === '《') title++;
-    else if (c === '》') title = Math.max(0, title - 1);
+class QuotationState {
+  private open = 0;
+  private straight = 0;
+  private title = 0;
+  private read = 0;
+
+  constructor(private readonly text: string) {}
+
+  isQuoted(at: number, length: number): boolean {
+    const text = this.text;
+    for (; this.read < at; this.read++) {
+      const c = text[this.read];
+      if (OPENERS.includes(c)) this.open++;
+      else if (CLOSERS.includes(c)) this.open = Math.max(0, this.open - 1);
+      else if (c === '"' || c === '＂') this.straight++;
+      else if (c === '《') this.title++;
+      else if (c === '》') this.title = Math.max(0, this.title - 1);
+    }
+    if (this.open > 0 || this.straight % 2 === 1 || this.title > 0) return true;
+    // A closing mark right after the term (its opening one lost, as in text pasted from a web page).
+    return CLOSERS.includes(text[at + length] ?? '');
   }
-  if (open > 0 || straight % 2 === 1 || title > 0) return true;
-  // A closing mark right after the term (its opening one lost, as in text pasted from a web page).
-  return CLOSERS.includes(text[at + length] ?? '');
 }
 
 let pattern: RegExp | undefined;
@@ -54,10 +63,11 @@ export const termQuotes: ParagraphRule = {
     const { text } = line;
     const terms = termsPattern();
     terms.lastIndex = 0;
+    let quotation: QuotationState | undefined;
     for (let m = terms.exec(text); m; m = terms.exec(text)) {
       const term = m[0];
       const at = m.index;
-      if (isQuoted(text, at, term.length)) continue;
+      if ((quotation ??= new QuotationState(text)).isQuoted(at, term.length)) continue;
       const span = spanOf(line, at, at + term.length);
       const before = { start: span.start, end: span.start };
       const after = { start: span.end, end: span.end };
