@@ -236,6 +236,27 @@ describe('party-report CLI', function () {
     assert.match(fixWord.stderr, /draft\.docx: Word 文档只检查，不改写/);
   });
 
+  it('export refuses an -o that is the draft itself, that names another kind of file, or a file for several drafts', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'export-o-'));
+    const draft = fs.readFileSync(path.join(REPO, 'examples', 'org-life-meeting-report.md'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'a.md'), draft);
+    fs.writeFileSync(path.join(dir, 'b.md'), draft);
+    // With --force this once replaced the draft with its DOCX.
+    const self = run(['export', 'a.md', '-o', 'a.md', '--force'], dir);
+    assert.equal(self.code, 2);
+    assert.equal(self.stderr, 'a.md: 导出不能写到文稿本身上（文稿保持不变）。请用 -o 指定另一个以 .docx 结尾的文件名。\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'a.md'), 'utf8'), draft, 'the draft is untouched');
+    const md = run(['export', 'a.md', '-o', 'out.md'], dir);
+    assert.equal(md.code, 2);
+    assert.equal(md.stderr, 'out.md: 输出文件名应以 .docx 结尾（导出的是 Word 文档）。请改为如 out.docx。\n');
+    assert.match(run(['export', 'a.md', '-o', 'report'], dir).stderr, /^report: 输出文件名应以 \.docx 结尾（导出的是 Word 文档）。请改为如 report\.docx。\n$/);
+    const several = run(['export', 'a.md', 'b.md', '-o', 'one.docx'], dir);
+    assert.equal(several.code, 2);
+    assert.equal(several.stderr, '导出多个文稿时 -o 应为输出目录，one.docx 像是一个文件名。请指定一个目录（不存在时会创建）。\n');
+    assert.deepEqual(fs.readdirSync(dir).sort(), ['a.md', 'b.md'], 'nothing was written');
+    assert.equal(run(['export', 'a.md', '-o', 'ok.DOCX'], dir).code, 0, 'the extension in any case');
+  });
+
   it('says what is wrong with the arguments in Chinese, and shows the usage for --help after any command', () => {
     const unknown = run(['lint', '--bogus', 'examples']);
     assert.match(unknown.stderr, /^未知的选项 --bogus。若是以 - 开头的文件名，请写成 \.\/--bogus。\n用法：/);

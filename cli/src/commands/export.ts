@@ -79,6 +79,13 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
   }
   const extension = args.pdf ? '.pdf' : '.docx';
   const single = isSingleDraft(args.files);
+  if (single && args.output !== undefined) {
+    const wrong = outputProblem(args.files[0], args.output, extension);
+    if (wrong) {
+      err(`${args.output}: ` + wrong);
+      return 2;
+    }
+  }
   const batch = single ? undefined : planBatch(args, extension, err);
   if (batch === null) return 2;
   let soffice: string | undefined;
@@ -114,6 +121,21 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
   return failed > 0 ? 2 : 0;
 }
 
+/**
+ * What is wrong with -o for one draft, if anything. "-o a.md --force" once replaced the draft itself
+ * with its export, and "-o out.md" or "--pdf -o x.docx" wrote a file whose name says another kind.
+ */
+function outputProblem(draft: string, output: string, extension: string): string | undefined {
+  if (fs.existsSync(output) && fs.existsSync(draft) && fs.realpathSync(output) === fs.realpathSync(draft)) {
+    return t('导出不能写到文稿本身上（文稿保持不变）。请用 -o 指定另一个以 {0} 结尾的文件名。', extension);
+  }
+  if (path.extname(output).toLowerCase() !== extension) {
+    const suggested = path.join(path.dirname(output), path.basename(output, path.extname(output)) + extension);
+    return t('输出文件名应以 {0} 结尾（导出的是 {1}）。请改为如 {2}。', extension, extension === '.pdf' ? 'PDF' : t('Word 文档'), suggested);
+  }
+  return undefined;
+}
+
 interface Batch {
   jobs: ExportJob[];
   /** Arguments that matched nothing and outputs two drafts would share: already reported. */
@@ -134,6 +156,11 @@ function planBatch(args: ExportArgs, extension: string, err: (s: string) => void
     }
     if (stat && !stat.isDirectory()) {
       err(t('导出多个文稿时 -o 应为输出目录，{0} 是一个文件。', args.output));
+      return null;
+    }
+    // "-o 报告.docx" with several drafts made a folder of that name.
+    if (!stat && /\.(docx|pdf)$/i.test(args.output)) {
+      err(t('导出多个文稿时 -o 应为输出目录，{0} 像是一个文件名。请指定一个目录（不存在时会创建）。', args.output));
       return null;
     }
   }
