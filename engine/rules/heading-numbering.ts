@@ -1,6 +1,6 @@
 import { t } from '../i18n';
 import { isMalformed, standardMarker } from '../model/numbering';
-import type { Section } from '../model/types';
+import type { ReportLine, Section } from '../model/types';
 import type { Fix, DocumentRule, RuleContext, TextEdit } from './rule';
 import { q, spanOf } from './util';
 
@@ -26,10 +26,11 @@ export const headingNumbering: DocumentRule = {
       groups.set(key, list);
     }
     for (const group of groups.values()) {
-      const renumber = renumberFix(group);
+      const first = firstNumberOf(model.lines, group[0]);
+      const renumber = renumberFix(group, first);
       // When the sequence itself is broken, renumbering the level also mends any odd marker in it.
-      const broken = group.some((s, i) => s.numbering!.value !== i + 1);
-      let expected = 1;
+      const broken = group.some((s, i) => s.numbering!.value !== i + first);
+      let expected = first;
       // Indexed, and roots looked up in a map: 100 000 headings must not cost 100 000² steps.
       for (let i = 0; i < group.length; i++) {
         const s = group[i];
@@ -45,7 +46,7 @@ export const headingNumbering: DocumentRule = {
             : t('不是从{0}开始', q(standardMarker(n.level, 1)));
           // What the fix writes here: the level numbered in order (一、三、二、 becomes 一、二、三、, so the
           // last one is to be 三、, not the 四、 that follows the 三、 before it).
-          const target = standardMarker(n.level, i + 1);
+          const target = standardMarker(n.level, i + first);
           ctx.report({
             span,
             message:
@@ -81,11 +82,35 @@ function gapIsMissingSections(ctx: RuleContext, rootIndex: Map<Section, number>,
   return missing === gap;
 }
 
-function renumberFix(group: Section[]): Fix {
+/**
+ * The number the level starts at: 1, or the heading's own number when the line before it ends the
+ * items before it inline ("法律分析：1、组织生活会每年……" then "2、……" on lines of their own). Read
+ * as starting at 1, the level was "not from 1" and its fix made two items 1.
+ */
+function firstNumberOf(lines: ReportLine[], heading: Section): number {
+  const value = heading.numbering!.value;
+  if (value <= 1) return 1;
+  const before = lines[heading.line.index - 1];
+  if (!before) return 1;
+  const k = value - 1;
+  const forms = [standardMarker(heading.numbering!.level, k)];
+  if (heading.numbering!.level >= 3) forms.push(`${k}、`, `${k}．`, `(${k})`);
+  return forms.some((form) => inlineMarkerIn(before.text, form)) ? value : 1;
+}
+
+/** `marker` inside a line (not at its start: that is a heading of its own), after a clause mark or a space. */
+function inlineMarkerIn(text: string, marker: string): boolean {
+  for (let at = text.indexOf(marker, 1); at > 0; at = text.indexOf(marker, at + 1)) {
+    if (/[：:。；;，,\s]/.test(text[at - 1]) && !/[0-9]/.test(text[at - 1])) return true;
+  }
+  return false;
+}
+
+function renumberFix(group: Section[], first: number): Fix {
   const edits: TextEdit[] = [];
   group.forEach((s, i) => {
     const n = s.numbering!;
-    const marker = standardMarker(n.level, i + 1);
+    const marker = standardMarker(n.level, i + first);
     if (marker !== n.marker) edits.push({ span: spanOf(s.line, n.from, n.to), newText: marker });
   });
   return { title: t('重新编号本级标题（{0} 个）', group.length), edits, safe: true };
