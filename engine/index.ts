@@ -28,7 +28,7 @@ export { matchSections, topHeadingDepth, topSections, type SectionMatch } from '
 export { normalizeFormulation } from './formulations/load';
 export { loadExporter } from './export/load';
 export { FONT_KEYS } from './export/gbt9704';
-export { WriteRefused, writeFileAtomic, type WriteOptions } from './io/write-file-atomic';
+export { checkWritable, WriteRefused, writeFileAtomic, type WriteOptions } from './io/write-file-atomic';
 export { ENCODINGS, FileReadError, encodeText, readTextFile, type TextEncodingName, type TextFile } from './io/read-file';
 export { compileUserPattern } from './text/safe-regex';
 export { SETTING_CHECKS, PROJECT_KEYS, settingProblem, fontProblem, validRules, validFonts, validPage } from './config/settings';

@@ -257,6 +257,38 @@ describe('party-report CLI', function () {
     assert.equal(run(['export', 'a.md', '-o', 'ok.DOCX'], dir).code, 0, 'the extension in any case');
   });
 
+  it('export says plainly why it cannot start: a wrong --soffice, a PDF already there (before converting), a folder it cannot write in', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = fs.mkdtempSync(path.join(tmp, 'export-msg-'));
+    fs.copyFileSync(path.join(REPO, 'examples', 'org-life-meeting-report.md'), path.join(dir, 'a.md'));
+    const wrong = run(['export', 'a.md', '--pdf', '--soffice', '/nonexistent/soffice'], dir);
+    assert.equal(wrong.code, 2);
+    assert.equal(wrong.stderr, '导出 PDF 需要 LibreOffice：指定的 soffice 路径 /nonexistent/soffice 不存在。请改正设置 partyReport.export.soffice（命令行用 --soffice）中的路径，或删去它以在 PATH 中查找。\n');
+    // A stand-in soffice that leaves a mark: with a.pdf there, it must not run at all.
+    const fake = path.join(dir, 'soffice');
+    fs.writeFileSync(fake, `#!/bin/sh\ntouch "${path.join(dir, 'ran')}"\n`, { mode: 0o755 });
+    fs.writeFileSync(path.join(dir, 'a.pdf'), 'old');
+    const exists = run(['export', 'a.md', '--pdf', '--soffice', fake], dir);
+    assert.equal(exists.code, 2);
+    assert.equal(exists.stderr, 'a.pdf: 文件已存在，未覆盖（其中可能有你在别处做的修改）。确需覆盖请加 --force，或用 -o 指定另一个文件名。\n');
+    assert.equal(fs.existsSync(path.join(dir, 'ran')), false, 'no conversion before the refusal');
+    assert.equal(fs.readFileSync(path.join(dir, 'a.pdf'), 'utf8'), 'old');
+    if (process.platform === 'linux') {
+      // Node's own message named the temporary file.
+      assert.equal(run(['export', 'a.md', '-o', '/proc/x.docx'], dir).stderr, '/proc/x.docx: 无法写入：不能在目录 /proc 中创建文件\n');
+    }
+  });
+
+  it('tells UTF-16 saved without a BOM from a binary file', () => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'utf16-'));
+    fs.writeFileSync(path.join(dir, 'u.md'), Buffer.from('# 标题\n正文。\n', 'utf16le'));
+    fs.writeFileSync(path.join(dir, 'b.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 1, 0, 0]));
+    assert.match(run(['lint', 'u.md'], dir).stderr, /^u\.md: 无法读取：文件像是没有 BOM 的 UTF-16 编码：请加 --encoding utf-16le（或 utf-16be），或另存为 UTF-8\n/);
+    assert.match(run(['lint', 'b.md'], dir).stderr, /^b\.md: 无法读取：文件含 NUL 字节，看起来是二进制文件/);
+    const r = run(['lint', '--encoding', 'utf-16le', '--format', 'json', 'u.md'], dir);
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+  });
+
   it('says what is wrong with the arguments in Chinese, and shows the usage for --help after any command', () => {
     const unknown = run(['lint', '--bogus', 'examples']);
     assert.match(unknown.stderr, /^未知的选项 --bogus。若是以 - 开头的文件名，请写成 \.\/--bogus。\n用法：/);

@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { getLocale, loadExporter, quotedList, quoteOrMark, setLocale, t, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
+import { getLocale, loadExporter, quotedList, quoteOrMark, setLocale, t, checkWritable, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
 import { DraftReadError, readDraft } from './read-draft';
 import { projectConfigFor } from './project';
 import { defaultJobs, InOrder, Pool, poolThreadData, workerThreads } from './worker-pool';
@@ -55,6 +55,23 @@ export async function exportJob(job: ExportJob, settings: ExportSettings, inBatc
   const exporter = loadExporter();
   // Exported all the same (the writer may want the blank page), but not without a word.
   if (text.trim() === '') err(about + t('文稿是空的：导出的是一份只有版面、没有内容的文件。'));
+  if (inBatch) {
+    // Under -o, the draft's subfolder may not exist yet.
+    try {
+      fs.mkdirSync(path.dirname(job.target), { recursive: true });
+    } catch (e) {
+      err(`${path.dirname(job.target)}: ` + t('无法创建输出目录：{0}', (e as Error).message));
+      return { messages, written: false };
+    }
+  }
+  // Refused now rather than after the export: a PDF's conversion takes seconds.
+  try {
+    checkWritable(job.target, settings.force);
+  } catch (e) {
+    if (!(e instanceof WriteRefused)) throw e;
+    err(e.message);
+    return { messages, written: false };
+  }
   let bytes: Uint8Array;
   if (settings.soffice) {
     try {
@@ -72,15 +89,6 @@ export async function exportJob(job: ExportJob, settings: ExportSettings, inBatc
     result.warnings.forEach((w) => err(about + w));
     sayUnfilled(result.unfilled, (line) => err(about + line));
     bytes = result.docx;
-  }
-  if (inBatch) {
-    // Under -o, the draft's subfolder may not exist yet.
-    try {
-      fs.mkdirSync(path.dirname(job.target), { recursive: true });
-    } catch (e) {
-      err(`${path.dirname(job.target)}: ` + t('无法创建输出目录：{0}', (e as Error).message));
-      return { messages, written: false };
-    }
   }
   try {
     writeFileAtomic(job.target, bytes, settings.force);

@@ -42,8 +42,10 @@ export function findSoffice(setting?: string): string | undefined {
 }
 
 /** What to tell a writer without LibreOffice. */
-export const noSofficeMessage = () =>
-  t('导出 PDF 需要 LibreOffice：没有在 PATH 中找到 soffice。请安装 LibreOffice，或在设置 partyReport.export.soffice（命令行用 --soffice）中写明 soffice 的路径。');
+export const noSofficeMessage = (setting?: string) =>
+  setting && setting.trim()
+    ? t('导出 PDF 需要 LibreOffice：指定的 soffice 路径 {0} 不存在。请改正设置 partyReport.export.soffice（命令行用 --soffice）中的路径，或删去它以在 PATH 中查找。', setting.trim())
+    : t('导出 PDF 需要 LibreOffice：没有在 PATH 中找到 soffice。请安装 LibreOffice，或在设置 partyReport.export.soffice（命令行用 --soffice）中写明 soffice 的路径。');
 
 /** Keeps the blank page a section break inserts, as a printer would print it. */
 export const PDF_FILTER = 'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}';

@@ -172,7 +172,11 @@ export function decodeText(bytes: Uint8Array, forced?: TextEncodingName): { text
     if (text === undefined) return { error: t('不是有效的 {0} 编码', encoding.toUpperCase()) };
   } else {
     // NUL bytes in a file without a UTF-16 BOM: not text in any encoding a report is saved in.
-    if (body.includes(0)) return { error: t('文件含 NUL 字节，看起来是二进制文件，不是 Markdown 文稿') };
+    if (body.includes(0)) {
+      // Every other byte NUL: UTF-16 saved without its BOM (some Windows tools), not a binary file.
+      if (looksLikeUtf16(body)) return { error: t('文件像是没有 BOM 的 UTF-16 编码：请加 --encoding utf-16le（或 utf-16be），或另存为 UTF-8') };
+      return { error: t('文件含 NUL 字节，看起来是二进制文件，不是 Markdown 文稿') };
+    }
     text = decode('utf-8');
     encoding = 'utf-8';
     if (text === undefined) {
@@ -202,4 +206,22 @@ export function encodeText(text: string, encoding: TextEncodingName, bom: boolea
   if (encoding === 'utf-16le') return Buffer.from((bom ? '\ufeff' : '') + text, 'utf16le');
   if (encoding === 'utf-16be') return Buffer.from((bom ? '\ufeff' : '') + text, 'utf16le').swap16();
   return undefined;
+}
+
+/**
+ * Whether the opening reads as UTF-16 text: NUL bytes all on one side of the pairs (ASCII in UTF-16
+ * has one in every pair, CJK few), and no control characters but tabs and line breaks once decoded.
+ */
+function looksLikeUtf16(body: Uint8Array): boolean {
+  const n = Math.min(body.length, 4096) & ~1;
+  if (n < 8) return false;
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (body[i] === 0) even++;
+    if (body[i + 1] === 0) odd++;
+  }
+  if ((even > 0) === (odd > 0)) return false;
+  const text = new TextDecoder(odd > 0 ? 'utf-16le' : 'utf-16be').decode(body.subarray(0, n));
+  return !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/.test(text);
 }

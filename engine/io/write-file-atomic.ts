@@ -59,8 +59,16 @@ function unchanged(file: string, expect: FileSnapshot): boolean {
   }
 }
 
-export function writeFileAtomic(target: string, data: string | Uint8Array, forceOrOptions: boolean | WriteOptions): void {
-  const options: WriteOptions = typeof forceOrOptions === 'boolean' ? { force: forceOrOptions } : forceOrOptions;
+/**
+ * Throws WriteRefused if a write to `target` would be refused before anything is written (a file that
+ * exists without force, a directory, a device, a read-only file, a missing folder). An export asks
+ * first: LibreOffice's conversion took seconds before "文件已存在，未覆盖" was said.
+ */
+export function checkWritable(target: string, forceOrOptions: boolean | WriteOptions): void {
+  preflight(target, typeof forceOrOptions === 'boolean' ? { force: forceOrOptions } : forceOrOptions);
+}
+
+function preflight(target: string, options: WriteOptions): { file: string; stat?: fs.Stats; dir: string } {
   const { file, stat } = resolveTarget(target);
   const expect = options.expect;
   if (expect && !stat) refuse(target, t('文件在读取后被删除，未重新创建'));
@@ -80,6 +88,13 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, force
     throw new WriteRefused(`${target}: ` + t('无法写入：目录 {0} 不存在', dir));
   }
   if (!dirStat.isDirectory()) throw new WriteRefused(`${target}: ` + t('无法写入：{0} 不是目录', dir));
+  return { file, stat, dir };
+}
+
+export function writeFileAtomic(target: string, data: string | Uint8Array, forceOrOptions: boolean | WriteOptions): void {
+  const options: WriteOptions = typeof forceOrOptions === 'boolean' ? { force: forceOrOptions } : forceOrOptions;
+  const { file, stat, dir } = preflight(target, options);
+  const expect = options.expect;
 
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   try {
@@ -107,7 +122,15 @@ export function writeFileAtomic(target: string, data: string | Uint8Array, force
     fs.rmSync(temp, { force: true });
     if (err instanceof WriteRefused) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? t('没有写入权限（目录只读）') : (err as Error).message;
+    // Node's own text names the temporary file, which the writer never asked for.
+    const reason =
+      code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+        ? t('没有写入权限（目录只读）')
+        : code === 'ENOENT' || code === 'ENOTDIR'
+          ? t('不能在目录 {0} 中创建文件', dir)
+          : code === 'ENOSPC'
+            ? t('磁盘空间不足')
+            : (code ?? (err as Error).message);
     throw new WriteRefused(`${target}: ` + t('无法写入：{0}', reason));
   }
 }

@@ -575,8 +575,9 @@ export function startServer(connection: Connection): void {
       let warnings: string[];
       if (format === 'pdf') {
         // An untrusted workspace's settings never name a program to run.
-        const soffice = exporter.findSoffice(trusted ? settings.exportSoffice : undefined);
-        if (!soffice) return { ok: false, message: exporter.noSofficeMessage() };
+        const setting = trusted ? settings.exportSoffice : undefined;
+        const soffice = exporter.findSoffice(setting);
+        if (!soffice) return { ok: false, message: exporter.noSofficeMessage(setting) };
         ({ pdf: bytes, warnings } = await exporter.exportPdf(doc.getText(), { ...options, soffice }));
       } else ({ docx: bytes, warnings } = await exporter.exportReport(doc.getText(), options));
       writeFileAtomic(p.target, bytes, p.force);

@@ -93,7 +93,7 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
     const exporter = loadExporter();
     soffice = exporter.findSoffice(args.soffice);
     if (!soffice) {
-      err(exporter.noSofficeMessage());
+      err(exporter.noSofficeMessage(args.soffice));
       return 2;
     }
   }
