@@ -22,6 +22,7 @@ const TITLES: Record<string, string> = {
   'stray-space': '多余的空格',
   'common-typo': '错别字',
   'adverbial-de': '状语后的“地”',
+  'complement-de': '补语前的“得”',
   'repeated-word': '重复字词',
   'document-number-format': '发文字号',
   'date-format': '日期格式',
