@@ -84,6 +84,12 @@ function margins(page: PageOptions = {}) {
 export const CHAR = Math.round(CHARACTER_PITCH_PT * 20); // one body character, in twips
 export const half = (pt: number) => pt * 2; // docx sizes are in half-points
 export const exact = { line: LINE_PITCH, lineRule: LineRuleType.EXACT, before: 0, after: 0 };
+/**
+ * A paragraph holding a picture: single ("auto") spacing, so that its line grows to the picture's
+ * height. Under the document's exact 28.95 pt, Word cuts an inline picture to one line's height. On
+ * the line grid the line still takes whole grid lines, so the text below stays on the grid.
+ */
+export const pictureSpacing = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 };
 
 /** Control characters Word cannot store (all C0 except tab, LF, CR). */
 const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
@@ -374,6 +380,7 @@ function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts,
 
   const runs: ParagraphChild[] = [];
   let onlyImages = text.length > 0;
+  let pictures = false;
   let from = 0;
   for (let i = 0; i <= text.length; i++) {
     const opaque = i < text.length && text[i] === OPAQUE;
@@ -396,22 +403,25 @@ function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts,
         onlyImages = false;
       } else {
         const image = /^!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?/.exec(raw);
-        if (image) runs.push(...opts.images(image[2], image[1], line));
-        else runs.push(run(raw, fonts.body));
+        if (image) {
+          const made = opts.images(image[2], image[1], line);
+          pictures ||= made.some((r) => r instanceof ImageRun);
+          runs.push(...made);
+        } else runs.push(run(raw, fonts.body));
       }
     }
     from = opaque ? i + 1 : i;
   }
   if (onlyImages) {
     // A picture on a line of its own: centred, no indent, and not squeezed into the line pitch.
-    return new Paragraph({ alignment: AlignmentType.CENTER, keepNext: opts.keepNext, children: runs });
+    return new Paragraph({ alignment: AlignmentType.CENTER, spacing: pictures ? pictureSpacing : exact, keepNext: opts.keepNext, children: runs });
   }
   const heading = level > 0 && !section!.runIn;
   return new Paragraph({
     style: heading ? HEADING_STYLE[level] : undefined,
     // 公文 are justified (两端对齐): full lines end flush with the right margin.
     alignment: AlignmentType.JUSTIFIED,
-    spacing: exact,
+    spacing: pictures ? pictureSpacing : exact,
     keepNext: heading || opts.keepNext || undefined,
     keepLines: heading || undefined,
     indent: { firstLine: FIRST_LINE_INDENT, firstLineChars: 200 },
