@@ -20,6 +20,7 @@ describe('export defects found by the external review, in the DOCX', function ()
   before(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'party-report-review-'));
     fs.writeFileSync(path.join(dir, '合影.png'), solidPng(400, 300));
+    fs.writeFileSync(path.join(dir, '长图.png'), solidPng(300, 2000));
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -35,5 +36,15 @@ describe('export defects found by the external review, in the DOCX', function ()
     // Text paragraphs keep the exact line pitch.
     const body = bodyParagraphs(document).find((p) => textOf(p) === '党员集中学习。')!;
     assert.match(body, /w:line="579"[^>]*w:lineRule="exact"|w:lineRule="exact"[^>]*w:line="579"/);
+  });
+
+  it('2. scales a tall picture to 20 of the text block\'s 22 lines, not only to its width', async () => {
+    const { document } = readDocx((await exportReport('正文。\n\n![长图](长图.png)\n', { baseDir: dir })).docx);
+    const [, cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(document)!.map(Number);
+    const EMU_PER_TWIP = 635;
+    const maxHeight = 20 * 579 * EMU_PER_TWIP;
+    assert.ok(cy <= maxHeight, `${cy} EMU high, at most ${maxHeight}`);
+    assert.ok(cy > maxHeight - 20 * EMU_PER_TWIP, `as tall as allowed: ${cy}`);
+    assert.ok(Math.abs(cx / cy - 300 / 2000) < 0.01, `aspect kept: ${cx} × ${cy}`);
   });
 });

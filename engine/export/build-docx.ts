@@ -42,7 +42,7 @@ import {
   TABLE_CELL_MARGIN,
   type ExportFonts,
 } from './gbt9704';
-import { loadImage } from './images';
+import { loadImage, pictureBox } from './images';
 import type { ExportMetadata } from './metadata';
 import { closingLayout } from './signature';
 import type { SourceBlocks } from '../model/source-blocks';
@@ -114,6 +114,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const blank = (extra: Partial<IParagraphOptions> = {}) => new Paragraph({ spacing: exact, children: [], ...extra });
   const page = margins(options.page);
   const textWidth = PAGE.width - page.left - page.right;
+  const pictureSize = pictureBox(textWidth, PAGE.height - page.top - page.bottom);
 
   const footnotes: Record<string, { children: Paragraph[] }> = {};
   const footnoteIds = new Map<string, number>();
@@ -169,7 +170,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const emitLiteralsBefore = (offset: number, into: Array<Paragraph | Table>) => order.literalsBefore(offset, into);
   const emitLines = (lines: ReportLine[], into: Array<Paragraph | Table>) => order.lines(lines, into);
   const imageRuns = (url: string, alt: string, line: ReportLine): ParagraphChild[] => {
-    const loaded = loadImage(url, options.baseDir, Math.floor(((textWidth / 20) * 96) / 72));
+    const loaded = loadImage(url, options.baseDir, pictureSize);
     if ('image' in loaded) {
       const { type, data, width: w, height: h } = loaded.image;
       return [new ImageRun({ type, data, transformation: { width: w, height: h }, altText: { name: alt || url, description: alt, title: alt } })];

@@ -39,6 +39,14 @@ export const LATIN_CHARACTER_PITCH_PT = 8 - 0.25;
  */
 export const CJK_LATIN_GAP = 3.2;
 
+/**
+ * A picture is scaled down to fit the text block (5.2.3, 156 × 225 mm): its width, and the height of
+ * all its lines but these two (20 of the 22 of 5.2.2). The picture's line also carries the font's descent and snaps to whole grid
+ * lines, so a 20-line picture takes 21; the last line is left for the caption or the line that
+ * introduces it. A picture as tall as the page would take a 23rd line and be cut off.
+ */
+export const PICTURE_SPARE_LINES = 2;
+
 /** Left and right padding of a table cell (twips). */
 export const TABLE_CELL_MARGIN = 80;
 

@@ -1,10 +1,11 @@
 /**
  * Images a draft points to (`![说明](图.png)`): read from beside the draft and embedded at their
- * own size, scaled down to the text block's width. Only the formats Word embeds without a
+ * own size, scaled down to fit the text block (pictureBox). Only the formats Word embeds without a
  * converter; anything else is reported and its alt text kept.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { LINE_PITCH, PICTURE_SPARE_LINES } from './gbt9704';
 
 export interface LoadedImage {
   type: 'png' | 'jpg' | 'gif' | 'bmp';
@@ -38,8 +39,20 @@ export function imageSize(data: Uint8Array): Omit<LoadedImage, 'data'> | undefin
 
 export type ImageResult = { image: LoadedImage } | { problem: 'missing' | 'format' | 'remote' };
 
-/** Loads `url` relative to `baseDir`; remote and data URLs are not fetched. */
-export function loadImage(url: string, baseDir: string | undefined, maxWidthPx: number): ImageResult {
+/** Pixels at 96 dpi in `twips`. */
+const pixels = (twips: number) => Math.floor(((twips / 20) * 96) / 72);
+
+/**
+ * The largest picture, in pixels at 96 dpi, for a text block this size (twips): as wide as the text
+ * block, and as tall as its lines but PICTURE_SPARE_LINES, so that it never runs off the page.
+ */
+export function pictureBox(textWidth: number, textHeight: number): { width: number; height: number } {
+  const lines = Math.max(1, Math.floor(textHeight / LINE_PITCH) - PICTURE_SPARE_LINES);
+  return { width: pixels(textWidth), height: pixels(lines * LINE_PITCH) };
+}
+
+/** Loads `url` relative to `baseDir`, scaled down (never up) to fit `box`; remote and data URLs are not fetched. */
+export function loadImage(url: string, baseDir: string | undefined, box: { width: number; height: number }): ImageResult {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) && !/^file:/i.test(url)) return { problem: 'remote' };
   let file = decodeURI(url.replace(/^file:\/\//i, '').split(/[?#]/)[0]);
   if (!path.isAbsolute(file)) {
@@ -54,6 +67,6 @@ export function loadImage(url: string, baseDir: string | undefined, maxWidthPx: 
   }
   const size = imageSize(data);
   if (!size || size.width <= 0 || size.height <= 0) return { problem: 'format' };
-  const scale = Math.min(1, maxWidthPx / size.width);
+  const scale = Math.min(1, box.width / size.width, box.height / size.height);
   return { image: { ...size, data, width: Math.round(size.width * scale), height: Math.round(size.height * scale) } };
 }

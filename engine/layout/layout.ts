@@ -1,6 +1,6 @@
 /** A draft (or its report model) laid out on pages: blocks, then lines, then pages. */
 import type { ExportFonts } from '../export/gbt9704';
-import { loadImage } from '../export/images';
+import { loadImage, pictureBox } from '../export/images';
 import { buildModel, type BuildOptions } from '../model/build';
 import { endTablesAtLastRow } from '../model/run-on-tables';
 import { builtinTypes } from '../report-types/load';
@@ -38,15 +38,15 @@ export function layoutModel(model: ReportModel, options: LayoutOptions = {}): La
 
 /**
  * Pictures' sizes as the export embeds them: read from beside the draft (`baseDir`), scaled down to
- * the text block's width; remembered per address, so that typing does not read them again.
+ * fit the text block; remembered per address, so that typing does not read them again.
  */
 export function imageSizes(baseDir: string | undefined, geometry = pageGeometry()): (url: string) => { width: number; height: number } | undefined {
   const known = new Map<string, { width: number; height: number } | undefined>();
   // The export's limit in pixels at 96 dpi (build-docx.ts), and pixels to points.
-  const maxPx = Math.floor((geometry.textWidth * 96) / 72);
+  const box = pictureBox(Math.round(geometry.textWidth * 20), Math.round(geometry.textHeight * 20));
   return (url) => {
     if (!known.has(url)) {
-      const loaded = loadImage(url, baseDir, maxPx);
+      const loaded = loadImage(url, baseDir, box);
       known.set(url, 'image' in loaded ? { width: (loaded.image.width * 72) / 96, height: (loaded.image.height * 72) / 96 } : undefined);
     }
     return known.get(url);
