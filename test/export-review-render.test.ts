@@ -8,12 +8,16 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportReport } from '../engine/export';
-import { inkBox, pageImage, RED_INK } from './helpers/pixels';
+import { DARK_INK, horizontalRules, inkBox, pageImage, RED_INK } from './helpers/pixels';
 import { solidPng } from './helpers/png';
-import { allPrintedLines, soffice, toPdf, which } from './helpers/render';
+import { allPrintedLines, pageCount, PT_PER_MM, soffice, toPdf, which } from './helpers/render';
 
 const TOP = 37; // 天头, mm
+const LEFT = 28; // 订口
+const RIGHT = 210 - 26;
 const BOTTOM = 297 - 35; // the text block's bottom edge
+const CHAR4 = 14 / PT_PER_MM; // one 4号 character, 4.94 mm
+const mmOf = (pt: number) => pt / PT_PER_MM;
 
 describe('export defects found by the external review, rendered', function () {
   this.timeout(240000);
@@ -38,5 +42,22 @@ describe('export defects found by the external review, rendered', function () {
     assert.ok(picture.bottom - picture.top > 190, `scaled to the text block's height, not further: ${(picture.bottom - picture.top).toFixed(1)} mm`);
     const caption = allPrintedLines(pdf).find((l) => l.text.startsWith('图为学习现场'))!;
     assert.equal(caption.page, 1, 'the line under the picture stays on its page');
+  });
+
+  it('9. keeps every 抄送 line one character from the right edge, its rules as wide as the text block (7.4.1, 7.4.2)', async () => {
+    const names = ['局办公室', '局人事处', '局财务处', '局机关纪委', '局综合处', '局政策法规处', '局机关服务中心', '局离退休干部处', '局信息中心'];
+    const text = `---\n抄送: [${names.join(', ')}]\n印发机关: 中共某局机关第三支部委员会\n印发日期: 2025年12月23日\n---\n正文。\n`;
+    const pdf = toPdf((await exportReport(text)).docx, 'copy-to');
+    const last = pageCount(pdf);
+    const lines = allPrintedLines(pdf).filter((l) => l.page === last);
+    const from = lines.findIndex((l) => l.text.startsWith('抄送：'));
+    const to = lines.findIndex((l) => l.text.startsWith('中共某局机关第三支部委员会'));
+    const copyTo = lines.slice(from, to);
+    assert.ok(copyTo.length >= 2, copyTo.map((l) => l.text).join(' / '));
+    for (const l of copyTo) assert.ok(mmOf(l.xMax) <= RIGHT - CHAR4 + 0.6, `"${l.text}" ends ${(RIGHT - mmOf(l.xMax)).toFixed(1)} mm from the right edge`);
+    for (const l of copyTo.slice(1)) assert.ok(Math.abs(mmOf(l.xMin) - (LEFT + 4 * CHAR4)) < 1, `"${l.text}" aligned after the colon`);
+    const rules = horizontalRules(pageImage(pdf, last), DARK_INK, 100);
+    assert.equal(rules.length, 3);
+    for (const r of rules) assert.ok(Math.abs(r.left - LEFT) < 1 && Math.abs(r.right - RIGHT) < 1, `rule ${r.left.toFixed(1)}–${r.right.toFixed(1)} mm`);
   });
 });

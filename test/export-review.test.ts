@@ -47,4 +47,20 @@ describe('export defects found by the external review, in the DOCX', function ()
     assert.ok(cy > maxHeight - 20 * EMU_PER_TWIP, `as tall as allowed: ${cy}`);
     assert.ok(Math.abs(cx / cy - 300 / 2000) < 0.01, `aspect kept: ${cx} × ${cy}`);
   });
+
+  it('9. breaks the 抄送 names one character short of the right edge (7.4.2 左右各空一字), keeping its rules as wide as the text block', async () => {
+    const names = ['局办公室', '局人事处', '局财务处', '局机关纪委', '局综合处', '局政策法规处', '局机关服务中心', '局离退休干部处'];
+    const text = `---\n抄送: [${names.join(', ')}]\n印发机关: 中共某局机关第三支部委员会\n印发日期: 2025年12月23日\n---\n正文。\n`;
+    const { footers } = readDocx((await exportReport(text)).docx);
+    const copyTo = footers.flatMap((f) => f.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? []).find((p) => textOf(p).startsWith('抄送：'))!;
+    assert.ok(copyTo, 'the 抄送 paragraph');
+    // No right indent: it would shorten the rules (paragraph borders follow the indents).
+    assert.doesNotMatch(copyTo, /w:right=|w:end=/);
+    const lines = copyTo.split('<w:br/>').map(textOf);
+    assert.ok(lines.length >= 2, lines.join(' / '));
+    assert.equal(lines.join(''), `抄送：${names.join('，')}。`);
+    // 4号 in a 156 mm text block: 31 characters, less one on each side; the names start after 抄送：.
+    for (const line of lines) assert.ok([...line].length <= 29, `"${line}" is ${[...line].length} characters`);
+    assert.ok(lines.slice(0, -1).every((l) => l.endsWith('，')), `broken between names: ${lines.join(' / ')}`);
+  });
 });

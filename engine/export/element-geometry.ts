@@ -176,23 +176,62 @@ export interface ImprintLine {
   /** Left part (after a one-character tab) and, for the 印发 line, the right-aligned date. */
   text: string;
   right?: string;
+  /** Indices of `text` where a new printed line starts (the 抄送's names, broken by copyToLines). */
+  breaks: number[];
   /** Where wrapped lines start (the 抄送 names align after the colon). */
   hanging: number;
   ruleAbove?: number;
   ruleBelow: number;
 }
 
-export function imprintLines(meta: ExportMetadata): ImprintLine[] {
+const COPY_TO_LABEL = '抄送：';
+
+/**
+ * 7.4.2: the 抄送 line in 4号, one character in from each side, wrapped lines aligned after the
+ * colon. Broken here, between names where they fit, rather than by a right indent: a paragraph's
+ * rules (borders) follow its indents, and the 版记's rules must be as wide as the text block
+ * (7.4.1). Every line holds at most the text block's width less one character on each side.
+ */
+export function copyToLines(names: string[], textWidth: number): string[] {
+  const room = Math.floor(textWidth / IMPRINT_CHAR) - 2 - width(COPY_TO_LABEL);
+  const pieces = names.map((n, i) => n.replace(/[。.，,]$/, '') + (i === names.length - 1 ? '。' : '，'));
+  const lines: string[] = [];
+  let line = '';
+  for (let piece of pieces) {
+    if (line && width(line) + width(piece) > room) {
+      lines.push(line);
+      line = '';
+    }
+    // A name longer than a line is cut where the line is full.
+    while (width(line) + width(piece) > room) {
+      let cut = 0;
+      while (cut < piece.length && width(line) + width(piece.slice(0, cut + 1)) <= room) cut++;
+      lines.push(line + piece.slice(0, Math.max(1, cut)));
+      piece = piece.slice(Math.max(1, cut));
+      line = '';
+    }
+    line += piece;
+  }
+  if (line) lines.push(line);
+  lines[0] = COPY_TO_LABEL + (lines[0] ?? '');
+  return lines;
+}
+
+export function imprintLines(meta: ExportMetadata, textWidth: number): ImprintLine[] {
   if (!hasImprint(meta)) return [];
   const out: ImprintLine[] = [];
   const copyTo = meta.copyTo ?? [];
   const hasPrint = Boolean(meta.printer || meta.printDate);
   if (copyTo.length > 0) {
-    const label = '抄送：';
+    const lines = copyToLines(copyTo, textWidth);
+    const breaks: number[] = [];
+    let at = 0;
+    for (const l of lines.slice(0, -1)) breaks.push((at += l.length));
     out.push({
       kind: 'copyTo',
-      text: `${label}${copyTo.join('，').replace(/[。.]$/, '')}。`,
-      hanging: IMPRINT_CHAR * (1 + label.length),
+      text: lines.join(''),
+      breaks,
+      hanging: IMPRINT_CHAR * (1 + COPY_TO_LABEL.length),
       ruleAbove: IMPRINT_RULE_THICK,
       ruleBelow: hasPrint ? IMPRINT_RULE_THIN : IMPRINT_RULE_THICK,
     });
@@ -202,6 +241,7 @@ export function imprintLines(meta: ExportMetadata): ImprintLine[] {
       kind: 'print',
       text: meta.printer ?? '',
       right: meta.printDate ? `${meta.printDate.replace(/印发$/, '')}印发` : '',
+      breaks: [],
       hanging: 0,
       ruleAbove: copyTo.length > 0 ? undefined : IMPRINT_RULE_THICK,
       ruleBelow: IMPRINT_RULE_THICK,

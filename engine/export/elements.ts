@@ -167,18 +167,20 @@ export function elementParts(ctx: ElementContext): ElementParts {
 function imprintSection(ctx: ElementContext, properties: ISectionOptions['properties']): ISectionOptions {
   const { meta, fonts, font, textWidth } = ctx;
   const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: IMPRINT_RULE_SPACE_PT });
-  const imprintRun = (text: string) => new TextRun({ text, font: font(fonts.body), size: SIZE.imprint * 2 });
-  const children: Paragraph[] = imprintLines(meta).map((line) => {
+  const imprintRun = (text: string, newLine = false) => new TextRun({ text, break: newLine ? 1 : 0, font: font(fonts.body), size: SIZE.imprint * 2 });
+  const children: Paragraph[] = imprintLines(meta, textWidth).map((line) => {
     const border = { ...(line.ruleAbove ? { top: rule(line.ruleAbove) } : {}), bottom: rule(line.ruleBelow) };
     if (line.kind === 'copyTo') {
+      const starts = [0, ...line.breaks, line.text.length];
       return new Paragraph({
         spacing: exact,
         // One character in by a tab, not an indent: the lines are as wide as the text block, and
-        // a paragraph's border follows its indents. Wrapped names line up after the colon.
+        // a paragraph's border follows its indents. Wrapped names line up after the colon; the
+        // lines are broken one character short of the right edge (copyToLines), for the same reason.
         indent: { left: line.hanging, hanging: line.hanging },
         tabStops: [{ type: TabStopType.LEFT, position: IMPRINT_CHAR }],
         border,
-        children: [tab(), imprintRun(line.text)],
+        children: [tab(), ...starts.slice(0, -1).map((from, i) => imprintRun(line.text.slice(from, starts[i + 1]), i > 0))],
       });
     }
     return new Paragraph({

@@ -400,7 +400,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
   }
   literalsBefore(Number.MAX_SAFE_INTEGER, blocks);
 
-  const imprint = imprintParagraphs(meta, para, keyAnchor);
+  const imprint = imprintParagraphs(meta, para, keyAnchor, textWidthTwips);
   if (imprint.length > 0) blocks.push({ type: 'imprint', paragraphs: imprint });
   return blocks;
 }
@@ -454,11 +454,11 @@ function head(meta: ExportMetadata, keyAnchor: KeyAnchor, para: ParaMaker, blank
 }
 
 /** 7.4: the 版记's lines in 4号, one character in, between their rules. */
-function imprintParagraphs(meta: ExportMetadata, para: ParaMaker, keyAnchor: KeyAnchor): Paragraph[] {
+function imprintParagraphs(meta: ExportMetadata, para: ParaMaker, keyAnchor: KeyAnchor, textWidth: number): Paragraph[] {
   const rule = (eighths: number | undefined) => (eighths ? { thickness: eighths / 8, space: IMPRINT_RULE_SPACE_PT, color: '000000' } : undefined);
   const char = IMPRINT_CHAR / 20;
-  return imprintLines(meta).map((line) => {
-    const common = { size: SIZE.imprint, spacing: 0, ruleAbove: rule(line.ruleAbove), ruleBelow: rule(line.ruleBelow) };
+  return imprintLines(meta, textWidth).map((line) => {
+    const common = { size: SIZE.imprint, spacing: 0, breaks: line.breaks, ruleAbove: rule(line.ruleAbove), ruleBelow: rule(line.ruleBelow) };
     if (line.kind === 'copyTo') {
       // The first line starts after a one-character tab; wrapped names line up after the colon.
       return para('imprint', line.text, keyAnchor('copyTo'), { ...common, indent: { firstLine: char - line.hanging / 20, left: line.hanging / 20, right: 0 } });
