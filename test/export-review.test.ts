@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportReport } from '../engine/export';
-import { bodyParagraphs, readDocx } from './helpers/docx';
+import { bodyParagraphs, readDocx, style } from './helpers/docx';
 import { solidPng } from './helpers/png';
 
 /** The text of a paragraph's runs. */
@@ -62,5 +62,17 @@ describe('export defects found by the external review, in the DOCX', function ()
     // 4号 in a 156 mm text block: 31 characters, less one on each side; the names start after 抄送：.
     for (const line of lines) assert.ok([...line].length <= 29, `"${line}" is ${[...line].length} characters`);
     assert.ok(lines.slice(0, -1).every((l) => l.endsWith('，')), `broken between names: ${lines.join(' / ')}`);
+  });
+
+  it('10. sets level-3 and level-4 headings in the body\'s font when only the body\'s is given (--font body=仿宋)', async () => {
+    const eastAsia = (xml: string) => /w:eastAsia="([^"]*)"/.exec(xml)?.[1];
+    const { styles } = readDocx((await exportReport('一、总体情况\n（一）学习\n1.集中学习\n（1）读原著\n正文。\n', { fonts: { body: '仿宋' } })).docx);
+    assert.equal(eastAsia(style(styles, 'Heading3')), '仿宋');
+    assert.equal(eastAsia(style(styles, 'Heading4')), '仿宋');
+    assert.equal(eastAsia(style(styles, 'Heading1')), '黑体', 'the other headings keep their own faces');
+    // A heading font given explicitly still wins.
+    const own = readDocx((await exportReport('正文。\n', { fonts: { body: '仿宋', heading3: '楷体' } })).docx).styles;
+    assert.equal(eastAsia(style(own, 'Heading3')), '楷体');
+    assert.equal(eastAsia(style(own, 'Heading4')), '仿宋');
   });
 });

@@ -31,7 +31,7 @@ import { t } from '../i18n';
 import {
   BODY_CHARACTER_SPACING,
   CHARACTER_PITCH_PT,
-  DEFAULT_FONTS,
+  exportFonts,
   FIRST_LINE_INDENT,
   FOOTER_DISTANCE,
   LINE_PITCH,
@@ -106,7 +106,7 @@ export interface BuiltDocument {
 }
 
 export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: SourceBlocks, options: LayoutOptions = {}): BuiltDocument {
-  const fonts = { ...DEFAULT_FONTS, ...options.fonts };
+  const fonts = exportFonts(options.fonts);
   const warnings: string[] = [];
   const font = (eastAsia: string, latin = fonts.latin) => ({ ascii: latin, hAnsi: latin, cs: latin, eastAsia, hint: 'eastAsia' });
   const run: RunMaker = (text, face, extra = {}) =>

@@ -86,6 +86,16 @@ export const DEFAULT_FONTS: ExportFonts = {
   latin: 'Times New Roman',
 };
 
+/**
+ * The fonts an export uses: the ones given, the defaults for the rest. Level-3 and level-4 headings
+ * are 仿宋 like the body (7.3.3 sets no other face for them), so where only the body's font is given
+ * (`--font body=仿宋`) they take it too, instead of keeping the default 仿宋_GB2312.
+ */
+export function exportFonts(given: Partial<ExportFonts> = {}): ExportFonts {
+  const body = given.body ?? DEFAULT_FONTS.body;
+  return { ...DEFAULT_FONTS, heading3: body, heading4: body, ...given };
+}
+
 /** The elements whose font a setting, the project file or --font may name. */
 export const FONT_KEYS = Object.keys(DEFAULT_FONTS) as Array<keyof ExportFonts>;
 

@@ -15,7 +15,7 @@ import { endTablesAtLastRow } from '../model/run-on-tables';
 import { sourceBlocks } from '../model/source-blocks';
 
 import { t } from '../i18n';
-import { DEFAULT_FONTS } from './gbt9704';
+import { exportFonts } from './gbt9704';
 import { convertToPdf, substitutedFonts } from './pdf';
 import { zipFiles, type PackedPart } from './zip';
 import { compileWithFixedParts, fixedPartsTable, packedPart, tableOf, type CompilerLike, type FixedPartsTable, type PartKeys } from './fixed-parts';
@@ -111,7 +111,7 @@ export interface PdfResult extends ExportResult {
 /** The DOCX export converted to PDF by LibreOffice; warns about each 公文 font it will substitute. */
 export async function exportPdf(text: string, options: PdfOptions): Promise<PdfResult> {
   const result = await exportReport(text, options);
-  const fonts = { ...DEFAULT_FONTS, ...options.fonts };
+  const fonts = exportFonts(options.fonts);
   const chinese = [fonts.title, fonts.body, fonts.heading1, fonts.heading2, fonts.heading3, fonts.heading4, fonts.pageNumber];
   const warnings = [...result.warnings];
   for (const { font, instead } of substitutedFonts(chinese, options.env)) {

@@ -3,7 +3,7 @@
  * faces common on writers' machines, then a generic family. Latin letters and digits come first from
  * Times New Roman, as the export writes them (the webview's stylesheet limits that face to ASCII).
  */
-import { DEFAULT_FONTS, type ExportFonts } from '../export/gbt9704';
+import { exportFonts, type ExportFonts } from '../export/gbt9704';
 
 const FALLBACKS: Record<keyof ExportFonts, string[]> = {
   title: ['FZXiaoBiaoSong-B05S', 'STZhongsong', '华文中宋', 'Noto Serif CJK SC', 'Source Han Serif SC', 'SimSun', 'serif'],
@@ -21,7 +21,7 @@ const quote = (name: string) => (GENERIC.has(name) ? name : `"${name.replace(/["
 
 /** One CSS font-family value per element. */
 export function fontStacks(fonts: Partial<ExportFonts> = {}): Record<string, string> {
-  const chosen = { ...DEFAULT_FONTS, ...fonts };
+  const chosen = exportFonts(fonts);
   const out: Record<string, string> = {};
   for (const key of Object.keys(FALLBACKS) as Array<keyof ExportFonts>) {
     const names = [...new Set([chosen[key], ...FALLBACKS[key]])];
