@@ -75,4 +75,27 @@ describe('export defects found by the external review, in the DOCX', function ()
     assert.equal(eastAsia(style(own, 'Heading3')), '楷体');
     assert.equal(eastAsia(style(own, 'Heading4')), '仿宋');
   });
+
+  it('8. breaks the title where the writer did: a line break in front matter (quoted or a YAML block) or <br> in a # title', async () => {
+    const drafts = [
+      '---\ntitle: "关于召开第三党支部专题组织生活会\\n情况的报告"\n---\n机关党委：\n正文。\n',
+      '---\ntitle: |\n  关于召开第三党支部专题组织生活会\n  情况的报告\n---\n正文。\n',
+      '# 关于召开第三党支部专题组织生活会<br>情况的报告\n\n正文。\n',
+      '# 关于召开第三党支部专题组织生活会<br/>情况的报告\n\n正文。\n',
+    ];
+    for (const draft of drafts) {
+      const { document, core } = readDocx((await exportReport(draft)).docx);
+      const title = bodyParagraphs(document).find((p) => p.includes('<w:pStyle w:val="Title"/>'))!;
+      const lines = title.split('<w:br/>').map(textOf);
+      assert.deepEqual(lines, ['关于召开第三党支部专题组织生活会', '情况的报告'], draft);
+      assert.doesNotMatch(title, /<w:t[^>]*>[^<]*\n/, 'no line break inside the text');
+      assert.match(core, /<dc:title>关于召开第三党支部专题组织生活会情况的报告<\/dc:title>/);
+    }
+    // A line the writer made still too long for one line is broken further (words whole).
+    const long = '---\ntitle: "中共某某市某某区某某局机关第三党支部关于召开学习贯彻习近平新时代中国特色社会主义思想主题教育\\n专题组织生活会情况的报告"\n---\n正文。\n';
+    const title = bodyParagraphs(readDocx((await exportReport(long)).docx).document).find((p) => p.includes('<w:pStyle w:val="Title"/>'))!;
+    const lines = title.split('<w:br/>').map(textOf);
+    assert.ok(lines.length >= 3, lines.join(' / '));
+    assert.equal(lines[lines.length - 1], '专题组织生活会情况的报告');
+  });
 });

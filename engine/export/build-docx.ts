@@ -47,7 +47,7 @@ import type { ExportMetadata } from './metadata';
 import { closingLayout } from './signature';
 import type { SourceBlocks } from '../model/source-blocks';
 import { columnWidths } from './table-widths';
-import { breakTitle } from './title-lines';
+import { titleLines } from './title-lines';
 import { elementParts, type ElementContext } from './elements';
 import { draftMarker } from './marker';
 import { attachmentNote, printedBody, PrintOrder } from './element-geometry';
@@ -132,7 +132,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const children: Array<Paragraph | Table> = [...elements.head];
 
   if (meta.title) {
-    const lines = breakTitle(meta.title);
+    const lines = titleLines(meta.title);
     children.push(
       new Paragraph({
         style: 'Title',
@@ -254,7 +254,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   // that signs it, never the library's default author "Un-named".
   const author = meta.signature?.[0] ?? meta.issuer ?? '';
   const documentOptions: ConstructorParameters<typeof Document>[0] = {
-    title: meta.title ?? '',
+    title: meta.title?.replace(/\n/g, '') ?? '',
     creator: author,
     lastModifiedBy: author,
     evenAndOddHeaderAndFooters: numbered,

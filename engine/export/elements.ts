@@ -39,7 +39,7 @@ import {
   stackedHead,
 } from './element-geometry';
 import type { ExportMetadata } from './metadata';
-import { breakTitle } from './title-lines';
+import { titleLines } from './title-lines';
 
 export { hasHead, hasImprint, issuerSize } from './element-geometry';
 
@@ -142,7 +142,7 @@ export function elementParts(ctx: ElementContext): ElementParts {
               alignment: AlignmentType.CENTER,
               spacing: exact,
               keepNext: true,
-              children: breakTitle(part.name).map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : 0, font: ctx.font(fonts.title), size: SIZE.title * 2 })),
+              children: titleLines(part.name).map((l, i) => new TextRun({ text: l, break: i > 0 ? 1 : 0, font: ctx.font(fonts.title), size: SIZE.title * 2 })),
             }),
             blank({ keepNext: true }),
           );

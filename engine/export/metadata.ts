@@ -6,8 +6,10 @@
  */
 import type { ReportLine, ReportModel } from '../model/types';
 import { readAttachmentNote } from './element-geometry';
+import { writerLines } from './title-lines';
 
 export interface ExportMetadata {
+  /** The title, "\n" where the writer broke it. */
   title?: string;
   /** The draft line the title came from, if it came from the draft (the body skips it). */
   titleLine?: ReportLine;
@@ -123,6 +125,21 @@ function attachmentsOf(model: ReportModel, fromFrontMatter: unknown): { attachme
   return note ? { attachments: note.names, attachmentLines: candidates.slice(0, note.lines) } : { attachments: [], attachmentLines: [] };
 }
 
+/**
+ * The title with the writer's line breaks as "\n": in front matter a line break or `<br>`; in a title
+ * line of the draft, a `<br>` between its words (inline HTML, which the model's text leaves out).
+ */
+function titleOf(fromFrontMatter: string | undefined, line: ReportLine | undefined, model: ReportModel): string | undefined {
+  if (fromFrontMatter !== undefined) return writerLines(fromFrontMatter).join('\n');
+  if (!line) return undefined;
+  let out = '';
+  for (let i = 0; i < line.text.length; i++) {
+    if (i > 0 && /<br\s*\/?>/i.test(model.text.slice(line.ends[i - 1], line.starts[i]))) out += '\n';
+    out += line.text[i];
+  }
+  return writerLines(out.trim()).join('\n');
+}
+
 export function metadata(model: ReportModel, titleEndings: string[] = []): ExportMetadata {
   const data = model.frontMatter?.data ?? {};
   const role = (r: ReportLine['role']) => model.lines.filter((l) => l.role === r).map((l) => l.text.trim());
@@ -131,7 +148,7 @@ export function metadata(model: ReportModel, titleEndings: string[] = []): Expor
   const seal = pick(data, KEYS.seal);
   const secrecy = str(pick(data, KEYS.secrecy));
   return {
-    title: str(pick(data, KEYS.title)) ?? titleLine?.text.trim(),
+    title: titleOf(str(pick(data, KEYS.title)), titleLine, model),
     titleLine,
     addressee: (str(pick(data, KEYS.addressee)) ?? role('addressee')[0])?.replace(/[：:]$/, ''),
     signature: Array.isArray(sig) ? sig.map(String) : str(sig) ? [str(sig)!] : role('signature').length ? role('signature') : undefined,

@@ -7,7 +7,7 @@
  * (gbt9704.ts, element-geometry.ts, signature.ts, title-lines.ts). Each character keeps the source
  * offset it came from, so that the preview can point back into the draft.
  */
-import { breakTitle } from '../export/title-lines';
+import { titleLines as printedTitleLines } from '../export/title-lines';
 import { DEFAULT_FONTS, RED, SIZE, type ExportFonts } from '../export/gbt9704';
 import {
   attachmentNote,
@@ -167,7 +167,7 @@ function titleLines(title: string): string[] {
   let lines = titleBreaks.get(title);
   if (!lines) {
     if (titleBreaks.size > 64) titleBreaks.clear();
-    titleBreaks.set(title, (lines = breakTitle(title)));
+    titleBreaks.set(title, (lines = printedTitleLines(title)));
   }
   return lines;
 }
@@ -302,7 +302,7 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
   if (meta.title) {
     const titleLine = model.title;
     const anchor = titleLine ? titleLine.starts[0] : keyAnchor('title');
-    const src = titleLine && printedText(titleLine, model).text === meta.title ? printedText(titleLine, model).src : undefined;
+    const src = titleLine && printedText(titleLine, model).text === meta.title.replace(/\n/g, '') ? printedText(titleLine, model).src : undefined;
     blocks.push(title(meta.title, anchor, src), blank(anchor, { keepNext: true }));
   }
   if (meta.addressee) {
