@@ -7,12 +7,22 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { buildModel } from '../engine';
 import { exportReport } from '../engine/export';
 import { bodyParagraphs, readDocx, style } from './helpers/docx';
 import { solidPng } from './helpers/png';
 
-/** The text of a paragraph's runs. */
-const textOf = (p: string) => [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+/** The text of a paragraph's runs, XML entities read. */
+const textOf = (p: string) =>
+  [...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) => m[1])
+    .join('')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+/** The runs of a paragraph (or a table), as XML. */
+const runsOf = (xml: string) => xml.match(/<w:r>[\s\S]*?<\/w:r>/g) ?? [];
 
 describe('export defects found by the external review, in the DOCX', function () {
   this.timeout(30000);
@@ -97,5 +107,47 @@ describe('export defects found by the external review, in the DOCX', function ()
     const lines = title.split('<w:br/>').map(textOf);
     assert.ok(lines.length >= 3, lines.join(' / '));
     assert.equal(lines[lines.length - 1], '专题组织生活会情况的报告');
+  });
+
+  describe('11. inline Markdown', () => {
+    it('decodes character references as CommonMark does (&amp; &nbsp; &lt; &#20013;), in the model and so in the DOCX', async () => {
+      const text = '正文有&amp;实体&nbsp;和&lt;尖括号&gt;，&#20013;&#x6587;，\\&amp;是转义，&foo;不是实体。\n';
+      assert.equal(buildModel(text).lines[0].text, '正文有&实体\u00a0和<尖括号>，中文，&amp;是转义，&foo;不是实体。');
+      const { document } = readDocx((await exportReport(text)).docx);
+      assert.equal(textOf(bodyParagraphs(document)[0]), '正文有&实体\u00a0和<尖括号>，中文，&amp;是转义，&foo;不是实体。');
+      // Each decoded character points at its whole reference in the draft.
+      const line = buildModel(text).lines[0];
+      const at = line.text.indexOf('<');
+      assert.equal(text.slice(line.starts[at], line.ends[at]), '&lt;');
+    });
+
+    it('prints ~~struck~~ text struck through, and keeps single tildes of ranges (3~5人) as written', async () => {
+      const text = '原定~~每月一次~~每周一次集中学习，每组3~5人，开展10~20次。\n';
+      const { document } = readDocx((await exportReport(text)).docx);
+      const paragraph = bodyParagraphs(document)[0];
+      assert.equal(textOf(paragraph), '原定每月一次每周一次集中学习，每组3~5人，开展10~20次。');
+      const struck = runsOf(paragraph).filter((r) => /<w:strike\/>/.test(r)).map(textOf);
+      assert.deepEqual(struck, ['每月一次']);
+      // In a table cell too.
+      const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(readDocx((await exportReport('| 序号 | 措施 |\n| --- | --- |\n| 1 | ~~旧措施~~新措施 |\n')).docx).document)![0];
+      assert.deepEqual(runsOf(table).filter((r) => /<w:strike\/>/.test(r)).map(textOf), ['旧措施']);
+    });
+
+    it('aligns table columns as the delimiter row marks them (:-: centre, --: right), the header row centred', async () => {
+      const text = '| 序号 | 金额（万元） | 说明 |\n| :-: | --: | :-- |\n| 1 | 1,234.5 | 甲 |\n| 2 | 12.0 | 乙 |\n';
+      const { document } = readDocx((await exportReport(text)).docx);
+      const rows = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(document)![0].match(/<w:tr>[\s\S]*?<\/w:tr>/g)!;
+      const alignments = (row: string) => (row.match(/<w:p>[\s\S]*?<\/w:p>/g) ?? []).map((p) => /<w:jc w:val="(\w+)"\/>/.exec(p)?.[1]);
+      assert.deepEqual(alignments(rows[0]), ['center', 'center', 'center']);
+      for (const row of rows.slice(1)) assert.deepEqual(alignments(row), ['center', 'right', 'left']);
+    });
+
+    it('keeps **bold** in a table cell bold', async () => {
+      const text = '| 序号 | 问题 |\n| --- | --- |\n| 1 | **作风不实**，落实不够 |\n';
+      const table = /<w:tbl>[\s\S]*<\/w:tbl>/.exec(readDocx((await exportReport(text)).docx).document)![0];
+      const bold = runsOf(table).filter((r) => /<w:b\/>/.test(r)).map(textOf);
+      assert.deepEqual(bold, ['作风不实']);
+      assert.ok(runsOf(table).some((r) => textOf(r) === '，落实不够' && !/<w:b\/>/.test(r)));
+    });
   });
 });

@@ -26,7 +26,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { OPAQUE } from '../text/prose';
-import type { ReportLine, ReportModel, TableModel } from '../model/types';
+import type { ReportLine, ReportModel, Span, TableModel } from '../model/types';
 import { t } from '../i18n';
 import {
   BODY_CHARACTER_SPACING,
@@ -164,8 +164,8 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
         into.push(new Paragraph({ spacing: exact, indent: { firstLine: 0 }, children: [run(text, fonts.body)] }));
       }
     },
-    table: (table, into) => into.push(buildTable(table, model, fonts, font, textWidth)),
-    line: (line, into) => into.push(lineParagraph(line, model, fonts, run, { keepNext: closing && line === lastBody, footnoteIds, images: imageRuns })),
+    table: (table, into) => into.push(buildTable(table, model, fonts, font, textWidth, blocks.struck)),
+    line: (line, into) => into.push(lineParagraph(line, model, fonts, run, { keepNext: closing && line === lastBody, footnoteIds, images: imageRuns, struck: blocks.struck })),
   });
   const emitLiteralsBefore = (offset: number, into: Array<Paragraph | Table>) => order.literalsBefore(offset, into);
   const emitLines = (lines: ReportLine[], into: Array<Paragraph | Table>) => order.lines(lines, into);
@@ -366,6 +366,22 @@ interface LineOptions {
   keepNext: boolean;
   footnoteIds: Map<string, number>;
   images: (url: string, alt: string, line: ReportLine) => ParagraphChild[];
+  /** The draft's struck-through text (SourceBlocks.struck). */
+  struck: readonly Span[];
+}
+
+/**
+ * Whether each character of a line's printed text is bold and struck through, or undefined when
+ * none is (most lines). Struck text (~~删除~~) is printed struck, as the writer marked it: a 公文's
+ * draft keeps what was written, and the strike shows what is to go.
+ */
+function emphasis(line: ReportLine, map: number[], struck: readonly Span[]): { bold?: boolean[]; strike?: boolean[] } {
+  const bold = line.bold.length === 0 ? undefined : map.map((at) => line.bold.some(([a, b]) => at >= a && at < b));
+  const from = line.starts[0];
+  const to = line.ends[line.ends.length - 1];
+  const inLine = struck.filter((s) => s.start < to && from < s.end);
+  const strike = inLine.length === 0 ? undefined : map.map((at) => inLine.some((s) => line.starts[at] >= s.start && line.starts[at] < s.end));
+  return { bold, strike };
 }
 
 function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts, run: RunMaker, opts: LineOptions): Paragraph {
@@ -375,9 +391,10 @@ function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts,
   const headingFont = level ? [fonts.body, fonts.heading1, fonts.heading2, fonts.heading3, fonts.heading4][level] : fonts.body;
   // A run-in heading ("（一）加强学习。正文……"): the heading font up to its first full stop.
   const headEnd = level === 0 ? 0 : section!.runIn ? text.search(/[。！？]/) + 1 : text.length;
-  // Whether each character is bold, worked out once (asked twice a character below).
-  const bold = line.bold.length === 0 ? undefined : map.map((at) => line.bold.some(([a, b]) => at >= a && at < b));
+  // Whether each character is bold or struck, worked out once (asked twice a character below).
+  const { bold, strike } = emphasis(line, map, opts.struck);
   const isBold = (i: number) => bold !== undefined && bold[i] === true;
+  const isStruck = (i: number) => strike !== undefined && strike[i] === true;
 
   const runs: ParagraphChild[] = [];
   let onlyImages = text.length > 0;
@@ -385,11 +402,11 @@ function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts,
   let from = 0;
   for (let i = 0; i <= text.length; i++) {
     const opaque = i < text.length && text[i] === OPAQUE;
-    const boundary = i === text.length || opaque || (i > from && (isBold(i) !== isBold(from) || i === headEnd));
+    const boundary = i === text.length || opaque || (i > from && (isBold(i) !== isBold(from) || isStruck(i) !== isStruck(from) || i === headEnd));
     if (!boundary) continue;
     if (i > from) {
       const face = from < headEnd ? headingFont : fonts.body;
-      runs.push(run(text.slice(from, i), face, isBold(from) ? { bold: true } : {}));
+      runs.push(run(text.slice(from, i), face, { ...(isBold(from) ? { bold: true } : {}), ...(isStruck(from) ? { strike: true } : {}) }));
       onlyImages = false;
     }
     if (opaque) {
@@ -430,15 +447,35 @@ function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts,
   });
 }
 
+/** A column's alignment as the delimiter row marks it (:-- :-: --:); unmarked columns are flush left. */
+const CELL_ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
 function buildTable(
   table: TableModel,
   model: ReportModel,
   fonts: ExportFonts,
   font: (eastAsia: string) => Record<string, string>,
   textWidth: number,
+  struck: readonly Span[],
 ): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
   const cellText = (line: ReportLine) => clean(line.starts.length ? exportText(line, model).text : line.text);
+  /** A cell's words in runs of one emphasis: **bold** and ~~struck~~ text keep their marks. */
+  const cellRuns = (line: ReportLine, header: boolean) => {
+    const size = half(SIZE.table);
+    const face = font(header ? fonts.heading1 : fonts.body);
+    if (line.starts.length === 0) return [new TextRun({ text: clean(line.text), font: face, size })];
+    const { text, map } = exportText(line, model);
+    const { bold, strike } = emphasis(line, map, struck);
+    const runs: TextRun[] = [];
+    let from = 0;
+    for (let i = 1; i <= text.length; i++) {
+      if (i < text.length && bold?.[i] === bold?.[from] && strike?.[i] === strike?.[from]) continue;
+      runs.push(new TextRun({ text: clean(text.slice(from, i)), font: face, size, ...(bold?.[from] ? { bold: true } : {}), ...(strike?.[from] ? { strike: true } : {}) }));
+      from = i;
+    }
+    return runs;
+  };
   const rows = [table.header as ReportLine[], ...(table.rows as ReportLine[][])];
   const columnCount = Math.max(...rows.map((r) => r.length));
   const columns = Array.from({ length: columnCount }, (_, c) => rows.map((r) => (r[c] ? cellText(r[c]) : '')));
@@ -448,13 +485,14 @@ function buildTable(
   // Rounding must not push the table past the text block.
   twips[twips.length - 1] += textWidth - twips.reduce((a, b) => a + b, 0);
 
-  const cellParagraph = (text: string, header: boolean) =>
+  const cellParagraph = (line: ReportLine | undefined, header: boolean, column: number) =>
     new Paragraph({
       // Cells never inherit the body's first-line indent.
       indent: { firstLine: 0, left: 0 },
-      alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+      // The header row centred, as a 公文's tables have it; the other rows as the column is marked.
+      alignment: header ? AlignmentType.CENTER : CELL_ALIGNMENT[table.align[column] ?? 'left'],
       spacing: { line: Math.round(SIZE.table * 1.3 * 20), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-      children: [new TextRun({ text, font: font(header ? fonts.heading1 : fonts.body), size: half(SIZE.table) })],
+      children: line ? cellRuns(line, header) : [new TextRun({ text: '', font: font(header ? fonts.heading1 : fonts.body), size: half(SIZE.table) })],
     });
   const row = (cells: ReportLine[], header: boolean) =>
     new TableRow({
@@ -463,7 +501,7 @@ function buildTable(
       children: Array.from({ length: columnCount }, (_, c) =>
         new TableCell({
           width: { size: twips[c], type: WidthType.DXA },
-          children: [cellParagraph(cells[c] ? cellText(cells[c]) : '', header)],
+          children: [cellParagraph(cells[c], header, c)],
           margins: { left: TABLE_CELL_MARGIN, right: TABLE_CELL_MARGIN },
         }),
       ),

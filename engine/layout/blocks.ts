@@ -31,7 +31,7 @@ import {
 import { METADATA_KEY_NAMES, metadata, type ExportMetadata } from '../export/metadata';
 import { closingLayout } from '../export/signature';
 import { sourceBlocks, type SourceBlocks } from '../model/source-blocks';
-import type { ReportLine, ReportModel, TableModel } from '../model/types';
+import type { ColumnAlign, ReportLine, ReportModel, TableModel } from '../model/types';
 import { builtinTypes } from '../report-types/load';
 import { OPAQUE } from '../text/prose';
 import type { PageGeometry } from './geometry';
@@ -136,6 +136,8 @@ export interface Table {
   type: 'table';
   header: TableCell[];
   rows: TableCell[][];
+  /** Each column's alignment as the delimiter row marks it; the export centres the header row. */
+  align: ColumnAlign[];
   anchor: number;
 }
 
@@ -522,6 +524,7 @@ function tableBlock(table: TableModel, model: ReportModel): Table {
     type: 'table',
     header: (table.header as ReportLine[]).map((c) => cell(c, true)),
     rows: table.rows.map((r) => (r as ReportLine[]).map((c) => cell(c, false))),
+    align: table.align,
     anchor: table.span.start,
   };
 }

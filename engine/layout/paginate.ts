@@ -430,7 +430,7 @@ function placeTable(
           left: left + CELL_PADDING,
           width: widths[c] - 2 * CELL_PADDING,
           height: lineHeight,
-          align: cell.header ? 'center' : 'left',
+          align: cell.header ? 'center' : (table.align[c] ?? 'left'),
           size: g.sizes.table,
           spacing: 0,
           text: cell.text.slice(span.from, span.to),

@@ -65,5 +65,6 @@ function shiftedBlocks(before: string, after: string, blocks: SourceBlocks): Sou
     footnotes: blocks.footnotes.map((f) => ({ ...f, span: span(f.span) })),
     literals: blocks.literals.map((l) => ({ ...l, span: span(l.span) })),
     images: new Map([...blocks.images].map(([at, image]) => [move(at), image])),
+    struck: blocks.struck.map(span),
   };
 }

@@ -69,6 +69,7 @@ export function buildModel(text: string, options: BuildOptions = {}): ReportMode
     span: t.span,
     header: t.rows[0] ?? [],
     rows: t.rows.slice(1),
+    align: t.align,
   }));
 
   return {

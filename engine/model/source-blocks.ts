@@ -1,6 +1,7 @@
 /**
  * What the report model leaves out on purpose (it holds prose to check) but a printed document
- * must still carry: footnote definitions, fenced code, raw HTML blocks and where images point.
+ * must still carry: footnote definitions, fenced code, raw HTML blocks, where images point and
+ * which words are struck through.
  * Read from one Markdown parse of the draft, with document offsets like the model's.
  */
 import type { Nodes, Parents } from 'mdast';
@@ -26,6 +27,8 @@ export interface SourceBlocks {
   literals: LiteralBlock[];
   /** Image URL and alt text by the image's start offset. */
   images: Map<number, { url: string; alt: string }>;
+  /** Struck-through text (~~删除~~), markers included, in source order. */
+  struck: Span[];
 }
 
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference']);
@@ -53,14 +56,14 @@ export function htmlText(html: string): string[] {
   return text.split('\n').map((l) => l.trim()).filter(Boolean);
 }
 
-/** Anything that could open a footnote, fenced code, HTML or an image; without it, no second parse. */
-const MAY_HAVE_BLOCKS = /\[\^|```|~~~|<[A-Za-z!/?]|!\[/;
+/** Anything that could open a footnote, fenced code, HTML, an image or struck text; without it, no second parse. */
+const MAY_HAVE_BLOCKS = /\[\^|```|~~|<[A-Za-z!/?]|!\[/;
 
 export function sourceBlocks(text: string): SourceBlocks {
-  if (!MAY_HAVE_BLOCKS.test(text)) return { footnotes: [], literals: [], images: new Map() };
+  if (!MAY_HAVE_BLOCKS.test(text)) return { footnotes: [], literals: [], images: new Map(), struck: [] };
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const tree = parseMarkdown(base ? text.slice(1) : text);
-  const out: SourceBlocks = { footnotes: [], literals: [], images: new Map() };
+  const out: SourceBlocks = { footnotes: [], literals: [], images: new Map(), struck: [] };
   const span = (n: Nodes): Span => ({ start: base + (n.position?.start.offset ?? 0), end: base + (n.position?.end.offset ?? 0) });
   const stack: Nodes[] = [tree];
   while (stack.length > 0) {
@@ -86,6 +89,10 @@ export function sourceBlocks(text: string): SourceBlocks {
       case 'image':
         out.images.set(span(node).start, { url: node.url, alt: node.alt ?? '' });
         continue;
+      case 'delete':
+        // Its words are the model's; what they lack is the strike (and what they hold is looked at below).
+        out.struck.push(span(node));
+        break;
     }
     if ('children' in node) {
       const parent = node as Parents;
@@ -95,5 +102,6 @@ export function sourceBlocks(text: string): SourceBlocks {
     }
   }
   out.literals.sort((a, b) => a.span.start - b.span.start);
+  out.struck.sort((a, b) => a.start - b.start);
   return out;
 }

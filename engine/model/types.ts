@@ -2,8 +2,8 @@
 import type { LineIndex } from '../text/line-index';
 
 export type { Severity } from '../severity';
-export type { BlockKind, HtmlComment, ProseLine, Span } from '../text/prose';
-import type { HtmlComment, ProseLine, Span } from '../text/prose';
+export type { BlockKind, ColumnAlign, HtmlComment, ProseLine, Span } from '../text/prose';
+import type { ColumnAlign, HtmlComment, ProseLine, Span } from '../text/prose';
 
 /**
  * The words that mark a draft's title and closing, from the report types' data (title.suffixes,
@@ -88,6 +88,8 @@ export interface TableModel {
   span: Span;
   header: ProseLine[];
   rows: ProseLine[][];
+  /** Each column's alignment from the delimiter row (:-- :-: --:), null when unmarked. */
+  align: ColumnAlign[];
 }
 
 export interface Placeholder {

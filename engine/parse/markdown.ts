@@ -3,6 +3,8 @@
  *
  * Indented code is switched off: writers indent paragraphs with spaces when pasting from Word, and
  * a report never contains indented code; fenced code still works.
+ * Strikethrough takes two tildes only (~~删除~~), as VS Code's preview does: reports write ranges
+ * with one ("3~5人，10~20次"), which single-tilde strikethrough read as "35人，1020次".
  * GFM is taken part by part without its autolink literals ("www.example.com" turning into a link):
  * they add nothing to a report's prose, and the nodes that transform makes carry no source
  * positions, which would lose the text around them.
@@ -30,11 +32,11 @@ export function parseMarkdown(source: string, frontMatter = true): Root {
     extensions: [
       ...(frontMatter ? [frontmatter(['yaml'])] : []),
       gfmFootnote(),
-      gfmStrikethrough(),
+      gfmStrikethrough({ singleTilde: false }),
       gfmTable(),
       gfmTaskListItem(),
       cjkFriendlyExtension(),
-      gfmStrikethroughCjkFriendly(),
+      gfmStrikethroughCjkFriendly({ singleTilde: false }),
       noIndentedCode,
     ],
     mdastExtensions: [

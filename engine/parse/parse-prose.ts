@@ -376,7 +376,7 @@ function rebase(r: ProseResult, delta: number, index: LineIndex): ProseResult {
   };
   return {
     lines: r.lines.map(line),
-    tables: r.tables.map((t) => ({ span: span(t.span), rows: t.rows.map((row) => row.map(line)) })),
+    tables: r.tables.map((t) => ({ span: span(t.span), rows: t.rows.map((row) => row.map(line)), align: t.align })),
     comments: r.comments.map((c) => ({ span: span(c.span), body: c.body })),
     yaml: r.yaml && { span: span(r.yaml.span), value: r.yaml.value, valueStart: r.yaml.valueStart + delta },
     markersTamed: r.markersTamed,

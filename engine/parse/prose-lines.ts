@@ -4,12 +4,15 @@
  * split it. Code, HTML, front matter and link targets never become prose.
  */
 import type { Nodes, Parents, PhrasingContent, Root, Table } from 'mdast';
-import { OPAQUE, type BlockKind, type HtmlComment, type ProseLine, type Span } from '../text/prose';
+import { decodeString } from 'micromark-util-decode-string';
+import { OPAQUE, type BlockKind, type ColumnAlign, type HtmlComment, type ProseLine, type Span } from '../text/prose';
 import type { LineIndex } from '../text/line-index';
 
 export interface RawTable {
   span: Span;
   rows: ProseLine[][];
+  /** Each column's alignment from the delimiter row (:-- left, :-: center, --: right), null when unmarked. */
+  align: ColumnAlign[];
 }
 
 export interface ProseResult {
@@ -35,6 +38,8 @@ interface BlockContext {
 }
 
 const ASCII_PUNCT = /[!-/:-@[-`{-~]/;
+/** A character reference as CommonMark reads one (&amp; &#20013; &#x4e2d;), at the place it is tried. */
+const CHARACTER_REFERENCE = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/y;
 
 /**
  * @param source the parsed text (the document without a BOM)
@@ -127,6 +132,7 @@ function tableRows(node: Table, source: string, base: number, index: LineIndex, 
   return {
     span: { start: base + (node.position?.start.offset ?? 0), end: base + (node.position?.end.offset ?? 0) },
     rows,
+    align: (node.align ?? []).map((a) => a ?? null),
   };
 }
 
@@ -282,11 +288,27 @@ function buildLines(
         i += 2;
         continue;
       }
-      // Copy the run up to the next line break or backslash in one go.
+      if (c === 38) {
+        // A character reference (&amp; &nbsp; &#x4e2d;) is the character it names, as CommonMark
+        // reads it; its span covers the reference. An unknown name stays as written.
+        CHARACTER_REFERENCE.lastIndex = i;
+        const ref = CHARACTER_REFERENCE.exec(source);
+        const decoded = ref && ref.index + ref[0].length <= seg.end ? decodeString(ref[0]) : undefined;
+        if (ref && decoded !== undefined && decoded !== ref[0]) {
+          for (let k = 0; k < decoded.length; k++) {
+            starts.push(base + i);
+            ends.push(base + i + ref[0].length);
+          }
+          text += decoded;
+          i += ref[0].length;
+          continue;
+        }
+      }
+      // Copy the run up to the next line break, backslash or ampersand in one go.
       let j = i + 1;
       while (j < seg.end) {
         const d = source.charCodeAt(j);
-        if (d === 10 || d === 13 || d === 92) break;
+        if (d === 10 || d === 13 || d === 92 || d === 38) break;
         j++;
       }
       add(source.slice(i, j), i);

@@ -65,6 +65,9 @@ export interface ProseLine {
   memo?: LineMemo;
 }
 
+/** A table column's alignment as its delimiter row marks it; null when unmarked. */
+export type ColumnAlign = 'left' | 'center' | 'right' | null;
+
 export interface HtmlComment {
   span: Span;
   body: string;
