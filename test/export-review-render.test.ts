@@ -60,4 +60,15 @@ describe('export defects found by the external review, rendered', function () {
     assert.equal(rules.length, 3);
     for (const r of rules) assert.ok(Math.abs(r.left - LEFT) < 1 && Math.abs(r.right - RIGHT) < 1, `rule ${r.left.toFixed(1)}–${r.right.toFixed(1)} mm`);
   });
+
+  it('5. keeps the title on page 1 under a tall 版头, and starts the body there when it fits (7.3.3)', async () => {
+    const head = ['签发人: 张三', '发文机关标志: 中共某某局机关委员会文件', '发文字号: 机党〔2025〕3号', '份号: 1', '密级: 秘密', '紧急程度: 特急', '主送: 机关党委'];
+    const draft = (title: string) => ['---', ...head, `title: ${title}`, '---', '根据通知要求，我支部召开了专题组织生活会。现将有关情况报告如下。', '一、会前准备情况', '正文内容。', ''].join('\n');
+    const fiveLines = allPrintedLines(toPdf((await exportReport(draft('中共某某市某某区某某局机关第三党支部关于召开学习贯彻习近平新时代中国特色社会主义思想主题教育专题组织生活会暨开展民主评议党员工作情况的报告'))).docx, 'first-page-5'));
+    const title = fiveLines.filter((l) => /中共某某市|第三党支部关于|习近平新时代|主题教育|民主评议党员/.test(l.text));
+    assert.ok(title.length >= 4 && title.every((l) => l.page === 1), `the title on page 1: ${fiveLines.map((l) => `${l.page}|${l.text}`).join(' / ')}`);
+    const shorter = allPrintedLines(toPdf((await exportReport(draft('中共某某局机关第三党支部关于召开学习贯彻习近平新时代中国特色社会主义思想主题教育专题组织生活会情况的报告'))).docx, 'first-page-fits'));
+    const body = shorter.find((l) => l.text.startsWith('根据通知要求'))!;
+    assert.equal(body.page, 1, shorter.map((l) => `${l.page}|${l.text}`).join(' / '));
+  });
 });

@@ -150,4 +150,20 @@ describe('export defects found by the external review, in the DOCX', function ()
       assert.ok(runsOf(table).some((r) => textOf(r) === '，落实不够' && !/<w:b\/>/.test(r)));
     });
   });
+
+  it('5. does not keep the title with what follows (a tall 版头 moved title, 主送 and body to page 2), and warns when the body cannot start on page 1', async () => {
+    const head = ['签发人: 张三', '发文机关标志: 中共某某局机关委员会文件', '发文字号: 机党〔2025〕3号', '份号: 1', '密级: 秘密', '紧急程度: 特急', '主送: 机关党委'];
+    const longTitle = '中共某某市某某区某某局机关第三党支部关于召开学习贯彻习近平新时代中国特色社会主义思想主题教育专题组织生活会暨开展民主评议党员工作情况的报告';
+    const draft = (title: string) => ['---', ...head, `title: ${title}`, '---', '根据通知要求，我支部召开了专题组织生活会。现将有关情况报告如下。', '一、会前准备情况', '正文内容。', ''].join('\n');
+    const { docx, warnings } = await exportReport(draft(longTitle));
+    const paragraphs = bodyParagraphs(readDocx(docx).document);
+    const at = paragraphs.findIndex((p) => p.includes('<w:pStyle w:val="Title"/>'));
+    assert.doesNotMatch(paragraphs[at], /<w:keepNext\/>/, 'the title');
+    assert.doesNotMatch(paragraphs[at + 1], /<w:keepNext\/>/, 'the blank line under it');
+    assert.equal(textOf(paragraphs[at + 2]), '机关党委：');
+    assert.match(paragraphs[at + 2], /<w:keepNext\/>/, 'the 主送 keeps with the body');
+    assert.equal(warnings.filter((w) => /首页排不下正文/.test(w)).length, 1, warnings.join('\n'));
+    // A title that leaves room: no warning.
+    assert.deepEqual((await exportReport(draft('关于召开第三党支部专题组织生活会情况的报告'))).warnings, []);
+  });
 });

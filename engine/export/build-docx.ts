@@ -50,7 +50,7 @@ import { columnWidths } from './table-widths';
 import { titleLines } from './title-lines';
 import { elementParts, type ElementContext } from './elements';
 import { draftMarker } from './marker';
-import { attachmentNote, printedBody, PrintOrder } from './element-geometry';
+import { attachmentNote, linesBeforeBody, printedBody, PrintOrder } from './element-geometry';
 import type { PartKeys } from './fixed-parts';
 
 export interface PageOptions {
@@ -131,6 +131,10 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const elements = elementParts(ctx);
   const children: Array<Paragraph | Table> = [...elements.head];
 
+  // The title and the blank line under it do not keep with what follows: on the first page nothing
+  // comes before them but the 版头, and under a tall 版头 a chain of title, 主送 and body that did
+  // not fit moved them all to page 2, leaving a first page without title or body (7.3.3 wants the
+  // first page to show the body). The 主送 still keeps with the body's first line.
   if (meta.title) {
     const lines = titleLines(meta.title);
     children.push(
@@ -138,10 +142,9 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
         style: 'Title',
         alignment: AlignmentType.CENTER,
         spacing: exact,
-        keepNext: true,
         children: lines.map((l, i) => new TextRun({ text: clean(l), break: i > 0 ? 1 : 0, font: font(fonts.title), size: half(SIZE.title) })),
       }),
-      blank({ keepNext: true }),
+      blank(),
     );
   }
   if (meta.addressee) {
@@ -180,6 +183,9 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
     warnings.push(t('第 {0} 行的图片 {1} 未嵌入（{2}），导出的是它的说明文字。', where, url, why));
     return [run(alt, fonts.body)];
   };
+  if (main.length > 0 && linesBeforeBody(meta, textWidth) >= Math.floor((PAGE.height - page.top - page.bottom) / LINE_PITCH)) {
+    warnings.push(t('首页排不下正文：版头、标题和主送机关占满了第一页，正文从第 2 页开始（GB/T 9704 要求首页显示正文）。请缩短标题，或减少版头要素。'));
+  }
   emitLines(main, children);
   emitLiteralsBefore(split < printed.length ? printed[split].starts[0] ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER, children);
 

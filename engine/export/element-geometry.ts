@@ -21,7 +21,7 @@ import {
   SIZE,
 } from './gbt9704';
 import type { ExportMetadata } from './metadata';
-import { width } from './title-lines';
+import { titleLines, width } from './title-lines';
 
 /** One body character (3号 with the body's character spacing). */
 export const ELEMENT_CHAR = Math.round(CHARACTER_PITCH_PT * 20);
@@ -125,6 +125,23 @@ export function numberLine(meta: ExportMetadata, textWidth: number): { number: s
 export const SIGNERS_LABEL = '签发人：';
 /** Blank lines between the 发文字号 line and the title: two under the red line, else one. */
 export const blanksAfterNumber = (meta: ExportMetadata) => (meta.issuer ? 2 : 1);
+
+/**
+ * Grid lines the first page takes before the body's first line (7.3.3: the first page must show
+ * body text): the 版头 at its exact heights and the title's lines, off the grid (the next line
+ * snaps to the grid line after them), then the blank line under the title and the 主送's lines.
+ */
+export function linesBeforeBody(meta: ExportMetadata, textWidth: number): number {
+  let twips = stackedHead(meta).length * LINE_PITCH;
+  const issuer = issuerPlacement(meta, textWidth);
+  if (issuer) twips += Math.max(0, issuer.spaceAbove) + issuer.lineHeight + issuer.spaceBelow + Math.round((SEPARATOR_SPACE_PT + HEAD_RULE_PT) * 20);
+  if (issuer || meta.number || meta.signers?.length) twips += (1 + blanksAfterNumber(meta)) * LINE_PITCH;
+  if (meta.title) twips += titleLines(meta.title).length * LINE_PITCH;
+  let lines = Math.ceil(twips / LINE_PITCH - 1e-6);
+  if (meta.title) lines += 1;
+  if (meta.addressee) lines += Math.ceil((width(`${meta.addressee}：`) * ELEMENT_CHAR) / textWidth - 1e-6);
+  return lines;
+}
 
 /** 7.3.6: 附注 in brackets, two characters from the left, on the line after the date. */
 export const noteText = (meta: ExportMetadata) => (meta.note ? `（${meta.note}）` : undefined);

@@ -290,14 +290,14 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
     const p = printedText(line, model);
     return p.text.startsWith(text) ? p.src.slice(0, text.length) : undefined;
   };
-  const title = (text: string, anchor: number, src?: Int32Array) => {
+  const title = (text: string, anchor: number, src?: Int32Array, keepNext = true) => {
     const lines = titleLines(text);
     const joined = lines.join('');
     const breaks: number[] = [];
     let at = 0;
     for (const l of lines.slice(0, -1)) breaks.push((at += l.length));
-    // Off the line grid (one grid line a line) and kept with what follows, as the export writes it.
-    return para('title', joined, anchor, { src, runs: [{ end: joined.length, font: 'title', bold: false }], size: sizes.title, spacing: 0, align: 'center', breaks, rows: 1, keepNext: true });
+    // Off the line grid (one grid line a line) and, an attachment's, kept with what follows, as the export writes it.
+    return para('title', joined, anchor, { src, runs: [{ end: joined.length, font: 'title', bold: false }], size: sizes.title, spacing: 0, align: 'center', breaks, rows: 1, keepNext });
   };
 
   head(meta, keyAnchor, para, blank, textWidthTwips, blocks);
@@ -305,7 +305,8 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
     const titleLine = model.title;
     const anchor = titleLine ? titleLine.starts[0] : keyAnchor('title');
     const src = titleLine && printedText(titleLine, model).text === meta.title.replace(/\n/g, '') ? printedText(titleLine, model).src : undefined;
-    blocks.push(title(meta.title, anchor, src), blank(anchor, { keepNext: true }));
+    // Not kept with what follows, as the export writes it: under a tall 版头 it would move to page 2.
+    blocks.push(title(meta.title, anchor, src, false), blank(anchor));
   }
   if (meta.addressee) {
     const line = lineWith('addressee', meta.addressee);
