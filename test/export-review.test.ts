@@ -166,4 +166,19 @@ describe('export defects found by the external review, in the DOCX', function ()
     // A title that leaves room: no warning.
     assert.deepEqual((await exportReport(draft('关于召开第三党支部专题组织生活会情况的报告'))).warnings, []);
   });
+
+  it('6. prints one attachment note when front matter names 附件 and the draft has its own note: all of the draft\'s note lines go, and the export says so', async () => {
+    const note = ['附件：1.整改清单', '      2.征求意见汇总表'];
+    const draft = (names: string) => ['---', 'title: 关于报送整改情况的报告', `附件: [${names}]`, '---', '机关党委：', '', '现将整改情况报告如下。', '', '特此报告。', '', ...note, '', '中共某局机关第三支部委员会', '2025年12月22日', ''].join('\n');
+    const { docx, warnings } = await exportReport(draft('整改清单, 征求意见汇总表'));
+    const texts = bodyParagraphs(readDocx(docx).document).map(textOf).filter(Boolean);
+    assert.deepEqual(texts.slice(texts.indexOf('特此报告。')), ['特此报告。', '附件：1.整改清单', '2.征求意见汇总表', '中共某局机关第三支部委员会', '2025年12月22日']);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /第 11 行的附件说明与文首元数据的“附件”重复/);
+    // Names that differ: the front matter's are printed, and the warning names the draft's.
+    const other = await exportReport(draft('整改清单, 学习计划'));
+    const printed = bodyParagraphs(readDocx(other.docx).document).map(textOf);
+    assert.ok(printed.includes('2.学习计划') && !printed.includes('2.征求意见汇总表'), printed.join(' / '));
+    assert.match(other.warnings.join('\n'), /不一致.*整改清单、征求意见汇总表|整改清单、征求意见汇总表.*不一致/);
+  });
 });

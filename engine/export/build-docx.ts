@@ -127,6 +127,15 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
     };
   });
 
+  if (meta.draftAttachments && meta.attachmentLines.length > 0) {
+    const where = model.lineIndex.positionAt(meta.attachmentLines[0].starts[0]).line + 1;
+    warnings.push(
+      meta.draftAttachments.join('\n') === meta.attachments.join('\n')
+        ? t('第 {0} 行的附件说明与文首元数据的“附件”重复，只导出一次。', where)
+        : t('第 {0} 行的附件说明（{1}）与文首元数据的“附件”不一致，导出的是元数据中的附件说明，请核对。', where, meta.draftAttachments.join('、')),
+    );
+  }
+
   const ctx: ElementContext = { meta, fonts, run, font, blank, textWidth };
   const elements = elementParts(ctx);
   const children: Array<Paragraph | Table> = [...elements.head];

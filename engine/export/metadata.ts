@@ -18,8 +18,10 @@ export interface ExportMetadata {
   date?: string;
   number?: string;
   attachments: string[];
-  /** The draft lines the attachment note came from, when it came from the draft (the body skips them). */
+  /** The draft lines of its own attachment note (the body skips them): printed as the note, or left out when front matter gives one. */
   attachmentLines: ReportLine[];
+  /** The names in the draft's own note when front matter gives 附件 as well (the front matter's is printed). */
+  draftAttachments?: string[];
   /** 份号 (7.2.1): six digits. */
   copyNumber?: string;
   /** 密级 and 保密期限 (7.2.2). */
@@ -104,16 +106,11 @@ function bareTitle(model: ReportModel, extraEndings: string[]): ReportLine | und
   return [...TITLE_ENDINGS, ...extraEndings].some((e) => e && t.endsWith(e)) ? first : undefined;
 }
 
-/**
- * The attachment note: from front matter, else from the draft's own "附件：1.整改清单" line and the
- * numbered names right under it ("2.党员名单"), which the export then sets as the note (7.3.4)
- * instead of as body text.
- */
-function attachmentsOf(model: ReportModel, fromFrontMatter: unknown): { attachments: string[]; attachmentLines: ReportLine[] } {
-  if (fromFrontMatter !== undefined) return { attachments: attachmentNames(fromFrontMatter), attachmentLines: [] };
-  const flow = model.lines.filter((l) => l.block !== 'tableCell');
+/** The draft's own "附件：1.整改清单" line and the numbered names right under it ("2.党员名单"). */
+function draftAttachmentNote(model: ReportModel): { names: string[]; lines: ReportLine[] } | undefined {
+  const flow = model.flow;
   const at = flow.findIndex((l) => l.role === 'attachment');
-  if (at < 0) return { attachments: [], attachmentLines: [] };
+  if (at < 0) return undefined;
   // The note and the plain lines right under it: a Markdown heading or list item is no name of it.
   const candidates = [flow[at]];
   for (let i = at + 1; i < flow.length; i++) {
@@ -122,7 +119,21 @@ function attachmentsOf(model: ReportModel, fromFrontMatter: unknown): { attachme
     candidates.push(line);
   }
   const note = readAttachmentNote(candidates.map((l) => l.text.trim()));
-  return note ? { attachments: note.names, attachmentLines: candidates.slice(0, note.lines) } : { attachments: [], attachmentLines: [] };
+  return note ? { names: note.names, lines: candidates.slice(0, note.lines) } : undefined;
+}
+
+/**
+ * The attachment note (7.3.4): from front matter, else from the draft's own note, which the export
+ * then sets as the note instead of as body text. A draft that has both prints one, the front
+ * matter's: all lines of its own note are left out (its first line alone was, and the names under
+ * it stayed as body text), and the export says so.
+ */
+function attachmentsOf(model: ReportModel, fromFrontMatter: unknown): Pick<ExportMetadata, 'attachments' | 'attachmentLines' | 'draftAttachments'> {
+  const own = draftAttachmentNote(model);
+  if (fromFrontMatter !== undefined) {
+    return { attachments: attachmentNames(fromFrontMatter), attachmentLines: own?.lines ?? [], draftAttachments: own?.names };
+  }
+  return own ? { attachments: own.names, attachmentLines: own.lines } : { attachments: [], attachmentLines: [] };
 }
 
 /**
