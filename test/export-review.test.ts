@@ -181,4 +181,16 @@ describe('export defects found by the external review, in the DOCX', function ()
     assert.ok(printed.includes('2.学习计划') && !printed.includes('2.征求意见汇总表'), printed.join(' / '));
     assert.match(other.warnings.join('\n'), /不一致.*整改清单、征求意见汇总表|整改清单、征求意见汇总表.*不一致/);
   });
+
+  it('7. prints an attachment\'s title once when the writer typed it under "附件1" as well', async () => {
+    const table = ['| 序号 | 问题 | 整改措施 |', '| --- | --- | --- |', '| 1 | 理论学习不够深入 | 制定计划 |'];
+    for (const under of ['整改清单', '# 整改清单']) {
+      const text = ['# 关于报送整改情况的报告', '', '现将整改情况报告如下。', '', '附件：整改清单', '', '附件1', '', under, '', ...table, ''].join('\n');
+      const paragraphs = bodyParagraphs(readDocx((await exportReport(text)).docx).document);
+      const after = paragraphs.slice(paragraphs.findIndex((p) => textOf(p) === '附件1'));
+      const titles = after.filter((p) => textOf(p) === '整改清单');
+      assert.equal(titles.length, 1, after.map(textOf).join(' / '));
+      assert.match(titles[0], /<w:pStyle w:val="Title"\/>/, 'printed as the attachment\'s title (7.3.7)');
+    }
+  });
 });

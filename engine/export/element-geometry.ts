@@ -172,7 +172,12 @@ export function attachmentParts(meta: ExportMetadata, lines: ReportLine[]): Atta
     if (!current) return;
     const index = out.length + 1;
     const number = current.digits || (meta.attachments.length > 1 ? String(index) : '');
-    out.push({ label: `附件${number}`, name: meta.attachments[(Number(number) || index) - 1], mark: current.mark, lines: current.lines });
+    const name = meta.attachments[(Number(number) || index) - 1];
+    // 7.3.7 centres the attachment's name on its first page; the writer's own line of that name
+    // under "附件N" is that title, not a line of text to print a second time.
+    const [first] = current.lines;
+    const titled = name !== undefined && first !== undefined && first.block !== 'tableCell' && first.text.trim() === name.replace(/\n/g, '');
+    out.push({ label: `附件${number}`, name, mark: current.mark, lines: titled ? current.lines.slice(1) : current.lines });
   };
   for (const line of lines) {
     const m = line.block === 'tableCell' ? null : ATTACHMENT_MARK.exec(line.text.trim());
