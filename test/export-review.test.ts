@@ -193,4 +193,39 @@ describe('export defects found by the external review, in the DOCX', function ()
       assert.match(titles[0], /<w:pStyle w:val="Title"\/>/, 'printed as the attachment\'s title (7.3.7)');
     }
   });
+
+  describe('3. the closing when attachment pages follow, and a 附注 after the date', () => {
+    const head = ['# 关于报送整改情况的报告', '', '机关党委：', '', '现将整改情况报告如下。', '', '特此报告。', '', '附件：1.整改清单', '      2.征求意见汇总表', '', '中共某局机关第三支部委员会', '2025年12月22日', ''];
+    const closing = async (text: string) => {
+      const paragraphs = bodyParagraphs(readDocx((await exportReport(text)).docx).document);
+      const texts = paragraphs.map(textOf);
+      return { paragraphs, texts, at: (t: string) => paragraphs[texts.indexOf(t)] };
+    };
+
+    it('finds the signature and date before "附件1" and "附件2" pages and sets them as the closing, after the note', async () => {
+      const text = [...head, '附件1', '', '整改清单正文。', '', '附件2', '', '汇总表正文。', ''].join('\n');
+      const roles = buildModel(text).lines.map((l) => `${l.role}:${l.text.trim()}`);
+      assert.ok(roles.includes('signature:中共某局机关第三支部委员会') && roles.includes('date:2025年12月22日'), roles.join(' / '));
+      const { texts, at } = await closing(text);
+      const from = texts.indexOf('特此报告。');
+      assert.deepEqual(texts.slice(from, from + 5), ['特此报告。', '附件：1.整改清单', '2.征求意见汇总表', '中共某局机关第三支部委员会', '2025年12月22日']);
+      // Set as the closing (7.3.5): no first-line indent, the signature two characters from the right.
+      assert.match(at('中共某局机关第三支部委员会'), /<w:jc w:val="right"\/>/);
+      assert.doesNotMatch(at('中共某局机关第三支部委员会'), /w:firstLine=/);
+      assert.doesNotMatch(at('2025年12月22日'), /w:firstLine=/);
+      // Then the two attachments, each on a page of its own.
+      assert.deepEqual(texts.filter((t) => /^附件\d$/.test(t)), ['附件1', '附件2']);
+      assert.ok(texts.indexOf('附件1') > texts.indexOf('2025年12月22日'));
+    });
+
+    it('prints a 附注 in brackets on the line after the date, two characters in (7.3.6), and lines the writer put after the date after it', async () => {
+      const text = [...head, '（联系人：张三，电话：12345678）', '', '此页无正文。', ''].join('\n');
+      const { texts, at } = await closing(text);
+      const from = texts.indexOf('特此报告。');
+      assert.deepEqual(texts.slice(from), ['特此报告。', '附件：1.整改清单', '2.征求意见汇总表', '中共某局机关第三支部委员会', '2025年12月22日', '（联系人：张三，电话：12345678）', '此页无正文。']);
+      const note = at('（联系人：张三，电话：12345678）');
+      assert.match(note, /<w:ind w:left="630"\/>|<w:ind w:start="630"\/>/, note);
+      assert.match(at('2025年12月22日'), /<w:keepNext\/>/, 'the date keeps with its 附注');
+    });
+  });
 });

@@ -164,6 +164,8 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
   const body = printedBody(model.lines, meta, blocks.footnotes.map((f) => f.span));
   const { printed, main, closing, lastBody } = body;
   const split = main.length;
+  /** Where the printed line at `index` starts in the draft (past the end: no limit). */
+  const startOf = (index: number) => (index < printed.length ? printed[index].starts[0] ?? printed[index].cell?.start ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER);
 
   const order = new PrintOrder<Paragraph | Table>(model.tables, blocks.literals, {
     literal(block, into) {
@@ -196,7 +198,7 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
     warnings.push(t('首页排不下正文：版头、标题和主送机关占满了第一页，正文从第 2 页开始（GB/T 9704 要求首页显示正文）。请缩短标题，或减少版头要素。'));
   }
   emitLines(main, children);
-  emitLiteralsBefore(split < printed.length ? printed[split].starts[0] ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER, children);
+  emitLiteralsBefore(startOf(split), children);
 
   // The blank lines of the closing are space before its paragraphs, not empty paragraphs:
   // LibreOffice does not carry "keep with next" across an empty paragraph.
@@ -224,6 +226,9 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
     }
   }
   children.push(...elements.afterDate);
+  // What the writer put after the date, in the writer's order (a 附注 in brackets is set above).
+  emitLines(body.afterClosing, children);
+  emitLiteralsBefore(startOf(split + body.afterClosing.length), children);
 
   // Attachments that follow the main text (附件1, 附件2 …), each from a new page.
   const attachmentParts = elements.attachmentPages(body.attachments, (lines, into) => emitLines(lines, into));

@@ -6,6 +6,7 @@
  * Units: twips unless the name says otherwise.
  */
 import type { LiteralBlock } from '../model/source-blocks';
+import { ATTACHMENT_MARK, isAttachmentMark } from '../model/attachment-mark';
 import type { ReportLine, TableModel } from '../model/types';
 import {
   CHARACTER_PITCH_PT,
@@ -52,8 +53,6 @@ export function readAttachmentNote(lines: readonly string[]): { names: string[];
   return { names, lines: names.length };
 }
 
-/** "附件1", "附件 2", "# 附件3 整改清单": a line that opens an attachment's own text. */
-export const ATTACHMENT_MARK = /^附件\s*(\d*)\s*$/;
 
 /** True when front matter names any element of the 版头 beyond the 发文字号. */
 export const hasHead = (m: ExportMetadata) => Boolean(m.copyNumber || m.secrecy || m.urgency || m.issuer || m.signers?.length);
@@ -150,7 +149,7 @@ export const NOTE_INDENT = 2 * ELEMENT_CHAR;
 /** Where the attachments' own text starts among the printed lines (their length when none). */
 export function attachmentsAt(meta: ExportMetadata, lines: ReportLine[]): number {
   if (meta.attachments.length === 0) return lines.length;
-  const at = lines.findIndex((l) => l.block !== 'tableCell' && ATTACHMENT_MARK.test(l.text.trim()));
+  const at = lines.findIndex(isAttachmentMark);
   return at < 0 ? lines.length : at;
 }
 
@@ -292,8 +291,10 @@ const PLACED_ELSEWHERE = ['title', 'addressee', 'signature', 'date', 'attachment
 export interface PrintedBody {
   /** Every printed draft line in order: body lines and table cells, without footnote definitions. */
   printed: ReportLine[];
-  /** Lines before the attachments' own text. */
+  /** Lines before the closing (attachment note, signature, date). */
   main: ReportLine[];
+  /** Lines the writer put after the date (or the signature), before the attachments: printed after the closing. */
+  afterClosing: ReportLine[];
   /** The attachments' own text ("附件1" and what follows). */
   attachments: ReportLine[];
   /** The main text's last paragraph: kept with the closing when there is one. */
@@ -308,17 +309,23 @@ export function printedBody(lines: readonly ReportLine[], meta: ExportMetadata, 
   const printed = lines.filter(
     (l) =>
       l !== meta.titleLine &&
+      l !== meta.noteLine &&
       !meta.attachmentLines.includes(l) &&
       (l.block === 'tableCell' || !PLACED_ELSEWHERE.includes(l.role)) &&
       !inFootnote(l.starts[0] ?? l.cell?.start ?? 0),
   );
   const split = attachmentsAt(meta, printed);
-  const main = printed.slice(0, split);
+  // The closing stays where the writer put it: what follows the draft's date prints after it.
+  const closingAt = meta.closingLine?.starts[0];
+  let cut = split;
+  if (closingAt !== undefined) while (cut > 0 && (printed[cut - 1].starts[0] ?? printed[cut - 1].cell?.start ?? 0) > closingAt) cut--;
+  const main = printed.slice(0, cut);
   let lastBody: ReportLine | undefined;
   for (let i = main.length - 1; i >= 0 && !lastBody; i--) if (main[i].block !== 'tableCell') lastBody = main[i];
   return {
     printed,
     main,
+    afterClosing: printed.slice(cut, split),
     attachments: printed.slice(split),
     lastBody,
     closing: meta.attachments.length > 0 || (meta.signature ?? []).length > 0 || meta.date !== undefined,

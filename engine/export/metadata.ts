@@ -35,6 +35,10 @@ export interface ExportMetadata {
   signers?: string[];
   /** 附注 (7.3.6). */
   note?: string;
+  /** The draft line the 附注 came from: a line in brackets right after the date (the body skips it). */
+  noteLine?: ReportLine;
+  /** The last line of the draft's own closing (its date, else its signature): the lines after it print after the closing. */
+  closingLine?: ReportLine;
   /** 印章 (7.3.5.1): the document is sealed, so signature and date are placed around the seal. */
   seal: boolean;
   /** 抄送机关 (7.4.2). */
@@ -151,6 +155,24 @@ function titleOf(fromFrontMatter: string | undefined, line: ReportLine | undefin
   return writerLines(out.trim()).join('\n');
 }
 
+/** A line wholly in brackets: a 附注 ("（联系人：张三，电话：12345678）") when it follows the date. */
+const BRACKETED = /^[（(](.+)[）)]$/;
+
+/**
+ * The draft's own closing: its last line (the date, else the signature), after which lines print
+ * after the closing in the writer's order, and the 附注 on the line after its date (7.3.6).
+ */
+function draftClosing(model: ReportModel, noteInFrontMatter: boolean): { closingLine?: ReportLine; noteLine?: ReportLine; note?: string } {
+  const flow = model.flow;
+  let at = -1;
+  for (let i = flow.length - 1; i >= 0 && at < 0; i--) if (flow[i].role === 'date' || flow[i].role === 'signature') at = i;
+  if (at < 0) return {};
+  const closingLine = flow[at];
+  const next = flow[at + 1];
+  const note = closingLine.role === 'date' && !noteInFrontMatter && next ? BRACKETED.exec(next.text.trim()) : null;
+  return note ? { closingLine, noteLine: next, note: note[1].trim() } : { closingLine };
+}
+
 export function metadata(model: ReportModel, titleEndings: string[] = []): ExportMetadata {
   const data = model.frontMatter?.data ?? {};
   const role = (r: ReportLine['role']) => model.lines.filter((l) => l.role === r).map((l) => l.text.trim());
@@ -158,6 +180,8 @@ export function metadata(model: ReportModel, titleEndings: string[] = []): Expor
   const titleLine = bareTitle(model, titleEndings);
   const seal = pick(data, KEYS.seal);
   const secrecy = str(pick(data, KEYS.secrecy));
+  const note = str(pick(data, KEYS.note))?.replace(/^[（(]|[）)]$/g, '');
+  const closing = draftClosing(model, note !== undefined);
   return {
     title: titleOf(str(pick(data, KEYS.title)), titleLine, model),
     titleLine,
@@ -172,7 +196,9 @@ export function metadata(model: ReportModel, titleEndings: string[] = []): Expor
     urgency: str(pick(data, KEYS.urgency)),
     issuer: str(pick(data, KEYS.issuer)),
     signers: list(pick(data, KEYS.signers)),
-    note: str(pick(data, KEYS.note))?.replace(/^[（(]|[）)]$/g, ''),
+    note: note ?? closing.note,
+    noteLine: closing.noteLine,
+    closingLine: closing.closingLine,
     seal: seal === true || seal === '是' || seal === 'true',
     copyTo: list(pick(data, KEYS.copyTo)),
     printer: str(pick(data, KEYS.printer)),

@@ -345,8 +345,10 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
     const height = Math.max(geometry.linePitch, ...heights);
     return para('image', text, line.starts[0] ?? 0, { align: 'center', lineHeight: height, framed: true });
   }
+  /** Where a line starts in the draft (none: no limit). */
+  const startOf = (line: ReportLine | undefined) => (line ? line.starts[0] ?? line.cell?.start ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER);
   emitLines(body.main, blocks);
-  literalsBefore(body.attachments.length > 0 ? body.attachments[0].starts[0] ?? Number.MAX_SAFE_INTEGER : Number.MAX_SAFE_INTEGER, blocks);
+  literalsBefore(startOf(body.afterClosing[0] ?? body.attachments[0]), blocks);
 
   // The closing's blank lines are space before its first paragraph, as the export writes them.
   attachmentNote(meta).forEach((note, i) => {
@@ -388,7 +390,10 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
       );
     }
   }
-  if (note) blocks.push(para('note', note, keyAnchor('note'), { indent: { firstLine: 0, left: NOTE_INDENT / 20, right: 0 } }));
+  if (note) blocks.push(para('note', note, meta.noteLine?.starts[0] ?? keyAnchor('note'), { indent: { firstLine: 0, left: NOTE_INDENT / 20, right: 0 } }));
+  // What the writer put after the date, in the writer's order, as the export prints it.
+  emitLines(body.afterClosing, blocks);
+  literalsBefore(startOf(body.attachments[0]), blocks);
 
   // Attachments that follow the main text (附件1, 附件2 …), each from a new page.
   for (const part of attachmentParts(meta, body.attachments)) {

@@ -14,6 +14,7 @@ import { findPlaceholders, hasPlaceholders } from './placeholders';
 import { findCountedLists, hasCountPhrases } from './counted-lists';
 import { LINE_COUNTS, LINE_MARKERS, LINE_ORDINALS, LINE_PLACEHOLDERS, LINE_STRUCTURE } from './line-flags';
 import { lineMemo } from './line-memo';
+import { isAttachmentMark } from './attachment-mark';
 import type { DocumentWords, FrontMatter, Numbering, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
 import { yamlProblem } from '../text/yaml-problem';
 
@@ -234,10 +235,11 @@ function assignRoles(flow: ReportLine[], words: DocumentWords): ReportLine | und
   // Closing phrases are short: a longer line with nothing to trim is no closing, and is looked at
   // further only if it could be an attachment line or the date.
   const longest = Math.max(0, ...words.closings.map((c) => c.length));
+  const end = closingEnd(flow);
   for (let i = 0; i < flow.length; i++) {
     const line = flow[i];
     if (line.role !== 'body' || line.numbering || line.headingDepth > 0) continue;
-    const nearEnd = i >= flow.length - 3;
+    const nearEnd = i >= end - 3 && i < end;
     const x = line.text;
     if (x.length > longest && !nearEnd && !isWhiteSpace(x.charCodeAt(0)) && !isWhiteSpace(x.charCodeAt(x.length - 1)) && !x.includes('附件')) continue;
     const t = line.text.trim();
@@ -256,6 +258,18 @@ function assignRoles(flow: ReportLine[], words: DocumentWords): ReportLine | und
     }
   }
   return title;
+}
+
+/**
+ * Where the main text's closing ends among the flow lines: before the first line that opens an
+ * attachment's own text ("附件1", 7.3.7; the signature and date come before the attachments), and
+ * before a 附注 in brackets on the line after the date (7.3.6); else at the last line.
+ */
+function closingEnd(flow: ReportLine[]): number {
+  let end = flow.findIndex((l, i) => i > 0 && isAttachmentMark(l));
+  if (end < 0) end = flow.length;
+  if (end > 1 && /^[（(].*[）)]$/.test(flow[end - 1].text.trim())) end--;
+  return end;
 }
 
 /**
