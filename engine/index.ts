@@ -40,4 +40,4 @@ export { Masker, paragraphsOf, type CopyFinder, type ParagraphIndex } from './co
 export { FrozenParagraphIndex, freezeIndex, signFile, type FrozenIndexData, type SignedFile, type SignedTexts } from './copies/frozen-index';
 export type { Corpus } from './rules/rule';
 export type { LayoutOptions } from './export/build-docx';
-export { imageSizes, layoutText, PageState, type ErrorSpan, type LayoutOptions as PageLayoutOptions, type PageUpdate } from './layout';
+export { imageSizes, layoutText, PageState, withImprintPageNumber, type ErrorSpan, type LayoutOptions as PageLayoutOptions, type PageUpdate } from './layout';

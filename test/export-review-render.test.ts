@@ -7,10 +7,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { withImprintPageNumber } from '../engine';
 import { exportReport } from '../engine/export';
 import { DARK_INK, horizontalRules, inkBox, pageImage, RED_INK } from './helpers/pixels';
 import { solidPng } from './helpers/png';
-import { allPrintedLines, pageCount, PT_PER_MM, soffice, toPdf, which } from './helpers/render';
+import { allPrintedLines, pageCount, pageNumberBox, PT_PER_MM, soffice, toPdf, which } from './helpers/render';
 
 const TOP = 37; // 天头, mm
 const LEFT = 28; // 订口
@@ -70,5 +71,37 @@ describe('export defects found by the external review, rendered', function () {
     const shorter = allPrintedLines(toPdf((await exportReport(draft('中共某某局机关第三党支部关于召开学习贯彻习近平新时代中国特色社会主义思想主题教育专题组织生活会情况的报告'))).docx, 'first-page-fits'));
     const body = shorter.find((l) => l.text.startsWith('根据通知要求'))!;
     assert.equal(body.page, 1, shorter.map((l) => `${l.page}|${l.text}`).join(' / '));
+  });
+
+  describe('4. the 版记\'s page number (7.5: left off only when a blank page comes before the 版记\'s page)', () => {
+    const front = ['title: 关于报送整改情况的报告', '主送: 机关党委', '署名: 中共某局机关第三支部委员会', '成文日期: 2025年12月22日', '抄送: [局办公室, 局人事处]', '印发机关: 中共某局机关第三支部委员会', '印发日期: 2025年12月23日'];
+    const paragraph = '党支部坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，认真落实全面从严治党主体责任。';
+    const draft = (paragraphs: number) => ['---', ...front, '---', ...Array.from({ length: paragraphs }, () => paragraph), '特此报告。', ''].join('\n');
+    /** Rendered as the CLI and the editor export it: the layout decides whether the 版记's page is numbered. */
+    const render = async (text: string, name: string) => toPdf((await exportReport(text, withImprintPageNumber(text, {}))).docx, name);
+
+    it('numbers the 版记\'s page after a text that ends on an odd page, under the 版记 at its usual place', async () => {
+      const pdf = render(draft(2), 'imprint-numbered');
+      const file = await pdf;
+      assert.equal(pageCount(file), 2);
+      const number = pageNumberBox(file, 2)!;
+      assert.ok(number, 'a page number on the 版记\'s page');
+      assert.equal(number.text.replace(/\s+/g, ''), '—2—');
+      assert.ok(Math.abs(number.mmBelowText - 7) < 1, `${number.mmBelowText.toFixed(1)} mm below the text block`);
+      assert.ok(Math.abs(mmOf(number.xMin) - (LEFT + CHAR4)) < 1.5, `even page: at the left, one character in (${mmOf(number.xMin).toFixed(1)} mm)`);
+      // The 版记 stays where it was: its last rule on the text block's bottom edge.
+      const rules = horizontalRules(pageImage(file, 2), DARK_INK, 100);
+      assert.equal(rules.length, 3, 'the 版记\'s three rules');
+      assert.ok(Math.abs(rules[rules.length - 1].y - BOTTOM) < 1, `last rule at ${rules[rules.length - 1].y.toFixed(1)} mm`);
+    });
+
+    it('leaves the blank page and the 版记\'s page unnumbered after a text that ends on an even page', async () => {
+      const file = await render(draft(12), 'imprint-after-blank');
+      assert.equal(pageCount(file), 4);
+      assert.ok(pageNumberBox(file, 2), 'the text\'s last page is numbered');
+      assert.equal(pageNumberBox(file, 3), undefined, 'the blank page');
+      assert.equal(pageNumberBox(file, 4), undefined, 'the 版记\'s page');
+      assert.ok(allPrintedLines(file).some((l) => l.page === 4 && l.text.startsWith('抄送：')));
+    });
   });
 });

@@ -4,13 +4,16 @@
  * export-review-render.test.ts). Each test failed before its fix.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildModel } from '../engine';
+import { buildModel, withImprintPageNumber } from '../engine';
 import { exportReport } from '../engine/export';
+import { imprintPageNumbered } from '../engine/layout';
 import { bodyParagraphs, readDocx, style } from './helpers/docx';
 import { solidPng } from './helpers/png';
+import { CLI_ENV, REPO } from './helpers/shared';
 
 /** The text of a paragraph's runs, XML entities read. */
 const textOf = (p: string) =>
@@ -227,5 +230,29 @@ describe('export defects found by the external review, in the DOCX', function ()
       assert.match(note, /<w:ind w:left="630"\/>|<w:ind w:start="630"\/>/, note);
       assert.match(at('2025年12月22日'), /<w:keepNext\/>/, 'the date keeps with its 附注');
     });
+  });
+
+  it('4. numbers the 版记\'s page when the layout puts no blank page before it (7.5), and only then', async () => {
+    const front = ['title: 关于报送整改情况的报告', '署名: 中共某局机关第三支部委员会', '成文日期: 2025年12月22日', '抄送: [局办公室, 局人事处]', '印发机关: 中共某局机关第三支部委员会', '印发日期: 2025年12月23日'];
+    const paragraph = '党支部坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻党的二十大精神，认真落实全面从严治党主体责任。';
+    const draft = (paragraphs: number) => ['---', ...front, '---', ...Array.from({ length: paragraphs }, () => paragraph), '特此报告。', ''].join('\n');
+    assert.equal(imprintPageNumbered(draft(2)), true, 'text on page 1, 版记 on page 2');
+    assert.equal(imprintPageNumbered(draft(12)), false, 'text to page 2, a blank page 3, 版记 on page 4');
+    assert.equal(imprintPageNumbered('正文。\n'), undefined, 'no 版记');
+    const imprintFooters = async (text: string) => readDocx((await exportReport(text, withImprintPageNumber(text, {}))).docx).footers.filter((f) => f.includes('抄送：'));
+    const numbered = await imprintFooters(draft(2));
+    assert.ok(numbered.length > 0 && numbered.every((f) => /<w:instrText[^>]*>PAGE<\/w:instrText>/.test(f)), 'the 版记\'s footers hold the page number');
+    const unnumbered = await imprintFooters(draft(12));
+    assert.ok(unnumbered.length > 0 && unnumbered.every((f) => !/PAGE/.test(f)));
+    // Without page numbers, none.
+    const off = readDocx((await exportReport(draft(2), { page: { pageNumbers: false }, numberImprintPage: true })).docx).footers;
+    assert.ok(off.every((f) => !/PAGE/.test(f)));
+    // The CLI exports it so (the bundle, as a writer runs it).
+    const file = path.join(dir, '版记.md');
+    fs.writeFileSync(file, draft(2));
+    const run = spawnSync(process.execPath, [path.join(REPO, 'dist', 'cli.js'), 'export', file, '--force'], { encoding: 'utf8', env: CLI_ENV });
+    assert.equal(run.status, 0, run.stderr);
+    const fromCli = readDocx(fs.readFileSync(path.join(dir, '版记.docx'))).footers.filter((f) => f.includes('抄送：'));
+    assert.ok(fromCli.length > 0 && fromCli.every((f) => /PAGE/.test(f)), 'numbered by the CLI');
   });
 });

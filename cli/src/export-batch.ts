@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { getLocale, loadExporter, quotedList, quoteOrMark, setLocale, t, checkWritable, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
+import { getLocale, loadExporter, quotedList, quoteOrMark, setLocale, t, checkWritable, withImprintPageNumber, WriteRefused, writeFileAtomic, type LayoutOptions, type Locale, type TextEncodingName } from '../../engine';
 import { DraftReadError, readDraft } from './read-draft';
 import { projectConfigFor } from './project';
 import { defaultJobs, InOrder, Pool, poolThreadData, workerThreads } from './worker-pool';
@@ -51,7 +51,8 @@ export async function exportJob(job: ExportJob, settings: ExportSettings, inBatc
   }
   // The project file's export settings, then --font on top.
   const projectExport = projectConfigFor(job.file, (line) => messages.push({ text: line, project: true }))?.config.export ?? {};
-  const options: LayoutOptions = { fonts: { ...projectExport.fonts, ...settings.fonts }, page: projectExport.page, baseDir: path.dirname(path.resolve(job.file)) };
+  // The 版记's page is numbered when the layout puts no blank page before it (7.5).
+  const options: LayoutOptions = withImprintPageNumber(text, { fonts: { ...projectExport.fonts, ...settings.fonts }, page: projectExport.page, baseDir: path.dirname(path.resolve(job.file)) });
   const exporter = loadExporter();
   // Exported all the same (the writer may want the blank page), but not without a word.
   if (text.trim() === '') err(about + t('文稿是空的：导出的是一份只有版面、没有内容的文件。'));

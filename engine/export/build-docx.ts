@@ -68,6 +68,12 @@ export interface LayoutOptions {
   page?: PageOptions;
   /** The draft's folder: images are read relative to it. */
   baseDir?: string;
+  /**
+   * Number the 版记's page: no blank page comes before it (GB/T 9704 7.5 leaves it unnumbered only
+   * after one). Word or LibreOffice decides that when it breaks the pages; the server and the CLI
+   * pass the preview layout's answer (engine/layout/imprint-page.ts). Default: not numbered.
+   */
+  numberImprintPage?: boolean;
 }
 
 const validMm = (v: unknown) => typeof v === 'number' && v >= 5 && v <= 80;
@@ -237,22 +243,22 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
 
   // What each page-number footer holds, for its part (fixed-parts.ts): made from these and nothing else.
   const footerKeys = new Map<Footer, string>();
-  const pageNumber = (alignment: (typeof AlignmentType)[keyof typeof AlignmentType], indent: { left?: number; right?: number }) => {
-    const footer = new Footer({
+  type Alignment = (typeof AlignmentType)[keyof typeof AlignmentType];
+  const numberParagraph = (alignment: Alignment, indent: { left?: number; right?: number }, extra: Partial<IParagraphOptions> = {}) =>
+    new Paragraph({
+      alignment,
+      indent,
+      ...extra,
       children: [
-        new Paragraph({
-          alignment,
-          indent,
-          children: [
-            new TextRun({
-              children: ['— ', PageNumber.CURRENT, ' —'],
-              font: font(fonts.pageNumber, fonts.pageNumber),
-              size: half(SIZE.pageNumber),
-            }),
-          ],
+        new TextRun({
+          children: ['— ', PageNumber.CURRENT, ' —'],
+          font: font(fonts.pageNumber, fonts.pageNumber),
+          size: half(SIZE.pageNumber),
         }),
       ],
     });
+  const pageNumber = (alignment: Alignment, indent: { left?: number; right?: number }) => {
+    const footer = new Footer({ children: [numberParagraph(alignment, indent)] });
     footerKeys.set(footer, JSON.stringify({ alignment, indent, font: fonts.pageNumber, size: SIZE.pageNumber }));
     return footer;
   };
@@ -307,7 +313,8 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
           : undefined,
         children,
       },
-      ...elements.imprintSections({ page: pageProperties, grid }),
+      // The 版记's page is even: its number, when it has one, at the left, one character in.
+      ...elements.imprintSections({ page: pageProperties, grid }, numbered && options.numberImprintPage ? (extra) => numberParagraph(AlignmentType.LEFT, { left: oneChar }, extra) : undefined),
     ],
   };
   return { document: new Document(documentOptions), warnings, partKeys: partKeysOf(documentOptions, footerKeys) };

@@ -21,7 +21,7 @@ import {
   type Table,
 } from 'docx';
 import type { ReportLine } from '../model/types';
-import { LINE_PITCH, MARGINS, RED, SIZE, type ExportFonts } from './gbt9704';
+import { LINE_PITCH, MARGINS, mm, PAGE_NUMBER_BELOW_MM, PAGE_NUMBER_LINE, RED, SIZE, type ExportFonts } from './gbt9704';
 import {
   attachmentParts,
   attachmentsAt,
@@ -53,13 +53,17 @@ export interface ElementContext {
   textWidth: number;
 }
 
+/** Makes the page-number line (build-docx.ts) with these paragraph options added. */
+export type PageNumberLine = (extra: Partial<IParagraphOptions>) => Paragraph;
+
 export interface ElementParts {
   head: Paragraph[];
   afterDate: Paragraph[];
   /** Where the attachments' own text starts among the printed lines (their length when none). */
   attachmentsAt(lines: ReportLine[]): number;
   attachmentPages(lines: ReportLine[], emit: (lines: ReportLine[], into: Array<Paragraph | Table>) => void): Array<Paragraph | Table>;
-  imprintSections(properties: ISectionOptions['properties']): ISectionOptions[];
+  /** The 版记's section; with `pageNumber`, its page is numbered (no blank page before it, 7.5). */
+  imprintSections(properties: ISectionOptions['properties'], pageNumber?: PageNumberLine): ISectionOptions[];
 }
 
 /** Custom paragraph styles the elements use; index.ts switches grid snapping off for them. */
@@ -151,20 +155,21 @@ export function elementParts(ctx: ElementContext): ElementParts {
       }
       return out;
     },
-    imprintSections(properties) {
+    imprintSections(properties, pageNumber) {
       if (!hasImprint(meta)) return [];
-      return [imprintSection(ctx, properties)];
+      return [imprintSection(ctx, properties, pageNumber)];
     },
   };
 }
 
 /**
  * 7.4: the 版记 at the foot of the last page, which is even: a section that starts on an even page,
- * its text aligned to the bottom of the text block, no page number (7.5: neither the 版记 page nor
- * the blank page before it is numbered). Thick lines first and last, a thin one between 抄送 and
- * 印发; the last coincides with the text block's bottom edge.
+ * its text aligned to the bottom of the text block. Thick lines first and last, a thin one between
+ * 抄送 and 印发; the last coincides with the text block's bottom edge. 7.5: the page is numbered
+ * (`pageNumber`) unless a blank page comes before it; the number then sits under the 版记, 7 mm
+ * below the text block as on every page.
  */
-function imprintSection(ctx: ElementContext, properties: ISectionOptions['properties']): ISectionOptions {
+function imprintSection(ctx: ElementContext, properties: ISectionOptions['properties'], pageNumber?: PageNumberLine): ISectionOptions {
   const { meta, fonts, font, textWidth } = ctx;
   const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: IMPRINT_RULE_SPACE_PT });
   const imprintRun = (text: string, newLine = false) => new TextRun({ text, break: newLine ? 1 : 0, font: font(fonts.body), size: SIZE.imprint * 2 });
@@ -195,10 +200,15 @@ function imprintSection(ctx: ElementContext, properties: ISectionOptions['proper
   });
   // The 版记 is the page's footer, its foot at the text block's bottom edge: neither LibreOffice nor
   // every Word honours a section's bottom vertical alignment, but every renderer puts a footer there.
-  const footer = () => new Footer({ children });
+  // With a page number, the footer ends with the number's line (as the body's footers place it) and
+  // the 版记 stands the number's distance (7 mm) above it.
   const page = properties?.page ?? {};
+  const bottom = (page.margin?.bottom as number | undefined) ?? MARGIN_BOTTOM;
+  const numberLine = pageNumber?.({ spacing: { before: mm(PAGE_NUMBER_BELOW_MM), after: 0, line: PAGE_NUMBER_LINE, lineRule: LineRuleType.EXACT } });
+  const footer = () => new Footer({ children: numberLine ? [...children, numberLine] : children });
+  const footerDistance = numberLine ? bottom - mm(PAGE_NUMBER_BELOW_MM) - PAGE_NUMBER_LINE : bottom;
   return {
-    properties: { ...properties, page: { ...page, margin: { ...page.margin, footer: (page.margin?.bottom as number | undefined) ?? MARGIN_BOTTOM } }, type: SectionType.EVEN_PAGE },
+    properties: { ...properties, page: { ...page, margin: { ...page.margin, footer: footerDistance } }, type: SectionType.EVEN_PAGE },
     footers: { default: footer(), even: footer() },
     children: [new Paragraph({ children: [] })],
   };

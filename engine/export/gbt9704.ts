@@ -56,12 +56,15 @@ export const SEAL_BLANK_LINES = 2;
 /** Two characters of first-line indent for body text and headings (7.3.3). */
 export const FIRST_LINE_INDENT = Math.round(2 * CHARACTER_PITCH_PT * 20);
 
+/** 7.5: the page number sits 7 mm below the text block. */
+export const PAGE_NUMBER_BELOW_MM = 7;
+/** The page number's line: one 4号 line at single spacing, about 1.3 × the size (twips). */
+export const PAGE_NUMBER_LINE = Math.round(14 * 1.3 * 20);
 /**
- * 7.5: the page number sits 7 mm below the text block. Word measures the footer from the page's
- * bottom edge to the bottom of the footer's line, so: 35 mm margin − 7 mm − one 4号 line
- * (14 pt at single spacing, about 1.3 × the size).
+ * Word measures the footer from the page's bottom edge to the bottom of the footer's line, so:
+ * 35 mm margin − 7 mm − the page number's line.
  */
-export const FOOTER_DISTANCE = mm(35 - 7) - Math.round(14 * 1.3 * 20);
+export const FOOTER_DISTANCE = mm(35 - PAGE_NUMBER_BELOW_MM) - PAGE_NUMBER_LINE;
 
 /** Customary font names (7.3); writers' machines differ, so each is a setting. */
 export interface ExportFonts {

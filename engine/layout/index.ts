@@ -11,4 +11,5 @@ export { buildBlocks, printedText, type Block, type FontKey, type Paragraph } fr
 export { BreakCache, breakLines } from './break-lines';
 export { charWidth } from './widths';
 export { fontStacks } from './fonts';
+export { imprintPageNumbered, withImprintPageNumber } from './imprint-page';
 export { PageState, type ErrorSpan, type PageUpdate, type WireGeometry, type WireLine, type WirePage } from './page-updates';

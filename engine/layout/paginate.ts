@@ -66,7 +66,7 @@ export interface LaidPage {
   lines: LaidLine[];
   boxes: Box[];
   rules: RuleLine[];
-  /** False for the 版记's page and the blank page before it (7.5: not numbered). */
+  /** False for a blank page before the 版记's page and for the 版记's page after it (7.5: not numbered). */
   numbered: boolean;
 }
 
@@ -232,12 +232,14 @@ export function paginate(blocks: Block[], g: PageGeometry, placeholders: Array<{
 
   /**
    * 7.4: the 版记 on a page of its own that is even (a blank page before it when the text ends on
-   * an even page), its last line on the text block's bottom edge; neither page is numbered.
+   * an even page), its last line on the text block's bottom edge. 7.5: only when the blank page is
+   * there are it and the 版记's page left unnumbered.
    */
   function placeImprint(imprint: Imprint) {
     if (page().lines.length > 0 || y > 0) {
-      if (page().number % 2 === 0) newPage(false);
-      newPage(false);
+      const blank = page().number % 2 === 0;
+      if (blank) newPage(false);
+      newPage(!blank);
     } else page().numbered = false;
     // From the bottom edge up: where the first paragraph starts; then placed top-down, in reading order.
     let height = 0;

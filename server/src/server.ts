@@ -42,7 +42,7 @@ import { completions } from './completion';
 import { SOURCE, toLspDiagnostic, toLspEdits } from './convert';
 import { hover } from './hover';
 import { placeholderActions } from './placeholder-actions';
-import { loadExporter } from '../../engine';
+import { loadExporter, withImprintPageNumber } from '../../engine';
 import { WriteRefused, writeFileAtomic } from '../../engine';
 import { DEFAULT_SETTINGS, normalizeSettings, restrictUntrusted, settingsProblems, type Settings } from './settings';
 import { documentSymbols } from './symbols';
@@ -566,10 +566,11 @@ export function startServer(connection: Connection): void {
       // The project file's export fonts win over user settings (and neither applies untrusted).
       const projectExport = projectFor(p.uri)?.config?.config.export ?? {};
       const file = p.uri.startsWith('file:') ? fileURLToPath(p.uri) : undefined;
-      const options = {
+      // The 版记's page is numbered when the layout puts no blank page before it (7.5).
+      const options = withImprintPageNumber(doc.getText(), {
         ...(trusted ? { fonts: { ...settings.exportFonts, ...projectExport.fonts }, page: { ...settings.exportPage, ...projectExport.page } } : {}),
         baseDir: file ? path.dirname(file) : undefined,
-      };
+      });
       const exporter = loadExporter();
       let bytes: Uint8Array;
       let warnings: string[];
