@@ -21,6 +21,7 @@ import { builtinUnitData } from './unit/load';
 import type { UnitData } from './unit/types';
 import { getLocale, t } from './i18n';
 import { LineFindings, NO_FINDINGS, type Reported } from './incremental/line-findings';
+import { frontMatterValueLines } from './model/front-matter-values';
 import type { Position } from './text/line-index';
 import { pastDeadline } from './deadline';
 
@@ -156,6 +157,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     });
     kept?.begin({ type, formulations, unit, locale: getLocale(), rules: paragraphRules.map(({ rule }) => rule.id).join(), year: documentYear });
     const byLine = checkLines(paragraphRules, ctxFor, model.lines, kept, deadline);
+    checkFrontMatterValues(paragraphRules, ctxFor, frontMatterValueLines(text, model.frontMatter), byLine);
     RULES.forEach((rule, r) => {
       const severity = severityOf(rule.id, rule.defaultSeverity);
       if (!severity) return;
@@ -391,6 +393,26 @@ function crowdedNote(rule: ParagraphRule, line: ReportLine): Reported {
     message: t('本行“{0}”（{1}）超过 {2} 处，只列出了前 {2} 处，其余未检查。请先改正已列出的（可用“修复所有”），再检查时会列出其余的。', t(rule.summary), rule.id, MAX_PER_LINE),
     crowded: true,
   };
+}
+
+/** The rules that read them, over the front matter's 成文日期 and 发文字号 values (a few lines, never kept). */
+function checkFrontMatterValues(
+  rules: Array<{ rule: ParagraphRule; r: number }>,
+  ctxFor: (report: RuleContext['report']) => RuleContext,
+  values: ReportLine[],
+  byLine: Map<number, LineRun>,
+): void {
+  if (values.length === 0) return;
+  for (const { rule, r } of rules) {
+    const run = byLine.get(r);
+    if (!rule.readsFrontMatterValues || !run || run.failure !== undefined || run.late) continue;
+    const ctx = ctxFor((f) => run.found.push(f));
+    try {
+      for (const line of values) rule.checkLine(line, ctx);
+    } catch (err) {
+      run.failure = err;
+    }
+  }
 }
 
 function frontMatterValues(model: ReportModel): Record<string, string> {

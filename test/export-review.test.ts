@@ -185,6 +185,13 @@ describe('export defects found by the external review, in the DOCX', function ()
     assert.match(other.warnings.join('\n'), /不一致.*整改清单、征求意见汇总表|整改清单、征求意见汇总表.*不一致/);
   });
 
+  it('says when broken front matter left its title, 主送 and closing out of the export (it was silent)', async () => {
+    const { warnings } = await exportReport(['---', 'title: [未闭合', '主送: 机关党委', '---', '', '正文。', ''].join('\n'));
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /^文首元数据第 \d+ 行有误（.+），其中的标题、主送机关、落款等都没有导出。请改正后再导出。$/);
+    assert.deepEqual((await exportReport(['---', 'title: 关于报送整改情况的报告', '---', '', '正文。', ''].join('\n'))).warnings, []);
+  });
+
   it('7. prints an attachment\'s title once when the writer typed it under "附件1" as well', async () => {
     const table = ['| 序号 | 问题 | 整改措施 |', '| --- | --- | --- |', '| 1 | 理论学习不够深入 | 制定计划 |'];
     for (const under of ['整改清单', '# 整改清单']) {

@@ -133,6 +133,14 @@ export function buildDocument(model: ReportModel, meta: ExportMetadata, blocks: 
     };
   });
 
+  // Broken front matter gives the export nothing (no title, 主送 or closing from it): say so rather
+  // than print a document without them as if all were well.
+  const yamlError = model.frontMatter?.error;
+  if (yamlError) {
+    const where = model.lineIndex.positionAt(yamlError.span.start).line + 1;
+    warnings.push(t('文首元数据第 {0} 行有误（{1}），其中的标题、主送机关、落款等都没有导出。请改正后再导出。', where, yamlError.message));
+  }
+
   if (meta.draftAttachments && meta.attachmentLines.length > 0) {
     const where = model.lineIndex.positionAt(meta.attachmentLines[0].starts[0]).line + 1;
     warnings.push(

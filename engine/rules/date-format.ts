@@ -30,6 +30,7 @@ export const dateFormat: ParagraphRule = {
   fixable: true,
   source: 'GB/T 15835—2011',
   scope: 'paragraph',
+  readsFrontMatterValues: true,
   checkLine(line, ctx) {
     const text = line.text;
     DOTTED.lastIndex = 0;

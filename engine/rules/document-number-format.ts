@@ -13,6 +13,7 @@ export const documentNumberFormat: ParagraphRule = {
   fixable: true,
   source: 'GB/T 9704—2012 7.2.5',
   scope: 'paragraph',
+  readsFrontMatterValues: true,
   checkLine(line, ctx) {
     DOC_NUMBER.lastIndex = 0;
     for (let m = DOC_NUMBER.exec(line.text); m; m = DOC_NUMBER.exec(line.text)) {

@@ -93,6 +93,11 @@ interface RuleBase {
    * finding of this rule, this rule's finding is left out (one mistake, one message and one fix).
    */
   yieldsTo?: string[];
+  /**
+   * A paragraph rule that also reads the front matter's 成文日期 and 发文字号 values, which the
+   * export prints as written (model/front-matter-values.ts).
+   */
+  readsFrontMatterValues?: boolean;
 }
 
 export interface DocumentRule extends RuleBase {
