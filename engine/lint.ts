@@ -20,7 +20,7 @@ import { Suppressions } from './suppress';
 import { builtinUnitData } from './unit/load';
 import type { UnitData } from './unit/types';
 import { getLocale, t } from './i18n';
-import { LineFindings, NO_FINDINGS, type Reported } from './incremental/line-findings';
+import { anchorOf, LineFindings, NO_FINDINGS, type Reported } from './incremental/line-findings';
 import { frontMatterValueLines } from './model/front-matter-values';
 import type { Position } from './text/line-index';
 import { pastDeadline } from './deadline';
@@ -157,7 +157,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     });
     kept?.begin({ type, formulations, unit, locale: getLocale(), rules: paragraphRules.map(({ rule }) => rule.id).join(), year: documentYear });
     const byLine = checkLines(paragraphRules, ctxFor, model.lines, kept, deadline);
-    checkFrontMatterValues(paragraphRules, ctxFor, frontMatterValueLines(text, model.frontMatter), byLine);
+    checkFrontMatterValues(paragraphRules, ctxFor, frontMatterValueLines(text, model.frontMatter, model.lineIndex), byLine);
     RULES.forEach((rule, r) => {
       const severity = severityOf(rule.id, rule.defaultSeverity);
       if (!severity) return;
@@ -387,7 +387,7 @@ function crowdedRuleNote(rule: Rule): Finding {
 }
 
 function crowdedNote(rule: ParagraphRule, line: ReportLine): Reported {
-  const at = line.starts.length > 0 ? line.starts[0] : (line.cell?.start ?? 0);
+  const at = anchorOf(line) ?? 0;
   return {
     span: { start: at, end: at },
     message: t('本行“{0}”（{1}）超过 {2} 处，只列出了前 {2} 处，其余未检查。请先改正已列出的（可用“修复所有”），再检查时会列出其余的。', t(rule.summary), rule.id, MAX_PER_LINE),

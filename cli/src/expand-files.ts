@@ -40,16 +40,16 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
+/** A draft's path without its extension, in lower case: X.md, X.docx and X-审阅稿.docx pair by it. */
+const stem = (f: string) => f.replace(MARKDOWN, '').replace(/\.docx$/i, '').toLowerCase();
+const isWord = (f: string) => DOCX.test(path.basename(f));
+
 /**
  * What a folder holds besides drafts: a Word document beside a Markdown draft of the same name is
  * that draft exported (checking both would report everything twice, and each as a copy of the
  * other), and X-审阅稿.docx beside X is a review copy of it. Named on their own, they are checked.
  * Exports written to another folder (export -o) are found by exportsOfDrafts below.
  */
-/** A draft's path without its extension, in lower case: X.md, X.docx and X-审阅稿.docx pair by it. */
-const stem = (f: string) => f.replace(MARKDOWN, '').replace(/\.docx$/i, '').toLowerCase();
-const isWord = (f: string) => DOCX.test(path.basename(f));
-
 function withoutDerivedWord(found: string[]): string[] {
   const markdown = new Set(found.filter((f) => MARKDOWN.test(f)).map(stem));
   const any = new Set(found.filter((f) => MARKDOWN.test(f) || isWord(f)).map(stem));

@@ -8,6 +8,7 @@ import type { ReportLine, ReportModel } from '../model/types';
 import { readAttachmentNote } from './element-geometry';
 import { writerLines } from './title-lines';
 import { ELEMENT_KEYS } from '../model/element-keys';
+import { BRACKETED_NOTE } from '../model/attachment-mark';
 
 export interface ExportMetadata {
   /** The title, "\n" where the writer broke it. */
@@ -137,9 +138,6 @@ function titleOf(fromFrontMatter: string | undefined, line: ReportLine | undefin
   return writerLines(out.trim()).join('\n');
 }
 
-/** A line wholly in brackets: a 附注 ("（联系人：张三，电话：12345678）") when it follows the date. */
-const BRACKETED = /^[（(](.+)[）)]$/;
-
 /**
  * The draft's own closing: its last line (the date, else the signature), after which lines print
  * after the closing in the writer's order, and the 附注 on the line after its date (7.3.6).
@@ -151,7 +149,7 @@ function draftClosing(model: ReportModel, noteInFrontMatter: boolean): { closing
   if (at < 0) return {};
   const closingLine = flow[at];
   const next = flow[at + 1];
-  const note = closingLine.role === 'date' && !noteInFrontMatter && next ? BRACKETED.exec(next.text.trim()) : null;
+  const note = closingLine.role === 'date' && !noteInFrontMatter && next ? BRACKETED_NOTE.exec(next.text.trim()) : null;
   return note ? { closingLine, noteLine: next, note: note[1].trim() } : { closingLine };
 }
 

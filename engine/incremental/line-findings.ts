@@ -63,7 +63,7 @@ export interface CheckData {
 const NONE: Reported[] = [];
 
 /** Where a line starts: its first character, or its cell for an empty table cell. */
-function anchorOf(line: ReportLine): number | undefined {
+export function anchorOf(line: ReportLine): number | undefined {
   return line.starts.length > 0 ? line.starts[0] : line.cell?.start;
 }
 

@@ -13,3 +13,6 @@ export function isAttachmentMark(line: ProseLine): boolean {
   // Most lines are longer than any mark: no trimming, no pattern.
   return line.text.length <= 16 && line.block !== 'tableCell' && ATTACHMENT_MARK.test(line.text.trim());
 }
+
+/** GB/T 9704 7.3.6: a 附注 is set in brackets, on the line after the date ("（联系人：张三，电话：……）"). */
+export const BRACKETED_NOTE = /^[（(](.+)[）)]$/;

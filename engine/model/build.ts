@@ -14,7 +14,7 @@ import { findPlaceholders, hasPlaceholders } from './placeholders';
 import { findCountedLists, hasCountPhrases } from './counted-lists';
 import { LINE_COUNTS, LINE_MARKERS, LINE_ORDINALS, LINE_PLACEHOLDERS, LINE_STRUCTURE } from './line-flags';
 import { lineMemo } from './line-memo';
-import { isAttachmentMark } from './attachment-mark';
+import { BRACKETED_NOTE, isAttachmentMark } from './attachment-mark';
 import type { DocumentWords, FrontMatter, Numbering, ProseLine, ReportLine, ReportModel, Section, NumberLevel, TableModel } from './types';
 import { yamlProblem } from '../text/yaml-problem';
 
@@ -268,7 +268,7 @@ function assignRoles(flow: ReportLine[], words: DocumentWords): ReportLine | und
 function closingEnd(flow: ReportLine[]): number {
   let end = flow.findIndex((l, i) => i > 0 && isAttachmentMark(l));
   if (end < 0) end = flow.length;
-  if (end > 1 && /^[（(].*[）)]$/.test(flow[end - 1].text.trim())) end--;
+  if (end > 1 && BRACKETED_NOTE.test(flow[end - 1].text.trim())) end--;
   return end;
 }
 

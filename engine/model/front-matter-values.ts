@@ -3,6 +3,7 @@
  * are printed by the export exactly as written, so "2025-12-22" or "机党[2025]03号" there is the same
  * mistake as in the body (which the date and number rules report), and was passed over.
  */
+import type { LineIndex } from '../text/line-index';
 import type { FrontMatter, ReportLine } from './types';
 import { ELEMENT_KEYS } from './element-keys';
 
@@ -10,19 +11,17 @@ const CHECKED_KEYS: readonly string[] = [...ELEMENT_KEYS.date, ...ELEMENT_KEYS.n
 /** A top-level `key: value` line; the value may be quoted. */
 const KEY_VALUE = /^([^\s:：#][^:：]*?)[ \t]*[:：][ \t]*(["']?)(.*?)\2[ \t]*\r?$/;
 
-export function frontMatterValueLines(text: string, frontMatter: FrontMatter | null): ReportLine[] {
+export function frontMatterValueLines(text: string, frontMatter: FrontMatter | null, lineIndex: LineIndex): ReportLine[] {
   if (!frontMatter || frontMatter.error) return [];
   const out: ReportLine[] = [];
   let at = frontMatter.span.start;
-  let sourceLine = text.slice(0, at).split('\n').length - 1;
   for (const raw of text.slice(frontMatter.span.start, frontMatter.span.end).split('\n')) {
     const m = KEY_VALUE.exec(raw);
     if (m && CHECKED_KEYS.includes(m[1]) && m[3]) {
       const from = at + raw.indexOf(m[3], m[1].length);
-      out.push(valueLine(m[3], from, sourceLine));
+      out.push(valueLine(m[3], from, lineIndex.positionAt(from).line));
     }
     at += raw.length + 1;
-    sourceLine++;
   }
   return out;
 }

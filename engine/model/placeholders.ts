@@ -5,6 +5,7 @@
 import { t } from '../i18n';
 import { loadData } from '../data';
 import { ClaimedSpans } from '../text/claimed-spans';
+import { termCovers } from '../text/covers';
 import { compileUserPattern } from '../text/safe-regex';
 import { LINE_PLACEHOLDERS } from './line-flags';
 import { lineMemo } from './line-memo';
@@ -52,12 +53,7 @@ export function placeholderHint(kind: string): string {
 
 /** Whether text[from, to) lies inside one of the exempt terms (1+X, X光, Excel …). */
 function isExempt(text: string, from: number, to: number, terms: string[]): boolean {
-  for (const term of terms) {
-    // Only where the term would cover the match: a search to the end of the line for every
-    // placeholder made a line of many placeholders quadratic.
-    for (let at = Math.max(0, to - term.length); at <= from; at++) if (text.startsWith(term, at)) return true;
-  }
-  return false;
+  return terms.some((term) => termCovers(text, term, from, to));
 }
 
 /** A placeholder in a line's text: where it stands in the text. */

@@ -106,15 +106,15 @@ const pdfSpacing = (text: string) => text.replace(/(?<=[\u4e00-\u9fff])[ \t]+(?=
 const titleLike = (line: ReportLine | undefined): line is ReportLine =>
   Boolean(line && !line.numbering && line.text.trim().length <= 80 && !/[。！？；]/.test(line.text) && !/[：:]\s*$/.test(line.text));
 
+/** A short line that ends with a colon and says nothing else: whom the report goes to. */
+const ADDRESSEE_FIRST = /^[^\s：:，。；]{2,20}[：:]$/u;
+
 /**
  * The draft's title as a reader sees it, and how many lines of the flow it takes: front matter, a
  * Markdown/recognised title, or a short first line. A title copied out of a PDF can come over on two
  * lines ("……民主生活会对照检" / "查材料"): the second line is taken in when the two together are a
  * type's title and the first alone is not.
  */
-/** A short line that ends with a colon and says nothing else: whom the report goes to. */
-const ADDRESSEE_FIRST = /^[^\s：:，。；]{2,20}[：:]$/u;
-
 function titleOf(model: ReportModel, flow: ReportLine[], types: ReportType[]): { text: string; lines: number } {
   const fm = model.frontMatter?.data?.title;
   if (typeof fm === 'string' && fm.trim()) return { text: pdfSpacing(fm.trim()), lines: 0 };

@@ -3,6 +3,7 @@ import { findNearMisses, MIN_TERM_LENGTH } from '../formulations/near-miss';
 import { t } from '../i18n';
 import { MAX_PER_LINE, type ParagraphRule } from './rule';
 import { ClaimedSpans } from '../text/claimed-spans';
+import { termCovers } from '../text/covers';
 import { q, spanOf } from './util';
 
 /**
@@ -77,11 +78,5 @@ const MARKS = /[“”‘’《》〈〉「」『』"'、·\s]/g;
 
 /** Whether text[from, to) lies inside an occurrence of a standard text. */
 function coveredByStandard(text: string, from: number, to: number, standards: string[]): boolean {
-  for (const s of standards) {
-    if (s.length < to - from) continue;
-    // Only where `s` would cover the span: a search to the line's end for every near miss made a
-    // pasted line of near misses quadratic.
-    for (let at = Math.max(0, to - s.length); at <= from; at++) if (text.startsWith(s, at)) return true;
-  }
-  return false;
+  return standards.some((s) => termCovers(text, s, from, to));
 }

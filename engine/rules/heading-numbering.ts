@@ -101,7 +101,7 @@ function firstNumberOf(lines: ReportLine[], heading: Section): number {
 /** `marker` inside a line (not at its start: that is a heading of its own), after a clause mark or a space. */
 function inlineMarkerIn(text: string, marker: string): boolean {
   for (let at = text.indexOf(marker, 1); at > 0; at = text.indexOf(marker, at + 1)) {
-    if (/[：:。；;，,\s]/.test(text[at - 1]) && !/[0-9]/.test(text[at - 1])) return true;
+    if (/[：:。；;，,\s]/.test(text[at - 1])) return true;
   }
   return false;
 }

@@ -126,9 +126,15 @@ export async function runExport(args: ExportArgs, err: (s: string) => void): Pro
  * with its export, and "-o out.md" or "--pdf -o x.docx" wrote a file whose name says another kind.
  */
 function outputProblem(draft: string, output: string, extension: string): string | undefined {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(output);
+  } catch {
+    stat = undefined;
+  }
   // A folder, a pipe or a device there: the write says what it is and refuses it.
-  if (fs.existsSync(output) && !fs.statSync(output).isFile()) return undefined;
-  if (fs.existsSync(output) && fs.existsSync(draft) && fs.realpathSync(output) === fs.realpathSync(draft)) {
+  if (stat && !stat.isFile()) return undefined;
+  if (stat && fs.existsSync(draft) && fs.realpathSync(output) === fs.realpathSync(draft)) {
     return t('导出不能写到文稿本身上（文稿保持不变）。请用 -o 指定另一个以 {0} 结尾的文件名。', extension);
   }
   if (path.extname(output).toLowerCase() !== extension) {
