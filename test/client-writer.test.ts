@@ -28,7 +28,7 @@ describe('the client for writers', () => {
     const types = builtinTypes().types.map((t) => ({ id: t.id, name: t.name, workspace: false }));
     assert.deepEqual(new Set(WRITERS_ORDER), new Set(types.map((t) => t.id)), 'every built-in type has its place');
     const sorted = inWritersOrder([...types, { id: 'my-type', name: '本单位的报告', workspace: true }]);
-    assert.deepEqual(sorted.map((t) => t.name), ['本单位的报告', '专题组织生活会召开情况报告', '民主生活会召开情况报告', '对照检查材料', '整改清单', '党支部工作总结', '述职报告']);
+    assert.deepEqual(sorted.map((t) => t.name), ['本单位的报告', '专题组织生活会召开情况报告', '民主生活会召开情况报告', '对照检查材料', '整改清单', '整改方案', '党支部工作总结', '述职报告']);
   });
 
   it('new-report entry points: File › New File…, the Explorer\'s folder menu, and a walkthrough with its pictures', () => {

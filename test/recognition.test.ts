@@ -152,6 +152,45 @@ describe('recognising real reports', () => {
   });
 });
 
+describe('a 整改方案 written in sections', () => {
+  const plan = lines(
+    '区教育局领导班子2025年度民主生活会查摆问题整改方案',
+    '根据区委部署，局领导班子在民主生活会上查摆出三个方面的问题。为抓好整改落实，特制定本方案。',
+    '一、指导思想',
+    '以习近平新时代中国特色社会主义思想为指导，聚焦查摆出的问题抓整改。',
+    '二、问题及整改措施',
+    '（一）在理论学习方面',
+    '问题表现：学习以读文件为主。整改措施：每月开展一次专题研讨。责任领导：局党组书记。整改时限：长期坚持。',
+    '（二）在联系群众方面',
+    '问题表现：到农村学校调研偏少。整改措施：班子成员每人联系两所农村学校。',
+    '三、组织保障',
+    '局党组对整改工作负总责。',
+  );
+
+  it('is recognised by its title though it opens as every plan does ("特制定本方案"), and is not taken for the table of a 整改清单', () => {
+    const result = lint(plan);
+    assert.equal(result.type?.id, 'rectification-plan', explainDetection(result.detection).join('\n'));
+    // The item that says who and by when passes; the one that does not is told so, on its heading.
+    assert.deepEqual(
+      warnings(plan).map((d) => `${d.rule} ${plan.slice(d.span.start, d.span.end)}`),
+      ['item-details （二）在联系群众方面'],
+    );
+    assert.match(warnings(plan)[0].message, /没有写明责任领导（责任人）和整改时限/);
+  });
+
+  it('is recognised without a title from an opening that says it makes a 整改方案', () => {
+    const untitled = lines('对照班子查摆出的问题，在专题民主生活会明确的整改方向的基础上，制定如下整改方案。', '一、指导思想', '以党的创新理论为指导。', '二、整改任务', '（一）在作风建设方面，责任领导为党组书记，2026年6月底前完成。');
+    assert.equal(lint(untitled).type?.id, 'rectification-plan');
+  });
+
+  it('leaves a 整改清单 to the list type, and a report on how rectification went to no type', () => {
+    const list = lines('# 第三党支部专题组织生活会检视问题整改清单', '', '| 序号 | 问题 | 整改措施 | 责任人 | 整改时限 |', '| --- | --- | --- | --- | --- |', '| 1 | 学习不够 | 加强学习 | 张三 | 长期坚持 |');
+    assert.equal(lint(list).type?.id, 'rectification-list');
+    const progress = lines('关于民主生活会查摆问题整改落实情况的报告', '一、整改工作开展情况', '班子高度重视整改。', '二、问题整改落实情况', '已整改问题8个。');
+    assert.notEqual(lint(progress).type?.id, 'rectification-plan');
+  });
+});
+
 describe('titles whose subject holds a word that names another kind of document', () => {
   const body = lines('一、会前准备情况', '支部组织党员集中学习，征求意见建议8条。', '二、民主生活会召开情况', '班子成员逐一作对照检查。', '三、会后整改情况', '会后制定了整改清单。');
   const recognised: Array<[string, string]> = [
@@ -293,6 +332,18 @@ describe('staying silent on documents that are not reports', () => {
     [
       'a news headline that opens with its place',
       lines('临河：全县20名乡镇党委书记向县委常委会述责述廉', '“我将扛起管党治党政治责任……”', '日前，20名乡镇党委书记逐一述责述廉，县委书记逐一点评。', '一、述责述廉聚焦主业', '书记们逐一述职。', '二、点评直指不足', '点评逐一指出问题。'),
+    ],
+    [
+      "a city's environmental rectification plan: a 整改方案, but no Party report",
+      lines('某市贯彻落实生态环境保护督察反馈意见整改方案', '为切实抓好督察反馈意见整改落实，结合我市实际，制定本方案。', '一、指导思想', '坚持生态优先、绿色发展。', '二、整改目标', '2026年底前完成全部整改任务。', '三、整改措施', '（一）加强水污染治理。责任单位：市生态环境局；完成时限：2026年6月底前。'),
+    ],
+    [
+      'an article that studies 述职 reports (本文基于……)',
+      lines('全面从严治党背景下，各级纪委书记通过述职述廉报告总结经验。本文基于多地述职报告文本分析，探讨纪检干部履职的实践逻辑。', '一、思想淬炼：铸牢政治忠诚根基', '各地坚持把政治建设摆在首位。', '二、监督执纪：创新履职方法路径', '各地创新监督方式。'),
+    ],
+    [
+      'an explainer that defines the meeting (……制度，主要是指……)',
+      lines('党员领导干部民主生活会制度，主要是指党员领导干部定期召开的以批评和自我批评为主要内容的生活会。', '（三）党员领导干部民主生活会的准备', '会前要广泛征求意见。'),
     ],
   ];
   for (const [what, text] of silent) {

@@ -6,6 +6,7 @@ export const WRITERS_ORDER = [
   'democratic-life-meeting-report',
   'self-examination',
   'rectification-list',
+  'rectification-plan',
   'branch-work-summary',
   'duty-report',
 ];

@@ -241,7 +241,7 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     if (exclude) add(w('exclude'), t('标题或开头有“{0}”，不像{1}', exclude, type.name));
     if (news) add(w('news'), t('开头像新闻稿或文章（电头、日期、记者署名或作者口吻）'));
     else if (newsTitle) add(w('news'), t('标题像新闻标题（以“地名：”开头）'));
-    if (otherOpening) add(w('other-opening'), t('开头“{0}”说明是方案、规定一类的文件', otherOpening));
+    if (otherOpening && !(titlePattern && d.otherOpeningsOkUnderTitle)) add(w('other-opening'), t('开头“{0}”说明是方案、规定一类的文件', otherOpening));
 
     const match = matchSections(model, type);
     const seen = new Set<string>();

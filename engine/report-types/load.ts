@@ -102,6 +102,7 @@ export function parseDefinition(
       phrases: strings(s.phrases),
       concepts: strings(s.concepts),
       absorbsThemes: s['absorbs-themes'] === true || s.absorbsThemes === true,
+      itemsName: itemsNameOf(s['items-name'] ?? s.itemsName),
     });
   }
   const tables: TypeTable[] = (Array.isArray(raw.tables) ? raw.tables : []).map((t: any, i: number) => ({
@@ -160,6 +161,7 @@ export function parseDefinition(
         requires: strings(detect.requires),
         requiresInText: strings(detect['requires-in-text']),
         subheadingEndings: strings(detect['subheading-endings']),
+        otherOpeningsOkUnderTitle: detect['other-openings-ok-under-title'] === true,
       },
       sections,
       tables,
@@ -205,6 +207,7 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
       openings: parent.detect.openings,
       'subheading-endings': parent.detect.subheadingEndings,
       'requires-in-text': parent.detect.requiresInText,
+      'other-openings-ok-under-title': parent.detect.otherOpeningsOkUnderTitle,
     },
     sections,
     tables: raw.tables ?? parent.tables,
@@ -220,6 +223,19 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
 export function mergeTypes(builtin: ReportType[], workspace: ReportType[]): ReportType[] {
   const ids = new Set(workspace.map((t) => t.id));
   return [...builtin.filter((t) => !ids.has(t.id)), ...workspace];
+}
+
+/** `items-name: [{ what: 责任领导, words: [责任领导, 责任人] }]`; entries without words are dropped. */
+function itemsNameOf(raw: unknown): TypeSection['itemsName'] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((x): x is Record<string, unknown> => Boolean(x) && typeof x === 'object')
+    .map((x) => ({
+      what: String(x.what ?? ''),
+      words: Array.isArray(x.words) ? x.words.filter((w): w is string => typeof w === 'string' && w.length > 0) : [],
+      insert: typeof x.insert === 'string' && x.insert.trim() ? x.insert.trim() : undefined,
+    }))
+    .filter((x) => x.what.length > 0 && x.words.length > 0);
 }
 
 /** `quorum: { ratio: 0.5, label: 半数, source: … }`; anything else means no quorum. */

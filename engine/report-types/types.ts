@@ -16,6 +16,11 @@ export interface TypeSection {
    * writes its main part as thematic headings ("一、完善制度规范，……") instead of "履职情况".
    */
   absorbsThemes: boolean;
+  /**
+   * What each item of the section must name (整改方案: every problem its 责任领导 and 整改时限): the
+   * section's sub-headings, or its top headings when the section is made of them. Empty: no check.
+   */
+  itemsName: Array<{ what: string; words: string[]; insert?: string }>;
 }
 
 /** What tells a draft of this type from other Chinese documents (see docs/rules.md, 报告类型的识别). */
@@ -37,6 +42,11 @@ export interface TypeDetection {
   requiresInText: string[];
   /** Sub-headings ending in these words ("（一）……方面") are typical of the type. */
   subheadingEndings: string[];
+  /**
+   * A plan says "特制定本方案": under a title this type's patterns match, the opening that marks a
+   * plan or a regulation (detection.yaml, other-openings) counts nothing against it.
+   */
+  otherOpeningsOkUnderTitle: boolean;
 }
 
 export interface TypeColumn {

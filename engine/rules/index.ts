@@ -21,6 +21,7 @@ import { enumerationStyle } from './enumeration-style';
 import { halfWidthPunctuation } from './half-width-punctuation';
 import { formulationTypo } from './formulation-typo';
 import { hardWrappedLines } from './hard-wrapped-lines';
+import { itemDetails } from './item-details';
 import { headingNumbering } from './heading-numbering';
 import { headingPunctuation } from './heading-punctuation';
 import { missingSection } from './missing-section';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   enumerationStyle,
   countMismatch,
   tableStructure,
+  itemDetails,
   tableBlankLine,
   unfilledPlaceholder,
   halfWidthPunctuation,

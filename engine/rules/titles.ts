@@ -14,6 +14,7 @@ const TITLES: Record<string, string> = {
   'enumeration-style': '列举的写法',
   'count-mismatch': '数量不一致',
   'table-structure': '整改清单表格',
+  'item-details': '整改事项的责任和时限',
   'table-blank-line': '表格后空行',
   'unfilled-placeholder': '待填项',
   'half-width-punctuation': '半角标点',
