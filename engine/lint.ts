@@ -51,6 +51,8 @@ export interface LintOptions {
   budgetMs?: number;
   /** Other reports' paragraphs, for copied-paragraph. */
   corpus?: Corpus;
+  /** The workspace's own report types that were not loaded (untrusted workspace): named when a draft's type is unknown. */
+  withheldTypes?: string[];
 }
 
 export interface Diagnostic extends Finding {
@@ -104,7 +106,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 
   if (detection.unknown && model.frontMatter) {
     const names = types.map((x) => `${x.id}（${x.name}）`).join(t('、'));
-    add('front-matter', 'error', model.frontMatter.span, t('未知的报告类型{0}：template 应为以下之一：{1}。', JSON.stringify(detection.unknown), names));
+    const withheld = options.withheldTypes ?? [];
+    add(
+      'front-matter',
+      'error',
+      model.frontMatter.span,
+      withheld.length > 0
+        ? t('未知的报告类型{0}：本工作区未受信任，工作区自己定义的报告类型（{1}）没有加载。信任此工作区后即按它检查；或把 template 改为以下之一：{2}。', JSON.stringify(detection.unknown), withheld.join(t('、')), names)
+        : t('未知的报告类型{0}：template 应为以下之一：{1}。', JSON.stringify(detection.unknown), names),
+    );
   }
   const type = detection.type;
   // Broken front matter is reported for a report, and for a draft whose front matter names its type

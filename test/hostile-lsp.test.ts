@@ -56,6 +56,22 @@ describe('hostile input: language server', () => {
       assert.ok(codes((await c.diagnostics(uri)).diagnostics).includes('half-width-punctuation'));
     });
 
+    bounded("untrusted, a draft that names one of the workspace's own types is told why it is unknown", async () => {
+      const dir = path.join(tmp, 'withheld');
+      writeTree(dir, { '.party-report/templates/party-group-minutes.yaml': 'id: party-group-minutes\nname: 党小组会议记录\nsections: []\n' });
+      const c = await start(dir);
+      const uri = uriOf(path.join(dir, 'a.md'));
+      await c.open(uri, '---\ntemplate: party-group-minutes\n---\n# 第一党小组会议记录\n');
+      const unknown = (await c.diagnostics(uri)).diagnostics.filter((d) => d.code === 'front-matter');
+      assert.equal(unknown.length, 1);
+      assert.match(unknown[0].message, /未受信任.*（party-group-minutes）没有加载。信任此工作区后即按它检查/);
+      // Trusted, the same draft is checked as the workspace's type.
+      await c.stop();
+      const trusted = await start(dir, { trusted: true });
+      await trusted.open(uri, '---\ntemplate: party-group-minutes\n---\n# 第一党小组会议记录\n');
+      assert.deepEqual((await trusted.diagnostics(uri)).diagnostics.filter((d) => d.code === 'front-matter'), []);
+    });
+
     bounded('initializationOptions.trusted = true (how Neovim opts in) applies it', async () => {
       const dir = path.join(tmp, 'trusted');
       writeTree(dir, { '.party-report.yaml': 'rules:\n  half-width-punctuation: "off"\n' });

@@ -23,10 +23,34 @@ export interface Project {
   /** Problems in the config file and in report type definitions. */
   problems: ConfigProblem[];
   templatesDir?: string;
+  /**
+   * In an untrusted workspace: the ids of the workspace's report types, which were not loaded (their
+   * file names only, nothing read from them), so that a draft naming one is told why it is unknown.
+   */
+  withheldTypes?: string[];
 }
 
 export function builtinProject(root: string): Project {
   return { root, types: builtinTypes().types, formulations: builtinFormulations(), unit: builtinUnitData(), problems: [] };
+}
+
+/**
+ * The built-ins only, for a workspace that is not trusted (docs/security.md): its config file and
+ * report types are not read. The names of the type definitions in the usual folder are kept, so that
+ * a draft that names one learns that trusting the workspace would apply it.
+ */
+export function untrustedProject(root: string, defaultTemplates?: string): Project {
+  const project = builtinProject(root);
+  const dir = templatesDir(undefined, root, defaultTemplates);
+  try {
+    if (within(root, dir)) {
+      const ids = fs.readdirSync(dir).filter((f) => /\.ya?ml$/i.test(f)).map((f) => f.replace(/\.ya?ml$/i, ''));
+      if (ids.length > 0) project.withheldTypes = ids.sort();
+    }
+  } catch {
+    // No such folder (the usual case), or not readable: nothing withheld to mention.
+  }
+  return project;
 }
 
 /**
@@ -99,5 +123,6 @@ export function projectLintOptions(project: Project, options: LintOptions = {}):
     rules: { ...options.rules, ...c.rules },
     extraPlaceholders: [...(options.extraPlaceholders ?? []), ...(c.placeholders ?? [])],
     maxLength: c.maxLength ?? options.maxLength,
+    withheldTypes: project.withheldTypes,
   };
 }

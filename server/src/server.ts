@@ -25,6 +25,7 @@ import {
   configIn,
   lint,
   loadProject,
+  untrustedProject,
   projectLintOptions,
   ProseCache,
   renderDraft,
@@ -146,7 +147,7 @@ export function startServer(connection: Connection): void {
   };
   const loadProjects = () => {
     checkedWith++;
-    projects = new Map(roots.map((root) => [root, trusted ? loadProject(configIn(root), root, templatesSetting) : builtinProject(root)]));
+    projects = new Map(roots.map((root) => [root, trusted ? loadProject(configIn(root), root, templatesSetting) : untrustedProject(root, templatesSetting)]));
     // Problems in config files and type definitions show in those files.
     const byFile = new Map<string, Project['problems']>();
     for (const p of projects.values()) for (const problem of p.problems) byFile.set(problem.file, [...(byFile.get(problem.file) ?? []), problem]);
