@@ -64,7 +64,7 @@ describe('hostile input: language server', () => {
       await c.open(uri, '---\ntemplate: party-group-minutes\n---\n# 第一党小组会议记录\n');
       const unknown = (await c.diagnostics(uri)).diagnostics.filter((d) => d.code === 'front-matter');
       assert.equal(unknown.length, 1);
-      assert.match(unknown[0].message, /未受信任.*（party-group-minutes）没有加载。信任此工作区后即按它检查/);
+      assert.match(String(unknown[0].message), /未受信任.*（party-group-minutes）没有加载。信任此工作区后即按它检查/);
       // Trusted, the same draft is checked as the workspace's type.
       await c.stop();
       const trusted = await start(dir, { trusted: true });

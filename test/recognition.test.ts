@@ -178,9 +178,25 @@ describe('a 整改方案 written in sections', () => {
     assert.match(warnings(plan)[0].message, /没有写明责任领导（责任人）和整改时限/);
   });
 
-  it('is recognised without a title from an opening that says it makes a 整改方案', () => {
-    const untitled = lines('对照班子查摆出的问题，在专题民主生活会明确的整改方向的基础上，制定如下整改方案。', '一、指导思想', '以党的创新理论为指导。', '二、整改任务', '（一）在作风建设方面，责任领导为党组书记，2026年6月底前完成。');
-    assert.equal(lint(untitled).type?.id, 'rectification-plan');
+  it('is recognised without a title from an opening that says it makes a 整改方案, "特制定本整改方案" included', () => {
+    const body = ['一、指导思想', '以党的创新理论为指导。', '二、整改任务', '（一）在作风建设方面，责任领导为党组书记，2026年6月底前完成。'];
+    assert.equal(lint(lines('对照班子查摆出的问题，在专题民主生活会明确的整改方向的基础上，制定如下整改方案。', ...body)).type?.id, 'rectification-plan');
+    // The opening that names the type outweighs the plan's own formula, which alone marks another kind of plan.
+    const own = lint(lines('班子在民主生活会上查摆出3个方面的问题。为抓好整改落实，特制定本整改方案。', ...body));
+    assert.equal(own.type?.id, 'rectification-plan', explainDetection(own.detection).join('\n'));
+  });
+
+  it('is recognised under the other name writers give it: ……查摆问题整改措施', () => {
+    assert.equal(lint(lines('区发改委领导班子2025年度民主生活会查摆问题整改措施', '根据区委部署，班子在民主生活会上查摆出问题。', '一、问题及整改措施', '（一）在理论学习方面。责任领导：主任；整改时限：长期坚持。')).type?.id, 'rectification-plan');
+  });
+
+  it('leaves alone a report on how rectification went and a headline about a plan', () => {
+    const progress = lines('县农业农村局领导班子关于2025年度民主生活会查摆问题整改落实情况的报告', '县委：', '民主生活会召开以来，局领导班子对照查摆出的问题逐项整改。现将整改落实情况报告如下。', '一、整改工作开展情况', '局党组召开3次专题会议研究部署整改工作。', '二、问题整改完成情况', '（一）在理论学习方面。已开展专题研讨4次。', '三、下一步打算', '继续巩固整改成果。');
+    assert.equal(lint(progress).type, undefined, explainDetection(lint(progress).detection).join('\n'));
+    // The meeting's report that also tells the rectification is still the meeting's report.
+    assert.equal(lint(lines('关于2025年度民主生活会召开情况及整改落实情况的报告', '现将有关情况报告如下。', '一、会前准备情况', '会前集中学习。', '二、会议召开情况', '班子成员逐一对照检查。')).type?.id, 'democratic-life-meeting-report');
+    const headline = lines('市财政局党组会议审议通过民主生活会查摆问题整改方案', '市财政局党组日前召开会议，审议通过局领导班子整改方案。', '会议认为，整改方案针对查摆出的问题，逐项明确了整改措施、责任领导和整改时限。');
+    assert.equal(lint(headline).type, undefined, explainDetection(lint(headline).detection).join('\n'));
   });
 
   it('leaves a 整改清单 to the list type, and a report on how rectification went to no type', () => {
@@ -335,7 +351,7 @@ describe('staying silent on documents that are not reports', () => {
     ],
     [
       "a city's environmental rectification plan: a 整改方案, but no Party report",
-      lines('某市贯彻落实生态环境保护督察反馈意见整改方案', '为切实抓好督察反馈意见整改落实，结合我市实际，制定本方案。', '一、指导思想', '坚持生态优先、绿色发展。', '二、整改目标', '2026年底前完成全部整改任务。', '三、整改措施', '（一）加强水污染治理。责任单位：市生态环境局；完成时限：2026年6月底前。'),
+      lines('某市贯彻落实生态环境保护督察反馈意见整改方案', '为切实抓好督察反馈意见整改落实，压实各级党委和政府责任，结合我市实际，制定本方案。', '一、指导思想', '坚持生态优先、绿色发展。', '二、整改目标', '2026年底前完成全部整改任务。', '三、整改措施', '（一）加强水污染治理。责任单位：市生态环境局；完成时限：2026年6月底前。'),
     ],
     [
       'an article that studies 述职 reports (本文基于……)',

@@ -18,6 +18,7 @@ export const usageText = () => `${t('用法：')}
   ${t('选项 --locale zh-CN|en：提示语言（默认按环境变量 LANG）。')}
   ${t('选项 --encoding utf-8|utf-16le|utf-16be|gb18030：文稿编码（默认自动识别：BOM、UTF-8，否则 GB18030）。')}
   ${t('选项 --max-diagnostics N：每个文件最多列出的问题数（默认 2000），其余只报条数。')}
+  ${t('选项 -o 也可写作 --output（--output=文件 亦可）；import 的 -o - 把文稿写到标准输出。')}
   party-report --version
   ${t('在任一命令后加 --help 显示本说明。')}
 

@@ -241,14 +241,15 @@ function detectFromContent(model: ReportModel, types: ReportType[]): Detection {
     if (exclude) add(w('exclude'), t('标题或开头有“{0}”，不像{1}', exclude, type.name));
     if (news) add(w('news'), t('开头像新闻稿或文章（电头、日期、记者署名或作者口吻）'));
     else if (newsTitle) add(w('news'), t('标题像新闻标题（以“地名：”开头）'));
-    if (otherOpening && !(titlePattern && d.otherOpeningsOkUnderTitle)) add(w('other-opening'), t('开头“{0}”说明是方案、规定一类的文件', otherOpening));
+    // A plan's own opening (特制定本方案) says nothing against it when its title or opening names the type.
+    if (otherOpening && !(d.opensAsAPlan && (titlePattern || openingPattern))) add(w('other-opening'), t('开头“{0}”说明是方案、规定一类的文件', otherOpening));
 
     const match = matchSections(model, type);
     const seen = new Set<string>();
     let conceptPoints = 0;
     for (const root of match.roots) {
       const s = root.typeSection;
-      if (!s || seen.has(s.id) || root.how === 'theme') continue;
+      if (!s || seen.has(s.id) || root.how === 'theme' || root.how === 'item') continue;
       seen.add(s.id);
       if (root.how === 'name') add(s.required ? w('required-section') : w('optional-section'), t('标题“{0}”即“{1}”一节', root.section.title, s.title));
       else if (root.how === 'concept' && conceptPoints < 2) {

@@ -11,7 +11,7 @@ import { checkSkeleton } from './skeleton';
 import { inheritSkeleton } from './inherit-skeleton';
 import { compileUserPattern } from '../text/safe-regex';
 import { FileReadError, MAX_CONFIG_BYTES, readTextFile } from '../io/read-file';
-import type { ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
+import type { ItemDetail, ReportType, TypeLoadError, TypeSection, TypeTable } from './types';
 import { yamlErrorAt, yamlProblem } from '../text/yaml-problem';
 
 export interface LoadedTypes {
@@ -87,41 +87,11 @@ export function parseDefinition(
   }
   if (typeof raw.name !== 'string' || raw.name.length === 0) return fail(t('类型 {0} 缺少中文名称 name。', raw.id));
   const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  const rawSections = Array.isArray(raw.sections) ? raw.sections : [];
-  const sections: TypeSection[] = [];
-  for (const [i, s] of rawSections.entries()) {
-    if (!s || typeof s !== 'object' || typeof s.title !== 'string') {
-      return fail(t('sections 第 {0} 项缺少标题 title。', i + 1));
-    }
-    sections.push({
-      id: typeof s.id === 'string' ? s.id : `section-${i + 1}`,
-      title: s.title,
-      variants: strings(s.variants),
-      required: s.required !== false,
-      hint: typeof s.hint === 'string' ? s.hint : undefined,
-      phrases: strings(s.phrases),
-      concepts: strings(s.concepts),
-      absorbsThemes: s['absorbs-themes'] === true || s.absorbsThemes === true,
-      itemsName: itemsNameOf(s['items-name'] ?? s.itemsName),
-    });
-  }
-  const tables: TypeTable[] = (Array.isArray(raw.tables) ? raw.tables : []).map((t: any, i: number) => ({
-    id: typeof t?.id === 'string' ? t.id : `table-${i + 1}`,
-    required: t?.required !== false,
-    columns: (Array.isArray(t?.columns) ? t.columns : []).map((c: any, j: number) => ({
-      id: typeof c?.id === 'string' ? c.id : `column-${j + 1}`,
-      title: String(c?.title ?? ''),
-      variants: strings(c?.variants),
-      required: c?.required !== false,
-      kind: c?.kind === 'deadline' ? 'deadline' : undefined,
-    })),
-  }));
-  const detect = (raw.detect ?? {}) as Record<string, unknown>;
   const builtin = path.resolve(file).startsWith(path.join(assetRoot(), 'report-types') + path.sep);
-  const patterns = (key: string): RegExp[] | TypeLoadError => {
+  /** `where` names the list in the error message: detect.titles, sections[2].items-name… */
+  const compile = (items: unknown, where: string): RegExp[] | TypeLoadError => {
     const out: RegExp[] = [];
-    const items: unknown[] = Array.isArray(detect[key]) ? (detect[key] as unknown[]) : [];
-    for (const source of items) {
+    for (const source of Array.isArray(items) ? (items as unknown[]) : []) {
       // A built-in parent's patterns, taken over by `extends:` without a detect: of its own, come
       // compiled: this project's own data, like the built-in types' (RE2 would refuse their lookaheads).
       if (source instanceof RegExp) {
@@ -136,11 +106,47 @@ export function parseDefinition(
         continue;
       }
       const linear = compileUserPattern(source, false);
-      if (!linear.ok) return { file, message: t('detect.{0} 中的正则表达式 {1} 有误：{2}', key, JSON.stringify(source), linear.reason) };
+      if (!linear.ok) return { file, message: t('{0} 中的正则表达式 {1} 有误：{2}', where, JSON.stringify(source), linear.reason) };
       out.push(linear.re);
     }
     return out;
   };
+  const rawSections = Array.isArray(raw.sections) ? raw.sections : [];
+  const sections: TypeSection[] = [];
+  for (const [i, s] of rawSections.entries()) {
+    if (!s || typeof s !== 'object' || typeof s.title !== 'string') {
+      return fail(t('sections 第 {0} 项缺少标题 title。', i + 1));
+    }
+    const itemHeadings = compile(s['item-headings'] ?? s.itemHeadings, `sections[${i}].item-headings`);
+    if (!Array.isArray(itemHeadings)) return { error: itemHeadings };
+    const itemsName = itemsNameOf(s['items-name'] ?? s.itemsName, (items, what) => compile(items, `sections[${i}].items-name ${what}`));
+    if (!Array.isArray(itemsName)) return { error: itemsName };
+    sections.push({
+      id: typeof s.id === 'string' ? s.id : `section-${i + 1}`,
+      title: s.title,
+      variants: strings(s.variants),
+      required: s.required !== false,
+      hint: typeof s.hint === 'string' ? s.hint : undefined,
+      phrases: strings(s.phrases),
+      concepts: strings(s.concepts),
+      absorbsThemes: s['absorbs-themes'] === true || s.absorbsThemes === true,
+      itemsName,
+      itemHeadings,
+    });
+  }
+  const tables: TypeTable[] = (Array.isArray(raw.tables) ? raw.tables : []).map((t: any, i: number) => ({
+    id: typeof t?.id === 'string' ? t.id : `table-${i + 1}`,
+    required: t?.required !== false,
+    columns: (Array.isArray(t?.columns) ? t.columns : []).map((c: any, j: number) => ({
+      id: typeof c?.id === 'string' ? c.id : `column-${j + 1}`,
+      title: String(c?.title ?? ''),
+      variants: strings(c?.variants),
+      required: c?.required !== false,
+      kind: c?.kind === 'deadline' ? 'deadline' : undefined,
+    })),
+  }));
+  const detect = (raw.detect ?? {}) as Record<string, unknown>;
+  const patterns = (key: string): RegExp[] | TypeLoadError => compile(detect[key], `detect.${key}`);
   const titles = patterns('titles');
   if (!Array.isArray(titles)) return { error: titles };
   const openings = patterns('openings');
@@ -161,7 +167,7 @@ export function parseDefinition(
         requires: strings(detect.requires),
         requiresInText: strings(detect['requires-in-text']),
         subheadingEndings: strings(detect['subheading-endings']),
-        otherOpeningsOkUnderTitle: detect['other-openings-ok-under-title'] === true,
+        opensAsAPlan: detect['opens-as-a-plan'] === true,
       },
       sections,
       tables,
@@ -207,7 +213,7 @@ function extend(parent: ReportType, raw: Record<string, any>): Record<string, un
       openings: parent.detect.openings,
       'subheading-endings': parent.detect.subheadingEndings,
       'requires-in-text': parent.detect.requiresInText,
-      'other-openings-ok-under-title': parent.detect.otherOpeningsOkUnderTitle,
+      'opens-as-a-plan': parent.detect.opensAsAPlan,
     },
     sections,
     tables: raw.tables ?? parent.tables,
@@ -225,17 +231,29 @@ export function mergeTypes(builtin: ReportType[], workspace: ReportType[]): Repo
   return [...builtin.filter((t) => !ids.has(t.id)), ...workspace];
 }
 
-/** `items-name: [{ what: 责任领导, words: [责任领导, 责任人] }]`; entries without words are dropped. */
-function itemsNameOf(raw: unknown): TypeSection['itemsName'] {
+/**
+ * `items-name: [{ what: 责任领导, words: [责任领导, 责任人], patterns: […], insert: …, kind: deadline }]`;
+ * entries with neither words nor patterns are dropped.
+ */
+function itemsNameOf(raw: unknown, compile: (items: unknown, what: string) => RegExp[] | TypeLoadError): ItemDetail[] | TypeLoadError {
   if (!Array.isArray(raw)) return [];
-  return raw
-    .filter((x): x is Record<string, unknown> => Boolean(x) && typeof x === 'object')
-    .map((x) => ({
-      what: String(x.what ?? ''),
-      words: Array.isArray(x.words) ? x.words.filter((w): w is string => typeof w === 'string' && w.length > 0) : [],
+  const out: ItemDetail[] = [];
+  for (const x of raw) {
+    if (!x || typeof x !== 'object') continue;
+    const what = String(x.what ?? '');
+    const patterns = compile(x.patterns, what);
+    if (!Array.isArray(patterns)) return patterns;
+    const words = Array.isArray(x.words) ? x.words.filter((w: unknown): w is string => typeof w === 'string' && w.length > 0) : [];
+    if (what.length === 0 || words.length + patterns.length === 0) continue;
+    out.push({
+      what,
+      words,
+      patterns,
       insert: typeof x.insert === 'string' && x.insert.trim() ? x.insert.trim() : undefined,
-    }))
-    .filter((x) => x.what.length > 0 && x.words.length > 0);
+      kind: x.kind === 'deadline' ? 'deadline' : undefined,
+    });
+  }
+  return out;
 }
 
 /** `quorum: { ratio: 0.5, label: 半数, source: … }`; anything else means no quorum. */

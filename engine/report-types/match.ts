@@ -9,6 +9,8 @@
  *   words, preferring sections no other heading stands for yet;
  * - by theme: it stands for nothing else and the type has a section that thematic headings make up
  *   (`absorbs-themes`, e.g. 主要工作, 履职情况).
+ * Before all three, a heading that a section's `item-headings` match is one of that section's items
+ * ("一、关于……的问题" of a 整改方案), whatever other section's name it contains.
  * Only name matches take part in ordering checks; every kind keeps a section from being "missing".
  */
 import type { ReportLine, ReportModel, Section } from '../model/types';
@@ -16,9 +18,10 @@ import type { ReportType, TypeSection } from './types';
 
 /**
  * name: the section's title or a variant; concept: a partial name or the section's concept words in
- * the heading; content: concept words only in the sub-headings and paragraphs; theme: see above.
+ * the heading; content: concept words only in the sub-headings and paragraphs; theme: see above;
+ * item: one of the section's items by its `item-headings`.
  */
-export type MatchKind = 'name' | 'concept' | 'content' | 'theme';
+export type MatchKind = 'name' | 'concept' | 'content' | 'theme' | 'item';
 
 export interface SectionMatch {
   /** Top-level sections of the draft, each with the type section it stands for (if any). */
@@ -108,7 +111,15 @@ export function matchSections(model: ReportModel, type: ReportType): SectionMatc
     taken.add(root.typeSection.id);
   };
 
+  if (type.sections.some((s) => s.itemHeadings.length > 0)) {
+    for (const root of roots) {
+      const index = type.sections.findIndex((s) => s.itemHeadings.some((r) => r.test(root.section.title)));
+      if (index >= 0) claim(root, index, 'item');
+    }
+  }
+
   for (const root of roots) {
+    if (root.typeSection) continue;
     const title = normalizeTitle(root.section.title);
     let best: { score: number; index: number } | undefined;
     type.sections.forEach((s, index) => {

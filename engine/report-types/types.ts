@@ -20,7 +20,24 @@ export interface TypeSection {
    * What each item of the section must name (整改方案: every problem its 责任领导 and 整改时限): the
    * section's sub-headings, or its top headings when the section is made of them. Empty: no check.
    */
-  itemsName: Array<{ what: string; words: string[]; insert?: string }>;
+  itemsName: ItemDetail[];
+  /**
+   * Top headings that are items of this section whatever other section's name they contain
+   * ("一、关于……工作要求不够有力的问题" is a problem, not the 组织保障 its words name).
+   */
+  itemHeadings: RegExp[];
+}
+
+/** One thing each item of a section must name (`items-name`): any of the words, or a match of a pattern. */
+export interface ItemDetail {
+  /** How messages name it: 责任领导（责任人）. */
+  what: string;
+  words: string[];
+  patterns: RegExp[];
+  /** The line the quick fix adds, with a placeholder: 责任领导：【责任领导】. */
+  insert?: string;
+  /** deadline: a value written after its label ("整改时限：尽快") must name a time. */
+  kind?: 'deadline';
 }
 
 /** What tells a draft of this type from other Chinese documents (see docs/rules.md, 报告类型的识别). */
@@ -43,10 +60,10 @@ export interface TypeDetection {
   /** Sub-headings ending in these words ("（一）……方面") are typical of the type. */
   subheadingEndings: string[];
   /**
-   * A plan says "特制定本方案": under a title this type's patterns match, the opening that marks a
-   * plan or a regulation (detection.yaml, other-openings) counts nothing against it.
+   * The type is a plan, which says "特制定本方案": where its title or opening patterns match, the
+   * opening that marks a plan or a regulation (detection.yaml, other-openings) counts nothing against it.
    */
-  otherOpeningsOkUnderTitle: boolean;
+  opensAsAPlan: boolean;
 }
 
 export interface TypeColumn {

@@ -1,6 +1,7 @@
 import { t } from '../i18n';
 import type { Section } from '../model/types';
 import type { DocumentRule } from './rule';
+import { isSentenceItem } from './sentence-items';
 import { q, trimmedSpan } from './util';
 
 /**
@@ -31,7 +32,7 @@ export const emptySection: DocumentRule = {
       if (section.runIn || section.children.length > 0 || hasTable.has(section)) return;
       // A numbered line that is itself a paragraph ("1.扎实组织学习……，着力……") or a list item
       // ("（2）每季度开展一次党务公开。") is not a heading waiting for text.
-      if (isParagraphItem(section) || listItem(section)) return;
+      if (isParagraphItem(section) || listItem(section) || isSentenceItem(model, section)) return;
       // "三、评议结果" written twice: the repeat is the one finding (heading-numbering), not an empty section.
       const next = model.sections[i + 1];
       if (next && next.level === section.level && next.title === section.title) return;

@@ -1,6 +1,7 @@
 import type { ReportLine, Section } from '../model/types';
 import { t } from '../i18n';
 import type { DocumentRule } from './rule';
+import { isSentenceItem } from './sentence-items';
 import { qm, spanOf } from './util';
 
 const TRAILING = /[。，；：、,.;:]+$/;
@@ -42,6 +43,8 @@ export const headingPunctuation: DocumentRule = {
       // it is one sentence that what follows breaks down: "（一）在……，……方面。" then "1.……" or "一是……".
       // Past 60 characters it is a heading with its paragraph run on after a lost line break.
       if (line.headingDepth === 0 && line.role !== 'title' && words.length > 40 && !(words.length <= 60 && section && isOneSentence(words) && breaksDown(section))) continue;
+      // "（二）……不足，……少。" "（三）……。": a list of points written as sentences.
+      if (section && isSentenceItem(model, section)) continue;
       const from = (line.numbering?.to ?? 0) + m.index;
       const span = spanOf(line, from, from + m[0].length);
       ctx.report({

@@ -1,15 +1,22 @@
 import { t } from '../i18n';
-import type { ReportLine, Section } from '../model/types';
-import type { TypeSection } from '../report-types/types';
+import { namesATime } from '../model/deadline-text';
+import type { ReportLine, ReportModel, Section } from '../model/types';
+import type { SectionMatch } from '../report-types/match';
+import type { ItemDetail, TypeSection } from '../report-types/types';
 import type { DocumentRule, Fix, RuleContext } from './rule';
-import { q, trimmedSpan } from './util';
+import { vagueDeadline } from './table-structure';
+import { q, spanOf, trimmedSpan } from './util';
 
 /**
  * Each item of a section must name certain things (report-types/<id>.yaml, `items-name`): every
- * problem of a 整改方案 its 责任领导 and its 整改时限, or the plan cannot be followed up. The items
- * are the section's sub-headings ("（一）在……方面"), or its top headings when the draft gives each
- * problem one, or the section's heading itself when it has no sub-headings. A section that names them
- * once for all, before its items, names them for each.
+ * problem of a 整改方案 its 责任领导 and its 整改时限, or the plan cannot be followed up.
+ *
+ * The items are the sub-headings ("（一）在……方面") of the heading that names the section, or that
+ * heading itself when it has none, and the top headings that are items by the section's
+ * `item-headings` ("一、关于……的问题"). Headings the section takes in only as themes ("二、成立整改
+ * 工作领导小组", "四、方法步骤") are no problems. A section that holds a table leaves its rows to
+ * table-structure. Named once for all — in the section's own lines before its items, in a line
+ * "以上问题由……" after them, or under 整改目标 — a detail counts for every item.
  */
 export const itemDetails: DocumentRule = {
   id: 'item-details',
@@ -21,42 +28,123 @@ export const itemDetails: DocumentRule = {
     const { type, match, model } = ctx;
     for (const typeSection of type.sections) {
       if (typeSection.itemsName.length === 0) continue;
-      const roots = match.roots.filter((r) => r.typeSection === typeSection);
-      // A heading with sub-headings has them as its items, and its own lines before them speak for
-      // all of them; a heading without is one item ("一、在……方面" a problem each).
-      const items: Section[] = roots.flatMap((r) => (r.section.children.length > 0 ? r.section.children : [r.section]));
-      const sharedText = roots.filter((r) => r.section.children.length > 0).map((r) => r.section.body.map((l) => l.text).join('\n')).join('\n');
+      const named = match.roots.filter((r) => r.typeSection === typeSection && r.how === 'name');
+      const items: Section[] = [
+        ...named.flatMap((r) => (r.section.children.length > 0 ? r.section.children : [r.section])),
+        ...match.roots.filter((r) => r.typeSection === typeSection && r.how === 'item').map((r) => r.section),
+      ].sort((a, b) => a.line.index - b.line.index);
+      if (items.length === 0) continue;
+      const shared = sharedText(model, match, typeSection, named.map((r) => r.section));
+      // Table cells are outside the sections' line ranges: each knows its section.
+      const withTable = new Set<Section | undefined>();
+      if (model.tables.length > 0) for (const l of model.lines) if (l.block === 'tableCell') withTable.add(l.section);
+      const holdsTable = (s: Section): boolean => withTable.has(s) || s.children.some(holdsTable);
       for (const item of items) {
-        const lines = model.lines.slice(item.line.index, item.lastLine + 1).filter((l) => l.role !== 'closing' && l.role !== 'signature' && l.role !== 'date');
-        const text = lines.map((l) => l.text).join('\n');
-        const missing = typeSection.itemsName.filter((need) => !need.words.some((w) => text.includes(w) || sharedText.includes(w)));
-        if (missing.length === 0) continue;
-        ctx.report({
-          span: trimmedSpan(item.line),
-          message: t(
-            '{0}没有写明{1}：{2}的每一项都要写明{3}。请在这一项里补上，如“{4}”。',
-            q(item.title),
-            missing.map((m) => m.what).join(t('和')),
-            type.name,
-            typeSection.itemsName.map((m) => m.what).join(t('、')),
-            (missing[0].insert ?? missing[0].what).replace(/：.*$/, '：……'),
-          ),
-          fix: insertFix(ctx, lines, missing),
-        });
+        if (holdsTable(item)) continue;
+        const lines = linesOf(model, item);
+        const text = withoutEmptyLabels(lines.map((l) => l.text).join('\n'));
+        const missing = typeSection.itemsName.filter((need) => !names(text, need) && !names(shared, need));
+        if (missing.length > 0) {
+          ctx.report({
+            span: trimmedSpan(item.line),
+            message: t(
+              '{0}没有写明{1}：{2}的每个问题都要写明{3}（也可以在各项之前统一写明）。请在这一项里补上，如{4}。',
+              q(item.title),
+              missing.map((m) => m.what).join(t('和')),
+              type.name,
+              typeSection.itemsName.map((m) => m.what).join(t('和')),
+              missing.map((m) => q(`${labelOf(m)}：……`)).join(''),
+            ),
+            fix: insertFix(ctx, item, lines, missing, labelsInUse(model, items, typeSection.itemsName)),
+          });
+        }
+        if (typeSection.itemsName.some((need) => need.kind === 'deadline')) reportVagueDeadlines(ctx, lines);
       }
     }
   },
 };
 
+/** The lines of a section and its sub-sections, without the closing that may follow the last one. */
+function linesOf(model: ReportModel, section: Section): ReportLine[] {
+  return model.lines.slice(section.line.index, section.lastLine + 1).filter((l) => l.role !== 'closing' && l.role !== 'signature' && l.role !== 'date');
+}
+
+/** "以上问题由……牵头", "上述问题……6月底前完成": a line after the items that speaks for all of them. */
+const FOR_ALL = /^[\s\u3000]*(以上|上述)/;
+
+function sharedText(model: ReportModel, match: SectionMatch, section: TypeSection, named: Section[]): string {
+  const parts: string[] = [];
+  // The named heading's own lines, before its first sub-heading.
+  for (const s of named) if (s.children.length > 0) parts.push(...s.body.map((l) => l.text));
+  // A line for all of them, wherever it stands among the items.
+  for (const s of named) for (const l of linesOf(model, s)) if (FOR_ALL.test(l.text)) parts.push(l.text);
+  for (const r of match.roots) {
+    if (r.typeSection === section && r.how === 'item') for (const l of linesOf(model, r.section)) if (FOR_ALL.test(l.text)) parts.push(l.text);
+    // 整改目标 (and 整改目标和时限) may set one deadline and one owner for the whole plan.
+    if (r.typeSection?.id === 'goals') parts.push(...linesOf(model, r.section).map((l) => l.text));
+  }
+  return withoutEmptyLabels(parts.join('\n'));
+}
+
+/** "责任领导：" with nothing after it names nobody: the label alone does not count. */
+const withoutEmptyLabels = (text: string) => text.replace(/[^\s：:，。；]{1,8}[：:][ \t\u3000]*(?=\n|$)/g, '');
+
+function names(text: string, need: ItemDetail): boolean {
+  return need.words.some((w) => text.includes(w)) || need.patterns.some((r) => r.test(text));
+}
+
+/** "整改时限：尽快": the label is there, the time is not. */
+const DEADLINE_LABEL = /(时限|期限|完成时间)[：:][ \t\u3000]*([^；;。，,\n]+)/g;
+
+function reportVagueDeadlines(ctx: RuleContext, lines: ReportLine[]) {
+  for (const line of lines) {
+    if (line.block === 'tableCell') continue;
+    for (const m of line.text.matchAll(DEADLINE_LABEL)) {
+      const value = m[2].trim();
+      if (!value || namesATime(value, ctx.type.deadlineTerms)) continue;
+      const from = m.index! + m[0].length - m[2].length + (m[2].length - m[2].trimStart().length);
+      ctx.report({ span: spanOf(line, from, from + value.length), message: vagueDeadline(value, ctx.type.deadlineTerms, ctx.documentYear) });
+    }
+  }
+}
+
+/** The label the quick fix writes: the one the draft's other items use (完成时限 rather than 整改时限), else the data's. */
+function labelOf(need: ItemDetail, inUse?: Map<ItemDetail, string>): string {
+  return inUse?.get(need) ?? (need.insert ?? need.what).replace(/：.*$/, '');
+}
+
+/** "完成时限：", "（责任人：": a label at a line's start or after an opening bracket or a separator. */
+const LABEL = /(?:^|[（(；;，,\s\u3000])([^\s\u3000：:，,。；;（()）]{1,8})[：:]/gu;
+
+function labelsInUse(model: ReportModel, items: Section[], needs: ItemDetail[]): Map<ItemDetail, string> {
+  const used = new Map<ItemDetail, string>();
+  for (const item of items) {
+    for (const line of linesOf(model, item)) {
+      for (const m of line.text.matchAll(LABEL)) {
+        const need = needs.find((n) => !used.has(n) && n.words.some((w) => m[1].includes(w)));
+        if (need) used.set(need, m[1]);
+      }
+    }
+  }
+  return used;
+}
+
 /** Adds the missing lines, with placeholders, after the item's last line: the writer fills them in. */
-function insertFix(ctx: RuleContext, lines: ReportLine[], missing: TypeSection['itemsName']): Fix | undefined {
-  const inserts = missing.map((m) => m.insert).filter((x): x is string => x !== undefined);
+function insertFix(ctx: RuleContext, item: Section, lines: ReportLine[], missing: ItemDetail[], inUse: Map<ItemDetail, string>): Fix | undefined {
   const last = lines[lines.length - 1];
-  if (inserts.length === 0 || !last || last.block === 'tableCell') return undefined;
+  if (!last || missing.some((m) => !m.insert)) return undefined;
   const { lineIndex } = ctx.model;
+  // In a Markdown list ("3. ……" with "4. ……" next) a new line would run into the item or break the
+  // list: the writer places it there.
+  const lastLine = lineIndex.positionAt(last.starts[0]).line;
+  const source = ctx.model.text.slice(lineIndex.lineStart(lastLine), lineIndex.lineEnd(lastLine));
+  if (last.inList || /^[ \t]{0,3}(\d{1,9}[.)]|[-*+])[ \t]/.test(source)) return undefined;
+  const inserts = missing.map((m) => `${labelOf(m, inUse)}：${m.insert!.replace(/^[^：]*：/, '')}`);
   const lineOf = (l: ReportLine) => lineIndex.positionAt(l.starts[0]).line;
-  // Paragraphs apart by a blank line (Markdown) or one a line (pasted from Word), as the item has them.
-  const blank = lines.length > 1 ? lineOf(lines[1]) - lineOf(lines[0]) > 1 : Boolean(ctx.model.markdownHeadings);
+  // Paragraphs apart by a blank line (Markdown) or one a line (pasted from Word), as the draft has
+  // them where the item starts: its heading and the line after it.
+  const next = ctx.model.lines[item.line.index + 1];
+  const blank = next ? lineOf(next) - lineOf(item.line) > 1 : Boolean(ctx.model.markdownHeadings);
   const eol = lineIndex.eol();
   const at = lineIndex.lineEnd(lineIndex.positionAt(last.ends[last.ends.length - 1] - 1).line);
   const gap = blank ? eol + eol : eol;

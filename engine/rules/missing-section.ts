@@ -14,7 +14,7 @@ export const missingSection: DocumentRule = {
     const { type, match, model } = ctx;
     // A draft whose headings stand for the type's sections only by concept words follows a
     // structure of its own ("一、基本情况 二、主要做法 三、评议结果"): what it lacks can't be told.
-    const understood = match.roots.length === 0 || match.roots.some((r) => r.how === 'name' || r.how === 'theme');
+    const understood = match.roots.length === 0 || match.roots.some((r) => r.how === 'name' || r.how === 'theme' || r.how === 'item');
     if (!understood) return;
     // A report told in paragraphs, with no heading at all: a section is there when a paragraph speaks
     // of it (会前……征求意见 for the preparation); one nobody speaks of is missing all the same.

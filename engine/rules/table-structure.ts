@@ -2,10 +2,10 @@ import type { ProseLine, TableModel } from '../model/types';
 import { normalizeTitle } from '../report-types/match';
 import type { TypeColumn, TypeTable } from '../report-types/types';
 import { t } from '../i18n';
+import { namesATime } from '../model/deadline-text';
 import type { DocumentRule } from './rule';
 import { q, quotedList, trimmedSpan } from './util';
 
-const DEADLINE = /\d|[XＸ]|年|月|日|前|底|季度|之内|以内/;
 
 /** The tables a report type expects (整改清单): present, with every column, every cell filled. */
 export const tableStructure: DocumentRule = {
@@ -69,13 +69,16 @@ function checkCell(ctx: Parameters<DocumentRule['check']>[0], cell: ProseLine, c
   const text = cell.text.trim();
   const span = cell.text.length > 0 ? trimmedSpan(cell) : cell.cell ?? { start: 0, end: 0 };
   if (text.length === 0) {
-    ctx.report({ span, message: t('{0}一栏未填写：整改清单每行的每一栏都要填写。请补上{1}。', q(column.title), column.title) });
+    ctx.report({ span, message: t('{0}一栏未填写：{1}表格每行的每一栏都要填写。请补上{2}。', q(column.title), ctx.type.name, column.title) });
     return;
   }
-  if (column.kind === 'deadline' && !DEADLINE.test(text) && !terms.some((term) => text.includes(term))) {
-    ctx.report({
-      span,
-      message: t('整改时限{0}不明确：应写具体日期（如“2025年12月底前”）或{1}等规范用语。', q(text), quotedList(terms)),
-    });
+  if (column.kind === 'deadline' && !namesATime(text, terms)) {
+    ctx.report({ span, message: vagueDeadline(text, terms, ctx.documentYear) });
   }
+}
+
+/** The message for a 整改时限 that names no time; the example date is in the draft's own year. */
+export function vagueDeadline(text: string, terms: string[], year: number | undefined): string {
+  const example = `${year ?? new Date().getFullYear()}年12月底前`;
+  return t('整改时限{0}不明确：应写具体日期（如{1}）或{2}等规范用语。', q(text), q(example), quotedList(terms));
 }
