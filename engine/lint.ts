@@ -71,6 +71,16 @@ export const DEFAULT_MAX_LENGTH = 5_000_000;
 /** A front matter line that names the report type: `template: duty-report`, at the top level (column 0). */
 const DECLARES_TEMPLATE = /^template[ \t]*:/m;
 
+/** `template: 会议纪要` at the top level of the front matter: the value, where an unknown type is reported. */
+const TYPE_LINE = /^(?:template|type|报告类型|模板)[ \t]*:[ \t]*(["']?)([^\r\n]*?)\1[ \t]*$/m;
+
+function declaredTypeSpan(text: string, block: Span): Span | undefined {
+  const m = TYPE_LINE.exec(text.slice(block.start, block.end));
+  if (!m || m[2].length === 0) return undefined;
+  const start = block.start + m.index + m[0].indexOf(m[2], m[0].indexOf(':') + 1);
+  return { start, end: start + m[2].length };
+}
+
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -110,7 +120,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
     add(
       'front-matter',
       'error',
-      model.frontMatter.span,
+      declaredTypeSpan(text, model.frontMatter.span) ?? model.frontMatter.span,
       withheld.length > 0
         ? t('未知的报告类型{0}：本工作区未受信任，工作区自己定义的报告类型（{1}）没有加载。信任此工作区后即按它检查；或把 template 改为以下之一：{2}。', JSON.stringify(detection.unknown), withheld.join(t('、')), names)
         : t('未知的报告类型{0}：template 应为以下之一：{1}。', JSON.stringify(detection.unknown), names),
@@ -161,7 +171,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       corpus: options.corpus,
       unit,
       documentYear,
-      renderSection: (id, number) => atDraftsHeadingLevel(model, renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) })),
+      renderSection: (id, number) => inDraftsHeadingStyle(model, renderSection(type, id, number, { headingStyle, eol, values: frontMatterValues(model) })),
       lineFacts: kept ? (line, key, compute) => kept.facts(line, key, compute) : (line, _key, compute) => compute(line),
       report,
     });
@@ -260,12 +270,23 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
 /**
  * A section rendered from the skeleton (top-level headings "## ") at the level the draft's own
  * top-level headings have: a draft whose sections are "# 一、…" gets "# 二、…" inserted, and the
- * section's subheadings move with it.
+ * section's subheadings move with it. A draft whose sections are bold lines ("**一、…**", as Word
+ * pastes them) gets its heading in bold.
  */
-function atDraftsHeadingLevel(model: ReportModel, text: string): string {
+function inDraftsHeadingStyle(model: ReportModel, text: string): string {
   const depth = topHeadingDepth(model);
-  if (!depth || depth === 2) return text;
+  if (depth === undefined) return boldTopHeadings(model) ? text.replace(/^([^\r\n]+)/, '**$1**') : text;
+  if (depth === 2) return text;
   return text.replace(/^(#{2,6})(?=[ \t])/gm, (hashes: string) => '#'.repeat(Math.min(6, Math.max(1, hashes.length + depth - 2))));
+}
+
+/** The draft's first top-level heading is a whole line in bold: "**一、会前准备情况**". */
+function boldTopHeadings(model: ReportModel): boolean {
+  const first = model.sections.find((s) => !s.parent);
+  if (!first) return false;
+  const { lineIndex } = model;
+  const line = lineIndex.positionAt(first.line.starts[0]).line;
+  return /^[ \t\u3000]*(\*\*|__)[^\r\n]+\1[ \t\u3000]*$/.test(model.text.slice(lineIndex.lineStart(line), lineIndex.lineEnd(line)));
 }
 
 /** Each rule that yields to others (RuleBase.yieldsTo), with those rules; and all the rules yielded to. */

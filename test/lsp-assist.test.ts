@@ -45,7 +45,7 @@ describe('writing assistance over LSP', function () {
 
   before(async () => {
     client = new LspClient();
-    await client.initialize();
+    await client.initialize(false, undefined, { editorCommands: true });
   });
   after(async () => client.stop());
 
@@ -191,6 +191,9 @@ describe('writing assistance over LSP', function () {
     const afterOrdinal = (await complete(4, 2)).find((i) => i.label === '二是广泛征求意见建议。')!;
     assert.deepEqual((afterOrdinal.textEdit as { range: unknown }).range, { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } });
     assert.equal(afterOrdinal.filterText, '一是二是广泛征求意见建议。');
+    // On the heading's own line the section is being named: no phrases of its text.
+    const onHeading = (await complete(3, '一、会前准备'.length)).map((i) => i.label);
+    assert.ok(!onHeading.includes('二是广泛征求意见建议。'), onHeading.join(' | '));
   });
 
   it('offers the type\'s example title on the first line of a draft without one', async () => {

@@ -16,6 +16,7 @@ import {
   type CodeAction,
   type CompletionItem,
   type Diagnostic,
+  type Hover,
   type MarkupContent,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -41,7 +42,7 @@ describe('the writer over LSP', function () {
   let n = 0;
   before(async () => {
     client = new LspClient();
-    await client.initialize();
+    await client.initialize(false, undefined, { editorCommands: true });
   });
   after(async () => client.stop());
 
@@ -121,6 +122,26 @@ describe('the writer over LSP', function () {
     assert.match(onX, /^\*\*\[待填项\]\(command:partyReport\.showRuleDocs\?%5B%22unfilled-placeholder%22%5D/);
     assert.doesNotMatch(onX, /月份|unfilled-placeholder\*\*|docs\/rules\.md|<!--/);
     assert.match(onX, /Ctrl\+Alt\+N/);
+  });
+
+  it('in another editor (Neovim, Helix…): no command links, no VS Code keys, no action that runs a command it lacks', async () => {
+    const other = new LspClient();
+    try {
+      await other.initialize();
+      const uri = 'file:///tmp/other-editor.md';
+      const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n于X月召开,大家发言。\n二、组织生活会召开情况\n会议召开。\n三、制定整改措施等情况\n会后整改。\n';
+      await other.open(uri, text);
+      const { diagnostics } = await other.diagnostics(uri);
+      const hoverText = async (line: number, character: number) =>
+        ((await other.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line, character } })) as Hover | null)?.contents as MarkupContent;
+      assert.equal((await hoverText(4, '于X月召开'.length)).value, '**半角标点**：改为「，」（可用快速修复）\n\n依据：GB/T 15834—2011');
+      assert.doesNotMatch((await hoverText(4, 1)).value, /command:|Ctrl/);
+      const placeholder = diagnostics.find((d) => d.code === 'unfilled-placeholder')!;
+      const actions = (await other.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: placeholder.range, context: { diagnostics: [placeholder] } })) as CodeAction[];
+      assert.ok(actions.length > 0 && actions.every((a) => !a.command), actions.map((a) => a.title).join(' | '));
+    } finally {
+      await other.stop();
+    }
   });
 
   it('hovers on a placeholder whose rule is off: what belongs there, from the context', async () => {

@@ -133,4 +133,11 @@ describe('inserted sections follow the draft', () => {
       assert.ok(missing.fix!.edits[0].newText.startsWith(`${hashes} 二、组织生活会召开情况\n`), `${hashes}: ${missing.fix!.edits[0].newText.slice(0, 30)}`);
     }
   });
+
+  it('in bold where the draft\'s headings are bold lines ("**一、……**", as pasted from Word); plain where they are plain', () => {
+    const draft = (mark: string) => `---\ntemplate: org-life-meeting-report\n---\n${mark}一、会前准备情况${mark}\n会前集中学习。\n${mark}三、制定整改措施等情况${mark}\n会后制定整改清单。\n`;
+    const inserted = (text: string) => lint(text).diagnostics.find((d) => d.rule === 'missing-section')!.fix!.edits[0].newText;
+    assert.ok(inserted(draft('**')).startsWith('**二、组织生活会召开情况**\n'), inserted(draft('**')).slice(0, 30));
+    assert.ok(inserted(draft('')).startsWith('二、组织生活会召开情况\n'), inserted(draft('')).slice(0, 30));
+  });
 });

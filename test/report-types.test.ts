@@ -85,10 +85,16 @@ describe('report types', () => {
   it('honours template in front matter by id or by Chinese name', () => {
     assert.equal(lint('---\ntemplate: 述职报告\n---\n正文。').type?.id, 'duty-report');
     assert.equal(lint('---\ntemplate: self-examination\n---\n正文。').type?.id, 'self-examination');
-    const unknown = lint('---\ntemplate: 会议纪要\n---\n正文。');
+    const text = '---\ntitle: 会议\ntemplate: 会议纪要\n---\n正文。';
+    const unknown = lint(text);
     assert.equal(unknown.type, undefined);
     assert.equal(unknown.diagnostics[0].rule, 'front-matter');
     assert.match(unknown.diagnostics[0].message, /未知的报告类型/);
+    // On the name, not on the whole block; quoted or not, with CRLF too.
+    const at = (t: string) => { const d = lint(t).diagnostics[0]; return t.slice(d.span.start, d.span.end); };
+    assert.equal(at(text), '会议纪要');
+    assert.equal(at('---\r\ntemplate: "会议纪要"\r\n---\r\n正文。'), '会议纪要');
+    assert.equal(at("---\n模板：x\n---\n正文。".replace('：', ': ')), 'x');
   });
 
   it('says so when front matter that names the type cannot be read, in the writer\'s words; not for other Markdown', () => {

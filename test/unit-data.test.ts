@@ -85,7 +85,7 @@ describe("a unit's roster, quotations and year profile", function () {
     const uri = pathToFileURL(DRAFT).toString();
     beforeEach(async () => {
       client = new LspClient();
-      await client.initialize(false, WS, { trusted: true }); // a unit's data applies in a trusted workspace only (docs/security.md)
+      await client.initialize(false, WS, { trusted: true, editorCommands: true }); // a unit's data applies in a trusted workspace only (docs/security.md)
       await client.open(uri, text);
     });
     afterEach(async () => client.stop());

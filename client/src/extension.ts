@@ -32,9 +32,11 @@ let client: LanguageClient | undefined;
 const SERVER_EXEC_ARGV = ['--max-semi-space-size=8'];
 
 /** What the server needs to know at start; a function, so a restart sends the current values. */
-export function initializationOptions(): { trusted: boolean; locale: string } {
+export function initializationOptions(): { trusted: boolean; locale: string; editorCommands: boolean } {
   return {
     trusted: vscode.workspace.isTrusted,
+    // This client runs the partyReport.* commands that hovers link to and code actions call.
+    editorCommands: true,
     locale: vscode.workspace.getConfiguration('partyReport').get<string>('locale', 'auto'),
   };
 }

@@ -101,7 +101,9 @@ export function completions(result: LintResult, position: Position, prefix: stri
   let section = line?.section;
   while (section?.parent) section = section.parent;
   const typeSection = match.roots.find((r) => r.section === section)?.typeSection;
-  if (typeSection) {
+  // On a heading's own line the writer is naming a section, not writing its text.
+  const inHeading = line !== undefined && (line.role === 'heading' || line.role === 'title') && offset <= line.ends[line.ends.length - 1];
+  if (typeSection && !inHeading) {
     // "一是" typed, a phrase of 二是 chosen: it replaces the 一是 (it gave 一是二是……).
     const typedOrdinal = ORDINAL_AT_END.exec(prefix)?.[0];
     typeSection.phrases.forEach((phrase, i) => {

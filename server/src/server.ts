@@ -41,7 +41,7 @@ import { capDiagnostics, type LineRange } from '../../engine';
 import { EditLog } from './edit-log';
 import { completions } from './completion';
 import { SOURCE, toLspDiagnostic, toLspEdits } from './convert';
-import { hover } from './hover';
+import { hover, type EditorFeatures } from './hover';
 import { placeholderActions } from './placeholder-actions';
 import { loadExporter, withImprintPageNumber } from '../../engine';
 import { WriteRefused, writeFileAtomic } from '../../engine';
@@ -106,6 +106,7 @@ export function startServer(connection: Connection): void {
   // the client says so, and only the built-ins are used.
   let roots: string[] = [];
   let trusted = true;
+  let editor: EditorFeatures = { commands: false };
   let projects = new Map<string, Project>();
   let problemFiles = new Set<string>();
   // The workspace's paragraphs, for copied-paragraph.
@@ -183,6 +184,9 @@ export function startServer(connection: Connection): void {
     // Trust is opt-in: a client that says nothing (Neovim, Helix, Emacs…) gets Restricted Mode
     // until it sends initializationOptions.trusted = true (docs/security.md).
     trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted === true;
+    // Our VS Code client says it runs the partyReport.* commands; other editors get no command links
+    // and no VS Code keys in hovers, and no action that would run a command they lack.
+    editor = { commands: (params.initializationOptions as { editorCommands?: boolean } | undefined)?.editorCommands === true };
     displayLanguage = params.locale ?? 'zh-CN';
     applyLocale((params.initializationOptions as { locale?: string } | undefined)?.locale);
     loadProjects();
@@ -514,7 +518,7 @@ export function startServer(connection: Connection): void {
   connection.onCodeAction((params) =>
     guarded('生成快速修复', [], async () => {
       const c = await currentResult(params.textDocument.uri);
-      return c ? [...placeholderActions(params, c.result), ...codeActions(params, { text: c.text, result: c.result, options: c.options, lazy: lazyEdits })] : [];
+      return c ? [...(editor.commands ? placeholderActions(params, c.result) : []), ...codeActions(params, { text: c.text, result: c.result, options: c.options, lazy: lazyEdits })] : [];
     }),
   );
 
@@ -537,7 +541,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) =>
     guarded('生成悬停提示', null, async () => {
       const c = await recentResult(params.textDocument.uri, params.position);
-      return c ? hover(c.result, c.offset, c.options.formulations) : null;
+      return c ? hover(c.result, c.offset, c.options.formulations, editor) : null;
     }),
   );
 
