@@ -113,6 +113,15 @@ describe('export defects found by the external review, in the DOCX', function ()
   });
 
   describe('11. inline Markdown', () => {
+    it('breaks a paragraph at <br> as at a hard line break (it joined the two lines into one); a table cell stays one line', async () => {
+      const text = '第一句<br>第二句。\n\n第三句<br/>\n第四句。\n\n| 问题 | 措施 |\n| --- | --- |\n| 学习<br>不够 | 加强 |\n';
+      const model = buildModel(text);
+      assert.deepEqual(model.lines.filter((l) => l.block === 'paragraph').map((l) => l.text), ['第一句', '第二句。', '第三句', '第四句。']);
+      assert.ok(model.lines.some((l) => l.block === 'tableCell' && l.text === '学习不够'));
+      const { document } = readDocx((await exportReport(text)).docx);
+      assert.deepEqual(bodyParagraphs(document).map(textOf).filter((t) => t.startsWith('第')), ['第一句', '第二句。', '第三句', '第四句。']);
+    });
+
     it('decodes character references as CommonMark does (&amp; &nbsp; &lt; &#20013;), in the model and so in the DOCX', async () => {
       const text = '正文有&amp;实体&nbsp;和&lt;尖括号&gt;，&#20013;&#x6587;，\\&amp;是转义，&foo;不是实体。\n';
       assert.equal(buildModel(text).lines[0].text, '正文有&实体\u00a0和<尖括号>，中文，&amp;是转义，&foo;不是实体。');

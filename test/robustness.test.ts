@@ -166,12 +166,12 @@ describe('robustness', function () {
       await client.open(uri, text);
       await client.diagnostics(uri);
       const source = new CancellationTokenSource();
-      const pending = client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 0 } }, source.token);
+      const pending = client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 4, character: 0 } }, source.token);
       source.cancel();
       await pending.catch(() => undefined);
       const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 2 } });
       assert.ok(hover === null || typeof hover === 'object');
-      const items = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 0 } });
+      const items = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 4, character: 0 } });
       assert.ok(Array.isArray(items) && items.length > 0, 'the next request is answered in full');
     });
   });

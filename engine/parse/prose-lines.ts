@@ -73,7 +73,7 @@ export function extractProse(tree: Root, source: string, base: number, index: Li
       case 'paragraph':
       case 'heading': {
         const segments: Segment[] = marker ? [marker] : [];
-        collectInline(node.children, segments, false, result.comments, base, source);
+        collectInline(node.children, segments, false, result.comments, base, source, node.type === 'paragraph');
         pushLines(segments, node.type, node.type === 'heading' ? node.depth : 0, ctx, result.lines);
         break;
       }
@@ -153,6 +153,11 @@ function emptyLine(at: number, index: LineIndex, ctx: BlockContext, lineNo: numb
   };
 }
 
+/**
+ * @param brBreaks a `<br>` in the paragraph's text breaks the line, as a hard break does (each line is
+ *                 a paragraph of the report). In a heading it is the title's own line break, read by
+ *                 the export (export/metadata.ts); in a table cell the cell stays one line.
+ */
 function collectInline(
   nodes: PhrasingContent[],
   out: Segment[],
@@ -160,6 +165,7 @@ function collectInline(
   comments: HtmlComment[],
   base: number,
   source: string,
+  brBreaks = false,
 ): void {
   for (const node of nodes) {
     const start = node.position?.start.offset ?? 0;
@@ -178,16 +184,19 @@ function collectInline(
         out.push({ kind: 'opaque', start, end });
         break;
       case 'html':
-        collectComments(source.slice(start, end), base + start, comments);
+        if (brBreaks && BR.test(source.slice(start, end))) out.push({ kind: 'break' });
+        else collectComments(source.slice(start, end), base + start, comments);
         break;
       case 'strong':
-        collectInline(node.children, out, true, comments, base, source);
+        collectInline(node.children, out, true, comments, base, source, brBreaks);
         break;
       default:
-        if ('children' in node) collectInline(node.children as PhrasingContent[], out, bold, comments, base, source);
+        if ('children' in node) collectInline(node.children as PhrasingContent[], out, bold, comments, base, source, brBreaks);
     }
   }
 }
+
+const BR = /^<br\s*\/?>$/i;
 
 function collectComments(html: string, at: number, out: HtmlComment[]): void {
   const re = /<!--([\s\S]*?)-->/g;
