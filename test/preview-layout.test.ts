@@ -108,6 +108,15 @@ describe('preview line model', () => {
     assert.deepEqual(heading.pieces.map((p) => p.font), ['heading1']);
   });
 
+  it('draws ~~struck~~ text struck, and bold and struck text in table cells, as the export prints them', () => {
+    const draft = '本段有~~删去的字~~和**加粗**。\n\n| 问题 | 措施 |\n| --- | --- |\n| **学习**不够 | ~~旧措施~~新措施 |\n';
+    const lines = layoutText(draft).pages[0].lines;
+    const styled = (l: (typeof lines)[number]) => l.pieces.map((p) => `${p.text}${p.bold ? '[b]' : ''}${p.strike ? '[s]' : ''}`).join('|');
+    assert.equal(styled(lines.find((l) => l.kind === 'body')!), '本段有|删去的字[s]|和|加粗[b]|。');
+    const cells = lines.filter((l) => l.kind === 'cell').map(styled);
+    assert.deepEqual(cells, ['问题', '措施', '学习[b]|不够', '旧措施[s]|新措施']);
+  });
+
   it('tints unfilled placeholders', () => {
     const draft = '---\ntemplate: org-life-meeting-report\n---\n于XXXX年X月召开了组织生活会。';
     const line = layoutText(draft).pages[0].lines[0];

@@ -31,7 +31,7 @@ import {
 import { METADATA_KEY_NAMES, metadata, type ExportMetadata } from '../export/metadata';
 import { closingLayout } from '../export/signature';
 import { sourceBlocks, type SourceBlocks } from '../model/source-blocks';
-import type { ColumnAlign, ReportLine, ReportModel, TableModel } from '../model/types';
+import type { ColumnAlign, ReportLine, ReportModel, Span, TableModel } from '../model/types';
 import { builtinTypes } from '../report-types/load';
 import { OPAQUE } from '../text/prose';
 import type { PageGeometry } from './geometry';
@@ -64,6 +64,8 @@ export interface FontRun {
   bold: boolean;
   /** A footnote's number, raised (w:vertAlign superscript). */
   sup?: boolean;
+  /** ~~Struck~~ text, printed struck as the export prints it. */
+  strike?: boolean;
 }
 
 /** A horizontal rule along a paragraph's edge (a paragraph border): thickness and gap in points. */
@@ -130,6 +132,8 @@ export interface TableCell {
   src: Int32Array;
   header: boolean;
   anchor: number;
+  /** Bold and struck stretches of the cell's text, as the export keeps them (fonts are the table's). */
+  runs?: FontRun[];
 }
 
 export interface Table {
@@ -323,14 +327,14 @@ export function buildBlocks(model: ReportModel, geometry: PageGeometry, options:
   const footnoteOf = new Map(source.footnotes.map((f, i) => [i + 1, f]));
   const order = new PrintOrder<Block>(model.tables, source.literals, {
     literal: (block, into) => into.push(...block.lines.map((text) => para('literal', text, block.span.start))),
-    table: (table, into) => into.push(tableBlock(table, model)),
+    table: (table, into) => into.push(tableBlock(table, model, source.struck)),
     line(line, into) {
       const images = onlyImages(line, model);
       if (images) {
         into.push(imageParagraph(line, images));
         return;
       }
-      const p = lineParagraph(line, model, geometry, bodySpacing, firstLineIndent, notes);
+      const p = lineParagraph(line, model, geometry, bodySpacing, firstLineIndent, notes, source.struck);
       if (p.footnotes) for (const f of p.footnotes) f.paragraphs = footnoteOf.get(f.number)?.paragraphs ?? [];
       if (body.closing && line === body.lastBody) p.keepNext = true;
       into.push(p);
@@ -480,7 +484,15 @@ function imprintParagraphs(meta: ExportMetadata, para: ParaMaker, keyAnchor: Key
   });
 }
 
-function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeometry, spacing: number, firstLine: number, notes: Map<string, number>): Paragraph {
+/** Whether the printed character i is struck (its source offset in a ~~struck~~ span); false for most lines, quickly. */
+function struckTest(src: Int32Array, struck: readonly Span[]): (i: number) => boolean {
+  if (struck.length === 0 || src.length === 0) return () => false;
+  const inLine = struck.filter((s) => s.start <= src[src.length - 1] && src[0] < s.end);
+  if (inLine.length === 0) return () => false;
+  return (i) => inLine.some((s) => src[i] >= s.start && src[i] < s.end);
+}
+
+function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeometry, spacing: number, firstLine: number, notes: Map<string, number>, struck: readonly Span[]): Paragraph {
   const { text, src, map, notes: refs } = printedText(line, model, notes);
   const section = line.role === 'heading' ? line.section : undefined;
   const level = section?.level ?? 0;
@@ -488,12 +500,14 @@ function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeome
   const headEnd = level === 0 ? 0 : section!.runIn ? text.search(/[。！？]/) + 1 : text.length;
   const isBold = line.bold.length === 0 ? () => false : (i: number) => line.bold.some(([a, b]) => map(i) >= a && map(i) < b);
   const isSup = refs ? (i: number) => refs.some((r) => i >= r.from && i < r.to) : () => false;
+  const isStruck = struckTest(src, struck);
   const runs: FontRun[] = [];
   let from = 0;
   for (let i = 1; i <= text.length; i++) {
-    if (i < text.length && isBold(i) === isBold(from) && isSup(i) === isSup(from) && i !== headEnd) continue;
+    if (i < text.length && isBold(i) === isBold(from) && isSup(i) === isSup(from) && isStruck(i) === isStruck(from) && i !== headEnd) continue;
     const run: FontRun = { end: i, font: from < headEnd ? HEADING_FONT[level] : 'body', bold: isBold(from) };
     if (isSup(from)) run.sup = true;
+    if (isStruck(from)) run.strike = true;
     runs.push(run);
     from = i;
   }
@@ -519,12 +533,23 @@ function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeome
   };
 }
 
-function tableBlock(table: TableModel, model: ReportModel): Table {
+function tableBlock(table: TableModel, model: ReportModel, struck: readonly Span[]): Table {
   const cell = (line: ReportLine, header: boolean): TableCell => {
     const anchor = line.starts[0] ?? line.cell?.start ?? table.span.start;
     if (line.starts.length === 0) return { text: line.text, src: new Int32Array(line.text.length).fill(anchor), header, anchor };
     const p = printedText(line, model);
-    return { text: p.text, src: p.src, header, anchor };
+    const font: FontKey = header ? 'heading1' : 'body';
+    const isBold = line.bold.length === 0 ? () => false : (i: number) => line.bold.some(([a, b]) => p.map(i) >= a && p.map(i) < b);
+    const isStruck = struckTest(p.src, struck);
+    const runs: FontRun[] = [];
+    let from = 0;
+    for (let i = 1; i <= p.text.length; i++) {
+      if (i < p.text.length && isBold(i) === isBold(from) && isStruck(i) === isStruck(from)) continue;
+      runs.push(isStruck(from) ? { end: i, font, bold: isBold(from), strike: true } : { end: i, font, bold: isBold(from) });
+      from = i;
+    }
+    // Most cells are plain: no runs, one piece a line as before.
+    return runs.some((r) => r.bold || r.strike) ? { text: p.text, src: p.src, header, anchor, runs } : { text: p.text, src: p.src, header, anchor };
   };
   return {
     type: 'table',

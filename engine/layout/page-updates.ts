@@ -213,7 +213,7 @@ function samePage(a: LaidPage, baseA: number, errA: Array<string | undefined>, b
     for (let k = 0; k < x.pieces.length; k++) {
       const p = x.pieces[k];
       const q = y.pieces[k];
-      if (p.text !== q.text || p.font !== q.font || p.bold !== q.bold || p.sup !== q.sup) return false;
+      if (p.text !== q.text || p.font !== q.font || p.bold !== q.bold || p.sup !== q.sup || p.strike !== q.strike) return false;
     }
     for (let k = 0; k < (x.marks?.length ?? 0); k++) if (x.marks![k][0] !== y.marks![k][0] || x.marks![k][1] !== y.marks![k][1]) return false;
   }

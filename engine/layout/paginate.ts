@@ -17,6 +17,7 @@ export interface Piece {
   bold: boolean;
   /** A footnote's number, raised. */
   sup?: boolean;
+  strike?: boolean;
 }
 
 export interface LaidLine {
@@ -343,7 +344,12 @@ function pieces(p: Paragraph, from: number, to: number): Piece[] {
   for (const run of p.runs) {
     const a = Math.max(start, from);
     const b = Math.min(run.end, to);
-    if (b > a) out.push(run.sup ? { text: p.text.slice(a, b), font: run.font, bold: run.bold, sup: true } : { text: p.text.slice(a, b), font: run.font, bold: run.bold });
+    if (b > a) {
+      const piece: Piece = { text: p.text.slice(a, b), font: run.font, bold: run.bold };
+      if (run.sup) piece.sup = true;
+      if (run.strike) piece.strike = true;
+      out.push(piece);
+    }
     start = run.end;
   }
   return out;
@@ -436,7 +442,9 @@ function placeTable(
           size: g.sizes.table,
           spacing: 0,
           text: cell.text.slice(span.from, span.to),
-          pieces: [{ text: cell.text.slice(span.from, span.to), font: cell.header ? 'heading1' : 'body', bold: false }],
+          pieces: cell.runs
+            ? pieces({ text: cell.text, runs: cell.runs } as Paragraph, span.from, span.to)
+            : [{ text: cell.text.slice(span.from, span.to), font: cell.header ? 'heading1' : 'body', bold: false }],
           src: span.to > span.from ? cell.src[span.from] : cell.anchor,
           srcEnd: span.to > span.from ? cell.src[span.to - 1] + 1 : cell.anchor,
           marks: marksOf(cell.src, span.from, span.to),

@@ -79,7 +79,7 @@
         const from = points[i];
         const cut = at + from;
         const span = document.createElement('span');
-        span.className = `f-${piece.font}${piece.bold ? ' b' : ''}${piece.sup ? ' sup' : ''}${marks.some((/** @type {number[]} */ [a, b]) => cut >= a && cut < b) ? ' mark' : ''}`;
+        span.className = `f-${piece.font}${piece.bold ? ' b' : ''}${piece.strike ? ' s' : ''}${piece.sup ? ' sup' : ''}${marks.some((/** @type {number[]} */ [a, b]) => cut >= a && cut < b) ? ' mark' : ''}`;
         span.textContent = text.slice(from, points[i + 1]);
         el.appendChild(span);
       }
