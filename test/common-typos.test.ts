@@ -1,5 +1,6 @@
 /** Every entry of data/common-typos.yaml against its own examples, and the fix leaves nothing to find. */
 import * as assert from 'node:assert/strict';
+import { lint, setLocale } from '../engine';
 import { commonTypos, findCommonTypos } from '../engine/formulations/common-typos';
 
 describe('common typos (data/common-typos.yaml)', () => {
@@ -10,6 +11,21 @@ describe('common typos (data/common-typos.yaml)', () => {
     for (const typo of typos) {
       assert.ok(typo.examples.pass.length > 0 && typo.examples.fail.length > 0, `${typo.wrong.source} needs pass and fail examples`);
     }
+  });
+
+  it('gives each entry its reason in English too, which an English message uses', () => {
+    for (const typo of typos) assert.ok(typo.whyEn && /[a-z]/.test(typo.whyEn) && !/[。]$/.test(typo.whyEn), `${typo.wrong.source} needs why-en`);
+    const text = '---\ntemplate: org-life-meeting-report\n---\n一、会前准备情况\n按照上级党委的统一布暑，支部召开组织生活会。\n';
+    const message = (locale: 'en' | 'zh-CN') => {
+      setLocale(locale);
+      try {
+        return lint(text).diagnostics.find((d) => d.rule === 'common-typo')!.message;
+      } finally {
+        setLocale('zh-CN');
+      }
+    };
+    assert.ok(message('en').includes(commonTypos()[0].whyEn!), message('en'));
+    assert.ok(message('zh-CN').includes(commonTypos()[0].why), message('zh-CN'));
   });
 
   for (const typo of typos) {

@@ -14,11 +14,13 @@ export interface CommonTypo {
   needs?: RegExp;
   right: string;
   why: string;
+  /** The reason in English, for messages in English (`why-en`); the Chinese one where there is none. */
+  whyEn?: string;
   examples: { pass: string[]; fail: string[] };
 }
 
 interface TypoData {
-  typos: Array<{ wrong: string; needs?: string; right: string; why: string; examples?: { pass?: string[]; fail?: string[] } }>;
+  typos: Array<{ wrong: string; needs?: string; right: string; why: string; 'why-en'?: string; examples?: { pass?: string[]; fail?: string[] } }>;
 }
 
 let compiled: CommonTypo[] | undefined;
@@ -29,6 +31,7 @@ export function commonTypos(): CommonTypo[] {
     needs: x.needs ? new RegExp(x.needs, 'u') : undefined,
     right: x.right,
     why: x.why,
+    whyEn: x['why-en'],
     examples: { pass: x.examples?.pass ?? [], fail: x.examples?.fail ?? [] },
   }));
   return compiled;

@@ -1,5 +1,5 @@
 import { findCommonTypos } from '../formulations/common-typos';
-import { t } from '../i18n';
+import { getLocale, t } from '../i18n';
 import type { ParagraphRule } from './rule';
 import { q, spanOf } from './util';
 
@@ -23,7 +23,7 @@ export const commonTypo: ParagraphRule = {
       const span = spanOf(line, hit.from, hit.to);
       ctx.report({
         span,
-        message: t('{0}是错别字或误用，应为{1}：{2}。请改正。', q(written), q(hit.typo.right), hit.typo.why),
+        message: t('{0}是错别字或误用，应为{1}：{2}。请改正。', q(written), q(hit.typo.right), getLocale() === 'en' ? (hit.typo.whyEn ?? hit.typo.why) : hit.typo.why),
         fix: { title: t('改为{0}', q(hit.typo.right)), edits: [{ span, newText: hit.typo.right }], safe: true },
       });
     }
