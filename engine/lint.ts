@@ -117,14 +117,15 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
   if (detection.unknown && model.frontMatter) {
     const names = types.map((x) => `${x.id}（${x.name}）`).join(t('、'));
     const withheld = options.withheldTypes ?? [];
-    add(
-      'front-matter',
-      'error',
-      declaredTypeSpan(text, model.frontMatter.span) ?? model.frontMatter.span,
-      withheld.length > 0
-        ? t('未知的报告类型{0}：本工作区未受信任，工作区自己定义的报告类型（{1}）没有加载。信任此工作区后即按它检查；或把 template 改为以下之一：{2}。', JSON.stringify(detection.unknown), withheld.join(t('、')), names)
-        : t('未知的报告类型{0}：template 应为以下之一：{1}。', JSON.stringify(detection.unknown), names),
-    );
+    const unknown = JSON.stringify(detection.unknown);
+    // Only the withheld definitions' file names are known (they are not read): a match by id is
+    // sure, a Chinese name may or may not be one of them.
+    const message = withheld.includes(detection.unknown)
+      ? t('未知的报告类型{0}：本工作区未受信任，工作区自己定义的报告类型（{1}）没有加载。信任此工作区后即按它检查；或把 template 改为以下之一：{2}。', unknown, withheld.join(t('、')), names)
+      : withheld.length > 0
+        ? t('未知的报告类型{0}：template 应为以下之一：{1}。本工作区未受信任，工作区自己定义的报告类型（{2}）没有加载；如果{0}是其中之一，信任此工作区后即按它检查。', unknown, names, withheld.join(t('、')))
+        : t('未知的报告类型{0}：template 应为以下之一：{1}。', unknown, names);
+    add('front-matter', 'error', declaredTypeSpan(text, model.frontMatter.span) ?? model.frontMatter.span, message);
   }
   const type = detection.type;
   // Broken front matter is reported for a report, and for a draft whose front matter names its type

@@ -95,6 +95,10 @@ describe('report types', () => {
     assert.equal(at(text), '会议纪要');
     assert.equal(at('---\r\ntemplate: "会议纪要"\r\n---\r\n正文。'), '会议纪要');
     assert.equal(at("---\n模板：x\n---\n正文。".replace('：', ': ')), 'x');
+    // In an untrusted workspace its own types are not loaded: sure when the name is a withheld file's, a maybe otherwise.
+    const untrusted = (name: string) => lint(`---\ntemplate: ${name}\n---\n正文。`, { withheldTypes: ['party-group-minutes'] }).diagnostics[0].message;
+    assert.match(untrusted('party-group-minutes'), /本工作区未受信任，工作区自己定义的报告类型（party-group-minutes）没有加载。信任此工作区后即按它检查/);
+    assert.match(untrusted('党小组会议记录'), /template 应为以下之一：.*如果"党小组会议记录"是其中之一，信任此工作区后即按它检查/);
   });
 
   it('says so when front matter that names the type cannot be read, in the writer\'s words; not for other Markdown', () => {

@@ -132,6 +132,7 @@ export function parseDefinition(
       absorbsThemes: s['absorbs-themes'] === true || s.absorbsThemes === true,
       itemsName,
       itemHeadings,
+      speaksForItems: s['speaks-for-items'] === true || s.speaksForItems === true,
     });
   }
   const tables: TypeTable[] = (Array.isArray(raw.tables) ? raw.tables : []).map((t: any, i: number) => ({

@@ -21,6 +21,8 @@ export interface TypeSection {
    * section's sub-headings, or its top headings when the section is made of them. Empty: no check.
    */
   itemsName: ItemDetail[];
+  /** What this section says (整改目标: "6月底前全部完成，由班子成员按分工牵头") counts for every item of another's `items-name`. */
+  speaksForItems: boolean;
   /**
    * Top headings that are items of this section whatever other section's name they contain
    * ("一、关于……工作要求不够有力的问题" is a problem, not the 组织保障 its words name).

@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import type { Section } from '../model/types';
 import type { DocumentRule } from './rule';
-import { isSentenceItem } from './sentence-items';
+import { isSentenceItem, sameLevelNeighbours } from './sentence-items';
 import { q, trimmedSpan } from './util';
 
 /**
@@ -19,14 +19,11 @@ export const emptySection: DocumentRule = {
     const hasTable = new Set<Section | undefined>();
     if (model.flow !== model.lines) for (const l of model.lines) if (l.block === 'tableCell') hasTable.add(l.section);
     const empty = (s: Section) => !s.runIn && s.children.length === 0 && !hasTable.has(s) && !s.body.some((l) => l.role === 'body');
-    const siblings = (s: Section) => (s.parent ? s.parent.children : model.sections.filter((x) => !x.parent));
     // "1. 制定计划" in a Markdown list, or a run of bare "1." "2." lines with nothing between them.
     const listItem = (s: Section) => {
       if (s.level < 3) return false;
       if (s.line.inList) return true;
-      const all = siblings(s);
-      const at = all.indexOf(s);
-      return [all[at - 1], all[at + 1]].some((x) => x !== undefined && x.level === s.level && empty(x));
+      return sameLevelNeighbours(model, s).some(empty);
     };
     model.sections.forEach((section, i) => {
       if (section.runIn || section.children.length > 0 || hasTable.has(section)) return;

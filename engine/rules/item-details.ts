@@ -16,7 +16,11 @@ import { q, spanOf, trimmedSpan } from './util';
  * `item-headings` ("一、关于……的问题"). Headings the section takes in only as themes ("二、成立整改
  * 工作领导小组", "四、方法步骤") are no problems. A section that holds a table leaves its rows to
  * table-structure. Named once for all — in the section's own lines before its items, in a line
- * "以上问题由……" after them, or under 整改目标 — a detail counts for every item.
+ * "以上问题由……" after them, or in a section marked `speaks-for-items` (整改目标) — a detail counts
+ * for every item.
+ *
+ * Linear in the draft: the shared text is read once a section, the labels in use once, each item's
+ * lines once (a 5 MB plan has tens of thousands of items).
  */
 export const itemDetails: DocumentRule = {
   id: 'item-details',
@@ -34,16 +38,22 @@ export const itemDetails: DocumentRule = {
         ...match.roots.filter((r) => r.typeSection === typeSection && r.how === 'item').map((r) => r.section),
       ].sort((a, b) => a.line.index - b.line.index);
       if (items.length === 0) continue;
-      const shared = sharedText(model, match, typeSection, named.map((r) => r.section));
+      const shared = textOf(sharedLines(model, match, typeSection, named.map((r) => r.section)));
+      const coveredForAll = new Set(typeSection.itemsName.filter((need) => names(shared, need)));
+      const needs = typeSection.itemsName.filter((need) => !coveredForAll.has(need));
+      if (needs.length === 0) continue;
       // Table cells are outside the sections' line ranges: each knows its section.
       const withTable = new Set<Section | undefined>();
       if (model.tables.length > 0) for (const l of model.lines) if (l.block === 'tableCell') withTable.add(l.section);
       const holdsTable = (s: Section): boolean => withTable.has(s) || s.children.some(holdsTable);
+      let inUse: Map<ItemDetail, string> | undefined;
+      const labels = () => (inUse ??= labelsInUse(model, items, typeSection.itemsName));
+      const checksDeadlines = typeSection.itemsName.some((need) => need.kind === 'deadline');
       for (const item of items) {
         if (holdsTable(item)) continue;
         const lines = linesOf(model, item);
-        const text = withoutEmptyLabels(lines.map((l) => l.text).join('\n'));
-        const missing = typeSection.itemsName.filter((need) => !names(text, need) && !names(shared, need));
+        const text = textOf(lines);
+        const missing = needs.filter((need) => !names(text, need));
         if (missing.length > 0) {
           ctx.report({
             span: trimmedSpan(item.line),
@@ -53,12 +63,12 @@ export const itemDetails: DocumentRule = {
               missing.map((m) => m.what).join(t('和')),
               type.name,
               typeSection.itemsName.map((m) => m.what).join(t('和')),
-              missing.map((m) => q(`${labelOf(m)}：……`)).join(''),
+              missing.map((m) => q(`${labelOf(m, labels())}：……`)).join(''),
             ),
-            fix: insertFix(ctx, item, lines, missing, labelsInUse(model, items, typeSection.itemsName)),
+            fix: insertFix(ctx, item, lines, missing, labels()),
           });
         }
-        if (typeSection.itemsName.some((need) => need.kind === 'deadline')) reportVagueDeadlines(ctx, lines);
+        if (checksDeadlines) reportVagueDeadlines(ctx, lines, typeSection.itemsName);
       }
     }
   },
@@ -72,22 +82,34 @@ function linesOf(model: ReportModel, section: Section): ReportLine[] {
 /** "以上问题由……牵头", "上述问题……6月底前完成": a line after the items that speaks for all of them. */
 const FOR_ALL = /^[\s\u3000]*(以上|上述)/;
 
-function sharedText(model: ReportModel, match: SectionMatch, section: TypeSection, named: Section[]): string {
-  const parts: string[] = [];
+function sharedLines(model: ReportModel, match: SectionMatch, section: TypeSection, named: Section[]): ReportLine[] {
+  const out: ReportLine[] = [];
   // The named heading's own lines, before its first sub-heading.
-  for (const s of named) if (s.children.length > 0) parts.push(...s.body.map((l) => l.text));
+  for (const s of named) if (s.children.length > 0) out.push(...s.body);
   // A line for all of them, wherever it stands among the items.
-  for (const s of named) for (const l of linesOf(model, s)) if (FOR_ALL.test(l.text)) parts.push(l.text);
+  for (const s of named) for (const l of linesOf(model, s)) if (FOR_ALL.test(l.text)) out.push(l);
   for (const r of match.roots) {
-    if (r.typeSection === section && r.how === 'item') for (const l of linesOf(model, r.section)) if (FOR_ALL.test(l.text)) parts.push(l.text);
+    if (r.typeSection === section && r.how === 'item') for (const l of linesOf(model, r.section)) if (FOR_ALL.test(l.text)) out.push(l);
     // 整改目标 (and 整改目标和时限) may set one deadline and one owner for the whole plan.
-    if (r.typeSection?.id === 'goals') parts.push(...linesOf(model, r.section).map((l) => l.text));
+    if (r.typeSection?.speaksForItems) out.push(...linesOf(model, r.section));
   }
-  return withoutEmptyLabels(parts.join('\n'));
+  return out;
 }
 
-/** "责任领导：" with nothing after it names nobody: the label alone does not count. */
-const withoutEmptyLabels = (text: string) => text.replace(/[^\s：:，。；]{1,8}[：:][ \t\u3000]*(?=\n|$)/g, '');
+/** A label and nothing after it ("责任领导："), unless the value stands on the next line. */
+const LABEL_ALONE = /^[\s\u3000]*[^\s\u3000：:，。；]{1,8}[：:][\s\u3000]*$/;
+
+/** The lines' text, without labels left empty: "责任领导：" with nothing after it names nobody. */
+function textOf(lines: ReportLine[]): string {
+  const kept: string[] = [];
+  lines.forEach((line, i) => {
+    if (!LABEL_ALONE.test(line.text)) return void kept.push(line.text);
+    const next = lines[i + 1];
+    // "责任领导：" then "局党组副书记" on the next line: the value is there.
+    if (next && next.role === 'body' && !LABEL_ALONE.test(next.text)) kept.push(line.text);
+  });
+  return kept.join('\n');
+}
 
 function names(text: string, need: ItemDetail): boolean {
   return need.words.some((w) => text.includes(w)) || need.patterns.some((r) => r.test(text));
@@ -96,21 +118,30 @@ function names(text: string, need: ItemDetail): boolean {
 /** "整改时限：尽快": the label is there, the time is not. */
 const DEADLINE_LABEL = /(时限|期限|完成时间)[：:][ \t\u3000]*([^；;。，,\n]+)/g;
 
-function reportVagueDeadlines(ctx: RuleContext, lines: ReportLine[]) {
+function reportVagueDeadlines(ctx: RuleContext, lines: ReportLine[], needs: ItemDetail[]) {
+  // A deadline word of the data ("即知即改") names a time as well as the type's deadline terms do.
+  const terms = [...ctx.type.deadlineTerms, ...needs.filter((n) => n.kind === 'deadline').flatMap((n) => n.words)];
   for (const line of lines) {
-    if (line.block === 'tableCell') continue;
+    if (line.block === 'tableCell' || !line.text.includes('：') && !line.text.includes(':')) continue;
     for (const m of line.text.matchAll(DEADLINE_LABEL)) {
       const value = m[2].trim();
-      if (!value || namesATime(value, ctx.type.deadlineTerms)) continue;
+      if (!value || namesATime(value, terms)) continue;
       const from = m.index! + m[0].length - m[2].length + (m[2].length - m[2].trimStart().length);
       ctx.report({ span: spanOf(line, from, from + value.length), message: vagueDeadline(value, ctx.type.deadlineTerms, ctx.documentYear) });
     }
   }
 }
 
-/** The label the quick fix writes: the one the draft's other items use (完成时限 rather than 整改时限), else the data's. */
-function labelOf(need: ItemDetail, inUse?: Map<ItemDetail, string>): string {
-  return inUse?.get(need) ?? (need.insert ?? need.what).replace(/：.*$/, '');
+/** What an `insert` line is made of: its label and its placeholder value ("整改时限" and "XXXX年X月底前"). */
+function insertParts(need: ItemDetail): { label: string; value: string } {
+  const line = need.insert ?? need.what;
+  const colon = line.search(/[：:]/);
+  return colon < 0 ? { label: line, value: '' } : { label: line.slice(0, colon), value: line.slice(colon + 1).trim() };
+}
+
+/** The label the message and the fix use: the one the draft's other items use (完成时限 rather than 整改时限), else the data's. */
+function labelOf(need: ItemDetail, inUse: Map<ItemDetail, string>): string {
+  return inUse.get(need) ?? insertParts(need).label;
 }
 
 /** "完成时限：", "（责任人：": a label at a line's start or after an opening bracket or a separator. */
@@ -120,6 +151,8 @@ function labelsInUse(model: ReportModel, items: Section[], needs: ItemDetail[]):
   const used = new Map<ItemDetail, string>();
   for (const item of items) {
     for (const line of linesOf(model, item)) {
+      if (used.size === needs.length) return used;
+      if (!line.text.includes('：') && !line.text.includes(':')) continue;
       for (const m of line.text.matchAll(LABEL)) {
         const need = needs.find((n) => !used.has(n) && n.words.some((w) => m[1].includes(w)));
         if (need) used.set(need, m[1]);
@@ -139,18 +172,24 @@ function insertFix(ctx: RuleContext, item: Section, lines: ReportLine[], missing
   const lastLine = lineIndex.positionAt(last.starts[0]).line;
   const source = ctx.model.text.slice(lineIndex.lineStart(lastLine), lineIndex.lineEnd(lastLine));
   if (last.inList || /^[ \t]{0,3}(\d{1,9}[.)]|[-*+])[ \t]/.test(source)) return undefined;
-  const inserts = missing.map((m) => `${labelOf(m, inUse)}：${m.insert!.replace(/^[^：]*：/, '')}`);
-  const lineOf = (l: ReportLine) => lineIndex.positionAt(l.starts[0]).line;
-  // Paragraphs apart by a blank line (Markdown) or one a line (pasted from Word), as the draft has
-  // them where the item starts: its heading and the line after it.
-  const next = ctx.model.lines[item.line.index + 1];
-  const blank = next ? lineOf(next) - lineOf(item.line) > 1 : Boolean(ctx.model.markdownHeadings);
-  const eol = lineIndex.eol();
-  const at = lineIndex.lineEnd(lineIndex.positionAt(last.ends[last.ends.length - 1] - 1).line);
-  const gap = blank ? eol + eol : eol;
+  const inserts = missing.map((m) => `${labelOf(m, inUse)}：${insertParts(m).value}`);
+  const title = t('补上{0}', inserts.map((x) => q(x.replace(/：.*$/, ''))).join(t('和')));
+  let edits: Fix['edits'] | undefined;
+  // Worked out when the fix is asked for: the line ends are read off the whole text.
   return {
-    title: t('补上{0}', inserts.map((x) => q(x.replace(/：.*$/, ''))).join(t('和'))),
+    title,
     safe: false,
-    edits: [{ span: { start: at, end: at }, newText: inserts.map((x) => gap + x).join('') }],
+    get edits() {
+      if (edits) return edits;
+      const lineOf = (l: ReportLine) => lineIndex.positionAt(l.starts[0]).line;
+      // Paragraphs apart by a blank line (Markdown) or one a line (pasted from Word), as the draft has
+      // them where the item starts: its heading and the line after it.
+      const next = ctx.model.lines[item.line.index + 1];
+      const blank = next ? lineOf(next) - lineOf(item.line) > 1 : Boolean(ctx.model.markdownHeadings);
+      const eol = lineIndex.eol();
+      const at = lineIndex.lineEnd(lineIndex.positionAt(last.ends[last.ends.length - 1] - 1).line);
+      const gap = blank ? eol + eol : eol;
+      return (edits = [{ span: { start: at, end: at }, newText: inserts.map((x) => gap + x).join('') }]);
+    },
   };
 }
