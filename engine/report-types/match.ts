@@ -44,7 +44,7 @@ export function normalizeTitle(s: string): string {
 const normalizedCandidates = new WeakMap<TypeSection, string[]>();
 
 /** How well a heading names a section: > 0 when it contains the title or a variant. */
-function nameScore(title: string, section: TypeSection): number {
+export function nameScore(title: string, section: TypeSection): number {
   let best = 0;
   let candidates = normalizedCandidates.get(section);
   if (!candidates) normalizedCandidates.set(section, (candidates = [section.title, ...section.variants].map(normalizeTitle)));

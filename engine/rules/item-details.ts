@@ -1,7 +1,7 @@
 import { t } from '../i18n';
 import { namesATime } from '../model/deadline-text';
 import type { ReportLine, ReportModel, Section } from '../model/types';
-import type { SectionMatch } from '../report-types/match';
+import { nameScore, normalizeTitle, type SectionMatch } from '../report-types/match';
 import type { ItemDetail, TypeSection } from '../report-types/types';
 import type { DocumentRule, Fix, RuleContext } from './rule';
 import { vagueDeadline } from './table-structure';
@@ -33,8 +33,12 @@ export const itemDetails: DocumentRule = {
     for (const typeSection of type.sections) {
       if (typeSection.itemsName.length === 0) continue;
       const named = match.roots.filter((r) => r.typeSection === typeSection && r.how === 'name');
+      // A sub-heading that names another section of the type ("（四）加强组织领导" at the end of the
+      // measures is the 组织保障) is not a problem.
+      const others = type.sections.filter((s) => s !== typeSection);
+      const namesAnother = (s: Section) => others.some((o) => nameScore(normalizeTitle(s.title), o) > 0);
       const items: Section[] = [
-        ...named.flatMap((r) => (r.section.children.length > 0 ? r.section.children : [r.section])),
+        ...named.flatMap((r) => (r.section.children.length > 0 ? r.section.children.filter((c) => !namesAnother(c)) : [r.section])),
         ...match.roots.filter((r) => r.typeSection === typeSection && r.how === 'item').map((r) => r.section),
       ].sort((a, b) => a.line.index - b.line.index);
       if (items.length === 0) continue;
@@ -111,8 +115,12 @@ function textOf(lines: ReportLine[]): string {
   return kept.join('\n');
 }
 
+/** "每年年底前开展一次检查", "每月底前报送": how often something is done, not by when the problem is mended. */
+const RECURRING = /每(?:年|月|季度|季|周|学期)(?:年底|月底|底)?前?/g;
+
 function names(text: string, need: ItemDetail): boolean {
-  return need.words.some((w) => text.includes(w)) || need.patterns.some((r) => r.test(text));
+  const read = need.kind === 'deadline' && text.includes('每') ? text.replace(RECURRING, '') : text;
+  return need.words.some((w) => read.includes(w)) || need.patterns.some((r) => r.test(read));
 }
 
 /** "整改时限：尽快": the label is there, the time is not. */
