@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildModel, withImprintPageNumber } from '../engine';
 import { exportReport } from '../engine/export';
-import { imprintPageNumbered } from '../engine/layout';
+import { imprintPageNumbered, layoutText } from '../engine/layout';
 import { bodyParagraphs, readDocx, style } from './helpers/docx';
 import { solidPng } from './helpers/png';
 import { CLI_ENV, REPO } from './helpers/shared';
@@ -113,13 +113,18 @@ describe('export defects found by the external review, in the DOCX', function ()
   });
 
   describe('11. inline Markdown', () => {
-    it('breaks a paragraph at <br> as at a hard line break (it joined the two lines into one); a table cell stays one line', async () => {
+    it('breaks a paragraph at <br> as at a hard line break (it joined the two lines into one); a table cell stays one line for the checks and breaks where printed', async () => {
       const text = '第一句<br>第二句。\n\n第三句<br/>\n第四句。\n\n| 问题 | 措施 |\n| --- | --- |\n| 学习<br>不够 | 加强 |\n';
       const model = buildModel(text);
       assert.deepEqual(model.lines.filter((l) => l.block === 'paragraph').map((l) => l.text), ['第一句', '第二句。', '第三句', '第四句。']);
       assert.ok(model.lines.some((l) => l.block === 'tableCell' && l.text === '学习不够'));
       const { document } = readDocx((await exportReport(text)).docx);
       assert.deepEqual(bodyParagraphs(document).map(textOf).filter((t) => t.startsWith('第')), ['第一句', '第二句。', '第三句', '第四句。']);
+      // In the cell: one paragraph, a line break between 学习 and 不够, in the DOCX and in the preview.
+      const cell = /<w:tc>(?:(?!<\/w:tc>)[\s\S])*学习(?:(?!<\/w:tc>)[\s\S])*<\/w:tc>/.exec(document)![0];
+      assert.deepEqual(cell.split('<w:br/>').map(textOf), ['学习', '不够']);
+      const cellLines = layoutText(text).pages[0].lines.filter((l) => l.kind === 'cell').map((l) => l.text);
+      assert.deepEqual(cellLines.slice(2), ['学习', '不够', '加强']);
     });
 
     it('decodes character references as CommonMark does (&amp; &nbsp; &lt; &#20013;), in the model and so in the DOCX', async () => {

@@ -45,6 +45,7 @@ import {
 import { loadImage, pictureBox } from './images';
 import type { ExportMetadata } from './metadata';
 import { closingLayout } from './signature';
+import { cellBreaks } from '../model/cell-breaks';
 import type { SourceBlocks } from '../model/source-blocks';
 import { columnWidths } from './table-widths';
 import { titleLines } from './title-lines';
@@ -502,11 +503,13 @@ function buildTable(
     if (line.starts.length === 0) return [new TextRun({ text: clean(line.text), font: face, size })];
     const { text, map } = exportText(line, model);
     const { bold, strike } = emphasis(line, map, struck);
+    // "1.……<br>2.……": a line break in the cell, as the writer made it.
+    const breaks = new Set(cellBreaks(line, model, text.length, (i) => map[i]));
     const runs: TextRun[] = [];
     let from = 0;
     for (let i = 1; i <= text.length; i++) {
-      if (i < text.length && bold?.[i] === bold?.[from] && strike?.[i] === strike?.[from]) continue;
-      runs.push(new TextRun({ text: clean(text.slice(from, i)), font: face, size, ...(bold?.[from] ? { bold: true } : {}), ...(strike?.[from] ? { strike: true } : {}) }));
+      if (i < text.length && bold?.[i] === bold?.[from] && strike?.[i] === strike?.[from] && !breaks.has(i)) continue;
+      runs.push(new TextRun({ text: clean(text.slice(from, i)), font: face, size, ...(bold?.[from] ? { bold: true } : {}), ...(strike?.[from] ? { strike: true } : {}), ...(breaks.has(from) ? { break: 1 } : {}) }));
       from = i;
     }
     return runs;

@@ -30,6 +30,7 @@ import {
 } from '../export/element-geometry';
 import { METADATA_KEY_NAMES, metadata, type ExportMetadata } from '../export/metadata';
 import { closingLayout } from '../export/signature';
+import { cellBreaks } from '../model/cell-breaks';
 import { sourceBlocks, type SourceBlocks } from '../model/source-blocks';
 import type { ColumnAlign, ReportLine, ReportModel, Span, TableModel } from '../model/types';
 import { builtinTypes } from '../report-types/load';
@@ -134,6 +135,8 @@ export interface TableCell {
   anchor: number;
   /** Bold and struck stretches of the cell's text, as the export keeps them (fonts are the table's). */
   runs?: FontRun[];
+  /** Where a `<br>` starts a new line in the cell (model/cell-breaks.ts). */
+  breaks?: number[];
 }
 
 export interface Table {
@@ -548,8 +551,11 @@ function tableBlock(table: TableModel, model: ReportModel, struck: readonly Span
       runs.push(isStruck(from) ? { end: i, font, bold: isBold(from), strike: true } : { end: i, font, bold: isBold(from) });
       from = i;
     }
+    const breaks = cellBreaks(line, model, p.text.length, p.map);
     // Most cells are plain: no runs, one piece a line as before.
-    return runs.some((r) => r.bold || r.strike) ? { text: p.text, src: p.src, header, anchor, runs } : { text: p.text, src: p.src, header, anchor };
+    const out: TableCell = runs.some((r) => r.bold || r.strike) ? { text: p.text, src: p.src, header, anchor, runs } : { text: p.text, src: p.src, header, anchor };
+    if (breaks.length > 0) out.breaks = breaks;
+    return out;
   };
   return {
     type: 'table',

@@ -419,7 +419,7 @@ function placeTable(
     const broken = Array.from({ length: columns }, (_, c) => {
       const cell = cells[c] ?? { text: '', src: new Int32Array(0), header: false, anchor: table.anchor };
       const measure = widths[c] - 2 * CELL_PADDING;
-      return { cell, spans: cache.get({ text: cell.text, size: g.sizes.table, spacing: 0, first: measure, rest: measure, hang: CELL_PADDING }) };
+      return { cell, spans: cache.get({ text: cell.text, size: g.sizes.table, spacing: 0, first: measure, rest: measure, breaks: cell.breaks, hang: CELL_PADDING }) };
     });
     const height = Math.max(...broken.map((b) => b.spans.length)) * lineHeight;
     return { broken, height };
