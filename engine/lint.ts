@@ -2,13 +2,13 @@
  * The engine's entry point: parse a draft once, decide its report type, run every rule, and return
  * diagnostics with exact LSP ranges. Used alike by the language server, the CLI and the tests.
  */
-import { buildModel } from './model/build';
+import { buildModel, sourceLineOf } from './model/build';
 import { wrappedParagraphs } from './model/hard-wraps';
 import type { ProseCache } from './parse/parse-prose';
 import type { ReportLine, ReportModel, Span } from './model/types';
 import type { RuleSetting, Severity } from './severity';
 import { builtinFormulations, type Formulation } from './formulations/load';
-import { detectType, type Detection } from './report-types/detect';
+import { declaredTypeSpan, detectType, type Detection } from './report-types/detect';
 import { builtinTypes } from './report-types/load';
 import { matchSections, topHeadingDepth } from './report-types/match';
 import { renderSection } from './report-types/skeleton';
@@ -71,16 +71,6 @@ export const DEFAULT_MAX_LENGTH = 5_000_000;
 /** A front matter line that names the report type: `template: duty-report`, at the top level (column 0). */
 const DECLARES_TEMPLATE = /^template[ \t]*:/m;
 
-/** `template: 会议纪要` at the top level of the front matter: the value, where an unknown type is reported. */
-const TYPE_LINE = /^(?:template|type|报告类型|模板)[ \t]*:[ \t]*(["']?)([^\r\n]*?)\1[ \t]*$/m;
-
-function declaredTypeSpan(text: string, block: Span): Span | undefined {
-  const m = TYPE_LINE.exec(text.slice(block.start, block.end));
-  if (!m || m[2].length === 0) return undefined;
-  const start = block.start + m.index + m[0].indexOf(m[2], m[0].indexOf(':') + 1);
-  return { start, end: start + m[2].length };
-}
-
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
   if (text.length > maxLength) {
@@ -125,7 +115,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
       : withheld.length > 0
         ? t('未知的报告类型{0}：template 应为以下之一：{1}。本工作区未受信任，工作区自己定义的报告类型（{2}）没有加载；如果{0}是其中之一，信任此工作区后即按它检查。', unknown, names, withheld.join(t('、')))
         : t('未知的报告类型{0}：template 应为以下之一：{1}。', unknown, names);
-    add('front-matter', 'error', declaredTypeSpan(text, model.frontMatter.span) ?? model.frontMatter.span, message);
+    add('front-matter', 'error', declaredTypeSpan(model) ?? model.frontMatter.span, message);
   }
   const type = detection.type;
   // Broken front matter is reported for a report, and for a draft whose front matter names its type
@@ -284,10 +274,7 @@ function inDraftsHeadingStyle(model: ReportModel, text: string): string {
 /** The draft's first top-level heading is a whole line in bold: "**一、会前准备情况**". */
 function boldTopHeadings(model: ReportModel): boolean {
   const first = model.sections.find((s) => !s.parent);
-  if (!first) return false;
-  const { lineIndex } = model;
-  const line = lineIndex.positionAt(first.line.starts[0]).line;
-  return /^[ \t\u3000]*(\*\*|__)[^\r\n]+\1[ \t\u3000]*$/.test(model.text.slice(lineIndex.lineStart(line), lineIndex.lineEnd(line)));
+  return first !== undefined && /^[ \t\u3000]*(\*\*|__)[^\r\n]+\1[ \t\u3000]*$/.test(sourceLineOf(model, first.line));
 }
 
 /** Each rule that yields to others (RuleBase.yieldsTo), with those rules; and all the rules yielded to. */

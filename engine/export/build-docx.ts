@@ -46,6 +46,7 @@ import { loadImage, pictureBox } from './images';
 import type { ExportMetadata } from './metadata';
 import { closingLayout } from './signature';
 import { cellBreaks } from '../model/cell-breaks';
+import { emphasis } from '../model/emphasis';
 import type { SourceBlocks } from '../model/source-blocks';
 import { columnWidths } from './table-widths';
 import { titleLines } from './title-lines';
@@ -406,20 +407,6 @@ interface LineOptions {
   struck: readonly Span[];
 }
 
-/**
- * Whether each character of a line's printed text is bold and struck through, or undefined when
- * none is (most lines). Struck text (~~删除~~) is printed struck, as the writer marked it: a 公文's
- * draft keeps what was written, and the strike shows what is to go.
- */
-function emphasis(line: ReportLine, map: number[], struck: readonly Span[]): { bold?: boolean[]; strike?: boolean[] } {
-  const bold = line.bold.length === 0 ? undefined : map.map((at) => line.bold.some(([a, b]) => at >= a && at < b));
-  const from = line.starts[0];
-  const to = line.ends[line.ends.length - 1];
-  const inLine = struck.filter((s) => s.start < to && from < s.end);
-  const strike = inLine.length === 0 ? undefined : map.map((at) => inLine.some((s) => line.starts[at] >= s.start && line.starts[at] < s.end));
-  return { bold, strike };
-}
-
 function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts, run: RunMaker, opts: LineOptions): Paragraph {
   const { text, map } = exportText(line, model, true);
   const section = line.role === 'heading' ? line.section : undefined;
@@ -428,7 +415,7 @@ function lineParagraph(line: ReportLine, model: ReportModel, fonts: ExportFonts,
   // A run-in heading ("（一）加强学习。正文……"): the heading font up to its first full stop.
   const headEnd = level === 0 ? 0 : section!.runIn ? text.search(/[。！？]/) + 1 : text.length;
   // Whether each character is bold or struck, worked out once (asked twice a character below).
-  const { bold, strike } = emphasis(line, map, opts.struck);
+  const { bold, strike } = emphasis(line, map.length, (i) => map[i], opts.struck);
   const isBold = (i: number) => bold !== undefined && bold[i] === true;
   const isStruck = (i: number) => strike !== undefined && strike[i] === true;
 
@@ -502,7 +489,7 @@ function buildTable(
     const face = font(header ? fonts.heading1 : fonts.body);
     if (line.starts.length === 0) return [new TextRun({ text: clean(line.text), font: face, size })];
     const { text, map } = exportText(line, model);
-    const { bold, strike } = emphasis(line, map, struck);
+    const { bold, strike } = emphasis(line, map.length, (i) => map[i], struck);
     // "1.……<br>2.……": a line break in the cell, as the writer made it.
     const breaks = new Set(cellBreaks(line, model, text.length, (i) => map[i]));
     const runs: TextRun[] = [];

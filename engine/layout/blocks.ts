@@ -31,6 +31,7 @@ import {
 import { METADATA_KEY_NAMES, metadata, type ExportMetadata } from '../export/metadata';
 import { closingLayout } from '../export/signature';
 import { cellBreaks } from '../model/cell-breaks';
+import { emphasis } from '../model/emphasis';
 import { sourceBlocks, type SourceBlocks } from '../model/source-blocks';
 import type { ColumnAlign, ReportLine, ReportModel, Span, TableModel } from '../model/types';
 import { builtinTypes } from '../report-types/load';
@@ -487,23 +488,17 @@ function imprintParagraphs(meta: ExportMetadata, para: ParaMaker, keyAnchor: Key
   });
 }
 
-/** Whether the printed character i is struck (its source offset in a ~~struck~~ span); false for most lines, quickly. */
-function struckTest(src: Int32Array, struck: readonly Span[]): (i: number) => boolean {
-  if (struck.length === 0 || src.length === 0) return () => false;
-  const inLine = struck.filter((s) => s.start <= src[src.length - 1] && src[0] < s.end);
-  if (inLine.length === 0) return () => false;
-  return (i) => inLine.some((s) => src[i] >= s.start && src[i] < s.end);
-}
-
 function lineParagraph(line: ReportLine, model: ReportModel, geometry: PageGeometry, spacing: number, firstLine: number, notes: Map<string, number>, struck: readonly Span[]): Paragraph {
   const { text, src, map, notes: refs } = printedText(line, model, notes);
   const section = line.role === 'heading' ? line.section : undefined;
   const level = section?.level ?? 0;
   // A run-in heading ("（一）加强学习。正文……"): the heading font up to its first full stop.
   const headEnd = level === 0 ? 0 : section!.runIn ? text.search(/[。！？]/) + 1 : text.length;
-  const isBold = line.bold.length === 0 ? () => false : (i: number) => line.bold.some(([a, b]) => map(i) >= a && map(i) < b);
+  // The marks the export prints (model/emphasis.ts), worked out once a character.
+  const { bold, strike } = emphasis(line, text.length, map, struck);
+  const isBold = (i: number) => bold !== undefined && bold[i] === true;
+  const isStruck = (i: number) => strike !== undefined && strike[i] === true;
   const isSup = refs ? (i: number) => refs.some((r) => i >= r.from && i < r.to) : () => false;
-  const isStruck = struckTest(src, struck);
   const runs: FontRun[] = [];
   let from = 0;
   for (let i = 1; i <= text.length; i++) {
@@ -542,8 +537,9 @@ function tableBlock(table: TableModel, model: ReportModel, struck: readonly Span
     if (line.starts.length === 0) return { text: line.text, src: new Int32Array(line.text.length).fill(anchor), header, anchor };
     const p = printedText(line, model);
     const font: FontKey = header ? 'heading1' : 'body';
-    const isBold = line.bold.length === 0 ? () => false : (i: number) => line.bold.some(([a, b]) => p.map(i) >= a && p.map(i) < b);
-    const isStruck = struckTest(p.src, struck);
+    const { bold, strike } = emphasis(line, p.text.length, p.map, struck);
+    const isBold = (i: number) => bold !== undefined && bold[i] === true;
+    const isStruck = (i: number) => strike !== undefined && strike[i] === true;
     const runs: FontRun[] = [];
     let from = 0;
     for (let i = 1; i <= p.text.length; i++) {

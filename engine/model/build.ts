@@ -165,6 +165,13 @@ export function lineAt(model: Pick<ReportModel, 'lines'>, offset: number): Repor
   return model.lines.find((l) => l.starts.length > 0 && l.starts[0] <= offset && offset <= l.ends[l.ends.length - 1]);
 }
 
+/** The draft's text on the source line where `line` begins, marks and indentation included ("**一、……**", "3. ……"). */
+export function sourceLineOf(model: Pick<ReportModel, 'text' | 'lineIndex'>, line: ProseLine): string {
+  const { lineIndex } = model;
+  const at = lineIndex.positionAt(line.starts[0]).line;
+  return model.text.slice(lineIndex.lineStart(at), lineIndex.lineEnd(at));
+}
+
 /** The words of a heading: without its number, markup or closing punctuation. */
 export function headingTitle(line: ProseLine & { numbering?: ReportLine['numbering'] }): string {
   let t = line.numbering ? line.text.slice(line.numbering.to) : line.text;

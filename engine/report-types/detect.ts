@@ -8,7 +8,7 @@
  */
 import { loadData } from '../data';
 import { t } from '../i18n';
-import type { ReportLine, ReportModel } from '../model/types';
+import type { ReportLine, ReportModel, Span } from '../model/types';
 import { matchSections, type SectionMatch } from './match';
 import type { ReportType } from './types';
 
@@ -87,13 +87,29 @@ export function findType(types: ReportType[], name: string): ReportType | undefi
 }
 
 export function declaredType(model: ReportModel): string | undefined {
+  const key = declaringKey(model);
+  return key === undefined ? undefined : (model.frontMatter!.data![key] as string).trim();
+}
+
+/** The front matter key that names the type: the first of TYPE_KEYS with a value. */
+function declaringKey(model: ReportModel): string | undefined {
   const data = model.frontMatter?.data;
   if (!data) return undefined;
-  for (const key of TYPE_KEYS) {
-    const v = data[key];
-    if (typeof v === 'string' && v.trim()) return v.trim();
-  }
-  return undefined;
+  return TYPE_KEYS.find((key) => typeof data[key] === 'string' && (data[key] as string).trim() !== '');
+}
+
+/**
+ * Where the front matter writes the type's name (`template: 会议纪要`, quoted or not), for a finding
+ * about it; undefined when the line cannot be found as written (a YAML block or flow style).
+ */
+export function declaredTypeSpan(model: ReportModel): Span | undefined {
+  const key = declaringKey(model);
+  const front = model.frontMatter;
+  if (key === undefined || !front) return undefined;
+  const m = new RegExp(`^${key}[ \\t]*:[ \\t]*(["']?)([^\\r\\n]*?)\\1[ \\t]*$`, 'm').exec(model.text.slice(front.span.start, front.span.end));
+  if (!m || m[2].length === 0) return undefined;
+  const start = front.span.start + m.index + m[0].indexOf(m[2], m[0].indexOf(':') + 1);
+  return { start, end: start + m[2].length };
 }
 
 /**

@@ -1,10 +1,10 @@
 import { t } from '../i18n';
-import { namesATime } from '../model/deadline-text';
+import { sourceLineOf } from '../model/build';
 import type { ReportLine, ReportModel, Section } from '../model/types';
 import { nameScore, normalizeTitle, type SectionMatch } from '../report-types/match';
 import type { ItemDetail, TypeSection } from '../report-types/types';
 import type { DocumentRule, Fix, RuleContext } from './rule';
-import { vagueDeadline } from './table-structure';
+import { namesATime, vagueDeadline } from './deadline';
 import { q, spanOf, trimmedSpan } from './util';
 
 /**
@@ -52,7 +52,9 @@ export const itemDetails: DocumentRule = {
       const holdsTable = (s: Section): boolean => withTable.has(s) || s.children.some(holdsTable);
       let inUse: Map<ItemDetail, string> | undefined;
       const labels = () => (inUse ??= labelsInUse(model, items, typeSection.itemsName));
-      const checksDeadlines = typeSection.itemsName.some((need) => need.kind === 'deadline');
+      // A deadline word of the data ("即知即改") names a time as well as the type's deadline terms do.
+      const deadlines = typeSection.itemsName.filter((n) => n.kind === 'deadline');
+      const timeTerms = deadlines.length > 0 ? [...type.deadlineTerms, ...deadlines.flatMap((n) => n.words)] : undefined;
       for (const item of items) {
         if (holdsTable(item)) continue;
         const lines = linesOf(model, item);
@@ -72,7 +74,7 @@ export const itemDetails: DocumentRule = {
             fix: insertFix(ctx, item, lines, missing, labels()),
           });
         }
-        if (checksDeadlines) reportVagueDeadlines(ctx, lines, typeSection.itemsName);
+        if (timeTerms) reportVagueDeadlines(ctx, lines, timeTerms);
       }
     }
   },
@@ -126,9 +128,8 @@ function names(text: string, need: ItemDetail): boolean {
 /** "整改时限：尽快": the label is there, the time is not. */
 const DEADLINE_LABEL = /(时限|期限|完成时间)[：:][ \t\u3000]*([^；;。，,\n]+)/g;
 
-function reportVagueDeadlines(ctx: RuleContext, lines: ReportLine[], needs: ItemDetail[]) {
-  // A deadline word of the data ("即知即改") names a time as well as the type's deadline terms do.
-  const terms = [...ctx.type.deadlineTerms, ...needs.filter((n) => n.kind === 'deadline').flatMap((n) => n.words)];
+/** `terms`: the words that name a time besides dates (the type's deadline terms and the data's deadline words). */
+function reportVagueDeadlines(ctx: RuleContext, lines: ReportLine[], terms: readonly string[]) {
   for (const line of lines) {
     if (line.block === 'tableCell' || !line.text.includes('：') && !line.text.includes(':')) continue;
     for (const m of line.text.matchAll(DEADLINE_LABEL)) {
@@ -177,9 +178,7 @@ function insertFix(ctx: RuleContext, item: Section, lines: ReportLine[], missing
   const { lineIndex } = ctx.model;
   // In a Markdown list ("3. ……" with "4. ……" next) a new line would run into the item or break the
   // list: the writer places it there.
-  const lastLine = lineIndex.positionAt(last.starts[0]).line;
-  const source = ctx.model.text.slice(lineIndex.lineStart(lastLine), lineIndex.lineEnd(lastLine));
-  if (last.inList || /^[ \t]{0,3}(\d{1,9}[.)]|[-*+])[ \t]/.test(source)) return undefined;
+  if (last.inList || /^[ \t]{0,3}(\d{1,9}[.)]|[-*+])[ \t]/.test(sourceLineOf(ctx.model, last))) return undefined;
   const inserts = missing.map((m) => `${labelOf(m, inUse)}：${insertParts(m).value}`);
   const title = t('补上{0}', inserts.map((x) => q(x.replace(/：.*$/, ''))).join(t('和')));
   let edits: Fix['edits'] | undefined;

@@ -2,10 +2,9 @@ import type { ProseLine, TableModel } from '../model/types';
 import { normalizeTitle } from '../report-types/match';
 import type { TypeColumn, TypeTable } from '../report-types/types';
 import { t } from '../i18n';
-import { namesATime } from '../model/deadline-text';
+import { namesATime, vagueDeadline } from './deadline';
 import type { DocumentRule } from './rule';
 import { q, quotedList, trimmedSpan } from './util';
-
 
 /** The tables a report type expects (整改清单): present, with every column, every cell filled. */
 export const tableStructure: DocumentRule = {
@@ -75,10 +74,4 @@ function checkCell(ctx: Parameters<DocumentRule['check']>[0], cell: ProseLine, c
   if (column.kind === 'deadline' && !namesATime(text, terms)) {
     ctx.report({ span, message: vagueDeadline(text, terms, ctx.documentYear) });
   }
-}
-
-/** The message for a 整改时限 that names no time; the example date is in the draft's own year. */
-export function vagueDeadline(text: string, terms: string[], year: number | undefined): string {
-  const example = `${year ?? new Date().getFullYear()}年12月底前`;
-  return t('整改时限{0}不明确：应写具体日期（如{1}）或{2}等规范用语。', q(text), q(example), quotedList(terms));
 }
