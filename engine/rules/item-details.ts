@@ -44,8 +44,8 @@ export const itemDetails: DocumentRule = {
       if (items.length === 0) continue;
       const shared = textOf(sharedLines(model, match, typeSection, named.map((r) => r.section)));
       const coveredForAll = new Set(typeSection.itemsName.filter((need) => names(shared, need)));
+      // Even with every detail named for all, an item's own "整改时限：尽快" is still read below.
       const needs = typeSection.itemsName.filter((need) => !coveredForAll.has(need));
-      if (needs.length === 0) continue;
       // Table cells are outside the sections' line ranges: each knows its section.
       const withTable = new Set<Section | undefined>();
       if (model.tables.length > 0) for (const l of model.lines) if (l.block === 'tableCell') withTable.add(l.section);
